@@ -1,0 +1,5 @@
+"""python -m hsm_guide"""
+
+from hsm_guide.cli import main
+
+main()

@@ -1,0 +1,209 @@
+"""The Typer app: thin commands that load the knowledge base, build blocks, render.
+
+Exit statuses: 0 success, 1 a data or file problem, 2 a usage problem
+(unknown command, year or certification), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .blocks import Document
+from .errors import DataError, GuideError
+from .model import KnowledgeBase
+from .sections import BY_NAME, SECTIONS, Section
+
+app = typer.Typer(
+    name="hsm-guide",
+    help="A career guide to Medical and Health Services Managers (SOC 11-9111), offline and cited.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the section as JSON instead.")]
+PagerOption = Annotated[bool, typer.Option("--pager", help="Show the output in a pager ($PAGER).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"hsm-guide {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(
+    ctx: typer.Context,
+    data: Annotated[
+        Optional[Path],  # noqa: UP045 - Typer reads the annotation at run time
+        typer.Option("--data", metavar="PATH", envvar="HSM_GUIDE_DATA", help="Read this knowledge base file."),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """A career guide to Medical and Health Services Managers (SOC 11-9111): run with no command for a snapshot."""
+    ctx.obj = data
+    if ctx.invoked_subcommand is None:
+        with _guard():
+            from .sections import snapshot
+
+            _emit([snapshot(_load(ctx))], as_json=False, pager=False)
+
+
+# -- shared plumbing -------------------------------------------------------------
+
+
+def _err(message: str) -> None:
+    from .render.terminal import clean
+
+    sys.stderr.write(f"hsm-guide: {clean(message)}\n")
+
+
+@contextmanager
+def _guard() -> Iterator[None]:
+    """Turn the project's errors and Ctrl-C into one line and an exit status."""
+    try:
+        yield
+    except GuideError as exc:
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+
+
+def _load(ctx: typer.Context) -> KnowledgeBase:
+    from .knowledge import load, resolve_data_path
+
+    return load(resolve_data_path(ctx.obj))
+
+
+def _emit(docs: Sequence[Document], as_json: bool, pager: bool) -> None:
+    if as_json:
+        from .render.json import render
+
+        sys.stdout.buffer.write(render(docs).encode("utf-8"))
+        sys.stdout.flush()
+        return
+    from rich.console import Console
+
+    from .render.terminal import print_documents, write_documents
+
+    console = Console(highlight=False, markup=False, emoji=False)
+    if pager:
+        with console.pager(styles=True):
+            print_documents(console, docs)
+    else:
+        write_documents(console, docs)
+
+
+def _show(ctx: typer.Context, build: Callable[[KnowledgeBase], Document], as_json: bool, pager: bool) -> None:
+    with _guard():
+        _emit([build(_load(ctx))], as_json, pager)
+
+
+# -- section commands, registered from the one registry ---------------------------
+
+
+def pay(
+    ctx: typer.Context,
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--year", metavar="YEAR", help="Show one data year (May 2021 figures are 2021)."),
+    ] = None,
+    hourly: Annotated[bool, typer.Option("--hourly", help="Show hourly figures instead of yearly.")] = False,
+    as_json: JsonOption = False,
+    pager: PagerOption = False,
+) -> None:
+    from .sections.money import pay as build
+
+    _show(ctx, lambda kb: build(kb, year, hourly), as_json, pager)
+
+
+def certifications(
+    ctx: typer.Context,
+    code: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(metavar="[CODE]", help="A credential's code or name, such as CPHQ."),
+    ] = None,
+    as_json: JsonOption = False,
+    pager: PagerOption = False,
+) -> None:
+    from .sections import entry
+
+    if code is None:
+        _show(ctx, entry.certifications, as_json, pager)
+    else:
+        _show(ctx, lambda kb: entry.certification(kb, code), as_json, pager)
+
+
+_CUSTOM: dict[str, tuple[Callable[..., None], str]] = {
+    "pay": (pay, "hsm-guide pay --year 2021 --hourly"),
+    "certifications": (certifications, "hsm-guide certifications CPHQ"),
+}
+
+
+def _section_command(section: Section) -> Callable[..., None]:
+    def command(ctx: typer.Context, as_json: JsonOption = False, pager: PagerOption = False) -> None:
+        _show(ctx, section.build, as_json, pager)
+
+    command.__name__ = section.name
+    return command
+
+
+for _section in SECTIONS:
+    _func, _example = _CUSTOM.get(_section.name, (_section_command(_section), f"hsm-guide {_section.name}"))
+    app.command(_section.name, help=_section.help, epilog=f"Example: {_example}")(_func)
+
+
+@app.command("sections", help="List every section with a one-line description.", epilog="Example: hsm-guide sections")
+def sections_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    from .sections import section_list
+
+    _show(ctx, section_list, as_json, pager=False)
+
+
+@app.command(
+    help="Check a knowledge base file: a summary if valid, else every problem found.",
+    epilog="Example: hsm-guide validate data/occupation.yaml",
+)
+def validate(
+    ctx: typer.Context,
+    file: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(metavar="[FILE]", help="The file to check (default: the one in use)."),
+    ] = None,
+) -> None:
+    from .knowledge import resolve_data_path
+    from .knowledge import validate as check
+
+    path = file or resolve_data_path(ctx.obj)
+    with _guard():
+        try:
+            s = check(path)
+        except DataError as exc:
+            for problem in exc.problems:
+                _err(str(problem))
+            count = len(exc.problems)
+            _err(f"{path}: {count} problem{'s' if count != 1 else ''} found")
+            raise typer.Exit(1) from None
+    print(
+        f"{path}: valid: {s.sections} sections, {s.items} items, {s.figures} figures, "
+        f"{s.sources} sources, {s.citations} citations"
+    )
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="hsm-guide")
+
+
+__all__ = ["BY_NAME", "app", "main"]

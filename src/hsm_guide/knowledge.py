@@ -1,0 +1,318 @@
+"""Find, read, parse and validate the knowledge base.
+
+The happy path is short: read bytes, decode, parse with libyaml's safe loader,
+convert with msgspec, check cross-references. Everything slower (locating a
+problem's line, collecting every problem rather than the first) runs only
+when something is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
+
+import msgspec
+import yaml
+
+from .errors import DataError, Problem
+from .model import KnowledgeBase, Record
+
+ENV_VAR = "HSM_GUIDE_DATA"
+MAX_BYTES = 16 * 1024 * 1024  # a knowledge base is ~60 KB; refuse anything absurd up front
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built, else pure Python
+
+
+def packaged_data_path() -> Path:
+    """The shipped knowledge base: inside the wheel, or data/ in a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "data" / "occupation.yaml"
+    if installed.is_file():
+        return installed
+    return here.parents[1] / "data" / "occupation.yaml"
+
+
+def resolve_data_path(option: str | os.PathLike[str] | None = None) -> Path:
+    """--data wins, then $HSM_GUIDE_DATA, then the packaged file."""
+    chosen = option or os.environ.get(ENV_VAR)
+    return Path(chosen) if chosen else packaged_data_path()
+
+
+# -- reading and parsing --------------------------------------------------------
+
+
+def read_text(path: Path) -> str:
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise DataError([Problem(name, "is a folder, not a knowledge base file")])
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DataError([Problem(name, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError([Problem(name, "no such file")]) from None
+    except PermissionError:
+        raise DataError([Problem(name, "permission denied")]) from None
+    except OSError as exc:
+        raise DataError([Problem(name, f"cannot read: {exc.strerror or exc}")]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        msg = f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+        raise DataError([Problem(name, msg, line=line)]) from None
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = exc.problem or exc.context or "invalid YAML"
+        raise DataError([Problem(name, f"YAML syntax error: {what}", line=line)]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(name, f"YAML error: {exc}")]) from None
+
+
+# -- validation -----------------------------------------------------------------
+
+_AT = re.compile(r" - at `\$(.*)`$")
+_FRIENDLY = [
+    (re.compile(r"^Object missing required field `(.+)`$"), "missing required key '{0}'"),
+    (re.compile(r"^Expected `(?:float|int)`, got `(\w+)`$"), "expected a number, got {0}"),
+    (re.compile(r"^Expected `str`, got `(\w+)`$"), "expected text, got {0}"),
+    (re.compile(r"^Expected `(?:array|list)`, got `(\w+)`$"), "expected a list, got {0}"),
+    (re.compile(r"^Expected `object`, got `(\w+)`$"), "expected a mapping, got {0}"),
+    (re.compile(r"^Expected `(?:float|int)` >= (\S+)$"), "must be at least {0}"),
+    (re.compile(r"^Expected `(?:float|int)` <= (\S+)$"), "must be at most {0}"),
+    (re.compile(r"^Expected `str` of length >= 1$"), "must not be empty"),
+    (re.compile(r"^Expected `(?:array|list)` of length >= 1$"), "must not be empty"),
+    (re.compile(r"^Expected `str` matching regex '(.+)'$"), "does not match the pattern {0}"),
+    (re.compile(r"^Invalid enum value (.+)$"), "{0} is not one of the allowed values"),
+]
+_TYPE_WORDS = {
+    "str": "text",
+    "int": "a number",
+    "float": "a number",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "nothing (null)",
+    "bool": "true/false",
+}
+
+
+def _split_error(exc: msgspec.ValidationError) -> tuple[str, list[str | int]]:
+    """msgspec's 'message - at `$.a[1].b`' into a friendly message and a path."""
+    text = str(exc)
+    path: list[str | int] = []
+    match = _AT.search(text)
+    if match:
+        text = text[: match.start()]
+        for name, index in re.findall(r"\.([^.\[]+)|\[(\d+)\]", match.group(1)):
+            path.append(int(index) if index else name)
+    unknown = re.match(r"^Object contains unknown field `(.+)`$", text)
+    if unknown:  # name the key itself, so the path and line point at it
+        return "unknown key", [*path, unknown.group(1)]
+    for pattern, template in _FRIENDLY:
+        m = pattern.match(text)
+        if m:
+            args = [_TYPE_WORDS.get(g, re.sub(r"\.0$", "", g)) for g in m.groups()]
+            return template.format(*args), path
+    return text, path
+
+
+def format_path(path: list[str | int]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _line_of(text: str, path: list[str | int]) -> int | None:
+    """Where in the YAML a key path lives (1-based): the deepest key or item found."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    if node is None:
+        return None
+    line = node.start_mark.line
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if k.value == part), None)
+            if pair is None:
+                break
+            line, node = pair[0].start_mark.line, pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line
+        else:
+            break
+    return line + 1
+
+
+def _problem(text: str, name: str, message: str, path: list[str | int]) -> Problem:
+    return Problem(name, message, format_path(path), _line_of(text, path))
+
+
+def _collect(value: Any, tp: Any, path: list[str | int], out: list[tuple[str, list[str | int]]]) -> None:
+    """Every schema problem under `value`, by descending where msgspec stops at the first."""
+    try:
+        msgspec.convert(value, tp)
+        return
+    except msgspec.ValidationError as exc:
+        message, rel = _split_error(exc)
+    base = get_args(tp)[0] if get_origin(tp) is Annotated else tp
+    if get_origin(base) is Union:  # Optional[...]: descend into the non-null member
+        members = [a for a in get_args(base) if a is not type(None)]
+        base = members[0] if len(members) == 1 and value is not None else base
+        if get_origin(base) is Annotated:
+            base = get_args(base)[0]
+    before = len(out)
+    if isinstance(base, type) and issubclass(base, Record) and isinstance(value, dict):
+        hints = get_type_hints(base, include_extras=True)
+        fields = msgspec.structs.fields(base)
+        names = {f.name for f in fields}
+        out.extend(("unknown key", [*path, key]) for key in value if key not in names)
+        out.extend((f"missing required key '{f.name}'", path) for f in fields if f.required and f.name not in value)
+        for f in fields:
+            if f.name in value:
+                _collect(value[f.name], hints[f.name], [*path, f.name], out)
+    elif get_origin(base) is list and isinstance(value, list):
+        (item_tp,) = get_args(base)
+        for i, item in enumerate(value):
+            _collect(item, item_tp, [*path, i], out)
+    if len(out) == before:
+        out.append((message, [*path, *rel]))
+
+
+def schema_problems(data: Any, text: str, name: str) -> list[Problem]:
+    """All schema problems of a parsed document (slow path: only after a failure)."""
+    if not isinstance(data, dict):
+        return [Problem(name, _top_level_message(data), line=1)]
+    found: list[tuple[str, list[str | int]]] = []
+    _collect(data, KnowledgeBase, [], found)
+    return [_problem(text, name, msg, path) for msg, path in found]
+
+
+def _top_level_message(data: Any) -> str:
+    if data is None:
+        return "the file is empty; expected a mapping of sections"
+    kind = {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}
+    return f"the top level is {kind.get(type(data), type(data).__name__)}; expected a mapping of sections"
+
+
+def iter_records(obj: Any, path: list[str | int] | None = None) -> Iterator[tuple[list[str | int], Record]]:
+    """Every record in a knowledge base with its key path, depth first."""
+    path = path or []
+    if isinstance(obj, Record):
+        yield path, obj
+        for name in obj.__struct_fields__:
+            yield from iter_records(getattr(obj, name), [*path, name])
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from iter_records(item, [*path, i])
+
+
+def reference_problems(kb: KnowledgeBase, text: str, name: str) -> list[Problem]:
+    """Rules a type cannot express: citations resolve, ids unique, shares add up."""
+    found: list[tuple[str, list[str | int]]] = []
+    ids = [s.id for s in kb.sources]
+    known = set(ids)
+    for i, sid in enumerate(ids):
+        if sid in ids[:i]:
+            found.append((f"source id '{sid}' is defined twice", ["sources", i, "id"]))
+    for path, record in iter_records(kb):
+        for j, sid in enumerate(getattr(record, "sources", None) or []):
+            if isinstance(sid, str) and sid not in known:
+                found.append((f"cites unknown source '{sid}'", [*path, "sources", j]))
+    years = [e.pay_year for e in kb.quick_facts.editions]
+    for i, year in enumerate(years):
+        if year in years[:i]:
+            found.append((f"edition {year} is listed twice", ["quick_facts", "editions", i, "pay_year"]))
+    if kb.quick_facts.current_pay_year not in years:
+        found.append(
+            (f"no edition has pay_year {kb.quick_facts.current_pay_year}", ["quick_facts", "current_pay_year"])
+        )
+    total = sum(r.percent for r in kb.settings.employer_shares.rows)
+    if total > 100:
+        found.append((f"employer shares add up to {total:g}%, more than 100%", ["settings", "employer_shares", "rows"]))
+    codes = [c.code for c in kb.certifications.credentials]
+    for i, code in enumerate(codes):
+        if code in codes[:i]:
+            found.append((f"certification code '{code}' is listed twice", ["certifications", "credentials", i, "code"]))
+    return [_problem(text, name, msg, path) for msg, path in found]
+
+
+# -- the entry points -----------------------------------------------------------
+
+
+def load(path: Path) -> KnowledgeBase:
+    """The validated knowledge base, or a DataError carrying the first problem."""
+    name = str(path)
+    text = read_text(path)
+    data = parse_yaml(text, name)
+    try:
+        kb = msgspec.convert(data, KnowledgeBase)
+    except msgspec.ValidationError:
+        raise DataError(schema_problems(data, text, name)[:1]) from None
+    problems = reference_problems(kb, text, name)
+    if problems:
+        raise DataError(problems)
+    return kb
+
+
+@dataclass(frozen=True)
+class Summary:
+    sections: int
+    items: int
+    figures: int
+    sources: int
+    citations: int
+
+
+def validate(path: Path) -> Summary:
+    """Check a knowledge base, raising a DataError with every problem found."""
+    name = str(path)
+    text = read_text(path)
+    data = parse_yaml(text, name)
+    try:
+        kb = msgspec.convert(data, KnowledgeBase)
+    except msgspec.ValidationError:
+        raise DataError(schema_problems(data, text, name)) from None
+    problems = reference_problems(kb, text, name)
+    if problems:
+        raise DataError(problems)
+    return summarise(kb)
+
+
+def summarise(kb: KnowledgeBase) -> Summary:
+    items = figures = citations = 0
+    for path, record in iter_records(kb):
+        cited = getattr(record, "sources", None)
+        if cited is not None and path[:1] != ["sources"]:
+            items += 1
+            citations += len(cited)
+        figures += len(figure_fields(record))
+    sections = len(KnowledgeBase.__struct_fields__) - 2  # less schema_version and sources
+    return Summary(sections, items, figures, len(kb.sources), citations)
+
+
+def figure_fields(record: Record) -> dict[str, float]:
+    """The numeric facts a record states (not years, which date the facts)."""
+    out: dict[str, float] = {}
+    for name in record.__struct_fields__:
+        value = getattr(record, name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not _is_year_field(name):
+            out[name] = value
+    return out
+
+
+def _is_year_field(name: str) -> bool:
+    return name == "year" or name.endswith("_year") or name in ("growth_start", "growth_end", "schema_version")

@@ -1,0 +1,1 @@
+"""Renderers: each turns section blocks into one output format."""

@@ -1,0 +1,256 @@
+"""Blocks to Rich renderables for the terminal.
+
+Every string from the knowledge base goes into a `Text` (never into markup),
+after `clean` has made control characters visible, so data can neither style
+the output nor send escape sequences to the terminal. Tables that would be
+squeezed unreadably narrow are drawn as stacked records instead, and charts
+measure the width they are given, so nothing is cut off at 40 columns.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.rule import Rule
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from ..blocks import (
+    Bands,
+    Bars,
+    Block,
+    Bullets,
+    Document,
+    Facts,
+    Heading,
+    Note,
+    Paragraph,
+    SourceList,
+    Table,
+    fmt,
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str, ascii_only: bool = False) -> str:
+    """Show control characters (and bidi overrides) as visible escapes; fold to ASCII if asked."""
+    text = _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text
+    )
+    if ascii_only and not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "replace").decode("ascii")
+    return text
+
+
+class Renderer:
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.ascii = not (console.encoding or "").lower().replace("-", "").startswith("utf")
+
+    def t(self, text: str, style: str = "") -> Text:
+        return Text(clean(text, self.ascii), style=style)
+
+    def document(self, doc: Document) -> RenderableType:
+        parts: list[RenderableType] = [self.t(doc.title, "bold"), Rule(style="dim")]
+        for block in doc.blocks:
+            if isinstance(block, (Heading, Note, SourceList)):
+                parts.append(Text(""))
+            parts.append(self.block(block))
+        return Group(*parts)
+
+    def block(self, block: Block) -> RenderableType:
+        if isinstance(block, Heading):
+            return self.t(block.text, "bold cyan")
+        if isinstance(block, Paragraph):
+            return self.t(block.text)
+        if isinstance(block, Note):
+            return self.t(block.text, "italic")
+        if isinstance(block, Bullets):
+            return self.bullets(block)
+        if isinstance(block, Facts):
+            grid = RichTable.grid(padding=(0, 2))
+            grid.add_column(style="bold", no_wrap=True)
+            grid.add_column(overflow="fold")
+            for fact in block.rows:
+                grid.add_row(self.t(fact.label), self.t(fact.value))
+            return grid
+        if isinstance(block, Table):
+            return self.table(block)
+        if isinstance(block, Bars):
+            return _Chart(self, block)
+        if isinstance(block, Bands):
+            return _BandChart(self, block)
+        if isinstance(block, SourceList):
+            grid = RichTable.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")
+            for s in block.entries:
+                line = Text.assemble(
+                    self.t(s.id, "bold"), " ", self.t(f"{s.title} ({s.data_year or 'undated'}, {s.grade})")
+                )
+                grid.add_row("-" if self.ascii else "•", line)
+            return Group(Text("Sources", style="bold"), grid)
+        raise TypeError(f"no terminal rendering for {type(block).__name__}")  # pragma: no cover
+
+    def bullets(self, block: Bullets) -> RenderableType:
+        grid = RichTable.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, justify="right")
+        grid.add_column(overflow="fold")
+        bullet = "-" if self.ascii else "•"
+        for n, entry in enumerate(block.entries, 1):
+            text = Text()
+            if entry.label:
+                text.append(clean(entry.label, self.ascii), style="bold")
+                text.append(": ")
+            text.append(clean(entry.text, self.ascii))
+            grid.add_row(f"{n}." if block.ordered else bullet, text)
+        return grid
+
+    def table(self, block: Table) -> RenderableType:
+        cells = [[fmt(v, c.kind) for v, c in zip(row, block.columns, strict=True)] for row in block.rows]
+
+        # A grid only if every text column can keep its longest word whole and
+        # get 14 characters or so; narrower than that, stacked records read better.
+        def need(i: int, kind: str, name: str) -> int:
+            column = [name, *(r[i] for r in cells)]
+            natural = max(len(c) for c in column)
+            if kind != "text":
+                return natural
+            longest_word = max(len(w) for c in column for w in c.split() or [""])
+            return longest_word if kind == "word" else max(longest_word, min(natural, 14))
+
+        wanted = sum(need(i, c.kind, c.name) for i, c in enumerate(block.columns)) + 2 * (len(block.columns) - 1)
+        width = self.console.width
+        parts: list[RenderableType] = []
+        if block.caption:
+            parts.append(self.t(block.caption, "italic"))
+        if wanted > width and len(block.columns) > 2:
+            parts.append(self._stacked(block, cells))
+            return Group(*parts)
+        table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        for i, c in enumerate(block.columns):
+            numeric = c.kind != "text"
+            table.add_column(
+                self.t(c.name),
+                justify="right" if numeric else "left",
+                no_wrap=numeric,
+                overflow="fold",
+                min_width=need(i, "number" if numeric else "word", c.name),
+            )
+        for row in cells:
+            table.add_row(*(self.t(cell) for cell in row))
+        parts.append(table)
+        return Group(*parts)
+
+    def _stacked(self, block: Table, cells: list[list[str]]) -> RenderableType:
+        """A table too wide for the terminal, as one small record per row."""
+        parts: list[RenderableType] = []
+        for row in cells:
+            grid = RichTable.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True, style="dim")
+            grid.add_column(overflow="fold")
+            for column, cell in zip(block.columns[1:], row[1:], strict=True):
+                grid.add_row(self.t(column.name + ":"), self.t(cell))
+            parts.append(Group(self.t(row[0], "bold"), grid))
+        return Group(*parts)
+
+
+class _Chart:
+    """Horizontal bars sized to the width Rich offers; label above bar when narrow."""
+
+    def __init__(self, renderer: Renderer, block: Bars) -> None:
+        self.r = renderer
+        self.block = block
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        block, r = self.block, self.r
+        if block.caption:
+            yield r.t(block.caption, "italic")
+        width = options.max_width
+        values = [fmt(bar.value, block.kind) + (f"  {bar.note}" if bar.note else "") for bar in block.rows]
+        value_w = max(len(v) for v in values)
+        label_w = min(max(len(bar.label) for bar in block.rows), width * 2 // 5)
+        bar_w = width - label_w - value_w - 2
+        narrow = bar_w < 10
+        if narrow:
+            bar_w = max(4, width - value_w - 1) if value_w < width - 4 else width
+        top = max((bar.value for bar in block.rows), default=0) or 1
+        full = "#" if r.ascii else "█"
+        for bar, value in zip(block.rows, values, strict=True):
+            n = max(1, round(bar.value / top * bar_w)) if bar.value > 0 else 0
+            drawn = Text(full * n, style="cyan")
+            if narrow:
+                yield r.t(bar.label, "bold")
+                yield from _lines(Text.assemble(drawn, " ", r.t(value)), console, options)
+                continue
+            grid = RichTable.grid(padding=(0, 1))
+            grid.add_column(width=label_w, overflow="fold")
+            grid.add_column(width=bar_w, no_wrap=True)
+            grid.add_column(justify="right", no_wrap=True)
+            grid.add_row(r.t(bar.label), drawn, r.t(value))
+            yield grid
+
+
+class _BandChart:
+    """Percentile bands on one shared scale: low |----+----| high."""
+
+    def __init__(self, renderer: Renderer, block: Bands) -> None:
+        self.r = renderer
+        self.block = block
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        block, r = self.block, self.r
+        if block.caption:
+            yield r.t(block.caption, "italic")
+        width = max(options.max_width - 1, 10)
+        lo = min(b.low for b in block.rows)
+        hi = max(b.high for b in block.rows)
+        span = (hi - lo) or 1
+        left, mid_mark, right, dash = ("|", "+", "|", "-") if r.ascii else ("├", "┼", "┤", "─")
+
+        def pos(value: float) -> int:
+            return round((value - lo) / span * (width - 1))
+
+        for band in block.rows:
+            a, m, z = pos(band.low), pos(band.mid), pos(band.high)
+            line = [" "] * width
+            for i in range(a, z + 1):
+                line[i] = dash
+            line[a], line[z] = left, right
+            line[min(max(m, a), z)] = mid_mark
+            yield r.t(band.label, "bold")
+            yield Text("".join(line).rstrip(), style="cyan")
+            figures = (
+                f"10th {fmt(band.low, block.kind)}, median {fmt(band.mid, block.kind)}, "
+                f"90th {fmt(band.high, block.kind)}"
+            )
+            yield from _lines(r.t(figures), console, options)
+
+
+def _lines(text: Text, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+    yield from text.wrap(console, options.max_width)
+
+
+def print_documents(console: Console, docs: Iterable[Document]) -> None:
+    renderer = Renderer(console)
+    for i, doc in enumerate(docs):
+        if i:
+            console.print()
+        console.print(renderer.document(doc))
+
+
+def write_documents(console: Console, docs: Iterable[Document]) -> None:
+    """Print to a terminal as is; to a pipe or file without Rich's trailing padding."""
+    if console.is_terminal:
+        print_documents(console, docs)
+        return
+    with console.capture() as captured:
+        print_documents(console, docs)
+    text = "\n".join(line.rstrip() for line in captured.get().splitlines())
+    console.file.write(text + "\n")
+    console.file.flush()

@@ -1,0 +1,74 @@
+"""The section registry: the one list of sections, in reading order.
+
+The CLI registers a command per entry, `hsm-guide sections` lists them,
+`export all` walks them in this order, and search and completion read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..blocks import Document
+from ..model import KnowledgeBase
+from . import about, entry, money, reference
+from .builder import Builder, current_edition, quick_facts
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    help: str  # one line: the command's help and its entry in `hsm-guide sections`
+    build: Callable[[KnowledgeBase], Document]
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("overview", "What the job is, its codes and other titles, and the current quick facts.", about.overview),
+    Section("duties", "What managers do: BLS duties, areas of responsibility, O*NET tasks.", about.duties),
+    Section("roles", "Types of manager, job titles, specialisations and specialist roles.", about.roles),
+    Section("settings", "Where they work: workplaces, largest employers, hours, environment.", about.settings),
+    Section("pay", "Median pay, percentiles, pay by industry and area, and what moves it.", money.pay),
+    Section("outlook", "Projected growth by edition, openings, drivers and trends.", money.outlook),
+    Section("education", "Degrees, majors, courses, school preparation and steps to enter.", entry.education),
+    Section("licensure", "Licences: nursing home administrators and other posts.", entry.licensure),
+    Section("certifications", "Optional credentials: who issues them, who they suit, renewal.", entry.certifications),
+    Section("skills", "The qualities and skills employers look for.", about.skills),
+    Section("interests", "Holland interest areas and the personality the work suits.", about.interests),
+    Section("advancement", "The experience that leads in and how managers move up.", entry.advancement),
+    Section("related", "Related careers, in and outside healthcare.", reference.related),
+    Section("resources", "Professional organisations and what each is for.", reference.resources),
+    Section("day", "A day in the life of a clinical manager.", about.day),
+    Section("sources", "Every source with its grade and data year, and where they disagree.", reference.sources),
+)
+
+BY_NAME = {s.name: s for s in SECTIONS}
+
+
+def section_list(kb: KnowledgeBase) -> Document:
+    b = Builder(kb, "sections", "Sections")
+    b.table(
+        [("Command", "text"), ("What it shows", "text")],
+        [(f"hsm-guide {s.name}", s.help) for s in SECTIONS],
+    )
+    return b.document(with_sources=False)
+
+
+def snapshot(kb: KnowledgeBase) -> Document:
+    """The card `hsm-guide` prints with no command: what, how much, where next."""
+    ident = kb.identity
+    b = Builder(kb, "snapshot", f"{ident.title} (SOC {ident.soc_code})")
+    b.paragraph(ident.summary)
+    edition = current_edition(kb)
+    b.heading(f"Quick facts (May {edition.pay_year} pay)")
+    quick_facts(b, edition)
+    b.heading("Go further")
+    picks = [BY_NAME[n] for n in ("duties", "pay", "settings", "education", "certifications")]
+    b.table(
+        [("Command", "text"), ("What it shows", "text")],
+        [(f"hsm-guide {s.name}", s.help) for s in picks]
+        + [
+            ("hsm-guide sections", "Every section, with a one-line description."),
+            ("hsm-guide --help", "All commands and options."),
+        ],
+    )
+    return b.document()

@@ -1,0 +1,203 @@
+"""A small helper that section builders share: add blocks, remember citations.
+
+Every block that shows knowledge-base content records the source ids it drew
+on, so each section can end with a Sources list that is exactly right.
+Empty lists add nothing, so an edited knowledge base never prints a bare heading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..blocks import (
+    Band,
+    Bands,
+    Bar,
+    Bars,
+    Block,
+    Bullets,
+    Column,
+    Document,
+    Entry,
+    Fact,
+    Facts,
+    Heading,
+    Kind,
+    Note,
+    Paragraph,
+    SourceList,
+    SourceRef,
+    Table,
+    Value,
+)
+from ..model import Edition, Item, KnowledgeBase, Named, Reading, Source
+
+
+class Builder:
+    def __init__(self, kb: KnowledgeBase, name: str, title: str) -> None:
+        self.kb = kb
+        self.name = name
+        self.title = title
+        self.blocks: list[Block] = []
+        self._cited: set[str] = set()
+
+    def cite(self, ids: Iterable[str]) -> tuple[str, ...]:
+        ids = tuple(ids)
+        self._cited.update(ids)
+        return ids
+
+    def heading(self, text: str, level: int = 2) -> None:
+        self.blocks.append(Heading(text, level))
+
+    def paragraph(self, item: Item) -> None:
+        self.text(item.text, item.sources)
+
+    def text(self, text: str, sources: Iterable[str] = ()) -> None:
+        self.blocks.append(Paragraph(text, self.cite(sources)))
+
+    def note(self, text: str, sources: Iterable[str] = ()) -> None:
+        self.cite(sources)
+        self.blocks.append(Note(text))
+
+    def bullets(self, heading: str | None, items: Sequence[Item | Named], ordered: bool = False) -> None:
+        if not items:
+            return
+        if heading:
+            self.heading(heading)
+        entries = tuple(Entry(i.text, self.cite(i.sources), i.name if isinstance(i, Named) else None) for i in items)
+        self.blocks.append(Bullets(entries, ordered))
+
+    def entries(self, heading: str | None, entries: Sequence[Entry], ordered: bool = False) -> None:
+        if not entries:
+            return
+        if heading:
+            self.heading(heading)
+        for e in entries:
+            self.cite(e.sources)
+        self.blocks.append(Bullets(tuple(entries), ordered))
+
+    def facts(self, rows: Sequence[tuple[str, str | None, Iterable[str]]]) -> None:
+        kept = tuple(Fact(label, value, self.cite(src)) for label, value, src in rows if value)
+        if kept:
+            self.blocks.append(Facts(kept))
+
+    def table(
+        self,
+        columns: Sequence[tuple[str, Kind]],
+        rows: Sequence[Sequence[Value]],
+        caption: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> None:
+        if not rows:
+            return
+        cols = tuple(Column(name, kind) for name, kind in columns)
+        self.blocks.append(Table(cols, tuple(tuple(r) for r in rows), caption, self.cite(sources)))
+
+    def bars(
+        self,
+        rows: Sequence[tuple[str, float, str | None]],
+        kind: Kind,
+        caption: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> None:
+        if not rows:
+            return
+        bars = tuple(Bar(label, value, note) for label, value, note in rows)
+        self.blocks.append(Bars(bars, kind, caption, self.cite(sources)))
+
+    def bands(
+        self,
+        rows: Sequence[tuple[str, float, float, float]],
+        kind: Kind,
+        caption: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> None:
+        if rows:
+            self.blocks.append(Bands(tuple(Band(*r) for r in rows), kind, caption, self.cite(sources)))
+
+    def document(self, with_sources: bool = True) -> Document:
+        blocks = list(self.blocks)
+        if with_sources and self._cited:
+            refs = tuple(source_ref(s) for s in self.kb.sources if s.id in self._cited)
+            blocks.append(SourceList(refs))
+        return Document(self.name, self.title, tuple(blocks))
+
+
+def source_ref(s: Source) -> SourceRef:
+    return SourceRef(s.id, s.title, s.publisher, s.grade, s.data_year, s.url, s.file)
+
+
+# -- facts shared by several sections -----------------------------------------
+
+
+def current_edition(kb: KnowledgeBase) -> Edition:
+    year = kb.quick_facts.current_pay_year
+    return next(e for e in kb.quick_facts.editions if e.pay_year == year)
+
+
+def growth_text(e: Edition) -> str | None:
+    if e.growth_percent is None:
+        return None
+    text = f"{e.growth_percent:g}%"
+    if e.growth_start and e.growth_end:
+        text += f" over {e.growth_start}-{e.growth_end}"
+    if e.growth_descriptor:
+        text += f" ({e.growth_descriptor.lower()})"
+    return text
+
+
+def median_text(e: Edition) -> str:
+    text = f"${e.median_annual:,.0f} a year"
+    if e.median_hourly is not None:
+        text += f", ${e.median_hourly:,.2f} an hour"
+    return f"{text} (May {e.pay_year})"
+
+
+def quick_facts(b: Builder, edition: Edition) -> None:
+    """The handbook's quick-facts panel for one edition, plus entry requirements."""
+    src = edition.sources
+    jobs = f"{edition.jobs:,} in {edition.jobs_year}" if edition.jobs is not None else None
+    rows: list[tuple[str, str | None, Iterable[str]]] = [
+        ("Median pay", median_text(edition), src),
+        ("Jobs", jobs, src),
+        ("Job outlook", growth_text(edition), src),
+        ("Employment change", f"{edition.employment_change:,}" if edition.employment_change else None, src),
+        ("Openings a year", f"{edition.openings_per_year:,}" if edition.openings_per_year else None, src),
+    ]
+    for r in b.kb.quick_facts.entry_requirements[:1]:  # the first set is the current one
+        rows += [
+            ("Entry education", r.education, r.sources),
+            ("Work experience", r.work_experience, r.sources),
+            ("On-the-job training", r.on_the_job_training, r.sources),
+        ]
+    b.facts(rows)
+
+
+def grade_of(kb: KnowledgeBase, ids: Iterable[str]) -> str:
+    """The best grade among the cited sources: primary > seed > secondary."""
+    grades = {s.id: s.grade for s in kb.sources}
+    found = {grades.get(i, "secondary") for i in ids}
+    return next((g for g in ("primary", "seed", "secondary") if g in found), "secondary")
+
+
+def source_names(kb: KnowledgeBase, ids: Iterable[str]) -> str:
+    """Short human names for cited sources, for notes inside a table or chart."""
+    wanted = set(ids)
+    return ", ".join(short_name(s) for s in kb.sources if s.id in wanted)
+
+
+def short_name(s: Source) -> str:
+    if s.grade == "seed":
+        return f"seed {s.id.removeprefix('seed-')}"
+    if s.publisher.startswith("U.S. Bureau of Labor Statistics"):
+        return "BLS"
+    if s.publisher.startswith("O*NET"):
+        return "O*NET"
+    return s.publisher.split(",")[0]
+
+
+def reading_entry(kb: KnowledgeBase, r: Reading) -> Entry:
+    """One source's own reading of a figure, with what the guide makes of it."""
+    value = f"${r.value:,.0f}" if r.unit == "USD a year" else f"{r.value:g}%"
+    label = f"{value} ({source_names(kb, r.sources)})"
+    return Entry(f"{r.stated_as}. {r.status.capitalize()}. {r.note}", tuple(r.sources), label)

@@ -1,0 +1,112 @@
+"""Getting in and moving up: education, licences, certifications, advancement."""
+
+from __future__ import annotations
+
+import difflib
+
+from ..blocks import Document, Entry
+from ..errors import UsageError
+from ..model import Certification, KnowledgeBase
+from .builder import Builder, source_names
+
+
+def education(kb: KnowledgeBase) -> Document:
+    e = kb.education
+    b = Builder(kb, "education", "Education")
+    b.bullets("What employers expect", e.overview)
+    for req in kb.quick_facts.entry_requirements:
+        b.heading(f"Entry requirements: {req.editions}")
+        b.facts(
+            [
+                ("Education", req.education, req.sources),
+                ("Work experience", req.work_experience, req.sources),
+                ("On-the-job training", req.on_the_job_training, req.sources),
+            ]
+        )
+    degrees = [Entry(d.text, tuple(d.sources), f"{d.name} ({d.level})") for d in e.degrees]
+    b.entries("Degrees", degrees)
+    b.bullets("Common majors", e.majors)
+    b.bullets("Typical courses", e.courses)
+    b.bullets("Graduate programmes", e.graduate_programmes)
+    b.bullets("In high school", e.high_school)
+    b.bullets("After high school", e.postsecondary)
+    b.bullets("Steps to enter the field", e.steps, ordered=True)
+    return b.document()
+
+
+def licensure(kb: KnowledgeBase) -> Document:
+    b = Builder(kb, "licensure", "Licences")
+    for lic in kb.licensure:
+        b.heading(lic.name)
+        b.facts([("Applies to", lic.applies_to, lic.sources), ("Required", lic.required, lic.sources)])
+        b.bullets(None, lic.details)
+    return b.document()
+
+
+def certifications(kb: KnowledgeBase) -> Document:
+    c = kb.certifications
+    b = Builder(kb, "certifications", "Certifications")
+    b.bullets("About certification", c.notes)
+    creds = c.credentials
+    if creds:
+        b.heading("Credentials")
+        b.table(
+            [
+                ("Credential", "text"),
+                ("Full name", "text"),
+                ("Issuing body", "text"),
+                ("Suits", "text"),
+                ("Required", "text"),
+                ("Renewal or status", "text"),
+            ],
+            [(x.code, x.name, x.body, x.suits, _required(x), x.renewal or x.status or "-") for x in creds],
+            sources=[i for x in creds for i in x.sources],
+        )
+        b.note("For the detail of one, run: hsm-guide certifications CODE (for example CPHQ)")
+    return b.document()
+
+
+def certification(kb: KnowledgeBase, query: str) -> Document:
+    cert = find_certification(kb, query)
+    b = Builder(kb, "certifications", f"{cert.code}: {cert.name}")
+    b.facts(
+        [
+            ("Issuing body", cert.body, cert.sources),
+            ("Suits", cert.suits, cert.sources),
+            ("Required", _required(cert), cert.sources),
+            ("Eligibility", cert.eligibility, cert.sources),
+            ("Renewal", cert.renewal, cert.sources),
+            ("Status", cert.status, cert.sources),
+            ("Cited by", source_names(kb, cert.sources), cert.sources),
+        ]
+    )
+    return b.document()
+
+
+def find_certification(kb: KnowledgeBase, query: str) -> Certification:
+    """Match on code or full name, case-insensitively; else a unique partial match."""
+    creds = kb.certifications.credentials
+    q = query.strip().casefold()
+    for cert in creds:
+        if q in (cert.code.casefold(), cert.name.casefold()):
+            return cert
+    partial = [c for c in creds if q and q in c.name.casefold()]
+    if len(partial) == 1:
+        return partial[0]
+    names = {c.code.casefold(): c.code for c in creds} | {c.name.casefold(): c.code for c in creds}
+    close = difflib.get_close_matches(q, list(names), n=3, cutoff=0.5)
+    suggestions = list(dict.fromkeys(names[m] for m in close)) or [c.code for c in partial]
+    hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
+    known = ", ".join(c.code for c in creds)
+    raise UsageError(f"unknown certification '{query}'{hint} (known: {known})")
+
+
+def advancement(kb: KnowledgeBase) -> Document:
+    b = Builder(kb, "advancement", "Experience and advancement")
+    b.bullets("Experience that leads in", kb.experience.routes)
+    b.bullets("Moving up", kb.advancement)
+    return b.document()
+
+
+def _required(cert: Certification) -> str:
+    return "Required" if cert.required else "Optional"

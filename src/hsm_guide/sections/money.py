@@ -1,0 +1,240 @@
+"""Pay and outlook: the figures, edition by edition, each with its year and source."""
+
+from __future__ import annotations
+
+from ..blocks import Document, Kind
+from ..errors import UsageError
+from ..model import KnowledgeBase, Percentiles
+from .builder import Builder, current_edition, grade_of, growth_text, median_text, reading_entry, source_names
+
+# BLS turns hourly wages into annual ones with a 2,080-hour full-time year;
+# where a source gives no hourly figure we divide by the same number.
+HOURS_A_YEAR = 2080
+
+
+def pay_years(kb: KnowledgeBase) -> list[int]:
+    """Every data year with some pay figure, for --year and its error message."""
+    p = kb.pay
+    years = {e.pay_year for e in kb.quick_facts.editions}
+    years |= {x.year for x in p.percentiles} | {x.year for x in p.by_industry}
+    years |= {x.year for x in p.by_area} | {x.year for x in p.means}
+    return sorted(years)
+
+
+def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Document:
+    if year is not None and year not in pay_years(kb):
+        known = ", ".join(str(y) for y in pay_years(kb))
+        raise UsageError(f"no pay figures for {year}; years available: {known}")
+    title = "Pay" if year is None else f"Pay in {year}"
+    b = Builder(kb, "pay", title + (" (hourly)" if hourly else ""))
+    kind: Kind = "hourly" if hourly else "money"
+    per = "an hour" if hourly else "a year"
+    converted = False
+
+    def figure(annual: float, given_hourly: float | None = None) -> float:
+        nonlocal converted
+        if not hourly:
+            return annual
+        if given_hourly is not None:
+            return given_hourly
+        converted = True
+        return round(annual / HOURS_A_YEAR, 2)
+
+    editions = [e for e in kb.quick_facts.editions if year is None or e.pay_year == year]
+    current = current_edition(kb)
+    if year is None or current.pay_year == year:
+        b.heading("Median pay")
+        b.facts([("Median", median_text(current), current.sources)])
+        later = [e for e in kb.quick_facts.editions if e.pay_year > current.pay_year]
+        for e in later:
+            b.note(
+                f"A {grade_of(kb, e.sources)} source gives ${e.median_annual:,.0f} for May {e.pay_year}; "
+                f"the guide presents the May {current.pay_year} BLS figure until BLS publishes its own.",
+                e.sources,
+            )
+    elif editions:
+        e = editions[0]
+        b.heading("Median pay")
+        b.facts([("Median", median_text(e), e.sources)])
+
+    sets = _percentile_sets(kb, year, hourly)
+    if sets:
+        b.heading(f"Pay range, {per}")
+        b.bands(
+            [(_set_label(kb, s), figure(s.p10), figure(s.median), figure(s.p90)) for s in sets],
+            kind,
+            caption="10th percentile, median and 90th percentile",
+            sources=[i for s in sets for i in s.sources],
+        )
+        b.table(
+            [
+                ("Year", "text"),
+                ("10th", kind),
+                ("25th", kind),
+                ("Median", kind),
+                ("75th", kind),
+                ("90th", kind),
+                ("Source", "text"),
+            ],
+            [
+                (
+                    f"May {s.year}",
+                    figure(s.p10),
+                    _opt(figure, s.p25),
+                    figure(s.median),
+                    _opt(figure, s.p75),
+                    figure(s.p90),
+                    source_names(kb, s.sources),
+                )
+                for s in sets
+            ],
+            caption="Percentiles",
+            sources=[i for s in sets for i in s.sources],
+        )
+
+    for table in (t for t in kb.pay.by_industry if year is None or t.year == year):
+        label = "Median" if table.statistic == "median" else "Mean"
+        b.heading(f"{label} pay by industry, May {table.year}")
+        if table.statistic == "median":
+            b.bars([(r.industry, figure(r.annual), None) for r in table.rows], kind, table.note, table.sources)
+        else:
+            b.table(
+                [("Industry", "text"), (f"Mean, {per}", kind), ("Jobs", "count")],
+                [(r.industry, figure(r.annual), r.jobs) for r in table.rows],
+                table.note,
+                table.sources,
+            )
+
+    if editions:
+        b.heading("Median pay by edition")
+        b.table(
+            [("Year", "text"), ("A year", "money"), ("An hour", "hourly"), ("Source", "text")],
+            [
+                (
+                    f"May {e.pay_year}" + (" (current)" if e.pay_year == current.pay_year else ""),
+                    e.median_annual,
+                    e.median_hourly if e.median_hourly is not None else None,
+                    f"{source_names(kb, e.sources)} ({grade_of(kb, e.sources)})",
+                )
+                for e in editions
+            ],
+            sources=[i for e in editions for i in e.sources],
+        )
+
+    means = [m for m in kb.pay.means if year is None or m.year == year]
+    if means:
+        b.heading("Mean (average) pay")
+        b.table(
+            [("Year", "text"), ("A year", "money"), ("An hour", "hourly"), ("Source", "text")],
+            [
+                (f"May {m.year}", m.annual, m.hourly, f"{source_names(kb, m.sources)} ({grade_of(kb, m.sources)})")
+                for m in means
+            ],
+            sources=[i for m in means for i in m.sources],
+        )
+
+    for area in (a for a in kb.pay.by_area if year is None or a.year == year):
+        b.heading(f"{area.title}, May {area.year}")
+        cols: list[tuple[str, Kind]] = [("Area", "text")]
+        has_median = any(r.median is not None for r in area.rows)
+        has_mean = any(r.mean is not None for r in area.rows)
+        cols += [(f"Median, {per}", kind)] if has_median else []
+        cols += [(f"Mean, {per}", kind)] if has_mean else []
+        rows = []
+        for r in area.rows:
+            row: list[float | str | None] = [r.area]
+            row += [_opt(figure, r.median)] if has_median else []
+            row += [_opt(figure, r.mean)] if has_mean else []
+            rows.append(tuple(row))
+        b.table(cols, rows, area.note, area.sources)
+
+    if year is None:
+        b.bullets("Regions named as top-paying in the older sources", kb.pay.top_paying_regions)
+        b.bullets("What moves pay", kb.pay.factors)
+        b.bullets("Benefits", kb.pay.benefits)
+    readings = [r for r in kb.readings if r.topic in ("median pay", "top pay") and (year is None or r.year == year)]
+    b.entries("How the sources quote pay", [reading_entry(kb, r) for r in readings])
+    if converted:
+        b.note(f"Hourly figures that no source gives are the annual figure divided by {HOURS_A_YEAR:,} hours.")
+    return b.document()
+
+
+def outlook(kb: KnowledgeBase) -> Document:
+    b = Builder(kb, "outlook", "Job outlook")
+    current = current_edition(kb)
+    b.heading(f"Current projection ({current.growth_start}-{current.growth_end})")
+    b.facts(
+        [
+            ("Growth", growth_text(current), current.sources),
+            ("Jobs", f"{current.jobs:,} in {current.jobs_year}" if current.jobs else None, current.sources),
+            (
+                "Employment change",
+                f"{current.employment_change:,}" if current.employment_change else None,
+                current.sources,
+            ),
+            (
+                "Openings a year",
+                f"{current.openings_per_year:,}" if current.openings_per_year else None,
+                current.sources,
+            ),
+        ]
+    )
+    editions = [e for e in kb.quick_facts.editions if e.growth_percent is not None]
+    # The all-occupations rate is quoted only by some sources, beside their own reading.
+    overall = {r.year: r for r in kb.readings if r.topic == "growth" and r.all_occupations_percent is not None}
+    if editions:
+        b.heading("Projected growth by edition")
+        b.table(
+            [
+                ("Period", "text"),
+                ("Growth", "percent"),
+                ("All jobs", "percent"),
+                ("Outlook", "text"),
+                ("Change", "count"),
+                ("Openings", "count"),
+                ("Source", "text"),
+            ],
+            [
+                (
+                    f"{e.growth_start}-{e.growth_end}",
+                    e.growth_percent,
+                    overall[e.growth_start].all_occupations_percent if e.growth_start in overall else None,
+                    e.growth_descriptor,
+                    e.employment_change,
+                    e.openings_per_year,
+                    f"{source_names(kb, e.sources)} ({grade_of(kb, e.sources)})",
+                )
+                for e in editions
+            ],
+            caption="All jobs: growth for all occupations, where a source gives it. Openings: a year, on average.",
+            sources=[i for e in editions for i in e.sources] + [i for r in overall.values() for i in r.sources],
+        )
+    b.bullets("What drives demand", kb.outlook.drivers)
+    b.bullets("Trends reshaping the work", kb.outlook.trends)
+    b.bullets("Where openings come from", kb.outlook.openings)
+    b.bullets("Prospects", kb.outlook.prospects)
+    readings = [r for r in kb.readings if r.topic == "growth"]
+    b.entries("How the sources quote growth", [reading_entry(kb, r) for r in readings])
+    return b.document()
+
+
+def _percentile_sets(kb: KnowledgeBase, year: int | None, hourly: bool) -> list[Percentiles]:
+    """One percentile set per year: the hourly one when asked and given, else the annual one."""
+    by_year: dict[int, Percentiles] = {}
+    for s in sorted(kb.pay.percentiles, key=lambda s: s.year):
+        if year is not None and s.year != year:
+            continue
+        held = by_year.get(s.year)
+        wanted = "hourly" if hourly else "annual"
+        if held is None or (s.basis == wanted and held.basis != wanted):
+            by_year[s.year] = s
+    return list(by_year.values())
+
+
+def _set_label(kb: KnowledgeBase, s: Percentiles) -> str:
+    grade = grade_of(kb, s.sources)
+    return f"May {s.year}" + (" (secondary)" if grade == "secondary" else "")
+
+
+def _opt(figure, value: float | None) -> float | None:  # type: ignore[no-untyped-def]
+    return None if value is None else figure(value)
