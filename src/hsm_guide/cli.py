@@ -172,7 +172,7 @@ def sections_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
 
 @app.command(
-    help="Check a knowledge base file: a summary if valid, else every problem found.",
+    help="Check a knowledge base file and summarise it.",
     epilog="Example: hsm-guide validate data/occupation.yaml",
 )
 def validate(

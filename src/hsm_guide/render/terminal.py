@@ -57,10 +57,12 @@ class Renderer:
 
     def document(self, doc: Document) -> RenderableType:
         parts: list[RenderableType] = [self.t(doc.title, "bold"), Rule(style="dim")]
+        previous: Block | None = None
         for block in doc.blocks:
-            if isinstance(block, (Heading, Note, SourceList)):
-                parts.append(Text(""))
+            if previous is not None and not isinstance(previous, Heading):
+                parts.append(Text(""))  # a blank line between blocks, none under a heading
             parts.append(self.block(block))
+            previous = block
         return Group(*parts)
 
     def block(self, block: Block) -> RenderableType:

@@ -23,22 +23,22 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("overview", "What the job is, its codes and other titles, and the current quick facts.", about.overview),
-    Section("duties", "What managers do: BLS duties, areas of responsibility, O*NET tasks.", about.duties),
-    Section("roles", "Types of manager, job titles, specialisations and specialist roles.", about.roles),
-    Section("settings", "Where they work: workplaces, largest employers, hours, environment.", about.settings),
-    Section("pay", "Median pay, percentiles, pay by industry and area, and what moves it.", money.pay),
-    Section("outlook", "Projected growth by edition, openings, drivers and trends.", money.outlook),
-    Section("education", "Degrees, majors, courses, school preparation and steps to enter.", entry.education),
+    Section("overview", "What the job is, other titles and the current quick facts.", about.overview),
+    Section("duties", "What managers do: duties, responsibilities, O*NET tasks.", about.duties),
+    Section("roles", "Manager types, job titles, specialisations, DOT roles.", about.roles),
+    Section("settings", "Where they work: employers, hours, work environment.", about.settings),
+    Section("pay", "Median pay, percentiles, pay by industry and by area.", money.pay),
+    Section("outlook", "Projected growth by edition, openings, drivers, trends.", money.outlook),
+    Section("education", "Degrees, majors, courses and the steps into the field.", entry.education),
     Section("licensure", "Licences: nursing home administrators and other posts.", entry.licensure),
-    Section("certifications", "Optional credentials: who issues them, who they suit, renewal.", entry.certifications),
+    Section("certifications", "Credentials: issuing body, who they suit, renewal.", entry.certifications),
     Section("skills", "The qualities and skills employers look for.", about.skills),
-    Section("interests", "Holland interest areas and the personality the work suits.", about.interests),
-    Section("advancement", "The experience that leads in and how managers move up.", entry.advancement),
+    Section("interests", "Holland interest areas and the personality it suits.", about.interests),
+    Section("advancement", "Experience that leads in, and how managers move up.", entry.advancement),
     Section("related", "Related careers, in and outside healthcare.", reference.related),
     Section("resources", "Professional organisations and what each is for.", reference.resources),
     Section("day", "A day in the life of a clinical manager.", about.day),
-    Section("sources", "Every source with its grade and data year, and where they disagree.", reference.sources),
+    Section("sources", "Every source, its grade and data year; disagreements.", reference.sources),
 )
 
 BY_NAME = {s.name: s for s in SECTIONS}

@@ -183,7 +183,7 @@ def grade_of(kb: KnowledgeBase, ids: Iterable[str]) -> str:
 def source_names(kb: KnowledgeBase, ids: Iterable[str]) -> str:
     """Short human names for cited sources, for notes inside a table or chart."""
     wanted = set(ids)
-    return ", ".join(short_name(s) for s in kb.sources if s.id in wanted)
+    return ", ".join(dict.fromkeys(short_name(s) for s in kb.sources if s.id in wanted))
 
 
 def short_name(s: Source) -> str:

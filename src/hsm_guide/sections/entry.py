@@ -7,7 +7,7 @@ import difflib
 from ..blocks import Document, Entry
 from ..errors import UsageError
 from ..model import Certification, KnowledgeBase
-from .builder import Builder, source_names
+from .builder import Builder
 
 
 def education(kb: KnowledgeBase) -> Document:
@@ -23,7 +23,7 @@ def education(kb: KnowledgeBase) -> Document:
                 ("On-the-job training", req.on_the_job_training, req.sources),
             ]
         )
-    degrees = [Entry(d.text, tuple(d.sources), f"{d.name} ({d.level})") for d in e.degrees]
+    degrees = [Entry(d.text, tuple(d.sources), d.name) for d in e.degrees]
     b.entries("Degrees", degrees)
     b.bullets("Common majors", e.majors)
     b.bullets("Typical courses", e.courses)
@@ -77,7 +77,6 @@ def certification(kb: KnowledgeBase, query: str) -> Document:
             ("Eligibility", cert.eligibility, cert.sources),
             ("Renewal", cert.renewal, cert.sources),
             ("Status", cert.status, cert.sources),
-            ("Cited by", source_names(kb, cert.sources), cert.sources),
         ]
     )
     return b.document()

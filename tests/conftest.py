@@ -1,0 +1,61 @@
+"""Shared fixtures: a pinned terminal, the CLI runner, and knowledge-base files to break."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hsm_guide.cli import app
+from hsm_guide.knowledge import packaged_data_path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+REFERENCE = ROOT.parent / "shared" / "reference-facts.md"
+
+
+@pytest.fixture(autouse=True)
+def pinned_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Every test sees an 80-column, colourless terminal and no user overrides."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("HSM_GUIDE_DATA", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def shipped_text() -> str:
+    return packaged_data_path().read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def write_kb(tmp_path: Path) -> Callable[[str | bytes], Path]:
+    """Write a knowledge base file and return its path."""
+
+    def write(content: str | bytes, name: str = "kb.yaml") -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write
+
+
+class Run:
+    """Invoke the CLI in-process; stdout and stderr kept apart."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None):
+        return self.runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def run() -> Run:
+    return Run()

@@ -1,0 +1,196 @@
+"""The loader and the schema: every kind of bad file gets one clear line and exit 1."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from hsm_guide import knowledge
+from hsm_guide.errors import DataError
+
+Write = Callable[..., Path]
+
+
+def one_error_line(result) -> str:
+    """The command failed with status 1, printed nothing on stdout and one line on stderr."""
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_the_shipped_knowledge_base_is_valid(run) -> None:
+    result = run("validate")
+    assert result.exit_code == 0, result.output
+    summary = re.search(
+        r"valid: (\d+) sections, (\d+) items, (\d+) figures, (\d+) sources, (\d+) citations", result.stdout
+    )
+    assert summary, result.stdout
+    sections, items, figures, sources, citations = map(int, summary.groups())
+    assert sections == 17 and items > 300 and figures > 100 and sources >= 29 and citations > items
+
+
+def test_missing_file(run, tmp_path: Path) -> None:
+    line = one_error_line(run("--data", str(tmp_path / "absent.yaml"), "duties"))
+    assert line == f"hsm-guide: {tmp_path / 'absent.yaml'}: no such file"
+
+
+def test_a_folder_is_not_a_file(run, tmp_path: Path) -> None:
+    line = one_error_line(run("--data", str(tmp_path), "duties"))
+    assert line.endswith("is a folder, not a knowledge base file")
+
+
+def test_unreadable_file(run, write_kb: Write, shipped_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_kb(shipped_text)
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)  # chmod means nothing to root, so simulate it
+    assert one_error_line(run("--data", str(path), "pay")) == f"hsm-guide: {path}: permission denied"
+
+
+def test_not_utf8_names_the_line_and_byte(run, write_kb: Write) -> None:
+    path = write_kb(b"schema_version: 1\nidentity:\n  title: Caf\xe9\n")
+    line = one_error_line(run("--data", str(path), "duties"))
+    assert line == f"hsm-guide: {path}:3: not UTF-8 text (byte 0xe9 at offset 40)"
+
+
+def test_yaml_syntax_error_names_the_line(run, write_kb: Write, shipped_text: str) -> None:
+    broken = shipped_text.replace("  factors:\n", "  factors: [unclosed\n", 1)
+    path = write_kb(broken)
+    line = one_error_line(run("--data", str(path), "duties"))
+    assert line.startswith(f"hsm-guide: {path}:")
+    assert "YAML syntax error" in line
+    number = int(line.split(":")[2])
+    assert abs(number - line_of(broken, "  factors: [unclosed")) <= 2
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path", "message"),
+    [
+        (
+            '        - {industry: "Outpatient care centers", annual: 99540}',
+            '        - {industry: "Outpatient care centers", annual: "a lot"}',
+            "pay.by_industry[0].rows[2].annual",
+            "expected a number, got text",
+        ),
+        ("  factors:\n", "  factorz:\n", "pay.factorz", "unknown key"),
+        ('  soc_code: "11-9111"\n', "", "identity", "missing required key 'soc_code'"),
+        ("percent: 30}", "percent: 130}", "settings.employer_shares.rows[0].percent", "must be at most 100"),
+        ('  soc_code: "11-9111"', '  soc_code: "119111"', "identity.soc_code", "does not match the pattern"),
+        (
+            "    - pay_year: 2010\n",
+            "    - pay_year: 1776\n",
+            "quick_facts.editions[0].pay_year",
+            "must be at least 1900",
+        ),
+        (
+            "  current_pay_year: 2023",
+            "  current_pay_year: 2031",
+            "quick_facts.current_pay_year",
+            "no edition has pay_year 2031",
+        ),
+    ],
+)
+def test_schema_violation_names_file_line_and_key_path(
+    run, write_kb: Write, shipped_text: str, old: str, new: str, path: str, message: str
+) -> None:
+    assert old in shipped_text
+    text = shipped_text.replace(old, new, 1)
+    kb = write_kb(text)
+    line = one_error_line(run("--data", str(kb), "duties"))
+    match = re.fullmatch(rf"hsm-guide: {re.escape(str(kb))}:(\d+): {re.escape(path)}: (.*)", line)
+    assert match, line
+    assert message in match.group(2)
+    if new:  # the line points at the changed text, or the mapping holding it
+        assert abs(int(match.group(1)) - line_of(text, new.strip().splitlines()[0])) <= 1
+
+
+def test_unknown_source_id_is_an_error(run, write_kb: Write, shipped_text: str) -> None:
+    text = shipped_text.replace(
+        '{text: "Patients", sources: [seed-002, seed-000]}', '{text: "Patients", sources: [seed-002, seed-999]}', 1
+    )
+    kb = write_kb(text)
+    line = one_error_line(run("--data", str(kb), "overview"))
+    assert line == (
+        f"hsm-guide: {kb}:{line_of(text, 'seed-999')}: duties.works_with[4].sources[1]: cites unknown source 'seed-999'"
+    )
+
+
+def test_employer_shares_may_not_exceed_100(run, write_kb: Write, shipped_text: str) -> None:
+    kb = write_kb(shipped_text.replace("percent: 12}", "percent: 72}", 1))
+    line = one_error_line(run("--data", str(kb), "settings"))
+    assert "settings.employer_shares.rows: employer shares add up to 126%, more than 100%" in line
+
+
+def test_duplicate_source_ids_are_an_error(write_kb: Write, shipped_text: str) -> None:
+    kb = write_kb(shipped_text.replace("  - id: seed-001\n", "  - id: seed-000\n", 1))
+    with pytest.raises(DataError) as caught:
+        knowledge.load(kb)
+    assert "source id 'seed-000' is defined twice" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "the file is empty; expected a mapping of sections"),
+        ("- a\n- b\n", "the top level is a list; expected a mapping of sections"),
+        ("42\n", "the top level is a number; expected a mapping of sections"),
+        ("null\n", "the file is empty; expected a mapping of sections"),
+        ("a: 1\n---\nb: 2\n", "YAML syntax error: but found another document"),
+    ],
+)
+def test_documents_that_are_not_a_knowledge_base(run, write_kb: Write, content: str, message: str) -> None:
+    kb = write_kb(content)
+    assert one_error_line(run("--data", str(kb), "duties")).endswith(message)
+
+
+def test_python_object_tags_are_refused(run, write_kb: Write) -> None:
+    kb = write_kb("schema_version: !!python/object/apply:os.system ['echo pwned']\n")
+    line = one_error_line(run("--data", str(kb), "duties"))
+    assert f"{kb}:1:" in line and "python/object" in line
+
+
+def test_validate_reports_every_problem_not_only_the_first(run, write_kb: Write, shipped_text: str) -> None:
+    text = (
+        shipped_text.replace("annual: 99540}", 'annual: "x"}', 1)
+        .replace("  factors:\n", "  factorz:\n", 1)
+        .replace("percent: 30}", "percent: -5}", 1)
+    )
+    kb = write_kb(text)
+    result = run("validate", str(kb))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert any("pay.by_industry[0].rows[2].annual: expected a number" in line for line in lines)
+    assert any("pay.factorz: unknown key" in line for line in lines)
+    assert any("pay: missing required key 'factors'" in line for line in lines)
+    assert any("settings.employer_shares.rows[0].percent: must be at least 0" in line for line in lines)
+    assert lines[-1] == f"hsm-guide: {kb}: 4 problems found"
+
+
+def test_validate_takes_the_file_in_use(run, write_kb: Write, shipped_text: str) -> None:
+    kb = write_kb(shipped_text)
+    result = run("--data", str(kb), "validate")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"{kb}: valid: ")
+
+
+def test_environment_variable_selects_the_data(run, write_kb: Write, shipped_text: str, monkeypatch) -> None:
+    kb = write_kb(shipped_text.replace("title: Medical and Health Services Managers", "title: Renamed Managers", 1))
+    monkeypatch.setenv("HSM_GUIDE_DATA", str(kb))
+    assert "Renamed Managers" in run("overview").stdout
+    # --data wins over the environment variable
+    assert (
+        "Medical and Health Services Managers" in run("--data", str(knowledge.packaged_data_path()), "overview").stdout
+    )
