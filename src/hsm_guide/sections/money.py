@@ -31,14 +31,16 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
     per = "an hour" if hourly else "a year"
     converted = False
 
-    def figure(annual: float, given_hourly: float | None = None) -> float:
+    def figure(value: float, basis: str = "annual") -> float:
+        """A figure given in `basis`, in the basis on show (converting at 2,080 hours)."""
         nonlocal converted
-        if not hourly:
-            return annual
-        if given_hourly is not None:
-            return given_hourly
+        if basis == ("hourly" if hourly else "annual"):
+            return value
         converted = True
-        return round(annual / HOURS_A_YEAR, 2)
+        return round(value / HOURS_A_YEAR, 2) if hourly else round(value * HOURS_A_YEAR)
+
+    def maybe(value: float | None, basis: str = "annual") -> float | None:
+        return None if value is None else figure(value, basis)
 
     editions = [e for e in kb.quick_facts.editions if year is None or e.pay_year == year]
     current = current_edition(kb)
@@ -61,7 +63,10 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
     if sets:
         b.heading(f"Pay range, {per}")
         b.bands(
-            [(_set_label(kb, s), figure(s.p10), figure(s.median), figure(s.p90)) for s in sets],
+            [
+                (_set_label(kb, s), figure(s.p10, s.basis), figure(s.median, s.basis), figure(s.p90, s.basis))
+                for s in sets
+            ],
             kind,
             caption="10th percentile, median and 90th percentile",
             sources=[i for s in sets for i in s.sources],
@@ -79,11 +84,7 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
             [
                 (
                     f"May {s.year}",
-                    figure(s.p10),
-                    _opt(figure, s.p25),
-                    figure(s.median),
-                    _opt(figure, s.p75),
-                    figure(s.p90),
+                    *(maybe(v, s.basis) for v in (s.p10, s.p25, s.median, s.p75, s.p90)),
                     source_names(kb, s.sources),
                 )
                 for s in sets
@@ -143,8 +144,8 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
         rows = []
         for r in area.rows:
             row: list[float | str | None] = [r.area]
-            row += [_opt(figure, r.median)] if has_median else []
-            row += [_opt(figure, r.mean)] if has_mean else []
+            row += [maybe(r.median)] if has_median else []
+            row += [maybe(r.mean)] if has_mean else []
             rows.append(tuple(row))
         b.table(cols, rows, area.note, area.sources)
 
@@ -234,7 +235,3 @@ def _percentile_sets(kb: KnowledgeBase, year: int | None, hourly: bool) -> list[
 def _set_label(kb: KnowledgeBase, s: Percentiles) -> str:
     grade = grade_of(kb, s.sources)
     return f"May {s.year}" + (" (secondary)" if grade == "secondary" else "")
-
-
-def _opt(figure, value: float | None) -> float | None:  # type: ignore[no-untyped-def]
-    return None if value is None else figure(value)
