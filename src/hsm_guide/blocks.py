@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["text", "money", "hourly", "percent", "count", "number"]
+Kind = Literal["text", "code", "money", "hourly", "percent", "count", "number"]  # code: a command to type
 Value = str | int | float | None
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.rule import Rule
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -116,37 +117,34 @@ class Renderer:
     def table(self, block: Table) -> RenderableType:
         cells = [[fmt(v, c.kind) for v, c in zip(row, block.columns, strict=True)] for row in block.rows]
 
-        # A grid only if every text column can keep its longest word whole and
-        # get 14 characters or so; narrower than that, stacked records read better.
-        def need(i: int, kind: str, name: str) -> int:
-            column = [name, *(r[i] for r in cells)]
+        def min_width(i: int) -> int:
+            """Numbers stay whole; text keeps its longest word and gets ~14 columns, or slivers read badly."""
+            column = (block.columns[i].name, *(r[i] for r in cells))
             natural = max(len(c) for c in column)
-            if kind != "text":
+            if block.columns[i].kind != "text":  # numbers and commands are never broken
                 return natural
             longest_word = max(len(w) for c in column for w in c.split() or [""])
-            return longest_word if kind == "word" else max(longest_word, min(natural, 14))
+            return max(longest_word, min(natural, 14))
 
-        wanted = sum(need(i, c.kind, c.name) for i, c in enumerate(block.columns)) + 2 * (len(block.columns) - 1)
-        width = self.console.width
-        parts: list[RenderableType] = []
-        if block.caption:
-            parts.append(self.t(block.caption, "italic"))
-        if wanted > width and len(block.columns) > 2:
-            parts.append(self._stacked(block, cells))
-            return Group(*parts)
         table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
         for i, c in enumerate(block.columns):
-            numeric = c.kind != "text"
+            numeric = c.kind not in ("text", "code")
             table.add_column(
                 self.t(c.name),
                 justify="right" if numeric else "left",
-                no_wrap=numeric,
+                no_wrap=c.kind != "text",
                 overflow="fold",
-                min_width=need(i, "number" if numeric else "word", c.name),
+                min_width=min_width(i),
             )
         for row in cells:
             table.add_row(*(self.t(cell) for cell in row))
-        parts.append(table)
+        parts: list[RenderableType] = []
+        if block.caption:
+            parts.append(self.t(block.caption, "italic"))
+        # Rich's own measure says whether the table fits; if not, one record per row.
+        unbounded = self.console.options.update_width(10_000)  # measure unclamped, then compare
+        fits = Measurement.get(self.console, unbounded, table).minimum <= self.console.width
+        parts.append(table if fits else self._stacked(block, cells))
         return Group(*parts)
 
     def _stacked(self, block: Table, cells: list[list[str]]) -> RenderableType:
@@ -157,7 +155,8 @@ class Renderer:
             grid.add_column(no_wrap=True, style="dim")
             grid.add_column(overflow="fold")
             for column, cell in zip(block.columns[1:], row[1:], strict=True):
-                grid.add_row(self.t(column.name + ":"), self.t(cell))
+                # With one other column its name adds nothing: indent the value instead.
+                grid.add_row("" if len(block.columns) == 2 else self.t(column.name + ":"), self.t(cell))
             parts.append(Group(self.t(row[0], "bold"), grid))
         return Group(*parts)
 

@@ -47,7 +47,7 @@ BY_NAME = {s.name: s for s in SECTIONS}
 def section_list(kb: KnowledgeBase) -> Document:
     b = Builder(kb, "sections", "Sections")
     b.table(
-        [("Command", "text"), ("What it shows", "text")],
+        [("Command", "code"), ("What it shows", "text")],
         [(f"hsm-guide {s.name}", s.help) for s in SECTIONS],
     )
     return b.document(with_sources=False)
@@ -64,7 +64,7 @@ def snapshot(kb: KnowledgeBase) -> Document:
     b.heading("Go further")
     picks = [BY_NAME[n] for n in ("duties", "pay", "settings", "education", "certifications")]
     b.table(
-        [("Command", "text"), ("What it shows", "text")],
+        [("Command", "code"), ("What it shows", "text")],
         [(f"hsm-guide {s.name}", s.help) for s in picks]
         + [
             ("hsm-guide sections", "Every section, with a one-line description."),

@@ -186,6 +186,13 @@ def source_names(kb: KnowledgeBase, ids: Iterable[str]) -> str:
     return ", ".join(dict.fromkeys(short_name(s) for s in kb.sources if s.id in wanted))
 
 
+def source_label(kb: KnowledgeBase, ids: Iterable[str]) -> str:
+    """Source names for a table cell, flagged when the best of them is only secondary."""
+    ids = list(ids)
+    names = source_names(kb, ids)
+    return f"{names} (secondary)" if grade_of(kb, ids) == "secondary" else names
+
+
 def short_name(s: Source) -> str:
     if s.grade == "seed":
         return f"seed {s.id.removeprefix('seed-')}"

@@ -5,7 +5,16 @@ from __future__ import annotations
 from ..blocks import Document, Kind
 from ..errors import UsageError
 from ..model import KnowledgeBase, Percentiles
-from .builder import Builder, current_edition, grade_of, growth_text, median_text, reading_entry, source_names
+from .builder import (
+    Builder,
+    current_edition,
+    grade_of,
+    growth_text,
+    median_text,
+    reading_entry,
+    source_label,
+    source_names,
+)
 
 # BLS turns hourly wages into annual ones with a 2,080-hour full-time year;
 # where a source gives no hourly figure we divide by the same number.
@@ -85,7 +94,7 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
                 (
                     f"May {s.year}",
                     *(maybe(v, s.basis) for v in (s.p10, s.p25, s.median, s.p75, s.p90)),
-                    source_names(kb, s.sources),
+                    source_label(kb, s.sources),
                 )
                 for s in sets
             ],
@@ -115,7 +124,7 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
                     f"May {e.pay_year}" + (" (current)" if e.pay_year == current.pay_year else ""),
                     e.median_annual,
                     e.median_hourly if e.median_hourly is not None else None,
-                    f"{source_names(kb, e.sources)} ({grade_of(kb, e.sources)})",
+                    source_label(kb, e.sources),
                 )
                 for e in editions
             ],
@@ -127,10 +136,7 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
         b.heading("Mean (average) pay")
         b.table(
             [("Year", "text"), ("A year", "money"), ("An hour", "hourly"), ("Source", "text")],
-            [
-                (f"May {m.year}", m.annual, m.hourly, f"{source_names(kb, m.sources)} ({grade_of(kb, m.sources)})")
-                for m in means
-            ],
+            [(f"May {m.year}", m.annual, m.hourly, source_label(kb, m.sources)) for m in means],
             sources=[i for m in means for i in m.sources],
         )
 
@@ -181,15 +187,12 @@ def outlook(kb: KnowledgeBase) -> Document:
         ]
     )
     editions = [e for e in kb.quick_facts.editions if e.growth_percent is not None]
-    # The all-occupations rate is quoted only by some sources, beside their own reading.
-    overall = {r.year: r for r in kb.readings if r.topic == "growth" and r.all_occupations_percent is not None}
     if editions:
         b.heading("Projected growth by edition")
         b.table(
             [
                 ("Period", "text"),
                 ("Growth", "percent"),
-                ("All jobs", "percent"),
                 ("Outlook", "text"),
                 ("Change", "count"),
                 ("Openings", "count"),
@@ -199,17 +202,24 @@ def outlook(kb: KnowledgeBase) -> Document:
                 (
                     f"{e.growth_start}-{e.growth_end}",
                     e.growth_percent,
-                    overall[e.growth_start].all_occupations_percent if e.growth_start in overall else None,
                     e.growth_descriptor,
                     e.employment_change,
                     e.openings_per_year,
-                    f"{source_names(kb, e.sources)} ({grade_of(kb, e.sources)})",
+                    source_label(kb, e.sources),
                 )
                 for e in editions
             ],
-            caption="All jobs: growth for all occupations, where a source gives it. Openings: a year, on average.",
-            sources=[i for e in editions for i in e.sources] + [i for r in overall.values() for i in r.sources],
+            caption="Change: jobs added over the decade. Openings: a year, on average.",
+            sources=[i for e in editions for i in e.sources],
         )
+    # The all-occupations rate is quoted by some sources only, beside their own reading.
+    for r in kb.readings:
+        if r.topic == "growth" and r.all_occupations_percent is not None:
+            b.note(
+                f"{source_names(kb, r.sources).capitalize()} sets {r.value:g}% growth for this occupation "
+                f"beside {r.all_occupations_percent:g}% for all occupations: {r.note[:1].lower()}{r.note[1:]}",
+                r.sources,
+            )
     b.bullets("What drives demand", kb.outlook.drivers)
     b.bullets("Trends reshaping the work", kb.outlook.trends)
     b.bullets("Where openings come from", kb.outlook.openings)

@@ -1,0 +1,270 @@
+"""Every section command: its key facts, its sources, its JSON, its exit status."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from hsm_guide.sections import SECTIONS
+
+KEY_FACTS = {
+    "overview": [
+        "SOC code",
+        "11-9111",
+        "Healthcare executive",
+        "$110,680 a year, $53.21 an hour (May 2023)",
+        "29% over 2023-2033 (much faster than average)",
+        "Job Zone Five",
+    ],
+    "duties": [
+        "Typical duties (BLS)",
+        "Five areas of responsibility",
+        "Financial management",
+        "HIPAA safeguards",
+        "Supervise and evaluate",
+        "86",
+        "Government regulators",
+    ],
+    "roles": [
+        "Nursing home administrator",
+        "Clinical manager",
+        "Health information manager",
+        "Pharmacy Services Director (DOT 074.167-010)",
+        "Health informatics",
+        "Nurse Manager",
+    ],
+    "settings": [
+        "Largest employers, 2021",
+        "30%",
+        "Offices of physicians",
+        "12%",
+        "480,700",
+        "on call",
+        "Technological environment",
+        "Surgery centres",
+    ],
+    "pay": [
+        "$110,680 a year, $53.21 an hour (May 2023)",
+        "$205,620",
+        "Median pay by industry, May 2021",
+        "$119,450",
+        "Median pay by edition",
+        "$84,270",
+        "Top-paying states, May 2023",
+        "$179,160",
+        "Doubtful",
+        "$160,000",
+        "What moves pay",
+        "Retirement plans",
+    ],
+    "outlook": [
+        "Current projection (2023-2033)",
+        "61,400",
+        "160,600",
+        "2014-2024",
+        "beside 7% for all occupations",
+        "baby boomers",
+        "Value-based care",
+        "Older edition",
+    ],
+    "education": [
+        "Bachelor's degree",
+        "Master of Health Administration (MHA)",
+        "2 to 3 years",
+        "typing, bookkeeping, health, psychology and English",
+        "Steps to enter the field",
+        "1. Earn a degree",
+    ],
+    "licensure": [
+        "Nursing home administrator licence",
+        "all states",
+        "Core of Knowledge (100 items)",
+        "1,000 hours",
+        "Assisted-living administrator licence",
+        "some states",
+        "social worker",
+    ],
+    "certifications": [
+        "CMM",
+        "Certified Medical Manager",
+        "PAHCOM",
+        "CPHRM",
+        "CPHIMS",
+        "CPHQ",
+        "FACHE",
+        "CNHA",
+        "CALA",
+        "RHIA",
+        "Optional",
+    ],
+    "skills": ["Analytical skills", "Communication skills", "Detail orientation", "Compassion"],
+    "interests": ["Helping", "Persuading", "Organizing", "Organised and detail-oriented"],
+    "advancement": ["registered nurses", "Top executive posts usually require a master's degree."],
+    "related": ["Financial Manager", "$74,000 to $159,000 a year", "City Manager", "Physician"],
+    "resources": ["(AUPHA)", "(MGMA)", "(NAB)", "(CAHME)", "Medical Group Management Association"],
+    "day": ["1. Morning", "incident reports", "no two days are alike"],
+    "sources": [
+        "seed-000",
+        "000_7d940368f495edc3.txt",
+        "https://www.bls.gov/oes/2019/may/oes119111.htm",
+        "Secondary sources",
+        "Where the sources disagree",
+        "Mislabelled year",
+    ],
+}
+
+
+def test_every_section_has_key_facts_listed() -> None:
+    assert set(KEY_FACTS) == {s.name for s in SECTIONS}
+
+
+@pytest.mark.parametrize("name", list(KEY_FACTS))
+def test_section_shows_its_key_facts_and_sources(run, name: str) -> None:
+    result = run(name)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    text = " ".join(result.stdout.split())  # wrapping must not hide a phrase
+    for fact in KEY_FACTS[name]:
+        assert " ".join(fact.split()) in text, fact
+    if name != "sources":
+        lines = result.stdout.splitlines()
+        assert "Sources" in lines, "a section ends with its sources"
+        after = lines[lines.index("Sources") + 1 :]
+        assert after and all(line.startswith(("• ", "  ")) for line in after)
+
+
+@pytest.mark.parametrize("name", list(KEY_FACTS))
+def test_json_is_the_same_content_and_nothing_else(run, name: str) -> None:
+    result = run(name, "--json")
+    assert result.exit_code == 0
+    payload = json.loads(result.stdout)
+    assert payload["schema_version"] == 1
+    (section,) = payload["sections"]
+    assert section["name"] == name
+    assert section["blocks"], "a section has content"
+    cited = {s for block in section["blocks"] for s in _sources_in(block)}
+    listed = [b for b in section["blocks"] if b["type"] == "sourcelist"]
+    if name == "sources":
+        assert not listed
+    else:
+        assert {e["id"] for e in listed[0]["entries"]} == cited, "the Sources list is exactly what was cited"
+
+
+def _sources_in(block: dict) -> set[str]:
+    if block["type"] == "sourcelist":
+        return set()
+    found = set(block.get("sources", ()))
+    for key in ("entries", "rows"):
+        for item in block.get(key, ()):
+            if isinstance(item, dict):
+                found |= set(item.get("sources", ()))
+    return found
+
+
+def test_json_keeps_figures_numeric(run) -> None:
+    payload = json.loads(run("pay", "--json").stdout)
+    blocks = payload["sections"][0]["blocks"]
+    bars = next(b for b in blocks if b["type"] == "bars")
+    assert {"label": "Government", "value": 117000, "note": None} in bars["rows"]
+    assert bars["kind"] == "money"
+
+
+def test_snapshot_card_without_a_command(run) -> None:
+    result = run()
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("Medical and Health Services Managers (SOC 11-9111)\n")
+    for fact in [
+        "run the business side of healthcare",
+        "$110,680 a year",
+        "562,700 in 2023",
+        "Bachelor's degree",
+        "Go further",
+        "hsm-guide pay",
+        "hsm-guide sections",
+        "Sources",
+    ]:
+        assert fact in out
+
+
+def test_sections_lists_every_section(run) -> None:
+    result = run("sections")
+    assert result.exit_code == 0
+    for section in SECTIONS:
+        assert f"hsm-guide {section.name}" in result.stdout
+        assert " ".join(section.help.split()[:3]) in " ".join(result.stdout.split())
+
+
+def test_pay_for_one_year(run) -> None:
+    result = run("pay", "--year", "2021")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("Pay in 2021")
+    assert "$101,340 a year (May 2021)" in out and "$60,780" in out and "$83,550" in out
+    assert "$110,680" not in out and "May 2019" not in out
+
+
+def test_pay_hourly_uses_given_hourly_figures_and_says_when_it_converts(run) -> None:
+    out = " ".join(run("pay", "--hourly").stdout.split())
+    assert "Pay (hourly)" in out
+    assert "$48.55" in out  # May 2019 hourly median, as BLS gives it
+    assert "$57.43" in out  # May 2021 hospitals median: 119,450 / 2,080
+    assert "divided by 2,080 hours" in out
+
+
+def test_unknown_year_lists_the_years(run) -> None:
+    result = run("pay", "--year", "1999")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "hsm-guide: no pay figures for 1999; years available: 2010, 2015, 2016, 2019, 2020, 2021, 2022, 2023, 2024\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "query", ["CPHQ", "cphq", "certified professional in healthcare quality", "Healthcare Quality"]
+)
+def test_one_certification_by_code_or_name(run, query: str) -> None:
+    result = run("certifications", query)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("CPHQ: Certified Professional in Healthcare Quality")
+    assert "National Association for Healthcare Quality" in out and "30 continuing-education" in out
+
+
+def test_unknown_certification_suggests_the_closest(run) -> None:
+    result = run("certifications", "CPHX")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("hsm-guide: unknown certification 'CPHX'; did you mean CPHQ")
+    assert "(known: CMM, CPHRM, CPHIMS, CPHQ, FACHE, CNHA, CALA, RHIA)" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_unknown_command_suggests_one(run) -> None:
+    result = run("dutis")
+    assert result.exit_code == 2
+    assert "No such command 'dutis'. Did you mean 'duties'?" in result.stderr
+
+
+def test_every_command_has_help_and_an_example(run) -> None:
+    for name in [s.name for s in SECTIONS] + ["sections", "validate"]:
+        result = run(name, "-h")
+        assert result.exit_code == 0
+        assert f"Usage: hsm-guide {name}" in result.stdout
+        assert "Example: hsm-guide" in result.stdout
+
+
+def test_version(run) -> None:
+    from hsm_guide import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"hsm-guide {__version__}\n"
+
+
+def test_pager_option_shows_the_section(run, monkeypatch) -> None:
+    monkeypatch.setenv("PAGER", "cat")
+    result = run("day", "--pager")
+    assert result.exit_code == 0
+    assert "incident reports" in result.stdout
