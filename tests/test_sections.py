@@ -62,7 +62,7 @@ KEY_FACTS = {
         "Current projection (2023-2033)",
         "61,400",
         "160,600",
-        "2014-2024",
+        "2014-24",
         "beside 7% for all occupations",
         "baby boomers",
         "Value-based care",

@@ -190,7 +190,6 @@ class Percentiles(Record, frozen=True, kw_only=True):
     median: Money
     p75: Money | None = None
     p90: Money
-    mean: Money | None = None
     employment: Count | None = None  # OEWS count, where the source gives one
     sources: Sources
     note: str | None = None

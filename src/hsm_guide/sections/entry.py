@@ -23,8 +23,8 @@ def education(kb: KnowledgeBase) -> Document:
                 ("On-the-job training", req.on_the_job_training, req.sources),
             ]
         )
-    degrees = [Entry(d.text, tuple(d.sources), d.name) for d in e.degrees]
-    b.entries("Degrees", degrees)
+    for level in dict.fromkeys(d.level for d in e.degrees):
+        b.entries(f"Degrees: {level}", [Entry(d.text, tuple(d.sources), d.name) for d in e.degrees if d.level == level])
     b.bullets("Common majors", e.majors)
     b.bullets("Typical courses", e.courses)
     b.bullets("Graduate programmes", e.graduate_programmes)

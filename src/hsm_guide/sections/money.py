@@ -101,6 +101,11 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
             caption="Percentiles",
             sources=[i for s in sets for i in s.sources],
         )
+        for s in sets:
+            if s.employment is not None:
+                b.note(f"May {s.year}: {s.employment:,} jobs in the OEWS wage survey behind these figures.", s.sources)
+            if s.note:
+                b.note(f"May {s.year}: {s.note}", s.sources)
 
     for table in (t for t in kb.pay.by_industry if year is None or t.year == year):
         label = "Median" if table.statistic == "median" else "Mean"
@@ -123,13 +128,16 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
                 (
                     f"May {e.pay_year}" + (" (current)" if e.pay_year == current.pay_year else ""),
                     e.median_annual,
-                    e.median_hourly if e.median_hourly is not None else None,
+                    e.median_hourly,
                     source_label(kb, e.sources),
                 )
                 for e in editions
             ],
             sources=[i for e in editions for i in e.sources],
         )
+        for e in editions:
+            if e.note:
+                b.note(f"May {e.pay_year}: {e.note}", e.sources)
 
     means = [m for m in kb.pay.means if year is None or m.year == year]
     if means:
@@ -193,23 +201,25 @@ def outlook(kb: KnowledgeBase) -> Document:
             [
                 ("Period", "text"),
                 ("Growth", "percent"),
-                ("Outlook", "text"),
+                ("Vs average", "text"),
+                ("Jobs", "count"),
                 ("Change", "count"),
                 ("Openings", "count"),
                 ("Source", "text"),
             ],
             [
                 (
-                    f"{e.growth_start}-{e.growth_end}",
+                    f"{e.growth_start}-{str(e.growth_end)[-2:]}",
                     e.growth_percent,
-                    e.growth_descriptor,
+                    _versus_average(e.growth_descriptor),
+                    e.jobs,
                     e.employment_change,
                     e.openings_per_year,
                     source_label(kb, e.sources),
                 )
                 for e in editions
             ],
-            caption="Change: jobs added over the decade. Openings: a year, on average.",
+            caption="Jobs at the start of the period; Change: jobs added over it; Openings: a year, on average.",
             sources=[i for e in editions for i in e.sources],
         )
     # The all-occupations rate is quoted by some sources only, beside their own reading.
@@ -245,3 +255,8 @@ def _percentile_sets(kb: KnowledgeBase, year: int | None, hourly: bool) -> list[
 def _set_label(kb: KnowledgeBase, s: Percentiles) -> str:
     grade = grade_of(kb, s.sources)
     return f"May {s.year}" + (" (secondary)" if grade == "secondary" else "")
+
+
+def _versus_average(descriptor: str | None) -> str | None:
+    """'Much faster than average' reads 'Much faster' under a 'Vs average' heading."""
+    return descriptor.removesuffix(" than average") if descriptor else None

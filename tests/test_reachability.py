@@ -1,0 +1,75 @@
+"""Every fact in the knowledge base is reachable from some command.
+
+Walks every record of the shipped knowledge base and checks that each text
+and each figure shows up in the JSON of some command (which carries exactly
+the blocks the terminal draws).
+"""
+
+from __future__ import annotations
+
+import json
+
+from hsm_guide.knowledge import iter_records, load, packaged_data_path
+from hsm_guide.sections import SECTIONS
+
+# Fields that classify rather than state a fact; they shape headings and layout.
+STRUCTURAL = {
+    "basis",
+    "kind",
+    "topic",
+    "unit",
+    "statistic",
+    "schema_version",
+    "current_pay_year",
+    "required",
+    "sources",
+}
+
+
+def all_output(run) -> str:
+    commands = [[s.name] for s in SECTIONS]
+    kb = load(packaged_data_path())
+    commands += [["certifications", c.code] for c in kb.certifications.credentials]
+    texts = [run(*args, "--json").stdout for args in commands]
+    return "\n".join(json.dumps(json.loads(t), ensure_ascii=False) for t in texts)
+
+
+# How a few fields are displayed: shortened under a heading that says the rest.
+DISPLAYED = {
+    ("Edition", "growth_descriptor"): lambda record, v: v.removesuffix(" than average"),  # under "Vs average"
+    ("Edition", "growth_end"): lambda record, v: f"{record.growth_start}-{v % 100:02d}",  # periods read 2023-33
+    ("Reading", "status"): lambda record, v: v.capitalize(),  # a verdict starts its sentence
+}
+
+
+def shown(value: object, out: str) -> bool:
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)[1:-1] in out
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, (int, float)):
+        forms = {repr(value), f"{value:,.0f}", f"{value:,.2f}", f"{value:g}", str(int(value))}
+        return any(form in out for form in forms)
+    return True
+
+
+def test_every_text_and_figure_is_shown_somewhere(run) -> None:
+    out = all_output(run)
+    kb = load(packaged_data_path())
+    missing = []
+    checked = 0
+    for path, record in iter_records(kb):
+        for name in record.__struct_fields__:
+            value = getattr(record, name)
+            values = value if isinstance(value, list) and name not in STRUCTURAL else [value]
+            for v in values:
+                if name in STRUCTURAL or v is None or not isinstance(v, (str, int, float)):
+                    continue
+                checked += 1
+                display = DISPLAYED.get((type(record).__name__, name))
+                if display:
+                    v = display(record, v)
+                if not shown(v, out):
+                    missing.append(f"{path}.{name}: {v!r}")
+    assert not missing, "\n".join(missing)
+    assert checked > 800
