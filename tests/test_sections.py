@@ -268,3 +268,18 @@ def test_pager_option_shows_the_section(run, monkeypatch) -> None:
     result = run("day", "--pager")
     assert result.exit_code == 0
     assert "incident reports" in result.stdout
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(run, monkeypatch) -> None:
+    def broken(path):
+        raise RuntimeError("something unforeseen")
+
+    monkeypatch.setattr("hsm_guide.knowledge.load", broken)
+    result = run("duties")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "hsm-guide: internal error: RuntimeError: something unforeseen (set HSM_GUIDE_DEBUG=1 to see the traceback)\n"
+    )
+    monkeypatch.setenv("HSM_GUIDE_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        run("duties")

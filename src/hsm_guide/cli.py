@@ -6,6 +6,7 @@ Exit statuses: 0 success, 1 a data or file problem, 2 a usage problem
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -73,11 +74,23 @@ def _guard() -> Iterator[None]:
     """Turn the project's errors and Ctrl-C into one line and an exit status."""
     try:
         yield
+    except typer.Exit:
+        raise
     except GuideError as exc:
         _err(str(exc))
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
+    except BrokenPipeError:
+        # The reader (head, less) has gone: stop quietly, and keep Python's own
+        # flush at exit from complaining about the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0) from None
+    except Exception as exc:  # a bug in hsm-guide: still one line, never a traceback
+        if os.environ.get("HSM_GUIDE_DEBUG"):
+            raise
+        _err(f"internal error: {type(exc).__name__}: {exc} (set HSM_GUIDE_DEBUG=1 to see the traceback)")
+        raise typer.Exit(1) from None
 
 
 def _load(ctx: typer.Context) -> KnowledgeBase:
