@@ -106,6 +106,7 @@ class Bars:
     kind: Kind = "number"
     caption: str | None = None
     sources: tuple[str, ...] = ()
+    headings: tuple[str, str] = ("", "")  # what the labels and the figures are, for tabular outputs
 
 
 @dataclass(frozen=True)
@@ -135,11 +136,15 @@ class SourceRef:
     data_year: int | None = None
     url: str | None = None
     file: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
 class SourceList:
+    """The sources a section drew on; `detailed` for the catalogue itself (addresses, files, notes)."""
+
     entries: tuple[SourceRef, ...]
+    detailed: bool = False
 
 
 Block = Heading | Paragraph | Note | Bullets | Facts | Table | Bars | Bands | SourceList

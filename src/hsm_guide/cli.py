@@ -18,6 +18,7 @@ import typer
 from . import __version__
 from .blocks import Document
 from .errors import DataError, GuideError
+from .export import Format
 from .model import KnowledgeBase
 from .sections import BY_NAME, SECTIONS, Section
 
@@ -182,6 +183,32 @@ def sections_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     from .sections import section_list
 
     _show(ctx, section_list, as_json, pager=False)
+
+
+@app.command(
+    help="Write sections to Markdown, JSON, HTML or SVG.",
+    epilog="Example: hsm-guide export all -o guide.md",
+)
+def export(
+    ctx: typer.Context,
+    sections: Annotated[list[str], typer.Argument(metavar="SECTION...", help="Section names, or all.")],
+    fmt: Annotated[
+        Optional[Format],  # noqa: UP045
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help="Output format (default: from -o's extension, else markdown)."
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (default, or -: standard output)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    from .export import choose_format, render, resolve_sections, write
+
+    with _guard():
+        resolve_sections(sections)  # a misspelt section is reported before any work
+        write(render(_load(ctx), sections, choose_format(fmt, output)), output, force)
 
 
 @app.command(

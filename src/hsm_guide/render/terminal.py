@@ -89,16 +89,22 @@ class Renderer:
         if isinstance(block, Bands):
             return _BandChart(self, block)
         if isinstance(block, SourceList):
-            grid = RichTable.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True)
-            grid.add_column(overflow="fold")
-            for s in block.entries:
-                line = Text.assemble(
-                    self.t(s.id, "bold"), " ", self.t(f"{s.title} ({s.data_year or 'undated'}, {s.grade})")
-                )
-                grid.add_row("-" if self.ascii else "•", line)
-            return Group(Text("Sources", style="bold"), grid)
+            return self.sources(block)
         raise TypeError(f"no terminal rendering for {type(block).__name__}")  # pragma: no cover
+
+    def sources(self, block: SourceList) -> RenderableType:
+        grid = RichTable.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for s in block.entries:
+            line = Text.assemble(
+                self.t(s.id, "bold"), " ", self.t(f"{s.title} ({s.data_year or 'undated'}, {s.grade})")
+            )
+            if block.detailed:
+                more = [s.publisher, f"file {s.file}" if s.file else "", s.url or "", s.note or ""]
+                line.append(clean("".join(f"\n{m}" for m in more if m), self.ascii))
+            grid.add_row("-" if self.ascii else "•", line)
+        return grid if block.detailed else Group(Text("Sources", style="bold"), grid)
 
     def bullets(self, block: Bullets) -> RenderableType:
         grid = RichTable.grid(padding=(0, 1))

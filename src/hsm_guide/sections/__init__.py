@@ -72,3 +72,14 @@ def snapshot(kb: KnowledgeBase) -> Document:
         ],
     )
     return b.document()
+
+
+def guide_meta(kb: KnowledgeBase) -> tuple[str, str]:
+    """The guide's title and the line saying which data year its figures are."""
+    e = current_edition(kb)
+    title = f"{kb.identity.title} (SOC {kb.identity.soc_code}): a career guide"
+    line = (
+        f"Pay figures are for May {e.pay_year} and projections for {e.growth_start}-{e.growth_end} "
+        "unless another year is given; each section lists its sources."
+    )
+    return title, line

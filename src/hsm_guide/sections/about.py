@@ -38,7 +38,7 @@ def duties(kb: KnowledgeBase) -> Document:
     if d.onet_tasks:
         b.heading("Core tasks by importance (O*NET, 0-100)")
         rows = [(t.text, t.importance, None) for t in d.onet_tasks]
-        b.bars(rows, "number", sources=[s for t in d.onet_tasks for s in t.sources])
+        b.bars(rows, "number", ("Task", "Importance"), sources=[s for t in d.onet_tasks for s in t.sources])
     b.bullets("Who they work with", d.works_with)
     b.bullets("Who they answer to", d.accountable_to)
     if d.day_in_the_life:
@@ -68,6 +68,7 @@ def settings(kb: KnowledgeBase) -> Document:
     b.bars(
         [(row.employer, row.percent, None) for row in shares.rows],
         "percent",
+        ("Employer", "Share of jobs"),
         caption=f"Share of the {shares.jobs:,} jobs in {shares.year}",
         sources=shares.sources,
     )

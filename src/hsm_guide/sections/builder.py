@@ -97,13 +97,14 @@ class Builder:
         self,
         rows: Sequence[tuple[str, float, str | None]],
         kind: Kind,
+        headings: tuple[str, str],
         caption: str | None = None,
         sources: Iterable[str] = (),
     ) -> None:
         if not rows:
             return
         bars = tuple(Bar(label, value, note) for label, value, note in rows)
-        self.blocks.append(Bars(bars, kind, caption, self.cite(sources)))
+        self.blocks.append(Bars(bars, kind, caption, self.cite(sources), headings))
 
     def bands(
         self,
@@ -124,7 +125,7 @@ class Builder:
 
 
 def source_ref(s: Source) -> SourceRef:
-    return SourceRef(s.id, s.title, s.publisher, s.grade, s.data_year, s.url, s.file)
+    return SourceRef(s.id, s.title, s.publisher, s.grade, s.data_year, s.url, s.file, s.note)
 
 
 # -- facts shared by several sections -----------------------------------------

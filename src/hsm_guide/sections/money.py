@@ -111,7 +111,8 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
         label = "Median" if table.statistic == "median" else "Mean"
         b.heading(f"{label} pay by industry, May {table.year}")
         if table.statistic == "median":
-            b.bars([(r.industry, figure(r.annual), None) for r in table.rows], kind, table.note, table.sources)
+            bars = [(r.industry, figure(r.annual), None) for r in table.rows]
+            b.bars(bars, kind, ("Industry", f"Median, {per}"), table.note, table.sources)
         else:
             b.table(
                 [("Industry", "text"), (f"Mean, {per}", kind), ("Jobs", "count")],

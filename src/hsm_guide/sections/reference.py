@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..blocks import Document, Entry
-from ..model import KnowledgeBase, Source
-from .builder import Builder, reading_entry
+from ..blocks import Document, Entry, SourceList
+from ..model import KnowledgeBase
+from .builder import Builder, reading_entry, source_ref
 
 
 def related(kb: KnowledgeBase) -> Document:
@@ -41,22 +41,13 @@ def sources(kb: KnowledgeBase) -> Document:
     b = Builder(kb, "sources", "Sources")
     groups = (("seed", "Seed documents"), ("primary", "Primary sources"), ("secondary", "Secondary sources"))
     for grade, heading in groups:
-        b.entries(heading, [Entry(_describe(s), (), s.id) for s in kb.sources if s.grade == grade])
+        refs = tuple(source_ref(s) for s in kb.sources if s.grade == grade)
+        if refs:
+            b.heading(heading)
+            b.blocks.append(SourceList(refs, detailed=True))
     b.note(
         "Primary: bls.gov, onetonline.org or the issuing body. Secondary: another site quoting BLS; "
         "shown as such and never in place of a primary figure."
     )
     b.entries("Where the sources disagree", [reading_entry(kb, r) for r in kb.readings])
     return b.document(with_sources=False)
-
-
-def _describe(s: Source) -> str:
-    parts = [s.title, s.publisher]
-    parts.append(f"data year {s.data_year}" if s.data_year else "data year not stated")
-    if s.file:
-        parts.append(f"file {s.file}")
-    if s.url:
-        parts.append(s.url)
-    if s.note:
-        parts.append(s.note)
-    return ". ".join(p.rstrip(".") for p in parts) + "."

@@ -1,0 +1,151 @@
+"""`hsm-guide export`: sections to Markdown, JSON, HTML or SVG, written safely.
+
+A file is written to a temporary file in the same folder and renamed into
+place, so an interrupted or failed export never leaves a partial file, and
+the temporary file is removed on any failure.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+
+from .blocks import Document
+from .errors import GuideError, UsageError
+from .model import KnowledgeBase
+from .sections import BY_NAME, SECTIONS, guide_meta
+
+# Imports that only an export needs happen inside the functions: this module
+# is imported by every command, for the Format choices in the CLI signature.
+
+
+class Format(StrEnum):
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+    svg = "svg"
+
+
+EXTENSIONS = {
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+    ".json": Format.json,
+    ".html": Format.html,
+    ".htm": Format.html,
+    ".svg": Format.svg,
+}
+
+
+def choose_format(explicit: Format | None, output: str | None) -> Format:
+    """--format wins; else the output file's extension; else Markdown."""
+    if explicit is not None:
+        return explicit
+    if output and output != "-":
+        return EXTENSIONS.get(Path(output).suffix.lower(), Format.markdown)
+    return Format.markdown
+
+
+def resolve_sections(names: Sequence[str]) -> list[str]:
+    """Section names in the order given, `all` standing for every section in order."""
+    chosen: list[str] = []
+    for name in names:
+        key = name.strip().lower()
+        if key == "all":
+            chosen += [s.name for s in SECTIONS]
+        elif key in BY_NAME:
+            chosen.append(key)
+        else:
+            import difflib
+
+            valid = [s.name for s in SECTIONS]
+            close = difflib.get_close_matches(key, valid, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise UsageError(f"unknown section '{name}'{hint} (valid: all, {', '.join(valid)})")
+    return list(dict.fromkeys(chosen))
+
+
+def render(kb: KnowledgeBase, names: Sequence[str], fmt: Format) -> bytes:
+    docs: list[Document] = [BY_NAME[name].build(kb) for name in resolve_sections(names)]
+    title, data_line = guide_meta(kb)
+    if fmt is Format.json:
+        from .render.json import render as to_json
+
+        return to_json(docs).encode("utf-8")
+    if fmt is Format.svg:
+        from .render.svg import render as to_svg
+
+        return to_svg(docs, docs[0].title if len(docs) == 1 else title).encode("utf-8")
+    from .render.markdown import render as to_markdown
+
+    markdown = to_markdown(docs, title, data_line)
+    if fmt is Format.markdown:
+        return markdown.encode("utf-8")
+    from .render.html import render as to_html
+
+    return to_html(markdown, docs[0].title if len(docs) == 1 else title).encode("utf-8")
+
+
+def write(data: bytes, output: str | None, force: bool) -> None:
+    if output is None or output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_file(Path(output), data, force)
+
+
+def write_file(path: Path, data: bytes, force: bool) -> None:
+    """Write all of `data` to `path` or nothing: temporary file, fsync, rename."""
+    import contextlib
+    import tempfile
+
+    folder = path.parent
+    if path.is_dir():
+        raise GuideError(f"{path}: is a folder; name a file to write")
+    if path.exists() and not force:
+        raise GuideError(f"{path}: already exists; use --force to overwrite it")
+    if not folder.exists():
+        raise GuideError(f"{path}: the folder {folder} does not exist")
+    if not folder.is_dir():
+        raise GuideError(f"{path}: {folder} is not a folder")
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(path))
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise GuideError(f"{path}: {_reason(exc)}; nothing was written") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an overwritten file's permissions; a new file gets the usual 0666 less umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _reason(exc: OSError) -> str:
+    import errno
+
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EROFS: "the file system is read-only",
+        errno.EDQUOT: "over the disk quota",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))

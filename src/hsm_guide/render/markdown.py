@@ -1,0 +1,175 @@
+"""Blocks to GitHub-flavoured Markdown.
+
+Data is escaped so it can never change the structure: Markdown punctuation is
+backslash-escaped, HTML special characters become entities, and a line can
+never start a heading, list, quote or table row of its own. Charts become
+tables, since Markdown cannot draw bars.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from ..blocks import (
+    Bands,
+    Bars,
+    Block,
+    Bullets,
+    Document,
+    Facts,
+    Heading,
+    Note,
+    Paragraph,
+    SourceList,
+    SourceRef,
+    Table,
+    fmt,
+)
+
+_PUNCTUATION = re.compile(r"([\\`*_\[\]|~#])")  # characters with inline meaning anywhere
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")  # would open a list, quote or setext line
+
+
+def escape(text: str) -> str:
+    """Inline text that renders as itself and cannot open a block."""
+    text = _CONTROL.sub(" ", " ".join(text.split()))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _PUNCTUATION.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + _escape_lead(m.group(2)), text)
+
+
+def _escape_lead(lead: str) -> str:
+    return lead[:-1] + "\\" + lead[-1] if lead[0].isdigit() else "\\" + lead
+
+
+def anchor(text: str, seen: dict[str, int]) -> str:
+    """The id GitHub gives a heading: lower case, punctuation dropped, spaces to hyphens, -1 for repeats."""
+    slug = re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+    count = seen.get(slug, 0)
+    seen[slug] = count + 1
+    return slug if count == 0 else f"{slug}-{count}"
+
+
+def render(docs: Sequence[Document], title: str, data_line: str) -> str:
+    """One section under its own title, or several under the guide's title with a contents list."""
+    single = len(docs) == 1
+    lines = [f"# {escape(docs[0].title if single else title)}", "", escape(data_line), ""]
+    if not single:
+        anchors = _section_anchors(docs, title)
+        lines += ["## Contents", ""]
+        lines += [f"- [{escape(doc.title)}](#{slug})" for doc, slug in zip(docs, anchors, strict=True)]
+        lines.append("")
+    for doc in docs:
+        if not single:
+            lines += [f"## {escape(doc.title)}", ""]
+        lines += list(_blocks(doc.blocks, top=2 if single else 3))
+    while lines and lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def _section_anchors(docs: Sequence[Document], title: str) -> list[str]:
+    """Anchors of the section titles, counting every heading in document order as GitHub does."""
+    seen: dict[str, int] = {}
+    anchor(title, seen)
+    anchor("Contents", seen)
+    found = []
+    for doc in docs:
+        found.append(anchor(doc.title, seen))
+        for block in doc.blocks:
+            if isinstance(block, Heading):
+                anchor(block.text, seen)
+    return found
+
+
+def _blocks(blocks: Sequence[Block], top: int) -> Iterator[str]:
+    for block in blocks:
+        yield from _block(block, top)
+        yield ""
+
+
+def _block(block: Block, top: int) -> Iterator[str]:
+    if isinstance(block, Heading):
+        yield f"{'#' * min(6, top + block.level - 2)} {escape(block.text)}"
+    elif isinstance(block, Paragraph):
+        yield escape(block.text)
+    elif isinstance(block, Note):
+        yield f"**Note:** {escape(block.text)}"
+    elif isinstance(block, Bullets):
+        for n, entry in enumerate(block.entries, 1):
+            marker = f"{n}." if block.ordered else "-"
+            label = f"**{escape(entry.label)}:** " if entry.label else ""
+            yield f"{marker} {label}{escape(entry.text)}"
+    elif isinstance(block, Facts):
+        for fact in block.rows:
+            yield f"- **{escape(fact.label)}:** {escape(fact.value)}"
+    elif isinstance(block, Table):
+        yield from _caption(block.caption)
+        header = [c.name for c in block.columns]
+        align = ["---:" if c.kind not in ("text", "code") else "---" for c in block.columns]
+        rows = [[_cell(v, c.kind) for v, c in zip(row, block.columns, strict=True)] for row in block.rows]
+        yield from _table(header, align, rows, escape_cells=False)
+    elif isinstance(block, Bars):
+        yield from _caption(block.caption)
+        label, value = block.headings
+        rows = [
+            [escape(b.label), escape(fmt(b.value, block.kind) + (f" ({b.note})" if b.note else ""))] for b in block.rows
+        ]
+        yield from _table([label or "Item", value or "Figure"], ["---", "---:"], rows, escape_cells=False)
+    elif isinstance(block, Bands):
+        yield from _caption(block.caption)
+        rows = [[escape(b.label), *(escape(fmt(v, block.kind)) for v in (b.low, b.mid, b.high))] for b in block.rows]
+        yield from _table(
+            ["Year", "10th percentile", "Median", "90th percentile"],
+            ["---", "---:", "---:", "---:"],
+            rows,
+            escape_cells=False,
+        )
+    elif isinstance(block, SourceList):
+        if not block.detailed:
+            yield "Sources:"
+            yield ""
+        for ref in block.entries:
+            yield f"- {source_line(ref, block.detailed)}"
+    else:  # pragma: no cover - every block type is handled above
+        raise TypeError(f"no Markdown rendering for {type(block).__name__}")
+
+
+def source_line(ref: SourceRef, detailed: bool = False) -> str:
+    year = ref.data_year or "undated"
+    title = f"[{escape(ref.title)}](<{ref.url}>)" if ref.url and _safe_url(ref.url) else escape(ref.title)
+    line = f"`{ref.id}` {title}, {escape(ref.publisher)} ({year}, {ref.grade})"
+    if ref.file:
+        line += f", file {escape(ref.file)}"
+    if detailed and ref.url and not _safe_url(ref.url):
+        line += f", address {escape(ref.url)}"
+    if detailed and ref.note:
+        line += f". {escape(ref.note)}"
+    return line
+
+
+def _safe_url(url: str) -> bool:
+    """Only plain web addresses become links; anything odd stays text."""
+    return re.fullmatch(r"https?://[^\s<>`]+", url) is not None
+
+
+def _cell(value: object, kind: str) -> str:
+    text = fmt(value, kind)  # type: ignore[arg-type]
+    return f"`{text}`" if kind == "code" and not set(text) & set("`|") else escape(text)
+
+
+def _caption(caption: str | None) -> Iterator[str]:
+    if caption:
+        yield escape(caption)
+        yield ""
+
+
+def _table(header: list[str], align: list[str], rows: list[list[str]], escape_cells: bool) -> Iterator[str]:
+    head = [escape(h) for h in header]
+    yield "| " + " | ".join(head) + " |"
+    yield "| " + " | ".join(align) + " |"
+    for row in rows:
+        cells = [escape(c) if escape_cells else c for c in row]
+        yield "| " + " | ".join(cell or " " for cell in cells) + " |"
