@@ -3,7 +3,9 @@
 The happy path is short: read bytes, decode, parse with libyaml's safe loader,
 convert with msgspec, check cross-references. Everything slower (locating a
 problem's line, collecting every problem rather than the first) runs only
-when something is wrong.
+when something is wrong. `load_cached` skips the parse when the user cache
+holds a compiled copy of the same bytes (see cache.py), so yaml is imported
+only inside the functions that parse.
 """
 
 from __future__ import annotations
@@ -13,18 +15,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 import msgspec
-import yaml
 
+from . import cache
 from .errors import DataError, Problem
 from .model import KnowledgeBase, Record
 
 ENV_VAR = "HSM_GUIDE_DATA"
 MAX_BYTES = 16 * 1024 * 1024  # a knowledge base is ~60 KB; refuse anything absurd up front
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built, else pure Python
+if TYPE_CHECKING:
+    import yaml
 
 
 def packaged_data_path() -> Path:
@@ -46,13 +49,18 @@ def resolve_data_path(option: str | os.PathLike[str] | None = None) -> Path:
 
 
 def read_text(path: Path) -> str:
+    return _decode(_read_bytes(path)[0], str(path))
+
+
+def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and the stat taken just before reading them."""
     name = str(path)
     try:
         if path.is_dir():
             raise DataError([Problem(name, "is a folder, not a knowledge base file")])
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DataError([Problem(name, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
+        info = path.stat()
+        if info.st_size > MAX_BYTES:
+            raise DataError([Problem(name, f"file is {info.st_size:,} bytes; the limit is {MAX_BYTES:,}")])
         raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError([Problem(name, "no such file")]) from None
@@ -60,6 +68,10 @@ def read_text(path: Path) -> str:
         raise DataError([Problem(name, "permission denied")]) from None
     except OSError as exc:
         raise DataError([Problem(name, f"cannot read: {exc.strerror or exc}")]) from None
+    return raw, info
+
+
+def _decode(raw: bytes, name: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -68,9 +80,17 @@ def read_text(path: Path) -> str:
         raise DataError([Problem(name, msg, line=line)]) from None
 
 
+def _loader() -> type[yaml.SafeLoader]:
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built, else pure Python
+
+
 def parse_yaml(text: str, name: str) -> Any:
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -82,19 +102,20 @@ def parse_yaml(text: str, name: str) -> Any:
 
 # -- validation -----------------------------------------------------------------
 
-_AT = re.compile(r" - at `\$(.*)`$")
+# Patterns, not compiled ones: only a failed load needs them, and re caches what it compiles.
+_AT = r" - at `\$(.*)`$"
 _FRIENDLY = [
-    (re.compile(r"^Object missing required field `(.+)`$"), "missing required key '{0}'"),
-    (re.compile(r"^Expected `(?:float|int)`, got `(\w+)`$"), "expected a number, got {0}"),
-    (re.compile(r"^Expected `str`, got `(\w+)`$"), "expected text, got {0}"),
-    (re.compile(r"^Expected `(?:array|list)`, got `(\w+)`$"), "expected a list, got {0}"),
-    (re.compile(r"^Expected `object`, got `(\w+)`$"), "expected a mapping, got {0}"),
-    (re.compile(r"^Expected `(?:float|int)` >= (\S+)$"), "must be at least {0}"),
-    (re.compile(r"^Expected `(?:float|int)` <= (\S+)$"), "must be at most {0}"),
-    (re.compile(r"^Expected `str` of length >= 1$"), "must not be empty"),
-    (re.compile(r"^Expected `(?:array|list)` of length >= 1$"), "must not be empty"),
-    (re.compile(r"^Expected `str` matching regex '(.+)'$"), "does not match the pattern {0}"),
-    (re.compile(r"^Invalid enum value (.+)$"), "{0} is not one of the allowed values"),
+    (r"^Object missing required field `(.+)`$", "missing required key '{0}'"),
+    (r"^Expected `(?:float|int)`, got `(\w+)`$", "expected a number, got {0}"),
+    (r"^Expected `str`, got `(\w+)`$", "expected text, got {0}"),
+    (r"^Expected `(?:array|list)`, got `(\w+)`$", "expected a list, got {0}"),
+    (r"^Expected `object`, got `(\w+)`$", "expected a mapping, got {0}"),
+    (r"^Expected `(?:float|int)` >= (\S+)$", "must be at least {0}"),
+    (r"^Expected `(?:float|int)` <= (\S+)$", "must be at most {0}"),
+    (r"^Expected `str` of length >= 1$", "must not be empty"),
+    (r"^Expected `(?:array|list)` of length >= 1$", "must not be empty"),
+    (r"^Expected `str` matching regex '(.+)'$", "does not match the pattern {0}"),
+    (r"^Invalid enum value (.+)$", "{0} is not one of the allowed values"),
 ]
 _TYPE_WORDS = {
     "str": "text",
@@ -111,7 +132,7 @@ def _split_error(exc: msgspec.ValidationError) -> tuple[str, list[str | int]]:
     """msgspec's 'message - at `$.a[1].b`' into a friendly message and a path."""
     text = str(exc)
     path: list[str | int] = []
-    match = _AT.search(text)
+    match = re.search(_AT, text)
     if match:
         text = text[: match.start()]
         for name, index in re.findall(r"\.([^.\[]+)|\[(\d+)\]", match.group(1)):
@@ -120,7 +141,7 @@ def _split_error(exc: msgspec.ValidationError) -> tuple[str, list[str | int]]:
     if unknown:  # name the key itself, so the path and line point at it
         return "unknown key", [*path, unknown.group(1)]
     for pattern, template in _FRIENDLY:
-        m = pattern.match(text)
+        m = re.match(pattern, text)
         if m:
             args = [_TYPE_WORDS.get(g, re.sub(r"\.0$", "", g)) for g in m.groups()]
             return template.format(*args), path
@@ -136,8 +157,10 @@ def format_path(path: list[str | int]) -> str:
 
 def _line_of(text: str, path: list[str | int]) -> int | None:
     """Where in the YAML a key path lives (1-based): the deepest key or item found."""
+    import yaml
+
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_loader())
     except yaml.YAMLError:
         return None
     if node is None:
@@ -255,8 +278,27 @@ def reference_problems(kb: KnowledgeBase, text: str, name: str) -> list[Problem]
 
 def load(path: Path) -> KnowledgeBase:
     """The validated knowledge base, or a DataError carrying the first problem."""
-    name = str(path)
-    text = read_text(path)
+    return _load_text(read_text(path), str(path))
+
+
+def load_cached(path: Path) -> KnowledgeBase:
+    """`load`, served from the user cache when it holds a compiled copy of these exact bytes.
+
+    The bytes are read (and hashed) once and the YAML parsed from those same
+    bytes, so an entry is always stored under the content it was built from.
+    """
+    raw, info = _read_bytes(path)
+    slot = cache.locate(path, info, raw)
+    kb = cache.read(slot) if slot is not None else None
+    if kb is None:
+        name = str(path)
+        kb = _load_text(_decode(raw, name), name)
+        if slot is not None:
+            cache.write(slot, kb)
+    return kb
+
+
+def _load_text(text: str, name: str) -> KnowledgeBase:
     data = parse_yaml(text, name)
     try:
         kb = msgspec.convert(data, KnowledgeBase)
