@@ -36,7 +36,7 @@ def test_the_shipped_knowledge_base_is_valid(run) -> None:
     )
     assert summary, result.stdout
     sections, items, figures, sources, citations = map(int, summary.groups())
-    assert sections == 17 and items > 300 and figures > 100 and sources >= 29 and citations > items
+    assert sections == 19 and items > 300 and figures > 100 and sources >= 29 and citations > items
 
 
 def test_missing_file(run, tmp_path: Path) -> None:
@@ -194,3 +194,17 @@ def test_environment_variable_selects_the_data(run, write_kb: Write, shipped_tex
     assert (
         "Medical and Health Services Managers" in run("--data", str(knowledge.packaged_data_path()), "overview").stdout
     )
+
+
+def test_fit_statements_must_name_a_known_area(write_kb: Write, shipped_text: str) -> None:
+    kb = write_kb(shipped_text.replace("- {area: detail, text:", "- {area: detial, text:", 1))
+    with pytest.raises(DataError) as caught:
+        knowledge.load(kb)
+    assert "fit.statements[8].area: no fit area has key 'detial'" in str(caught.value)
+
+
+def test_route_keys_are_unique(write_kb: Write, shipped_text: str) -> None:
+    kb = write_kb(shipped_text.replace("    - key: clinician\n", "    - key: nurse\n", 1))
+    with pytest.raises(DataError) as caught:
+        knowledge.load(kb)
+    assert "paths.backgrounds[2].key: key 'nurse' is listed twice" in str(caught.value)

@@ -250,7 +250,7 @@ def test_unknown_command_suggests_one(run) -> None:
 
 
 def test_every_command_has_help_and_an_example(run) -> None:
-    for name in [s.name for s in SECTIONS] + ["sections", "validate"]:
+    for name in [s.name for s in SECTIONS] + ["sections", "export", "validate"]:
         result = run(name, "-h")
         assert result.exit_code == 0
         assert f"Usage: hsm-guide {name}" in result.stdout

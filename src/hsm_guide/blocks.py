@@ -38,6 +38,8 @@ class Entry:
     text: str
     sources: tuple[str, ...] = ()
     label: str | None = None
+    marks: tuple[tuple[int, int], ...] = ()  # spans of `text` to highlight (search matches)
+    detail: str | None = None  # a follow-up line, such as the command that shows more
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ class Band:
     low: float
     mid: float
     high: float
+    marker: float | None = None  # a figure to place on the band, such as an offer
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,21 @@ class SourceList:
     detailed: bool = False
 
 
-Block = Heading | Paragraph | Note | Bullets | Facts | Table | Bars | Bands | SourceList
+@dataclass(frozen=True)
+class Node:
+    label: str
+    children: tuple[Node, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Tree:
+    """A hierarchy, such as the routes into the occupation."""
+
+    root: Node
+
+
+Block = Heading | Paragraph | Note | Bullets | Facts | Table | Bars | Bands | Tree | SourceList
 
 
 @dataclass(frozen=True)

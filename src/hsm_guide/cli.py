@@ -17,7 +17,7 @@ import typer
 
 from . import __version__
 from .blocks import Document
-from .errors import DataError, GuideError
+from .errors import DataError, GuideError, UsageError
 from .export import Format
 from .model import KnowledgeBase
 from .sections import BY_NAME, SECTIONS, Section
@@ -127,26 +127,78 @@ def _show(ctx: typer.Context, build: Callable[[KnowledgeBase], Document], as_jso
 # -- section commands, registered from the one registry ---------------------------
 
 
+# -- shell completion from the knowledge base ------------------------------------
+
+
+def _completion_kb() -> KnowledgeBase | None:
+    """The knowledge base for completing a word; completion must never fail loudly."""
+    try:
+        from .knowledge import load, resolve_data_path
+
+        return load(resolve_data_path())
+    except Exception:
+        return None
+
+
+def _complete(values: Callable[[KnowledgeBase], list[str]]) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        kb = _completion_kb()
+        if kb is None:
+            return []
+        return [v for v in values(kb) if v.lower().startswith(incomplete.lower())]
+
+    return complete
+
+
+def _pay_years(kb: KnowledgeBase) -> list[str]:
+    from .sections.money import pay_years
+
+    return [str(y) for y in pay_years(kb)]
+
+
+complete_sections = _complete(lambda kb: [s.name for s in SECTIONS])
+complete_export = _complete(lambda kb: ["all"] + [s.name for s in SECTIONS])
+complete_codes = _complete(lambda kb: [c.code for c in kb.certifications.credentials])
+complete_backgrounds = _complete(lambda kb: [b.key for b in kb.paths.backgrounds])
+complete_settings = _complete(lambda kb: [s.key for s in kb.paths.settings])
+complete_years = _complete(_pay_years)
+
+
 def pay(
     ctx: typer.Context,
     year: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--year", metavar="YEAR", help="Show one data year (May 2021 figures are 2021)."),
+        typer.Option(
+            "--year", metavar="YEAR", autocompletion=complete_years, help="One data year (May 2021 figures are 2021)."
+        ),
     ] = None,
-    hourly: Annotated[bool, typer.Option("--hourly", help="Show hourly figures instead of yearly.")] = False,
+    hourly: Annotated[bool, typer.Option("--hourly", help="Hourly figures instead of yearly.")] = False,
+    history: Annotated[bool, typer.Option("--history", help="The median for every edition, as a chart.")] = False,
+    salary: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--salary", metavar="AMOUNT", help="Where a salary stands: 95000, $95,000 or 95k (see --hourly)."),
+    ] = None,
     as_json: JsonOption = False,
     pager: PagerOption = False,
 ) -> None:
-    from .sections.money import pay as build
+    from .sections import money
 
-    _show(ctx, lambda kb: build(kb, year, hourly), as_json, pager)
+    if history and salary is not None:
+        with _guard():
+            raise UsageError("--history and --salary show different things; use one at a time")
+    if history:
+        _show(ctx, money.pay_history, as_json, pager)
+    elif salary is not None:
+        _show(ctx, lambda kb: money.salary_position(kb, money.parse_salary(salary, hourly), year), as_json, pager)
+    else:
+        _show(ctx, lambda kb: money.pay(kb, year, hourly), as_json, pager)
 
 
 def certifications(
     ctx: typer.Context,
     code: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Argument(metavar="[CODE]", help="A credential's code or name, such as CPHQ."),
+        typer.Argument(metavar="[CODE]", autocompletion=complete_codes, help="A credential's code or name, e.g. CPHQ."),
     ] = None,
     as_json: JsonOption = False,
     pager: PagerOption = False,
@@ -160,7 +212,7 @@ def certifications(
 
 
 _CUSTOM: dict[str, tuple[Callable[..., None], str]] = {
-    "pay": (pay, "hsm-guide pay --year 2021 --hourly"),
+    "pay": (pay, "hsm-guide pay --salary 95000"),
     "certifications": (certifications, "hsm-guide certifications CPHQ"),
 }
 
@@ -186,12 +238,105 @@ def sections_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
 
 @app.command(
+    help="Routes into the occupation, or a route for you.",
+    epilog="Example: hsm-guide path --from nurse --setting hospital",
+)
+def path(
+    ctx: typer.Context,
+    background: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--from",
+            metavar="BACKGROUND",
+            autocompletion=complete_backgrounds,
+            help="student, nurse, clinician, records-tech, business or career-changer.",
+        ),
+    ] = None,
+    setting: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--setting",
+            metavar="SETTING",
+            autocompletion=complete_settings,
+            help="hospital, nursing-home, practice, health-information or public-health.",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+    pager: PagerOption = False,
+) -> None:
+    from .sections.paths import route
+
+    _show(ctx, lambda kb: route(kb, background, setting), as_json, pager)
+
+
+@app.command(help="A short questionnaire: is this career for you?", epilog="Example: hsm-guide fit")
+def fit(
+    ctx: typer.Context,
+    answers: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--answers", metavar="5,4,3,...", help="All answers at once, 1-5, in statement order."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    from . import fit as questionnaire
+
+    with _guard():
+        kb = _load(ctx)
+        count = len(kb.fit.statements)
+        if answers is not None:
+            values = questionnaire.answers_from_option(answers, count)
+        elif _interactive():
+            values = questionnaire.ask(kb)
+        else:
+            values = questionnaire.answers_from_lines(sys.stdin, count)
+        _emit([questionnaire.result(kb, values)], as_json, pager=False)
+
+
+def _interactive() -> bool:
+    """Ask at the terminal only when a person is there; piped answers are read as lines."""
+    return sys.stdin.isatty()
+
+
+@app.command(help="Search every section; forgives small typos.", epilog="Example: hsm-guide search HIPAA")
+def search(
+    ctx: typer.Context,
+    query: Annotated[list[str], typer.Argument(metavar="WORDS...", help="What to look for.")],
+    section: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--section", metavar="NAME", autocompletion=complete_sections, help="Search one section only."),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Show at most this many hits.")] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    from . import search as finder
+
+    with _guard():
+        kb = _load(ctx)
+        result = finder.search(kb, " ".join(query), section)
+        if as_json:
+            import json
+
+            sys.stdout.buffer.write(
+                (json.dumps(finder.as_json(result, limit), ensure_ascii=False, indent=2) + "\n").encode()
+            )
+            sys.stdout.flush()
+        elif result.hits:
+            _emit([finder.document(kb, result, limit)], as_json=False, pager=False)
+        if not result.hits:
+            closest = f"; closest terms: {', '.join(result.closest)}" if result.closest else ""
+            _err(f"no matches for '{result.query}'{closest}")
+            raise typer.Exit(1)
+
+
+@app.command(
     help="Write sections to Markdown, JSON, HTML or SVG.",
     epilog="Example: hsm-guide export all -o guide.md",
 )
 def export(
     ctx: typer.Context,
-    sections: Annotated[list[str], typer.Argument(metavar="SECTION...", help="Section names, or all.")],
+    sections: Annotated[
+        list[str], typer.Argument(metavar="SECTION...", autocompletion=complete_export, help="Section names, or all.")
+    ],
     fmt: Annotated[
         Optional[Format],  # noqa: UP045
         typer.Option(

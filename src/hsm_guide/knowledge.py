@@ -266,6 +266,18 @@ def reference_problems(kb: KnowledgeBase, text: str, name: str) -> list[Problem]
     total = sum(r.percent for r in kb.settings.employer_shares.rows)
     if total > 100:
         found.append((f"employer shares add up to {total:g}%, more than 100%", ["settings", "employer_shares", "rows"]))
+    for where, keys in (
+        (["paths", "backgrounds"], [x.key for x in kb.paths.backgrounds]),
+        (["paths", "settings"], [x.key for x in kb.paths.settings]),
+        (["fit", "areas"], [x.key for x in kb.fit.areas]),
+    ):
+        for i, key in enumerate(keys):
+            if key in keys[:i]:
+                found.append((f"key '{key}' is listed twice", [*where, i, "key"]))
+    areas = {a.key for a in kb.fit.areas}
+    for i, statement in enumerate(kb.fit.statements):
+        if statement.area not in areas:
+            found.append((f"no fit area has key '{statement.area}'", ["fit", "statements", i, "area"]))
     codes = [c.code for c in kb.certifications.credentials]
     for i, code in enumerate(codes):
         if code in codes[:i]:

@@ -327,6 +327,64 @@ class Organisation(Record, frozen=True, kw_only=True):
     sources: Sources
 
 
+# -- routes in and the fit questionnaire ---------------------------------------
+
+Key = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9-]*$")]
+StepKind = Literal["education", "experience", "certification", "licence", "advancement"]
+
+
+class Step(Record, frozen=True, kw_only=True):
+    kind: StepKind
+    text: Text
+    sources: Sources
+
+
+class Background(Record, frozen=True, kw_only=True):
+    """A route for one kind of person, in order."""
+
+    key: Key
+    name: Text
+    steps: Annotated[list[Step], Meta(min_length=1)]
+
+
+class SettingRoute(Record, frozen=True, kw_only=True):
+    """What a route needs in one setting, added to any background's steps."""
+
+    key: Key
+    name: Text
+    steps: Annotated[list[Step], Meta(min_length=1)]
+
+
+class Paths(Record, frozen=True, kw_only=True):
+    backgrounds: Annotated[list[Background], Meta(min_length=1)]
+    settings: list[SettingRoute]
+
+
+class FitArea(Record, frozen=True, kw_only=True):
+    key: Key
+    name: Text
+    kind: Literal["interest", "demand"]
+    high: Text  # what a high score means for this career
+    mixed: Text
+    low: Text
+    read_more: Text  # the command to run next
+    sources: Sources
+
+
+class FitStatement(Record, frozen=True, kw_only=True):
+    area: Key
+    text: Text
+    reverse: bool = False  # agreeing counts against the area
+    sources: Sources
+
+
+class Fit(Record, frozen=True, kw_only=True):
+    disclaimer: Text
+    scale: Annotated[list[Text], Meta(min_length=5, max_length=5)]  # what 1..5 mean
+    areas: Annotated[list[FitArea], Meta(min_length=1)]
+    statements: Annotated[list[FitStatement], Meta(min_length=1, max_length=30)]
+
+
 class KnowledgeBase(Record, frozen=True, kw_only=True):
     schema_version: Literal[1]
     identity: Identity
@@ -346,4 +404,6 @@ class KnowledgeBase(Record, frozen=True, kw_only=True):
     interests: Interests
     related: list[RelatedGroup]
     organisations: list[Organisation]
+    paths: Paths
+    fit: Fit
     sources: Annotated[list[Source], Meta(min_length=1)]

@@ -19,11 +19,13 @@ from ..blocks import (
     Document,
     Facts,
     Heading,
+    Node,
     Note,
     Paragraph,
     SourceList,
     SourceRef,
     Table,
+    Tree,
     fmt,
 )
 
@@ -101,7 +103,8 @@ def _block(block: Block, top: int) -> Iterator[str]:
         for n, entry in enumerate(block.entries, 1):
             marker = f"{n}." if block.ordered else "-"
             label = f"**{escape(entry.label)}:** " if entry.label else ""
-            yield f"{marker} {label}{escape(entry.text)}"
+            detail = f" ({escape(entry.detail)})" if entry.detail else ""
+            yield f"{marker} {label}{escape(entry.text)}{detail}"
     elif isinstance(block, Facts):
         for fact in block.rows:
             yield f"- **{escape(fact.label)}:** {escape(fact.value)}"
@@ -127,6 +130,8 @@ def _block(block: Block, top: int) -> Iterator[str]:
             rows,
             escape_cells=False,
         )
+    elif isinstance(block, Tree):
+        yield from _tree(block.root, 0)
     elif isinstance(block, SourceList):
         if not block.detailed:
             yield "Sources:"
@@ -135,6 +140,12 @@ def _block(block: Block, top: int) -> Iterator[str]:
             yield f"- {source_line(ref, block.detailed)}"
     else:  # pragma: no cover - every block type is handled above
         raise TypeError(f"no Markdown rendering for {type(block).__name__}")
+
+
+def _tree(node: Node, depth: int) -> Iterator[str]:
+    yield f"{'  ' * depth}- {escape(node.label)}"
+    for child in node.children:
+        yield from _tree(child, depth + 1)
 
 
 def source_line(ref: SourceRef, detailed: bool = False) -> str:

@@ -19,6 +19,7 @@ from rich.measure import Measurement
 from rich.rule import Rule
 from rich.table import Table as RichTable
 from rich.text import Text
+from rich.tree import Tree as RichTree
 
 from ..blocks import (
     Bands,
@@ -28,10 +29,12 @@ from ..blocks import (
     Document,
     Facts,
     Heading,
+    Node,
     Note,
     Paragraph,
     SourceList,
     Table,
+    Tree,
     fmt,
 )
 
@@ -88,9 +91,19 @@ class Renderer:
             return _Chart(self, block)
         if isinstance(block, Bands):
             return _BandChart(self, block)
+        if isinstance(block, Tree):
+            return self.tree(block.root)
         if isinstance(block, SourceList):
             return self.sources(block)
         raise TypeError(f"no terminal rendering for {type(block).__name__}")  # pragma: no cover
+
+    def tree(self, node: Node, parent: RichTree | None = None) -> RichTree:
+        branch = RichTree(self.t(node.label, "bold" if parent is None else ""), guide_style="dim")
+        if parent is not None:
+            parent.children.append(branch)
+        for child in node.children:
+            self.tree(child, branch)
+        return branch
 
     def sources(self, block: SourceList) -> RenderableType:
         grid = RichTable.grid(padding=(0, 1))
@@ -116,7 +129,14 @@ class Renderer:
             if entry.label:
                 text.append(clean(entry.label, self.ascii), style="bold")
                 text.append(": ")
-            text.append(clean(entry.text, self.ascii))
+            start = len(text)
+            cleaned = clean(entry.text, self.ascii)
+            text.append(cleaned)
+            if cleaned == entry.text:  # marks index the raw text; skip them if cleaning moved it
+                for begin, end in entry.marks:
+                    text.stylize("bold yellow", start + begin, start + end)
+            if entry.detail:
+                text.append("\n" + ("-> " if self.ascii else "→ ") + clean(entry.detail, self.ascii), style="dim")
             grid.add_row(f"{n}." if block.ordered else bullet, text)
         return grid
 
@@ -179,7 +199,11 @@ class _Chart:
         if block.caption:
             yield r.t(block.caption, "italic")
         width = options.max_width
-        values = [fmt(bar.value, block.kind) + (f"  {bar.note}" if bar.note else "") for bar in block.rows]
+        figures = [fmt(bar.value, block.kind) for bar in block.rows]
+        fig_w = max(len(f) for f in figures)  # figures right-aligned, notes after them aligned too
+        values = [
+            f"{f:>{fig_w}}" + (f"  {bar.note}" if bar.note else "") for f, bar in zip(figures, block.rows, strict=True)
+        ]
         value_w = max(len(v) for v in values)
         label_w = min(max(len(bar.label) for bar in block.rows), width * 2 // 5)
         bar_w = width - label_w - value_w - 2
@@ -198,7 +222,7 @@ class _Chart:
             grid = RichTable.grid(padding=(0, 1))
             grid.add_column(width=label_w, overflow="fold")
             grid.add_column(width=bar_w, no_wrap=True)
-            grid.add_column(justify="right", no_wrap=True)
+            grid.add_column(width=value_w, no_wrap=True)
             grid.add_row(r.t(bar.label), drawn, r.t(value))
             yield grid
 
@@ -215,8 +239,8 @@ class _BandChart:
         if block.caption:
             yield r.t(block.caption, "italic")
         width = max(options.max_width - 1, 10)
-        lo = min(b.low for b in block.rows)
-        hi = max(b.high for b in block.rows)
+        lo = min(min(b.low, b.marker if b.marker is not None else b.low) for b in block.rows)
+        hi = max(max(b.high, b.marker if b.marker is not None else b.high) for b in block.rows)
         span = (hi - lo) or 1
         left, mid_mark, right, dash = ("|", "+", "|", "-") if r.ascii else ("├", "┼", "┤", "─")
 
@@ -232,6 +256,12 @@ class _BandChart:
             line[min(max(m, a), z)] = mid_mark
             yield r.t(band.label, "bold")
             yield Text("".join(line).rstrip(), style="cyan")
+            if band.marker is not None:
+                at = pos(band.marker)
+                yield Text(
+                    " " * at + ("^" if r.ascii else "▲") + f" {fmt(band.marker, block.kind)}"[: width - at - 1],
+                    style="bold yellow",
+                )
             figures = (
                 f"10th {fmt(band.low, block.kind)}, median {fmt(band.mid, block.kind)}, "
                 f"90th {fmt(band.high, block.kind)}"

@@ -23,11 +23,13 @@ from ..blocks import (
     Facts,
     Heading,
     Kind,
+    Node,
     Note,
     Paragraph,
     SourceList,
     SourceRef,
     Table,
+    Tree,
     Value,
 )
 from ..model import Edition, Item, KnowledgeBase, Named, Reading, Source
@@ -108,13 +110,22 @@ class Builder:
 
     def bands(
         self,
-        rows: Sequence[tuple[str, float, float, float]],
+        rows: Sequence[Band],
         kind: Kind,
         caption: str | None = None,
         sources: Iterable[str] = (),
     ) -> None:
         if rows:
-            self.blocks.append(Bands(tuple(Band(*r) for r in rows), kind, caption, self.cite(sources)))
+            self.blocks.append(Bands(tuple(rows), kind, caption, self.cite(sources)))
+
+    def tree(self, root: Node) -> None:
+        def cite_all(node: Node) -> None:
+            self.cite(node.sources)
+            for child in node.children:
+                cite_all(child)
+
+        cite_all(root)
+        self.blocks.append(Tree(root))
 
     def document(self, with_sources: bool = True) -> Document:
         blocks = list(self.blocks)

@@ -1,0 +1,130 @@
+"""`hsm-guide fit`: a short reflection questionnaire, scored per area.
+
+The statements, the areas and what each score means live in the knowledge
+base; this module only asks, checks answers and adds up.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+from .blocks import Document, Entry
+from .errors import GuideError, UsageError
+from .model import FitArea, KnowledgeBase
+from .sections.builder import Builder
+
+
+@dataclass(frozen=True)
+class Score:
+    area: FitArea
+    value: float  # 1 to 5
+    band: str  # high, mixed or low
+
+    @property
+    def meaning(self) -> str:
+        return {"high": self.area.high, "mixed": self.area.mixed, "low": self.area.low}[self.band]
+
+
+def scores(kb: KnowledgeBase, answers: Sequence[int]) -> list[Score]:
+    """Each area's mean answer, reverse statements turned round (6 - answer)."""
+    by_area: dict[str, list[int]] = {}
+    for statement, answer in zip(kb.fit.statements, answers, strict=True):
+        by_area.setdefault(statement.area, []).append(6 - answer if statement.reverse else answer)
+    result = []
+    for area in kb.fit.areas:
+        values = by_area.get(area.key)
+        if values:
+            mean = sum(values) / len(values)
+            band = "high" if mean >= 3.5 else "low" if mean <= 2.5 else "mixed"
+            result.append(Score(area, round(mean, 2), band))
+    return result
+
+
+def parse_answer(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text in ("1", "2", "3", "4", "5") else None
+
+
+def answers_from_option(text: str, count: int) -> list[int]:
+    parts = [p for p in text.replace(" ", "").split(",") if p]
+    return _checked(parts, count, "answer")
+
+
+def answers_from_lines(stream: TextIO, count: int) -> list[int]:
+    """Answers piped in one per line; blank lines are skipped."""
+    parts = [line.strip() for line in stream if line.strip()]
+    return _checked(parts, count, "line")
+
+
+def _checked(parts: list[str], count: int, what: str) -> list[int]:
+    for n, part in enumerate(parts, 1):
+        if parse_answer(part) is None:
+            raise UsageError(f"{what} {n}: '{part[:40]}' is not a whole number from 1 to 5")
+    if len(parts) != count:
+        raise UsageError(f"expected {count} answers, one per statement, got {len(parts)}")
+    return [int(p) for p in parts]
+
+
+def ask(kb: KnowledgeBase, read: Callable[[], str] | None = None, out: TextIO | None = None) -> list[int]:
+    """Ask each statement at the terminal, asking again until the answer is 1 to 5.
+
+    Prompts go to stderr so that stdout carries only the result.
+    """
+    read = read or sys.stdin.readline
+    out = out or sys.stderr
+    fit = kb.fit
+    total = len(fit.statements)
+    out.write(f"{fit.disclaimer}\n\nAnswer each statement from 1 to 5:\n")
+    for n, label in enumerate(fit.scale, 1):
+        out.write(f"  {n} = {label}\n")
+    answers = []
+    for i, statement in enumerate(fit.statements, 1):
+        done = round(20 * (i - 1) / total)
+        out.write(f"\n[{'#' * done}{'.' * (20 - done)}] {i}/{total}\n{statement.text}\n")
+        while True:
+            out.write("Your answer (1-5): ")
+            out.flush()
+            line = read()
+            if line == "":
+                raise GuideError("stopped before the last statement; nothing was scored")
+            answer = parse_answer(line)
+            if answer is not None:
+                answers.append(answer)
+                break
+            out.write("Please answer with a whole number from 1 to 5.\n")
+    out.write("\n")
+    return answers
+
+
+def result(kb: KnowledgeBase, answers: Sequence[int]) -> Document:
+    """The scores, what they mean and where to read more, as a section document."""
+    b = Builder(kb, "fit", "Is this career for you?")
+    b.note(kb.fit.disclaimer)
+    results = scores(kb, answers)
+    b.heading("Your scores (1 = not at all like me, 5 = very like me)")
+    b.bars(
+        [(s.area.name, s.value, s.band) for s in results],
+        "number",
+        ("Area", "Score"),
+        sources=[i for s in results for i in s.area.sources],
+    )
+    b.entries(
+        "What they mean for this career",
+        [
+            Entry(f"{s.meaning} Read more: {s.area.read_more}", tuple(s.area.sources), f"{s.area.name} ({s.band})")
+            for s in results
+        ],
+    )
+    scale = kb.fit.scale
+    b.entries(
+        "Your answers",
+        [
+            Entry(f"{st.text} {a} ({scale[a - 1].lower()})", tuple(st.sources))
+            for st, a in zip(kb.fit.statements, answers, strict=True)
+        ],
+        ordered=True,
+    )
+    return b.document()

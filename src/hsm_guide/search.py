@@ -1,0 +1,201 @@
+"""`hsm-guide search`: ranked hits across every section, forgiving small typos.
+
+The index is built from the same section documents the terminal shows, so
+every hit can say which command shows it in full.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .blocks import (
+    Bands,
+    Bars,
+    Block,
+    Bullets,
+    Document,
+    Entry,
+    Facts,
+    Heading,
+    Note,
+    Paragraph,
+    SourceList,
+    Table,
+    fmt,
+)
+from .errors import UsageError
+from .model import KnowledgeBase
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Passage:
+    section: str  # the section's name
+    title: str  # the section's title
+    heading: str
+    text: str
+    command: str  # what shows it in full
+    words: frozenset[str] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: Passage
+    matched: int  # how many query words it matches
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    query: str
+    words: tuple[str, ...]  # the words searched for, after corrections
+    corrections: dict[str, str]
+    hits: list[Hit]
+    closest: list[str]  # suggestions when nothing matched
+
+
+def passages(kb: KnowledgeBase) -> Iterator[Passage]:
+    from .sections import SECTIONS
+    from .sections.entry import certification
+    from .sections.paths import route
+
+    docs: list[tuple[Document, str]] = [(s.build(kb), s.name) for s in SECTIONS]
+    docs += [(certification(kb, c.code), f"certifications {c.code}") for c in kb.certifications.credentials]
+    docs += [(route(kb, b.key, None), f"path --from {b.key}") for b in kb.paths.backgrounds]
+    docs += [(route(kb, None, s.key), f"path --setting {s.key}") for s in kb.paths.settings]
+    for doc, command in docs:
+        heading = doc.title
+        for block in doc.blocks:
+            if isinstance(block, Heading):
+                heading = block.text
+                continue
+            for text in _texts(block):
+                words = frozenset(w.lower() for w in _WORD.findall(text))
+                yield Passage(doc.name, doc.title, heading, text, command, words)
+
+
+def _texts(block: Block) -> Iterator[str]:
+    if isinstance(block, (Paragraph, Note)):
+        yield block.text
+    elif isinstance(block, Bullets):
+        yield from (f"{e.label}: {e.text}" if e.label else e.text for e in block.entries)
+    elif isinstance(block, Facts):
+        yield from (f"{f.label}: {f.value}" for f in block.rows)
+    elif isinstance(block, Table):
+        for row in block.rows:
+            yield "; ".join(f"{c.name}: {fmt(v, c.kind)}" for c, v in zip(block.columns, row, strict=True))
+    elif isinstance(block, Bars):
+        yield from (f"{b.label}: {fmt(b.value, block.kind)}" for b in block.rows)
+    elif isinstance(block, Bands):
+        yield from (
+            f"{b.label}: 10th {fmt(b.low, block.kind)}, median {fmt(b.mid, block.kind)}, 90th {fmt(b.high, block.kind)}"
+            for b in block.rows
+        )
+    elif isinstance(block, SourceList):
+        yield from (f"{r.id}: {r.title}, {r.publisher}" for r in block.entries)
+
+
+def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
+    words = tuple(dict.fromkeys(w.lower() for w in _WORD.findall(query)))
+    if not words:
+        raise UsageError("give one or more words to search for")
+    if section is not None:
+        from .sections import BY_NAME
+
+        if section not in BY_NAME:
+            raise UsageError(f"unknown section '{section}' (valid: {', '.join(BY_NAME)})")
+    index = [p for p in passages(kb) if section is None or p.section == section]
+    vocabulary = set().union(*(p.words for p in index)) if index else set()
+    corrections: dict[str, str] = {}
+    expanded: list[frozenset[str]] = []
+    for word in words:
+        found = _matching(word, vocabulary)
+        if not found:
+            import difflib
+
+            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+            if close:
+                corrections[word] = close[0]
+                found = _matching(close[0], vocabulary)
+        expanded.append(found)
+    needed = max(1, (len(words) + 1) // 2)  # all words first, then most of them
+    hits = []
+    for p in index:
+        matched = sum(1 for forms in expanded if not forms.isdisjoint(p.words))
+        if matched >= needed:
+            hits.append(Hit(p, matched, _spans(p.text, frozenset().union(*expanded))))
+    phrase = " ".join(corrections.get(w, w) for w in words)
+    hits.sort(key=lambda h: (-h.matched, phrase not in h.passage.text.lower(), len(h.passage.text)))
+    closest: list[str] = []
+    if not hits:
+        import difflib
+
+        closest = [c for w in words for c in difflib.get_close_matches(w, vocabulary, n=3, cutoff=0.6)]
+    searched = tuple(corrections.get(w, w) for w in words)
+    return Result(query, searched, corrections, hits, list(dict.fromkeys(closest))[:5])
+
+
+# US and British spellings of the same word: the data uses one, readers type either.
+_SPELLINGS = (("license", "licence"), ("center", "centre"), ("labor", "labour"), ("iz", "is"), ("yz", "ys"))
+
+
+def _variants(word: str) -> set[str]:
+    found = {word}
+    for us, uk in _SPELLINGS:
+        for a, b in ((us, uk), (uk, us)):
+            if a in word:
+                found.add(word.replace(a, b))
+    return found
+
+
+def _matching(word: str, vocabulary: set[str]) -> frozenset[str]:
+    """The indexed words a query word matches: itself or a spelling variant, or words they begin."""
+    forms = _variants(word)
+    if len(word) < 3:
+        return frozenset(forms & vocabulary)
+    return frozenset(v for v in vocabulary if v.startswith(tuple(forms)))
+
+
+def _spans(text: str, forms: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _WORD.finditer(text) if m.group().lower() in forms)
+
+
+def document(kb: KnowledgeBase, result: Result, limit: int) -> Document:
+    from .sections.builder import Builder
+
+    b = Builder(kb, "search", f"Search: {result.query}")
+    for typed, used in result.corrections.items():
+        b.note(f"Showing results for '{used}' (you typed '{typed}').")
+    shown = result.hits[:limit]
+    count = len(result.hits)
+    b.text(f"{count} match{'es' if count != 1 else ''}" + (f"; the best {limit} shown." if count > limit else "."))
+    entries = []
+    for hit in shown:
+        p = hit.passage
+        where = f"{p.title} / {p.heading}" if p.heading != p.title else p.title
+        entries.append(Entry(p.text, (), where, hit.spans, f"hsm-guide {p.command}"))
+    b.entries(None, entries)
+    return b.document(with_sources=False)
+
+
+def as_json(result: Result, limit: int) -> dict[str, object]:
+    return {
+        "query": result.query,
+        "words": list(result.words),
+        "corrections": result.corrections,
+        "total": len(result.hits),
+        "hits": [
+            {
+                "section": h.passage.section,
+                "heading": h.passage.heading,
+                "text": h.passage.text,
+                "command": f"hsm-guide {h.passage.command}",
+                "matched_words": h.matched,
+                "spans": [list(s) for s in h.spans],
+            }
+            for h in result.hits[:limit]
+        ],
+    }

@@ -1,0 +1,74 @@
+"""`hsm-guide path`: the routes into the occupation, and a route for one person."""
+
+from __future__ import annotations
+
+from ..blocks import Document, Entry, Node
+from ..errors import UsageError
+from ..model import Background, KnowledgeBase, SettingRoute, Step
+from .builder import Builder
+
+KIND_LABELS = {
+    "education": "Education",
+    "experience": "Experience",
+    "certification": "Certification",
+    "licence": "Licence",
+    "advancement": "Advancement",
+}
+
+
+def routes_tree(kb: KnowledgeBase) -> Document:
+    """Every route in, drawn from the sections that describe each stage."""
+    b = Builder(kb, "path", "Routes into the occupation")
+    degrees = [Node(f"{d.name}: {d.text}", sources=tuple(d.sources)) for d in kb.education.degrees]
+    graduate = tuple(Node(g.text, sources=tuple(g.sources)) for g in kb.education.graduate_programmes)
+    education = Node("Education", (*degrees, Node("Graduate programmes", graduate)) if graduate else tuple(degrees))
+    experience = Node("Experience", tuple(Node(r.text, sources=tuple(r.sources)) for r in kb.experience.routes))
+    certification = Node(
+        "Certification (optional)",
+        tuple(
+            Node(f"{c.code}: {c.name} ({c.body}); suits {c.suits.lower()}", sources=tuple(c.sources))
+            for c in kb.certifications.credentials
+        ),
+    )
+    licence = Node(
+        "Licence",
+        tuple(Node(f"{x.name}: {x.applies_to.lower()} ({x.required})", sources=tuple(x.sources)) for x in kb.licensure),
+    )
+    advancement = Node("Advancement", tuple(Node(a.text, sources=tuple(a.sources)) for a in kb.advancement))
+    b.tree(Node(kb.identity.title, (education, experience, certification, licence, advancement)))
+    b.note(
+        "For a route for you, run: hsm-guide path --from "
+        + "|".join(x.key for x in kb.paths.backgrounds)
+        + ", and narrow it with --setting "
+        + "|".join(x.key for x in kb.paths.settings)
+    )
+    return b.document()
+
+
+def route(kb: KnowledgeBase, background: str | None, setting: str | None) -> Document:
+    """Step-by-step route for one background, one setting, or both."""
+    who = find(kb.paths.backgrounds, background, "--from") if background else None
+    where = find(kb.paths.settings, setting, "--setting") if setting else None
+    if who is None and where is None:
+        return routes_tree(kb)
+    title = f"Route: {who.name}" if who else f"Route into: {where.name}" if where else ""
+    b = Builder(kb, "path", title)
+    if who:
+        b.entries("Step by step", _steps(who.steps), ordered=True)
+    if where:
+        b.entries(f"In this setting: {where.name}" if who else "Step by step", _steps(where.steps), ordered=True)
+    if who and not where:
+        b.note("Narrow it to one setting with --setting " + "|".join(x.key for x in kb.paths.settings))
+    return b.document()
+
+
+def find(options: list[Background] | list[SettingRoute], key: str, option: str) -> Background | SettingRoute:
+    for candidate in options:
+        if candidate.key == key.strip().lower():
+            return candidate
+    valid = ", ".join(x.key for x in options)
+    raise UsageError(f"unknown value '{key}' for {option} (valid: {valid})")
+
+
+def _steps(steps: list[Step]) -> list[Entry]:
+    return [Entry(s.text, tuple(s.sources), KIND_LABELS[s.kind]) for s in steps]

@@ -1,0 +1,314 @@
+"""Beyond reading a section: search, path, fit, pay history and salary, completion."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from hsm_guide.knowledge import load, packaged_data_path
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- search -------------------------------------------------------------------------------
+
+
+def test_search_finds_hipaa_and_says_where_to_read_it(run) -> None:
+    result = run("search", "HIPAA")
+    assert result.exit_code == 0
+    out = flat(result.stdout)
+    assert "2 matches." in out
+    assert "Duties / The work in detail: HIPAA safeguards" in out
+    assert "→ hsm-guide duties" in out
+
+
+def test_search_ranks_passages_with_every_word_first(run) -> None:
+    payload = json.loads(run("search", "nursing", "home", "licence", "--json").stdout)
+    first = payload["hits"][0]
+    assert first["matched_words"] == 3
+    assert all(w in first["text"].lower() for w in ("nursing", "home", "licence"))
+    counts = [h["matched_words"] for h in payload["hits"]]
+    assert counts == sorted(counts, reverse=True)
+    assert min(counts) >= 2, "a three-word search keeps hits matching at least two words"
+
+
+def test_search_forgives_typos_and_says_so(run) -> None:
+    result = run("search", "certfication")
+    assert result.exit_code == 0
+    assert "Showing results for 'certification' (you typed 'certfication')." in result.stdout
+    payload = json.loads(run("search", "certfication", "--json").stdout)
+    assert payload["corrections"] == {"certfication": "certification"}
+    assert payload["total"] > 5
+
+
+def test_search_accepts_us_and_british_spellings(run) -> None:
+    us = json.loads(run("search", "license", "--json").stdout)
+    uk = json.loads(run("search", "licence", "--json").stdout)
+    assert us["total"] == uk["total"] > 5
+    assert any("licence" in h["text"] for h in us["hits"])
+
+
+def test_search_json_has_spans_and_commands(run) -> None:
+    payload = json.loads(run("search", "CPHQ", "--json").stdout)
+    hit = payload["hits"][0]
+    start, end = hit["spans"][0]
+    assert hit["text"][start:end] == "CPHQ"
+    assert hit["command"].startswith("hsm-guide ")
+    assert any(h["command"] == "hsm-guide certifications CPHQ" for h in payload["hits"])
+
+
+def test_search_within_one_section(run) -> None:
+    payload = json.loads(run("search", "nurse", "--section", "education", "--json").stdout)
+    assert payload["hits"] and {h["section"] for h in payload["hits"]} == {"education"}
+    result = run("search", "nurse", "--section", "nowhere")
+    assert result.exit_code == 2 and "unknown section 'nowhere'" in result.stderr
+
+
+def test_search_with_no_hits_exits_1_with_closest_terms(run) -> None:
+    result = run("search", "nrsx")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == "hsm-guide: no matches for 'nrsx'; closest terms: nurse, owners, nurses\n"
+    result = run("search", "zzyzx")
+    assert result.exit_code == 1
+    assert result.stderr == "hsm-guide: no matches for 'zzyzx'\n"
+
+
+# -- path -----------------------------------------------------------------------------
+
+
+def test_path_without_options_is_a_tree_of_routes(run) -> None:
+    out = run("path").stdout
+    for branch in ("├── Education", "├── Experience", "├── Certification (optional)", "├── Licence", "└── Advancement"):
+        assert branch in out
+    assert "Master of Science in Nursing (MSN)" in out and "CPHQ: Certified Professional in Healthcare Quality" in out
+    assert "hsm-guide path --from student|nurse|clinician|records-tech|business|career-changer" in flat(out)
+
+
+def test_route_for_a_nurse(run) -> None:
+    out = flat(run("path", "--from", "nurse").stdout)
+    assert out.startswith("Route: A registered nurse moving into management")
+    assert "1. Experience:" in out and "MSN suits clinical management" in out and "CPHQ" in out
+    assert "Sources" in out
+
+
+def test_nursing_home_route_names_the_licence_exam_and_ait(run) -> None:
+    out = flat(run("path", "--from", "nurse", "--setting", "nursing-home").stdout)
+    assert "In this setting: Nursing homes and long-term care" in out
+    assert "nursing home administrator licence" in out
+    assert "NAB's national exam" in out
+    assert "administrator-in-training (AIT)" in out
+
+
+@pytest.mark.parametrize("background", ["student", "nurse", "clinician", "records-tech", "business", "career-changer"])
+def test_every_background_has_a_cited_route(run, background: str) -> None:
+    payload = json.loads(run("path", "--from", background, "--json").stdout)
+    blocks = payload["sections"][0]["blocks"]
+    steps = next(b for b in blocks if b["type"] == "bullets")["entries"]
+    assert len(steps) >= 4 and all(s["sources"] for s in steps)
+
+
+@pytest.mark.parametrize(("option", "value"), [("--from", "astronaut"), ("--setting", "moon")])
+def test_unknown_path_values_list_the_valid_ones(run, option: str, value: str) -> None:
+    result = run("path", option, value)
+    assert result.exit_code == 2
+    valid = "student, nurse" if option == "--from" else "hospital, nursing-home, practice"
+    assert f"unknown value '{value}' for {option} (valid: {valid}" in result.stderr
+
+
+# -- fit --------------------------------------------------------------------------------
+
+
+def statements() -> list:
+    return load(packaged_data_path()).fit.statements
+
+
+def test_fit_with_answers_option_scores_each_area(run) -> None:
+    answers = ",".join("5" for _ in statements())
+    result = run("fit", "--answers", answers)
+    assert result.exit_code == 0, result.output
+    out = flat(result.stdout)
+    assert "reflection aid" in out and "not a validated assessment" in out
+    assert "Helping (high)" in out and "Read more: hsm-guide interests" in out
+    # the reverse statements turn round: 5 and 1 average to 3, a mixed score
+    assert "On-call and long hours (mixed)" in out
+
+
+def test_fit_json_scores(run) -> None:
+    answers = [1 if s.reverse else 5 for s in statements()]
+    payload = json.loads(run("fit", "--answers", ",".join(map(str, answers)), "--json").stdout)
+    bars = next(b for b in payload["sections"][0]["blocks"] if b["type"] == "bars")
+    assert {r["label"]: (r["value"], r["note"]) for r in bars["rows"]}["On-call and long hours"] == (5.0, "high")
+
+
+def test_fit_reads_piped_answers_one_per_line(run) -> None:
+    piped = "\n".join("3" for _ in statements()) + "\n"
+    result = run("fit", input=piped)
+    assert result.exit_code == 0
+    assert "Helping (mixed)" in flat(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("piped", "message"),
+    [
+        ("3\n7\n", "line 2: '7' is not a whole number from 1 to 5"),
+        ("3\n3\n", "expected 14 answers, one per statement, got 2"),
+        ("three\n", "line 1: 'three' is not a whole number from 1 to 5"),
+    ],
+)
+def test_fit_rejects_bad_piped_answers(run, piped: str, message: str) -> None:
+    result = run("fit", input=piped)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"hsm-guide: {message}\n"
+
+
+def test_fit_rejects_a_bad_answers_option(run) -> None:
+    result = run("fit", "--answers", "5,4,9")
+    assert result.exit_code == 2 and "answer 3: '9' is not a whole number from 1 to 5" in result.stderr
+
+
+def test_fit_asks_again_on_an_invalid_interactive_answer(run, monkeypatch) -> None:
+    monkeypatch.setattr("hsm_guide.cli._interactive", lambda: True)
+    typed = "9\nmaybe\n" + "\n".join("4" for _ in statements()) + "\n"
+    result = run("fit", input=typed)
+    assert result.exit_code == 0
+    assert result.stderr.count("Please answer with a whole number from 1 to 5.") == 2
+    assert "[....................] 1/14" in result.stderr and "14/14" in result.stderr
+    assert "Helping (high)" in flat(result.stdout)
+    assert "Your answer (1-5)" not in result.stdout, "prompts go to stderr, the result to stdout"
+
+
+def test_fit_at_a_real_terminal_stops_with_130_on_ctrl_c() -> None:
+    main, child = pty.openpty()
+    env = {**os.environ, "COLUMNS": "80"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hsm_guide", "fit"], stdin=child, stdout=child, stderr=child, env=env
+    )
+    os.close(child)
+    seen = b""
+    deadline = time.monotonic() + 20
+    while b"Your answer (1-5): " not in seen and time.monotonic() < deadline:
+        seen += os.read(main, 4096)
+    os.write(main, b"5\n")
+    while seen.count(b"Your answer (1-5): ") < 2 and time.monotonic() < deadline:
+        seen += os.read(main, 4096)
+    proc.send_signal(signal.SIGINT)  # what Ctrl-C at the terminal delivers
+    assert proc.wait(timeout=20) == 130
+    rest = b""
+    try:
+        while chunk := os.read(main, 4096):
+            rest += chunk
+    except OSError:
+        pass
+    os.close(main)
+    assert b"Traceback" not in rest and b"Aborted" not in rest
+    assert rest.replace(b"^C", b"").strip() == b""
+
+
+def test_fit_ctrl_c_in_process_prints_nothing(run, monkeypatch) -> None:
+    monkeypatch.setattr("hsm_guide.cli._interactive", lambda: True)
+
+    def interrupted(kb):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("hsm_guide.fit.ask", interrupted)
+    result = run("fit")
+    assert result.exit_code == 130
+    assert result.stdout == "" and result.stderr == ""
+
+
+# -- pay history and salary --------------------------------------------------------------
+
+
+def test_pay_history_charts_every_edition_with_its_source(run) -> None:
+    out = run("pay", "--history").stdout
+    for line in ("May 2010", "$84,270  BLS", "May 2021", "$101,340  seed 002", "$117,960  CareerLaunchKit (secondary)"):
+        assert line in out
+    assert "+$26,410 (+31%), from $84,270 to $110,680" in out
+
+
+def test_salary_against_the_latest_percentiles_and_industries(run) -> None:
+    out = flat(run("pay", "--salary", "95000").stdout)
+    assert "Where $95,000 a year stands" in out
+    assert "$95,000 a year, $45.67 an hour" in out
+    assert "Percentile, May 2022 about the 39th" in out
+    assert "Nursing and residential care facilities $83,550 $11,450 (14%) above" in out
+    assert "$110,680: you are $15,680 (14%) below" in out
+
+
+@pytest.mark.parametrize("amount", ["95,000", "$95,000", "95k", "95000.00"])
+def test_salary_accepts_the_ways_people_write_it(run, amount: str) -> None:
+    assert "Where $95,000 a year stands" in run("pay", "--salary", amount).stdout
+
+
+def test_salary_for_another_year_and_hourly(run) -> None:
+    out = flat(run("pay", "--salary", "45", "--hourly", "--year", "2019").stdout)
+    assert "Where $93,600 a year stands" in out and "Percentile, May 2019" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--salary", "-5"], "a salary must be a positive amount, not '-5'"),
+        (["--salary", "lots"], "not a salary: 'lots'; give an amount such as 95000"),
+        (["--salary", "50"], "$50 a year looks like an hourly rate; add --hourly if it is one"),
+        (["--salary", "95000", "--year", "2015"], "no percentiles for 2015; years with percentiles: 2019, 2021, 2022"),
+        (["--salary", "95000", "--history"], "--history and --salary show different things; use one at a time"),
+    ],
+)
+def test_salary_nonsense_is_a_clear_error(run, args: list[str], message: str) -> None:
+    result = run("pay", *args)
+    assert result.exit_code == 2
+    assert result.stderr == f"hsm-guide: {message}\n"
+
+
+# -- completion ---------------------------------------------------------------------------
+
+
+def complete(words: str, env_extra: dict[str, str] | None = None) -> list[str]:
+    env = {
+        **os.environ,
+        "_HSM_GUIDE_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+    }
+    env.update(env_extra or {})
+    out = subprocess.run([sys.executable, "-m", "hsm_guide"], env=env, capture_output=True, text=True, check=True)
+    return out.stdout.split()
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("hsm-guide certifications CP", ["CPHRM", "CPHIMS", "CPHQ"]),
+        ("hsm-guide path --from n", ["nurse"]),
+        ("hsm-guide path --setting h", ["hospital", "health-information"]),
+        ("hsm-guide pay --year 202", ["2020", "2021", "2022", "2023", "2024"]),
+        ("hsm-guide export a", ["all", "advancement"]),
+        ("hsm-guide search x --section s", ["settings", "skills", "sources"]),
+        ("hsm-guide sett", ["settings"]),
+    ],
+)
+def test_completion_comes_from_the_knowledge_base(words: str, expected: list[str]) -> None:
+    assert complete(words) == expected
+
+
+def test_show_completion_prints_a_script() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "hsm_guide", "--show-completion", "bash"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "SHELL": "/bin/bash"},
+    ).stdout
+    assert "_hsm_guide_completion" in out
