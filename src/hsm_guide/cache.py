@@ -156,9 +156,12 @@ def write(slot: Slot, kb: KnowledgeBase) -> bool:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         created = True
-        # No fsync: after a crash a torn entry fails the payload hash and is rebuilt.
-        with open(fd, "wb") as f:
-            f.write(blob)
+        try:  # no fsync: after a crash a torn entry fails the payload hash and is rebuilt
+            view = memoryview(blob)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
         os.replace(temp, slot.file)
         return True
     except (OSError, ValueError):
