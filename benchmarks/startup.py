@@ -1,0 +1,206 @@
+"""Start-up time and peak memory of hsm-guide commands against the Typer + Rich import floor (issue 6).
+
+    python benchmarks/startup.py [--pairs N] [--no-cache]
+
+Run it with the interpreter hsm-guide is installed in (`.venv/bin/python benchmarks/startup.py`):
+each command runs as that environment's `hsm-guide` console script, which is what users run, and
+the floor is `python -c "import typer, rich.console, rich.table"` with the same interpreter, the
+least any Typer + Rich program can cost. Runs alternate floor, command, floor, command, so drift
+(thermal, other load) hits both alike; each pair gives a ratio and the median ratio is reported.
+Peak memory is each child's ru_maxrss from os.wait4 (RUSAGE_CHILDREN would mix all children).
+The cache and the bytecode (.pyc) live in a temporary folder, filled by the warm-up runs, so
+the user's cache and the source tree are left alone and every run starts from the same state
+(PYTHONDONTWRITEBYTECODE is dropped for the children: users run compiled bytecode).
+Not a test: it always exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+FLOOR = [sys.executable, "-c", "import typer, rich.console, rich.table"]
+WARM_UP = 3
+MIN_PAIRS = 15
+
+
+@dataclass(frozen=True)
+class Target:
+    args: tuple[str, ...]
+    ratio: float
+    extra_mib: float | None = None  # peak memory allowed above the floor's
+
+
+TARGETS = [
+    Target(("duties",), 1.20, 10.0),
+    Target(("pay",), 1.20, 10.0),
+    Target(("--version",), 1.10),
+    Target(("--help",), 1.30),
+]
+
+
+@dataclass(frozen=True)
+class Sample:
+    seconds: float
+    peak_mib: float
+
+
+@dataclass(frozen=True)
+class Result:
+    label: str
+    command: list[Sample]
+    floor: list[Sample]
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(c.seconds / f.seconds for c, f in zip(self.command, self.floor, strict=True))
+
+    @property
+    def ms(self) -> float:
+        return statistics.median(s.seconds for s in self.command) * 1000
+
+    @property
+    def floor_ms(self) -> float:
+        return statistics.median(s.seconds for s in self.floor) * 1000
+
+    @property
+    def peak(self) -> float:
+        return statistics.median(s.peak_mib for s in self.command)
+
+    @property
+    def floor_peak(self) -> float:
+        return statistics.median(s.peak_mib for s in self.floor)
+
+
+def hsm_guide() -> list[str]:
+    """The console script beside this interpreter, else `python -m hsm_guide`."""
+    script = Path(sys.executable).parent / "hsm-guide"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "hsm_guide"]
+
+
+def run_once(argv: Sequence[str], env: dict[str, str]) -> Sample:
+    """One child with stdout to /dev/null: wall time from spawn to reaping, and its own peak RSS."""
+    actions = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)]
+    start = time.perf_counter()
+    pid = os.posix_spawn(argv[0], list(argv), env, file_actions=actions)
+    _, status, usage = os.wait4(pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise CommandFailed(f"{' '.join(argv)} exited {os.waitstatus_to_exitcode(status)}")
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+    return Sample(seconds, usage.ru_maxrss * scale / 2**20)
+
+
+class CommandFailed(Exception):
+    pass
+
+
+def check_runs(argv: Sequence[str], env: dict[str, str]) -> None:
+    """Run once with output captured, so a broken command is reported rather than timed."""
+    import subprocess
+
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise CommandFailed(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.strip()[-300:]}")
+
+
+def measure(label: str, argv: list[str], env: dict[str, str], pairs: int) -> Result:
+    check_runs(argv, env)
+    for _ in range(WARM_UP):
+        run_once(FLOOR, env)
+        run_once(argv, env)
+    command: list[Sample] = []
+    floor: list[Sample] = []
+    for _ in range(pairs):
+        floor.append(run_once(FLOOR, env))
+        command.append(run_once(argv, env))
+    return Result(label, command, floor)
+
+
+def verdict(result: Result, target: Target) -> str:
+    ok = result.ratio <= target.ratio
+    if target.extra_mib is not None:
+        ok = ok and result.peak - result.floor_peak <= target.extra_mib
+    return "PASS" if ok else "MISS"
+
+
+def describe_environment(pairs: int, no_cache: bool) -> None:
+    versions = ", ".join(f"{name} {version(name)}" for name in ("hsm-guide", "typer", "rich", "msgspec", "pyyaml"))
+    print(f"interpreter: {sys.executable} (Python {sys.version.split()[0]}, {sys.platform})")
+    print(f"packages:    {versions}")
+    print(f"command:     {' '.join(hsm_guide())}")
+    cache = "off (HSM_GUIDE_NO_CACHE=1)" if no_cache else "on (a temporary folder, warmed by the warm-up runs)"
+    print(f"runs:        {pairs} floor/command pairs per command after {WARM_UP} warm-up pairs; cache {cache}")
+    print()
+
+
+def version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def report(results: list[tuple[Result | str, Target]]) -> None:
+    head = f"{'command':<20} {'median':>9} {'floor':>9} {'ratio':>6} {'target':>7}  "
+    head += f"{'peak':>8} {'floor':>8} {'+MiB':>6} {'target':>7}  result"
+    print(head)
+    for result, target in results:
+        if isinstance(result, str):
+            print(f"{'hsm-guide ' + ' '.join(target.args):<20} ERROR {result}")
+            continue
+        mem_target = f"<=+{target.extra_mib:g}" if target.extra_mib is not None else "-"
+        print(
+            f"{result.label:<20} {result.ms:>6.1f} ms {result.floor_ms:>6.1f} ms {result.ratio:>5.2f}x "
+            f"{'<=' + format(target.ratio, '.2f') + 'x':>7}  {result.peak:>4.1f} MiB {result.floor_peak:>4.1f} MiB "
+            f"{result.peak - result.floor_peak:>+6.1f} {mem_target:>7}  {verdict(result, target)}"
+        )
+
+
+def environment(no_cache: bool, scratch: str) -> dict[str, str]:
+    """The children's environment: a private cache folder and bytecode cache, no data override."""
+    env = dict(os.environ, XDG_CACHE_HOME=os.path.join(scratch, "cache"))
+    # Users run compiled bytecode: with PYTHONDONTWRITEBYTECODE an editable install would
+    # recompile hsm_guide on every run. A private prefix keeps the .pyc files out of the tree.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = os.path.join(scratch, "pycache")
+    env.pop("HSM_GUIDE_DATA", None)
+    if no_cache:
+        env["HSM_GUIDE_NO_CACHE"] = "1"
+    return env
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--pairs", type=int, default=21, help=f"pairs per command (at least {MIN_PAIRS}; default 21)")
+    parser.add_argument("--no-cache", action="store_true", help="run the commands with HSM_GUIDE_NO_CACHE=1")
+    args = parser.parse_args(argv)
+    pairs = max(args.pairs, MIN_PAIRS)
+    describe_environment(pairs, args.no_cache)
+    scratch = tempfile.mkdtemp(prefix="hsm-guide-bench-")
+    try:
+        env = environment(args.no_cache, scratch)
+        results: list[tuple[Result | str, Target]] = []
+        for target in TARGETS:
+            label = "hsm-guide " + " ".join(target.args)
+            try:
+                results.append((measure(label, [*hsm_guide(), *target.args], env, pairs), target))
+            except CommandFailed as exc:  # reported in its line; the others are still measured
+                results.append((str(exc), target))
+        report(results)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
