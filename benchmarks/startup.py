@@ -7,7 +7,8 @@ each command runs as that environment's `hsm-guide` console script, which is wha
 the floor is `python -c "import typer, rich.console, rich.table"` with the same interpreter, the
 least any Typer + Rich program can cost. Runs alternate floor, command, floor, command, so drift
 (thermal, other load) hits both alike; each pair gives a ratio and the median ratio is reported.
-Peak memory is each child's ru_maxrss from os.wait4 (RUSAGE_CHILDREN would mix all children).
+Peak memory is each child's ru_maxrss from os.wait4 (RUSAGE_CHILDREN would mix all children),
+taken in a small launcher process (see LAUNCHER).
 The cache and the bytecode (.pyc) live in a temporary folder, filled by the warm-up runs, so
 the user's cache and the source tree are left alone and every run starts from the same state
 (PYTHONDONTWRITEBYTECODE is dropped for the children: users run compiled bytecode).
@@ -20,9 +21,9 @@ import argparse
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
@@ -87,42 +88,68 @@ def hsm_guide() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "hsm_guide"]
 
 
-def run_once(argv: Sequence[str], env: dict[str, str]) -> Sample:
-    """One child with stdout to /dev/null: wall time from spawn to reaping, and its own peak RSS."""
-    actions = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)]
+# The children are started by a small launcher process, not by this one: on Linux a child's
+# ru_maxrss starts from the RSS of the process that forked it (posix_spawn's vfork included),
+# so a large parent (scale.py holds a 20x knowledge base) would hide every child's own peak.
+# The launcher is `python -S` importing only os, sys and time (about 9 MiB), below any child.
+LAUNCHER = r"""
+import os, sys, time
+to_null = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)]
+for line in sys.stdin:
+    argv = line.rstrip("\n").split("\0")
     start = time.perf_counter()
-    pid = os.posix_spawn(argv[0], list(argv), env, file_actions=actions)
+    pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=to_null)
     _, status, usage = os.wait4(pid, 0)
     seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise CommandFailed(f"{' '.join(argv)} exited {os.waitstatus_to_exitcode(status)}")
-    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    return Sample(seconds, usage.ru_maxrss * scale / 2**20)
+    print(seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status), flush=True)
+"""
 
 
 class CommandFailed(Exception):
     pass
 
 
-def check_runs(argv: Sequence[str], env: dict[str, str]) -> None:
-    """Run once with output captured, so a broken command is reported rather than timed."""
-    import subprocess
+class Launcher:
+    """Runs children with stdout to /dev/null: wall time from spawn to reaping, and each one's own peak RSS."""
 
-    done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise CommandFailed(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.strip()[-300:]}")
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+        self.process = subprocess.Popen(
+            [sys.executable, "-S", "-c", LAUNCHER], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+
+    def run(self, argv: Sequence[str]) -> Sample:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write("\0".join(argv) + "\n")
+        self.process.stdin.flush()
+        seconds, maxrss, status = self.process.stdout.readline().split()
+        if status != "0":
+            raise CommandFailed(f"{' '.join(argv)} exited {status}")
+        scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+        return Sample(float(seconds), int(maxrss) * scale / 2**20)
+
+    def check(self, argv: Sequence[str]) -> None:
+        """Run once with output captured, so a broken command is reported rather than timed."""
+        done = subprocess.run(argv, env=self.env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise CommandFailed(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.strip()[-300:]}")
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait()
 
 
-def measure(label: str, argv: list[str], env: dict[str, str], pairs: int) -> Result:
-    check_runs(argv, env)
+def measure(label: str, argv: list[str], launcher: Launcher, pairs: int) -> Result:
+    launcher.check(argv)
     for _ in range(WARM_UP):
-        run_once(FLOOR, env)
-        run_once(argv, env)
+        launcher.run(FLOOR)
+        launcher.run(argv)
     command: list[Sample] = []
     floor: list[Sample] = []
     for _ in range(pairs):
-        floor.append(run_once(FLOOR, env))
-        command.append(run_once(argv, env))
+        floor.append(launcher.run(FLOOR))
+        command.append(launcher.run(argv))
     return Result(label, command, floor)
 
 
@@ -188,14 +215,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     describe_environment(pairs, args.no_cache)
     scratch = tempfile.mkdtemp(prefix="hsm-guide-bench-")
     try:
-        env = environment(args.no_cache, scratch)
+        launcher = Launcher(environment(args.no_cache, scratch))
         results: list[tuple[Result | str, Target]] = []
         for target in TARGETS:
             label = "hsm-guide " + " ".join(target.args)
             try:
-                results.append((measure(label, [*hsm_guide(), *target.args], env, pairs), target))
+                results.append((measure(label, [*hsm_guide(), *target.args], launcher, pairs), target))
             except CommandFailed as exc:  # reported in its line; the others are still measured
                 results.append((str(exc), target))
+        launcher.close()
         report(results)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
