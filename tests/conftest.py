@@ -17,13 +17,14 @@ REFERENCE = ROOT.parent / "shared" / "reference-facts.md"
 
 
 @pytest.fixture(autouse=True)
-def pinned_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def pinned_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Every test sees an 80-column, colourless terminal and no user overrides."""
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("HSM_GUIDE_DATA", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    # outside tmp_path, which tests list; not created yet, as on a fresh machine
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg") / "cache"))
 
 
 @pytest.fixture

@@ -285,7 +285,6 @@ def test_no_cache_switch_neither_writes_nor_reads(
 # -- through the CLI --------------------------------------------------------------------
 
 
-@pytest.mark.xfail(reason="CLI not yet on load_cached", strict=False)
 def test_the_cli_shows_an_edit_after_warming_the_cache(run, kb_copy: Path) -> None:
     first = run("--data", str(kb_copy), "overview")
     assert first.exit_code == 0 and ORIGINAL in first.stdout

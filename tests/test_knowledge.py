@@ -52,10 +52,10 @@ def test_a_folder_is_not_a_file(run, tmp_path: Path) -> None:
 def test_unreadable_file(run, write_kb: Write, shipped_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_kb(shipped_text)
 
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)  # chmod means nothing to root, so simulate it
+    monkeypatch.setattr(Path, "open", refuse)  # chmod means nothing to root, so simulate it
     assert one_error_line(run("--data", str(path), "pay")) == f"hsm-guide: {path}: permission denied"
 
 

@@ -276,7 +276,7 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(run, monkeypatch) -> No
     def broken(path):
         raise RuntimeError("something unforeseen")
 
-    monkeypatch.setattr("hsm_guide.knowledge.load", broken)
+    monkeypatch.setattr("hsm_guide.knowledge.load_cached", broken)
     result = run("duties")
     assert result.exit_code == 1
     assert result.stderr == (

@@ -67,7 +67,9 @@ def main_callback(
 def _err(message: str) -> None:
     from .render.terminal import clean
 
-    sys.stderr.write(f"hsm-guide: {clean(message)}\n")
+    # One line whatever the data held: control characters and line breaks shown escaped.
+    one_line = clean(message).replace("\n", "\\n").replace("\t", " ")
+    sys.stderr.write(f"hsm-guide: {one_line}\n")
 
 
 @contextmanager
@@ -95,9 +97,9 @@ def _guard() -> Iterator[None]:
 
 
 def _load(ctx: typer.Context) -> KnowledgeBase:
-    from .knowledge import load, resolve_data_path
+    from .knowledge import load_cached, resolve_data_path
 
-    return load(resolve_data_path(ctx.obj))
+    return load_cached(resolve_data_path(ctx.obj))
 
 
 def _emit(docs: Sequence[Document], as_json: bool, pager: bool) -> None:
@@ -133,9 +135,9 @@ def _show(ctx: typer.Context, build: Callable[[KnowledgeBase], Document], as_jso
 def _completion_kb() -> KnowledgeBase | None:
     """The knowledge base for completing a word; completion must never fail loudly."""
     try:
-        from .knowledge import load, resolve_data_path
+        from .knowledge import load_cached, resolve_data_path
 
-        return load(resolve_data_path())
+        return load_cached(resolve_data_path())
     except Exception:
         return None
 
@@ -386,9 +388,34 @@ def validate(
     )
 
 
+class _Interrupted(BaseException):
+    """Ctrl-C, raised past Click, which would otherwise print "Aborted!" and exit 1."""
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise _Interrupted
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="hsm-guide")
+    """Console-script entry point: exit 130 on Ctrl-C anywhere, quietly when stdout goes away."""
+    import signal
+
+    if sys.stdout is None:  # started with stdout closed (>&-): nothing can be shown
+        _err("standard output is closed; nothing to write to")
+        sys.exit(1)
+    signal.signal(signal.SIGINT, _interrupted)
+    code: int | str | None = 0
+    try:
+        app(prog_name="hsm-guide")
+    except _Interrupted:
+        code = 130
+    except SystemExit as exc:
+        code = exc.code
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # the reader left before the last bytes went out
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(code)
 
 
 __all__ = ["BY_NAME", "app", "main"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,11 @@ from .errors import DataError, Problem
 from .model import KnowledgeBase, Record
 
 ENV_VAR = "HSM_GUIDE_DATA"
-MAX_BYTES = 16 * 1024 * 1024  # a knowledge base is ~60 KB; refuse anything absurd up front
+# Limits that keep a hostile file from costing time or memory; the shipped
+# knowledge base is ~90 KB, ~6,000 values and 6 levels deep.
+MAX_BYTES = 16 * 1024 * 1024
+MAX_VALUES = 1_000_000  # counted after expanding YAML aliases (a "billion laughs" file)
+MAX_DEPTH = 64
 
 if TYPE_CHECKING:
     import yaml
@@ -59,9 +64,14 @@ def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
         if path.is_dir():
             raise DataError([Problem(name, "is a folder, not a knowledge base file")])
         info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or /dev/zero would block or never end
+            raise DataError([Problem(name, "not a regular file")])
         if info.st_size > MAX_BYTES:
             raise DataError([Problem(name, f"file is {info.st_size:,} bytes; the limit is {MAX_BYTES:,}")])
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise DataError([Problem(name, f"file grew past the limit of {MAX_BYTES:,} bytes while being read")])
     except FileNotFoundError:
         raise DataError([Problem(name, "no such file")]) from None
     except PermissionError:
@@ -90,7 +100,9 @@ def parse_yaml(text: str, name: str) -> Any:
     import yaml
 
     try:
-        return yaml.load(text, Loader=_loader())
+        data = yaml.load(text, Loader=_loader())
+    except RecursionError:
+        raise DataError([Problem(name, f"the YAML is nested too deeply (the limit is {MAX_DEPTH} levels)")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -98,6 +110,33 @@ def parse_yaml(text: str, name: str) -> Any:
         raise DataError([Problem(name, f"YAML syntax error: {what}", line=line)]) from None
     except yaml.YAMLError as exc:
         raise DataError([Problem(name, f"YAML error: {exc}")]) from None
+    _check_size(data, name)
+    return data
+
+
+def _check_size(data: Any, name: str) -> None:
+    """Refuse documents too deep, or too big once aliases are expanded.
+
+    Aliases make shared objects, so a few lines can stand for billions of
+    values: sizes are summed per object, memoised by identity, without expanding.
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, int, bool]] = [(data, 1, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        if not isinstance(node, (dict, list)) or id(node) in sizes:
+            continue
+        if depth > MAX_DEPTH:
+            raise DataError([Problem(name, f"the YAML is nested too deeply (the limit is {MAX_DEPTH} levels)")])
+        children = list(node.values()) if isinstance(node, dict) else node
+        if children_done:
+            total = 1 + sum(sizes.get(id(c), 1) for c in children)
+            if total > MAX_VALUES:
+                raise DataError([Problem(name, f"the YAML expands to more than {MAX_VALUES:,} values (aliases?)")])
+            sizes[id(node)] = total
+        else:
+            stack.append((node, depth, True))
+            stack.extend((c, depth + 1, False) for c in children)
 
 
 # -- validation -----------------------------------------------------------------
@@ -114,6 +153,7 @@ _FRIENDLY = [
     (r"^Expected `(?:float|int)` <= (\S+)$", "must be at most {0}"),
     (r"^Expected `str` of length >= 1$", "must not be empty"),
     (r"^Expected `(?:array|list)` of length >= 1$", "must not be empty"),
+    (r"^Expected `str` matching regex '\\\\S'$", "must not be blank"),
     (r"^Expected `str` matching regex '(.+)'$", "does not match the pattern {0}"),
     (r"^Invalid enum value (.+)$", "{0} is not one of the allowed values"),
 ]
@@ -155,17 +195,24 @@ def format_path(path: list[str | int]) -> str:
     return out
 
 
-def _line_of(text: str, path: list[str | int]) -> int | None:
-    """Where in the YAML a key path lives (1-based): the deepest key or item found."""
+def _node_tree(text: str) -> Any:
+    """The YAML node tree, which keeps line numbers; composed once per failure."""
     import yaml
 
     try:
-        node = yaml.compose(text, Loader=_loader())
-    except yaml.YAMLError:
+        return yaml.compose(text, Loader=_loader())
+    except (yaml.YAMLError, RecursionError):
         return None
+
+
+def _line_of(tree: Any, path: list[str | int]) -> int | None:
+    """Where in the YAML a key path lives (1-based): the deepest key or item found."""
+    import yaml
+
+    node = tree
     if node is None:
         return None
-    line = node.start_mark.line
+    line: int = node.start_mark.line
     for part in path:
         if isinstance(node, yaml.MappingNode):
             pair = next(((k, v) for k, v in node.value if k.value == part), None)
@@ -180,8 +227,9 @@ def _line_of(text: str, path: list[str | int]) -> int | None:
     return line + 1
 
 
-def _problem(text: str, name: str, message: str, path: list[str | int]) -> Problem:
-    return Problem(name, message, format_path(path), _line_of(text, path))
+def _problems(text: str, name: str, found: list[tuple[str, list[str | int]]]) -> list[Problem]:
+    tree = _node_tree(text) if found else None
+    return [Problem(name, message, format_path(path), _line_of(tree, path)) for message, path in found]
 
 
 def _collect(value: Any, tp: Any, path: list[str | int], out: list[tuple[str, list[str | int]]]) -> None:
@@ -221,7 +269,7 @@ def schema_problems(data: Any, text: str, name: str) -> list[Problem]:
         return [Problem(name, _top_level_message(data), line=1)]
     found: list[tuple[str, list[str | int]]] = []
     _collect(data, KnowledgeBase, [], found)
-    return [_problem(text, name, msg, path) for msg, path in found]
+    return _problems(text, name, found)
 
 
 def _top_level_message(data: Any) -> str:
@@ -282,7 +330,7 @@ def reference_problems(kb: KnowledgeBase, text: str, name: str) -> list[Problem]
     for i, code in enumerate(codes):
         if code in codes[:i]:
             found.append((f"certification code '{code}' is listed twice", ["certifications", "credentials", i, "code"]))
-    return [_problem(text, name, msg, path) for msg, path in found]
+    return _problems(text, name, found)
 
 
 # -- the entry points -----------------------------------------------------------
@@ -314,8 +362,10 @@ def _load_text(text: str, name: str) -> KnowledgeBase:
     data = parse_yaml(text, name)
     try:
         kb = msgspec.convert(data, KnowledgeBase)
-    except msgspec.ValidationError:
-        raise DataError(schema_problems(data, text, name)[:1]) from None
+    except msgspec.ValidationError as exc:
+        if not isinstance(data, dict):
+            raise DataError(schema_problems(data, text, name)) from None
+        raise DataError(_problems(text, name, [_split_error(exc)])) from None  # the first is enough here
     problems = reference_problems(kb, text, name)
     if problems:
         raise DataError(problems)

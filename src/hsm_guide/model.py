@@ -13,7 +13,7 @@ from msgspec import Meta, Struct
 
 SCHEMA_VERSION = 1
 
-Text = Annotated[str, Meta(min_length=1)]
+Text = Annotated[str, Meta(min_length=1, pattern=r"\S")]  # not blank: a blank item would read as nothing
 SourceId = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Sources = Annotated[list[SourceId], Meta(min_length=1)]
 Year = Annotated[int, Meta(ge=1900, le=2100)]

@@ -36,7 +36,7 @@ _LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")  # would open a list, quote 
 
 def escape(text: str) -> str:
     """Inline text that renders as itself and cannot open a block."""
-    text = _CONTROL.sub(" ", " ".join(text.split()))
+    text = _CONTROL.sub("\ufffd", " ".join(text.split()))  # visible, as markdown-it shows NUL
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _PUNCTUATION.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: m.group(1) + _escape_lead(m.group(2)), text)

@@ -60,7 +60,9 @@ class Renderer:
         return Text(clean(text, self.ascii), style=style)
 
     def document(self, doc: Document) -> RenderableType:
-        parts: list[RenderableType] = [self.t(doc.title, "bold"), Rule(style="dim")]
+        # Rich's Rule ignores ascii_only when it draws, so pick the character here.
+        rule = Rule(characters="-" if self.ascii else "─", style="dim")
+        parts: list[RenderableType] = [self.t(doc.title, "bold"), rule]
         previous: Block | None = None
         for block in doc.blocks:
             if previous is not None and not isinstance(previous, Heading):
