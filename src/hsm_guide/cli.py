@@ -11,18 +11,63 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
-from .blocks import Document
 from .errors import DataError, GuideError, UsageError
 from .export import Format
-from .model import KnowledgeBase
 from .sections import BY_NAME, SECTIONS, Section
 
+if TYPE_CHECKING:
+    from .blocks import Document
+    from .model import KnowledgeBase
+
+# Commands are registered here, and built into Click commands one at a time by
+# _LazyGroup when they run: Typer would otherwise inspect every command's
+# signature on each start (about 15 ms of a command's 150).
+commands = typer.Typer()
+
+
+class _LazyGroup(TyperGroup):
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(_registered())
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands:
+            info = _registered().get(cmd_name)
+            if info is None:
+                return None
+            self.commands[cmd_name] = typer.main.get_command_from_info(
+                info, pretty_exceptions_short=True, rich_markup_mode=None
+            )
+        return self.commands[cmd_name]
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except typer._click.exceptions.UsageError as error:
+            # Typer suggests from the commands built so far; here that is none of them.
+            from difflib import get_close_matches
+
+            matches = get_close_matches(args[0], list(_registered())) if args else []
+            if matches and "Did you mean" not in error.message:
+                error.message = f"{error.message.rstrip('.')}. Did you mean {', '.join(map(repr, matches))}?"
+            raise
+
+
+def _registered() -> dict[str, Any]:
+    return {
+        info.name or typer.main.get_command_name(info.callback.__name__): info
+        for info in commands.registered_commands
+        if info.callback is not None
+    }
+
+
 app = typer.Typer(
+    cls=_LazyGroup,
     name="hsm-guide",
     help="A career guide to Medical and Health Services Managers (SOC 11-9111), offline and cited.",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -229,17 +274,19 @@ def _section_command(section: Section) -> Callable[..., None]:
 
 for _section in SECTIONS:
     _func, _example = _CUSTOM.get(_section.name, (_section_command(_section), f"hsm-guide {_section.name}"))
-    app.command(_section.name, help=_section.help, epilog=f"Example: {_example}")(_func)
+    commands.command(_section.name, help=_section.help, epilog=f"Example: {_example}")(_func)
 
 
-@app.command("sections", help="List every section with a one-line description.", epilog="Example: hsm-guide sections")
+@commands.command(
+    "sections", help="List every section with a one-line description.", epilog="Example: hsm-guide sections"
+)
 def sections_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     from .sections import section_list
 
     _show(ctx, section_list, as_json, pager=False)
 
 
-@app.command(
+@commands.command(
     help="Routes into the occupation, or a route for you.",
     epilog="Example: hsm-guide path --from nurse --setting hospital",
 )
@@ -271,7 +318,7 @@ def path(
     _show(ctx, lambda kb: route(kb, background, setting), as_json, pager)
 
 
-@app.command(help="A short questionnaire: is this career for you?", epilog="Example: hsm-guide fit")
+@commands.command(help="A short questionnaire: is this career for you?", epilog="Example: hsm-guide fit")
 def fit(
     ctx: typer.Context,
     answers: Annotated[
@@ -299,7 +346,7 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
-@app.command(help="Search every section; forgives small typos.", epilog="Example: hsm-guide search HIPAA")
+@commands.command(help="Search every section; forgives small typos.", epilog="Example: hsm-guide search HIPAA")
 def search(
     ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(metavar="WORDS...", help="What to look for.")],
@@ -330,7 +377,7 @@ def search(
             raise typer.Exit(1)
 
 
-@app.command(
+@commands.command(
     help="Write sections to Markdown, JSON, HTML or SVG.",
     epilog="Example: hsm-guide export all -o guide.md",
 )
@@ -358,7 +405,7 @@ def export(
         write(render(_load(ctx), sections, choose_format(fmt, output)), output, force)
 
 
-@app.command(
+@commands.command(
     help="Check a knowledge base file and summarise it.",
     epilog="Example: hsm-guide validate data/occupation.yaml",
 )
@@ -418,4 +465,9 @@ def main() -> None:
     sys.exit(code)
 
 
-__all__ = ["BY_NAME", "app", "main"]
+def command_names() -> list[str]:
+    """Every subcommand, in the order `--help` lists them (for the README's reference)."""
+    return list(_registered())
+
+
+__all__ = ["BY_NAME", "app", "command_names", "main"]

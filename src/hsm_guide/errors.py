@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a knowledge base, located as precisely as we can."""
+    """One thing wrong with a knowledge base, located as precisely as we can.
 
-    file: str
-    message: str
-    path: str = ""  # key path such as pay.by_industry[2].median
-    line: int | None = None  # 1-based
+    A plain class: every command imports this module, and a dataclass costs
+    about a millisecond to define.
+    """
+
+    __slots__ = ("file", "line", "message", "path")
+
+    def __init__(self, file: str, message: str, path: str = "", line: int | None = None) -> None:
+        self.file = file
+        self.message = message
+        self.path = path  # key path such as pay.by_industry[2].median
+        self.line = line  # 1-based
+
+    def _key(self) -> tuple[str, str, str, int | None]:
+        return (self.file, self.message, self.path, self.line)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Problem({self.file!r}, {self.message!r}, {self.path!r}, {self.line!r})"
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"

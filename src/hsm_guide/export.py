@@ -12,11 +12,14 @@ import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .blocks import Document
 from .errors import GuideError, UsageError
-from .model import KnowledgeBase
 from .sections import BY_NAME, SECTIONS, guide_meta
+
+if TYPE_CHECKING:
+    from .blocks import Document
+    from .model import KnowledgeBase
 
 # Imports that only an export needs happen inside the functions: this module
 # is imported by every command, for the Format choices in the CLI signature.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -12,14 +11,11 @@ from ..blocks import Document
 SCHEMA_VERSION = 1
 
 
-def _block(block: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": type(block).__name__.lower()}
-    out.update(dataclasses.asdict(block))
-    return out
-
-
 def document_dict(doc: Document) -> dict[str, Any]:
-    return {"name": doc.name, "title": doc.title, "blocks": [_block(b) for b in doc.blocks]}
+    import msgspec
+
+    # Structs to plain data: the "type" tag first, then every field, None included.
+    return {"name": doc.name, "title": doc.title, "blocks": msgspec.to_builtins(doc.blocks)}
 
 
 def render(docs: Sequence[Document]) -> str:

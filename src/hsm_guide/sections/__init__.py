@@ -6,45 +6,60 @@ The CLI registers a command per entry, `hsm-guide sections` lists them,
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from ..blocks import Document
-from ..model import KnowledgeBase
-from . import about, entry, money, reference
-from .builder import Builder, current_edition, quick_facts
+if TYPE_CHECKING:
+    from ..blocks import Document
+    from ..model import KnowledgeBase
 
 
-@dataclass(frozen=True)
 class Section:
-    name: str
-    help: str  # one line: the command's help and its entry in `hsm-guide sections`
-    build: Callable[[KnowledgeBase], Document]
+    """A section's name, its one-line help, and where its builder lives.
+
+    The builder is imported when a section is built, not when the CLI starts:
+    `--help` and `--version` never pay for the knowledge-base model.
+    """
+
+    __slots__ = ("help", "name", "target")
+
+    def __init__(self, name: str, help: str, target: str) -> None:
+        self.name = name
+        self.help = help  # the command's help and its entry in `hsm-guide sections`
+        self.target = target  # "module:function" inside this package
+
+    def build(self, kb: KnowledgeBase) -> Document:
+        module, function = self.target.split(":")
+        builder = getattr(import_module(f"{__name__}.{module}"), function)
+        document: Document = builder(kb)
+        return document
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("overview", "What the job is, other titles and the current quick facts.", about.overview),
-    Section("duties", "What managers do: duties, responsibilities, O*NET tasks.", about.duties),
-    Section("roles", "Manager types, job titles, specialisations, DOT roles.", about.roles),
-    Section("settings", "Where they work: employers, hours, work environment.", about.settings),
-    Section("pay", "Median pay, percentiles, pay by industry and by area.", money.pay),
-    Section("outlook", "Projected growth by edition, openings, drivers, trends.", money.outlook),
-    Section("education", "Degrees, majors, courses and the steps into the field.", entry.education),
-    Section("licensure", "Licences: nursing home administrators and other posts.", entry.licensure),
-    Section("certifications", "Credentials: issuing body, who they suit, renewal.", entry.certifications),
-    Section("skills", "The qualities and skills employers look for.", about.skills),
-    Section("interests", "Holland interest areas and the personality it suits.", about.interests),
-    Section("advancement", "Experience that leads in, and how managers move up.", entry.advancement),
-    Section("related", "Related careers, in and outside healthcare.", reference.related),
-    Section("resources", "Professional organisations and what each is for.", reference.resources),
-    Section("day", "A day in the life of a clinical manager.", about.day),
-    Section("sources", "Every source, its grade and data year; disagreements.", reference.sources),
+    Section("overview", "What the job is, other titles and the current quick facts.", "about:overview"),
+    Section("duties", "What managers do: duties, responsibilities, O*NET tasks.", "about:duties"),
+    Section("roles", "Manager types, job titles, specialisations, DOT roles.", "about:roles"),
+    Section("settings", "Where they work: employers, hours, work environment.", "about:settings"),
+    Section("pay", "Median pay, percentiles, pay by industry and by area.", "money:pay"),
+    Section("outlook", "Projected growth by edition, openings, drivers, trends.", "money:outlook"),
+    Section("education", "Degrees, majors, courses and the steps into the field.", "entry:education"),
+    Section("licensure", "Licences: nursing home administrators and other posts.", "entry:licensure"),
+    Section("certifications", "Credentials: issuing body, who they suit, renewal.", "entry:certifications"),
+    Section("skills", "The qualities and skills employers look for.", "about:skills"),
+    Section("interests", "Holland interest areas and the personality it suits.", "about:interests"),
+    Section("advancement", "Experience that leads in, and how managers move up.", "entry:advancement"),
+    Section("related", "Related careers, in and outside healthcare.", "reference:related"),
+    Section("resources", "Professional organisations and what each is for.", "reference:resources"),
+    Section("day", "A day in the life of a clinical manager.", "about:day"),
+    Section("sources", "Every source, its grade and data year; disagreements.", "reference:sources"),
 )
 
 BY_NAME = {s.name: s for s in SECTIONS}
 
 
 def section_list(kb: KnowledgeBase) -> Document:
+    from .builder import Builder
+
     b = Builder(kb, "sections", "Sections")
     b.table(
         [("Command", "code"), ("What it shows", "text")],
@@ -55,6 +70,8 @@ def section_list(kb: KnowledgeBase) -> Document:
 
 def snapshot(kb: KnowledgeBase) -> Document:
     """The card `hsm-guide` prints with no command: what, how much, where next."""
+    from .builder import Builder, current_edition, quick_facts
+
     ident = kb.identity
     b = Builder(kb, "snapshot", f"{ident.title} (SOC {ident.soc_code})")
     b.paragraph(ident.summary)
@@ -76,6 +93,8 @@ def snapshot(kb: KnowledgeBase) -> Document:
 
 def guide_meta(kb: KnowledgeBase) -> tuple[str, str]:
     """The guide's title and the line saying which data year its figures are."""
+    from .builder import current_edition
+
     e = current_edition(kb)
     title = f"{kb.identity.title} (SOC {kb.identity.soc_code}): a career guide"
     line = (
