@@ -48,8 +48,9 @@ def folder() -> Path:
 
 
 def entries() -> list[Path]:
+    """The knowledge-base entries (the output cache keeps its own folder, see test_output_cache.py)."""
     where = cache.folder()
-    return sorted(where.iterdir()) if where is not None and where.is_dir() else []
+    return sorted(p for p in where.iterdir() if p.name != "output") if where is not None and where.is_dir() else []
 
 
 def edit_in_place(path: Path, old: str, new: str) -> None:

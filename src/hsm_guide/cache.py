@@ -29,10 +29,12 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from . import __version__, model
-from .model import SCHEMA_VERSION, KnowledgeBase, Record
+from . import __version__
+
+if TYPE_CHECKING:
+    from .model import KnowledgeBase, Record
 
 try:  # the C module alone: importing hashlib loads OpenSSL, ~4 ms of start-up
     from _blake2 import blake2b
@@ -81,6 +83,8 @@ def locate(data: Path, info: os.stat_result, raw: bytes) -> Slot | None:
         real = os.path.realpath(data)
     except (OSError, ValueError):
         return None
+    from .model import SCHEMA_VERSION
+
     key = repr(
         (
             real,
@@ -114,12 +118,14 @@ def _code_stamp() -> tuple[tuple[int, int], ...]:
 
 def read(slot: Slot) -> KnowledgeBase | None:
     """The entry's knowledge base, or None for any miss (absent, stale, foreign, corrupt, unreadable)."""
-    blob = _read_file(slot.file)
+    blob = read_file(slot.file)
     if blob is None or len(blob) < _HEADER or blob[:_KEYED] != slot.header:
         return None
     payload = memoryview(blob)[_HEADER:]
     if blake2b(payload, digest_size=_DIGEST).digest() != blob[_KEYED:_HEADER]:
         return None
+    from .model import KnowledgeBase
+
     try:
         kb = _build(marshal.loads(payload), _classes())
     except (ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
@@ -127,14 +133,15 @@ def read(slot: Slot) -> KnowledgeBase | None:
     return kb if type(kb) is KnowledgeBase else None
 
 
-def _read_file(path: Path) -> bytes | None:
+def read_file(path: Path, limit: int = _MAX_BYTES) -> bytes | None:
+    """A file's bytes, or None: absent, not a regular file, over `limit` bytes or unreadable."""
     try:
         fd = os.open(path, os.O_RDONLY | _NONBLOCK)
     except (OSError, ValueError):
         return None
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_BYTES:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             return None
         with open(fd, "rb", closefd=False) as f:
             return f.read()
@@ -148,9 +155,13 @@ def write(slot: Slot, kb: KnowledgeBase) -> bool:
     """Store `kb` atomically (a temporary file in the same folder, then a rename); False if it could not be."""
     classes = _classes()
     payload = marshal.dumps((tuple(classes), _flatten(kb, {c: i for i, c in enumerate(classes.values())})))
-    blob = slot.header + blake2b(payload, digest_size=_DIGEST).digest() + payload
-    where = slot.file.parent
-    temp = where / f".{slot.file.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+    return write_atomic(slot.file, slot.header + blake2b(payload, digest_size=_DIGEST).digest() + payload)
+
+
+def write_atomic(file: Path, blob: bytes) -> bool:
+    """A temporary file in the same folder, then a rename; False (and no temporary file left) on failure."""
+    where = file.parent
+    temp = where / f".{file.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     created = False
     try:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -162,7 +173,7 @@ def write(slot: Slot, kb: KnowledgeBase) -> bool:
                 view = view[os.write(fd, view) :]
         finally:
             os.close(fd)
-        os.replace(temp, slot.file)
+        os.replace(temp, file)
         return True
     except (OSError, ValueError):
         if created:
@@ -175,11 +186,13 @@ def write(slot: Slot, kb: KnowledgeBase) -> bool:
 
 
 def _classes() -> dict[str, type[Record]]:
-    return {n: c for n, c in vars(model).items() if isinstance(c, type) and issubclass(c, Record)}
+    from . import model
+
+    return {n: c for n, c in vars(model).items() if isinstance(c, type) and issubclass(c, model.Record)}
 
 
 def _flatten(value: Any, index: dict[type[Record], int]) -> Any:
-    if isinstance(value, Record):
+    if hasattr(value, "__struct_fields__"):  # a Record
         return (index[type(value)], {f: _flatten(getattr(value, f), index) for f in value.__struct_fields__})
     if isinstance(value, list):
         return [_flatten(v, index) for v in value]

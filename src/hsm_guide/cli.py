@@ -100,10 +100,9 @@ def main_callback(
     """A career guide to Medical and Health Services Managers (SOC 11-9111): run with no command for a snapshot."""
     ctx.obj = data
     if ctx.invoked_subcommand is None:
-        with _guard():
-            from .sections import snapshot
+        from .sections import snapshot
 
-            _emit([snapshot(_load(ctx))], as_json=False, pager=False)
+        _show(ctx, snapshot, as_json=False, pager=False)
 
 
 # -- shared plumbing -------------------------------------------------------------
@@ -167,8 +166,28 @@ def _emit(docs: Sequence[Document], as_json: bool, pager: bool) -> None:
 
 
 def _show(ctx: typer.Context, build: Callable[[KnowledgeBase], Document], as_json: bool, pager: bool) -> None:
+    """Print one section; plain text output comes from the output cache when it can."""
     with _guard():
-        _emit([build(_load(ctx))], as_json, pager)
+        if as_json or pager:
+            _emit([build(_load(ctx))], as_json, pager)
+            return
+        from rich.console import Console
+
+        from . import output_cache
+        from .knowledge import resolve_data_path
+
+        console = Console(highlight=False, markup=False, emoji=False)
+        call = (ctx.info_name, tuple(sorted((k, repr(v)) for k, v in ctx.params.items())))
+        key = output_cache.key(resolve_data_path(ctx.obj), call, console)
+        text = output_cache.get(key) if key is not None else None
+        if text is None:
+            from .render.terminal import render_text
+
+            text = render_text(console, [build(_load(ctx))])
+            if key is not None:
+                output_cache.put(key, text)
+        console.file.write(text)
+        console.file.flush()
 
 
 # -- section commands, registered from the one registry ---------------------------

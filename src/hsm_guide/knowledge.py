@@ -22,14 +22,10 @@ import msgspec
 
 from . import cache
 from .errors import DataError, Problem
+from .limits import MAX_BYTES, MAX_DEPTH, MAX_VALUES
 from .model import KnowledgeBase, Record
 
 ENV_VAR = "HSM_GUIDE_DATA"
-# Limits that keep a hostile file from costing time or memory; the shipped
-# knowledge base is ~90 KB, ~6,000 values and 6 levels deep.
-MAX_BYTES = 16 * 1024 * 1024
-MAX_VALUES = 1_000_000  # counted after expanding YAML aliases (a "billion laughs" file)
-MAX_DEPTH = 64
 
 if TYPE_CHECKING:
     import yaml

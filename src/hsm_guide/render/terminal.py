@@ -309,13 +309,21 @@ def print_documents(console: Console, docs: Iterable[Document]) -> None:
         console.print(renderer.document(doc))
 
 
-def write_documents(console: Console, docs: Iterable[Document]) -> None:
-    """Print to a terminal as is; to a pipe or file without Rich's trailing padding."""
-    if console.is_terminal:
-        print_documents(console, docs)
-        return
+def render_text(console: Console, docs: Iterable[Document]) -> str:
+    """What the console would print: with its styles on a terminal, without Rich's
+    trailing padding in a pipe or file."""
     with console.capture() as captured:
         print_documents(console, docs)
-    text = "\n".join(line.rstrip() for line in captured.get().splitlines())
-    console.file.write(text + "\n")
+    text = captured.get()
+    if console.is_terminal:
+        return text
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+def write_documents(console: Console, docs: Iterable[Document]) -> None:
+    write_text(console, render_text(console, docs))
+
+
+def write_text(console: Console, text: str) -> None:
+    console.file.write(text)
     console.file.flush()
