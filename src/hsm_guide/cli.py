@@ -247,17 +247,20 @@ def pay(
     as_json: JsonOption = False,
     pager: PagerOption = False,
 ) -> None:
-    from .sections import money
-
     if history and salary is not None:
         with _guard():
             raise UsageError("--history and --salary show different things; use one at a time")
-    if history:
-        _show(ctx, money.pay_history, as_json, pager)
-    elif salary is not None:
-        _show(ctx, lambda kb: money.salary_position(kb, money.parse_salary(salary, hourly), year), as_json, pager)
-    else:
-        _show(ctx, lambda kb: money.pay(kb, year, hourly), as_json, pager)
+
+    def build(kb: KnowledgeBase) -> Document:
+        from .sections import money  # here, not above: a cached run never needs it
+
+        if history:
+            return money.pay_history(kb)
+        if salary is not None:
+            return money.salary_position(kb, money.parse_salary(salary, hourly), year)
+        return money.pay(kb, year, hourly)
+
+    _show(ctx, build, as_json, pager)
 
 
 def certifications(
@@ -269,12 +272,12 @@ def certifications(
     as_json: JsonOption = False,
     pager: PagerOption = False,
 ) -> None:
-    from .sections import entry
+    def build(kb: KnowledgeBase) -> Document:
+        from .sections import entry
 
-    if code is None:
-        _show(ctx, entry.certifications, as_json, pager)
-    else:
-        _show(ctx, lambda kb: entry.certification(kb, code), as_json, pager)
+        return entry.certifications(kb) if code is None else entry.certification(kb, code)
+
+    _show(ctx, build, as_json, pager)
 
 
 _CUSTOM: dict[str, tuple[Callable[..., None], str]] = {
@@ -332,9 +335,12 @@ def path(
     as_json: JsonOption = False,
     pager: PagerOption = False,
 ) -> None:
-    from .sections.paths import route
+    def build(kb: KnowledgeBase) -> Document:
+        from .sections.paths import route
 
-    _show(ctx, lambda kb: route(kb, background, setting), as_json, pager)
+        return route(kb, background, setting)
+
+    _show(ctx, build, as_json, pager)
 
 
 @commands.command(help="A short questionnaire: is this career for you?", epilog="Example: hsm-guide fit")
