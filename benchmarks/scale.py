@@ -8,8 +8,9 @@ checked with knowledge.validate. Records named by an id, code, key or edition ye
 those names must stay unique; repeated employer shares are divided so they still add up to at
 most 100%; a list keeps to its schema's maximum length. Then prints in-process medians of
 `knowledge.load` (cold: read, parse the YAML, validate) and `knowledge.load_cached` from a warm
-cache, and the wall-time ratio of `hsm-guide --data FILE duties` at 20x to the Typer + Rich
-import floor once warm (see startup.py for how pairs are run). Not a test: it exits 0.
+cache, the in-process time of `hsm-guide search` at each size, and the wall-time ratio of
+`hsm-guide --data FILE duties` at 20x to the Typer + Rich import floor once warm (see
+startup.py for how pairs are run). Not a test: it exits 0.
 """
 
 from __future__ import annotations
@@ -134,6 +135,24 @@ def growth_table(paths: dict[int, Path], runs: int) -> None:
         print(f"(growth against 1x: divide by {cold:.1f} ms cold and {warm:.2f} ms warm)")
 
 
+SEARCHES = ("hipaa", "nursing home licence", "certfication")  # one word, several words, a typo
+TARGET_SEARCH_MS = 50.0
+
+
+def search_table(paths: dict[int, Path], runs: int) -> None:
+    """In-process time of `search.search` (index built from scratch each time) per size."""
+    from hsm_guide import search
+
+    print(f"{'size':>5} " + " ".join(f"{q!r:>24}" for q in SEARCHES))
+    for factor, path in paths.items():
+        kb = knowledge.load(path)
+        times = [median_ms(partial(search.search, kb, q), runs) for q in SEARCHES]
+        print(f"{factor:>4}x " + " ".join(f"{t:>21.1f} ms" for t in times))
+    worst = max(median_ms(partial(search.search, knowledge.load(paths[20]), q), runs) for q in SEARCHES)
+    verdict = "PASS" if worst <= TARGET_SEARCH_MS else "MISS"
+    print(f"search at 20x: slowest median {worst:.1f} ms (target <= {TARGET_SEARCH_MS:.0f} ms) {verdict}")
+
+
 def wall_ratio(path: Path, pairs: int, scratch: str) -> None:
     env = environment(no_cache=False, scratch=scratch)
     argv = [*hsm_guide(), "--data", str(path), "duties"]
@@ -174,6 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except DataError as exc:
             print(f"a generated knowledge base is invalid: {exc}")
             return 0
+        print()
+        search_table(paths, max(3, args.runs // 3))
         print()
         wall_ratio(paths[20], max(args.pairs, MIN_PAIRS), scratch)
     finally:

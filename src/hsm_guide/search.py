@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from .blocks import (
     Bands,
@@ -31,14 +32,13 @@ from .model import KnowledgeBase
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(NamedTuple):  # a tuple: tens of thousands are built for a large knowledge base
     section: str  # the section's name
     title: str  # the section's title
     heading: str
     text: str
     command: str  # what shows it in full
-    words: frozenset[str] = field(repr=False)
+    words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ def passages(kb: KnowledgeBase) -> Iterator[Passage]:
     docs += [(certification(kb, c.code), f"certifications {c.code}") for c in kb.certifications.credentials]
     docs += [(route(kb, b.key, None), f"path --from {b.key}") for b in kb.paths.backgrounds]
     docs += [(route(kb, None, s.key), f"path --setting {s.key}") for s in kb.paths.settings]
+    seen: dict[str, frozenset[str]] = {}  # the same text often recurs (titles, sources)
     for doc, command in docs:
         heading = doc.title
         for block in doc.blocks:
@@ -73,7 +74,9 @@ def passages(kb: KnowledgeBase) -> Iterator[Passage]:
                 heading = block.text
                 continue
             for text in _texts(block):
-                words = frozenset(w.lower() for w in _WORD.findall(text))
+                words = seen.get(text)
+                if words is None:
+                    words = seen[text] = frozenset(_WORD.findall(text.lower()))
                 yield Passage(doc.name, doc.title, heading, text, command, words)
 
 
