@@ -174,7 +174,7 @@ def _show(ctx: typer.Context, build: Callable[[KnowledgeBase], Document], as_jso
         from rich.console import Console
 
         from . import output_cache
-        from .knowledge import resolve_data_path
+        from .location import resolve_data_path
 
         console = Console(highlight=False, markup=False, emoji=False)
         call = (ctx.info_name, tuple(sorted((k, repr(v)) for k, v in ctx.params.items())))

@@ -23,27 +23,13 @@ import msgspec
 from . import cache
 from .errors import DataError, Problem
 from .limits import MAX_BYTES, MAX_DEPTH, MAX_VALUES
+from .location import ENV_VAR as ENV_VAR  # re-exported: the path helpers live in location.py
+from .location import packaged_data_path as packaged_data_path
+from .location import resolve_data_path as resolve_data_path
 from .model import KnowledgeBase, Record
-
-ENV_VAR = "HSM_GUIDE_DATA"
 
 if TYPE_CHECKING:
     import yaml
-
-
-def packaged_data_path() -> Path:
-    """The shipped knowledge base: inside the wheel, or data/ in a checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "data" / "occupation.yaml"
-    if installed.is_file():
-        return installed
-    return here.parents[1] / "data" / "occupation.yaml"
-
-
-def resolve_data_path(option: str | os.PathLike[str] | None = None) -> Path:
-    """--data wins, then $HSM_GUIDE_DATA, then the packaged file."""
-    chosen = option or os.environ.get(ENV_VAR)
-    return Path(chosen) if chosen else packaged_data_path()
 
 
 # -- reading and parsing --------------------------------------------------------
