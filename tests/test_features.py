@@ -312,3 +312,18 @@ def test_show_completion_prints_a_script() -> None:
         env={**os.environ, "SHELL": "/bin/bash"},
     ).stdout
     assert "_hsm_guide_completion" in out
+
+
+def test_install_completion_writes_the_script_for_the_shell(tmp_path) -> None:
+    env = {**os.environ, "HOME": str(tmp_path), "SHELL": "/bin/bash"}
+    result = subprocess.run(
+        [sys.executable, "-m", "hsm_guide", "--install-completion", "bash"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    script = tmp_path / ".bash_completions" / "hsm-guide.sh"
+    assert "_hsm_guide_completion" in script.read_text()
+    assert str(script) in (tmp_path / ".bashrc").read_text()

@@ -24,6 +24,7 @@ from rich.console import Console
 
 from hsm_guide import knowledge
 from hsm_guide.errors import DataError
+from hsm_guide.render import UNSAFE
 from hsm_guide.render.terminal import clean, print_documents
 from hsm_guide.sections import BY_NAME
 
@@ -221,7 +222,7 @@ def test_any_unicode_renders_verbatim_and_keeps_every_structure(tmp_path_factory
         assert "\x1b" not in out
         markdown = render(kb, [section], Format.markdown).decode("utf-8")
         assert markdown_shape(markdown) == markdown_shape(render(baseline, [section], Format.markdown).decode("utf-8"))
-        expected = "".join("\ufffd" if (ord(c) < 32 or 0x7F <= ord(c) <= 0x9F) else c for c in " ".join(text.split()))
+        expected = UNSAFE.sub("\ufffd", " ".join(text.split()))
         if expected:
             assert any(expected in t for t in inline_texts(markdown)), "Markdown renders the text as itself"
         assert text in strings(json.loads(render(kb, [section], Format.json))), "JSON keeps the text exactly"
@@ -344,3 +345,12 @@ def test_closed_stdout_is_one_line_not_a_traceback() -> None:
     )
     assert result.returncode == 1
     assert result.stderr == "hsm-guide: standard output is closed; nothing to write to\n"
+
+
+def test_bidi_overrides_never_reach_an_export(tmp_path: Path, run) -> None:
+    kb_path = load_text(tmp_path, dump(with_text("abc \u202egnp.exe\u202c def")))
+    for fmt in ("markdown", "html", "svg"):
+        out = run("--data", str(kb_path), "export", "duties", "--format", fmt).stdout
+        assert "\u202e" not in out and "\u202c" not in out, fmt
+    payload = json.loads(run("--data", str(kb_path), "export", "duties", "--format", "json").stdout)
+    assert "abc \u202egnp.exe\u202c def" in strings(payload), "JSON is for programs: it keeps the data exactly"

@@ -28,15 +28,15 @@ from ..blocks import (
     Tree,
     fmt,
 )
+from . import UNSAFE
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~#])")  # characters with inline meaning anywhere
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")  # would open a list, quote or setext line
 
 
 def escape(text: str) -> str:
     """Inline text that renders as itself and cannot open a block."""
-    text = _CONTROL.sub("\ufffd", " ".join(text.split()))  # visible, as markdown-it shows NUL
+    text = UNSAFE.sub("\ufffd", " ".join(text.split()))  # visible, as markdown-it shows NUL
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _PUNCTUATION.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: m.group(1) + _escape_lead(m.group(2)), text)

@@ -9,7 +9,6 @@ measure the width they are given, so nothing is cut off at 40 columns.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
@@ -38,13 +37,12 @@ from ..blocks import (
     Tree,
     fmt,
 )
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from . import UNSAFE
 
 
 def clean(text: str, ascii_only: bool = False) -> str:
     """Show control characters (and bidi overrides) as visible escapes; fold to ASCII if asked."""
-    text = _CONTROL.sub(
+    text = UNSAFE.sub(
         lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text
     )
     if ascii_only and not text.isascii():
