@@ -354,3 +354,44 @@ def test_bidi_overrides_never_reach_an_export(tmp_path: Path, run) -> None:
         assert "\u202e" not in out and "\u202c" not in out, fmt
     payload = json.loads(run("--data", str(kb_path), "export", "duties", "--format", "json").stdout)
     assert "abc \u202egnp.exe\u202c def" in strings(payload), "JSON is for programs: it keeps the data exactly"
+
+
+def test_ctrl_c_while_still_importing_exits_130_quietly() -> None:
+    """The interrupt arrives while the CLI's modules are being imported, before its own handler."""
+    script = (
+        "import os, signal, sys, importlib.abc\n"
+        "class Interrupt(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name == 'typer':\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "sys.argv = ['hsm-guide', 'duties']\n"
+        "from hsm_guide.entry import main\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert result.returncode == 130
+    assert result.stdout == "" and result.stderr == ""
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["duties"]])
+def test_a_full_disk_on_stdout_is_one_line(args: list[str]) -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    result = subprocess.run(
+        f"{sys.executable} -m hsm_guide {' '.join(args)} > /dev/full",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr == "hsm-guide: cannot write to standard output: No space left on device\n"
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["validate"], ["duties"]])
+def test_a_reader_that_leaves_early_is_not_a_failure(args: list[str]) -> None:
+    script = f'{sys.executable} -m hsm_guide {" ".join(args)} | head -c 0; echo "status=${{PIPESTATUS[0]}}" >&2'
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=False)
+    assert result.stderr == "status=0\n"

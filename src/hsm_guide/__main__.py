@@ -1,5 +1,5 @@
 """python -m hsm_guide"""
 
-from hsm_guide.cli import main
+from hsm_guide.entry import main
 
 main()

@@ -6,6 +6,7 @@ Exit statuses: 0 success, 1 a data or file problem, 2 a usage problem
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -44,6 +45,13 @@ class _LazyGroup(TyperGroup):
                 info, pretty_exceptions_short=True, rich_markup_mode=None
             )
         return self.commands[cmd_name]
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        # Click never wraps help below 50 columns; use the real width (at most 80).
+        import shutil
+
+        extra.setdefault("terminal_width", min(shutil.get_terminal_size().columns, 80))
+        return super().make_context(info_name, args, parent=parent, **extra)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         try:
@@ -91,7 +99,10 @@ def main_callback(
     ctx: typer.Context,
     data: Annotated[
         Optional[Path],  # noqa: UP045 - Typer reads the annotation at run time
-        typer.Option("--data", metavar="PATH", envvar="HSM_GUIDE_DATA", help="Read this knowledge base file."),
+        # readable=False: the loader says why a file cannot be read, in one line, with exit 1
+        typer.Option(
+            "--data", metavar="PATH", envvar="HSM_GUIDE_DATA", readable=False, help="Read this knowledge base file."
+        ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -133,6 +144,9 @@ def _guard() -> Iterator[None]:
         # flush at exit from complaining about the closed pipe.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(0) from None
+    except OSError as exc:  # reading and exporting report their own; what is left is the output itself
+        _err(f"cannot write to standard output: {exc.strerror or exc}")
+        raise typer.Exit(1) from None
     except Exception as exc:  # a bug in hsm-guide: still one line, never a traceback
         if os.environ.get("HSM_GUIDE_DEBUG"):
             raise
@@ -247,9 +261,11 @@ def pay(
     as_json: JsonOption = False,
     pager: PagerOption = False,
 ) -> None:
-    if history and salary is not None:
-        with _guard():
+    with _guard():
+        if history and salary is not None:
             raise UsageError("--history and --salary show different things; use one at a time")
+        if history and (year is not None or hourly):
+            raise UsageError("--history charts every year's yearly median; --year and --hourly do not apply to it")
 
     def build(kb: KnowledgeBase) -> Document:
         from .sections import money  # here, not above: a cached run never needs it
@@ -438,7 +454,7 @@ def validate(
     ctx: typer.Context,
     file: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Argument(metavar="[FILE]", help="The file to check (default: the one in use)."),
+        typer.Argument(metavar="[FILE]", readable=False, help="The file to check (default: the one in use)."),
     ] = None,
 ) -> None:
     from .knowledge import resolve_data_path
@@ -483,9 +499,21 @@ def main() -> None:
         code = 130
     except SystemExit as exc:
         code = exc.code
+        if code == 1 and isinstance(sys.stdout, typer._click.utils.PacifyFlushWrapper):
+            code = 0  # Click's mark that the reader closed the pipe (help, version): not a failure
+    except OSError as exc:  # writing help or the version failed (a full disk, say)
+        _err(f"cannot write to standard output: {exc.strerror or exc}")
+        code = 1
     try:
         sys.stdout.flush()
-    except (BrokenPipeError, ValueError):  # the reader left before the last bytes went out
+    except BrokenPipeError:  # the reader left before the last bytes went out
+        pass
+    except OSError as exc:
+        _err(f"cannot write to standard output: {exc.strerror or exc}")
+        code = 1
+    except ValueError:  # stdout already closed
+        pass
+    with contextlib.suppress(OSError, ValueError):  # keep Python's own final flush quiet
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     sys.exit(code)
 
