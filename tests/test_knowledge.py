@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -146,8 +147,9 @@ def test_duplicate_source_ids_are_an_error(write_kb: Write, shipped_text: str) -
         ("", "the file is empty; expected a mapping of sections"),
         ("- a\n- b\n", "the top level is a list; expected a mapping of sections"),
         ("42\n", "the top level is a number; expected a mapping of sections"),
-        ("null\n", "the file is empty; expected a mapping of sections"),
-        ("a: 1\n---\nb: 2\n", "YAML syntax error: but found another document"),
+        ("null\n", "the document is null (nothing but `null` or `~`); expected a mapping of sections"),
+        ("# just a comment\n", "the file is empty; expected a mapping of sections"),
+        ("a: 1\n---\nb: 2\n", "the file holds more than one YAML document; a knowledge base is one"),
     ],
 )
 def test_documents_that_are_not_a_knowledge_base(run, write_kb: Write, content: str, message: str) -> None:
@@ -208,3 +210,53 @@ def test_route_keys_are_unique(write_kb: Write, shipped_text: str) -> None:
     with pytest.raises(DataError) as caught:
         knowledge.load(kb)
     assert "paths.backgrounds[2].key: key 'nurse' is listed twice" in str(caught.value)
+
+
+def test_python_tags_name_the_tag(run, write_kb: Write) -> None:
+    kb = write_kb("schema_version: !!python/object/apply:os.system ['echo pwned']\n")
+    line = one_error_line(run("--data", str(kb), "duties"))
+    assert line == (
+        f"hsm-guide: {kb}:1: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' "
+        "is not allowed: only plain data is read (safe loading)"
+    )
+
+
+def test_duplicate_keys_are_an_error_not_a_silent_overwrite(run, write_kb: Write, shipped_text: str) -> None:
+    text = shipped_text.replace(
+        "      median_hourly: 53.21\n", "      median_hourly: 53.21\n      median_hourly: 9.99\n", 1
+    )
+    kb = write_kb(text)
+    first = line_of(text, "      median_hourly: 53.21")
+    line = one_error_line(run("--data", str(kb), "pay"))
+    assert line == f"hsm-guide: {kb}:{first + 1}: duplicate key 'median_hourly' (first at line {first})"
+
+
+def test_growth_is_a_percentage(run, write_kb: Write, shipped_text: str) -> None:
+    kb = write_kb(shipped_text.replace("growth_percent: 29", "growth_percent: 250", 1))
+    line = one_error_line(run("--data", str(kb), "outlook"))
+    assert line.endswith("quick_facts.editions[6].growth_percent: must be at most 100")
+
+
+def test_validate_lists_schema_and_citation_problems_together(run, write_kb: Write, shipped_text: str) -> None:
+    text = shipped_text.replace("annual: 99540}", 'annual: "x"}', 1).replace(
+        '{text: "Vendors", sources: [seed-001]}', '{text: "Vendors", sources: [nope-src]}', 1
+    )
+    result = run("validate", str(write_kb(text)))
+    assert result.exit_code == 1
+    assert "pay.by_industry[0].rows[2].annual: expected a number, got text" in result.stderr
+    assert "duties.works_with[8].sources[0]: cites unknown source 'nope-src'" in result.stderr
+    assert result.stderr.splitlines()[-1].endswith(": 2 problems found")
+
+
+def test_the_data_option_leaves_readability_to_the_loader(run, write_kb: Write, shipped_text: str, monkeypatch) -> None:
+    """Click's own readable check would exit 2 with usage text; the loader says it in one line with 1."""
+    path = write_kb(shipped_text)
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)  # what an unreadable file looks like
+
+    def refuse(self: Path, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    assert one_error_line(run("--data", str(path), "duties")) == f"hsm-guide: {path}: permission denied"
+    result = run("validate", str(path))
+    assert result.exit_code == 1 and f"hsm-guide: {path}: permission denied" in result.stderr

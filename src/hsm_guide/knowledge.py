@@ -72,10 +72,39 @@ def _decode(raw: bytes, name: str) -> str:
         raise DataError([Problem(name, msg, line=line)]) from None
 
 
-def _loader() -> type[yaml.SafeLoader]:
-    import yaml
+_LOADER: Any = None
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built, else pure Python
+
+def _loader() -> type[yaml.SafeLoader]:
+    """libyaml's safe loader when built (else PyYAML's), refusing duplicate keys.
+
+    YAML itself keeps the last of two equal keys without a word; in a hand-edited
+    file that silently drops a figure, so it is an error here.
+    """
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+        class StrictLoader(base):  # type: ignore[valid-type,misc]
+            def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+                seen: dict[tuple[str, str], int] = {}
+                for key_node, _ in node.value:
+                    if isinstance(key_node, yaml.ScalarNode):
+                        first = seen.setdefault((key_node.tag, key_node.value), key_node.start_mark.line)
+                        if first != key_node.start_mark.line:
+                            raise yaml.constructor.ConstructorError(
+                                None,
+                                None,
+                                f"duplicate key '{key_node.value}' (first at line {first + 1})",
+                                key_node.start_mark,
+                            )
+                return super().construct_mapping(node, deep)
+
+        _LOADER = StrictLoader
+    loader: type[yaml.SafeLoader] = _LOADER
+    return loader
 
 
 def parse_yaml(text: str, name: str) -> Any:
@@ -88,12 +117,24 @@ def parse_yaml(text: str, name: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        what = exc.problem or exc.context or "invalid YAML"
-        raise DataError([Problem(name, f"YAML syntax error: {what}", line=line)]) from None
+        raise DataError([Problem(name, _yaml_message(exc), line=line)]) from None
     except yaml.YAMLError as exc:
         raise DataError([Problem(name, f"YAML error: {exc}")]) from None
     _check_size(data, name)
     return data
+
+
+def _yaml_message(exc: Any) -> str:
+    """PyYAML's message, in the words of someone editing a knowledge base."""
+    what = str(exc.problem or exc.context or "invalid YAML")
+    if "found another document" in what:
+        return "the file holds more than one YAML document; a knowledge base is one"
+    tag = re.search(r"constructor for the tag '([^']*)'", what)
+    if tag:
+        return f"the YAML tag '{tag.group(1)}' is not allowed: only plain data is read (safe loading)"
+    if what.startswith("duplicate key"):
+        return what
+    return f"YAML syntax error: {what}"
 
 
 def _check_size(data: Any, name: str) -> None:
@@ -154,12 +195,12 @@ def _split_error(exc: msgspec.ValidationError) -> tuple[str, list[str | int]]:
     """msgspec's 'message - at `$.a[1].b`' into a friendly message and a path."""
     text = str(exc)
     path: list[str | int] = []
-    match = re.search(_AT, text)
+    match = re.search(_AT, text, re.DOTALL)
     if match:
         text = text[: match.start()]
         for name, index in re.findall(r"\.([^.\[]+)|\[(\d+)\]", match.group(1)):
             path.append(int(index) if index else name)
-    unknown = re.match(r"^Object contains unknown field `(.+)`$", text)
+    unknown = re.match(r"^Object contains unknown field `(.+)`$", text, re.DOTALL)
     if unknown:  # name the key itself, so the path and line point at it
         return "unknown key", [*path, unknown.group(1)]
     for pattern, template in _FRIENDLY:
@@ -248,14 +289,17 @@ def _collect(value: Any, tp: Any, path: list[str | int], out: list[tuple[str, li
 def schema_problems(data: Any, text: str, name: str) -> list[Problem]:
     """All schema problems of a parsed document (slow path: only after a failure)."""
     if not isinstance(data, dict):
-        return [Problem(name, _top_level_message(data), line=1)]
+        return [Problem(name, _top_level_message(data, text), line=1)]
     found: list[tuple[str, list[str | int]]] = []
     _collect(data, KnowledgeBase, [], found)
     return _problems(text, name, found)
 
 
-def _top_level_message(data: Any) -> str:
+def _top_level_message(data: Any, text: str) -> str:
     if data is None:
+        content = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+        if content:
+            return "the document is null (nothing but `null` or `~`); expected a mapping of sections"
         return "the file is empty; expected a mapping of sections"
     kind = {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}
     return f"the top level is {kind.get(type(data), type(data).__name__)}; expected a mapping of sections"
@@ -371,11 +415,36 @@ def validate(path: Path) -> Summary:
     try:
         kb = msgspec.convert(data, KnowledgeBase)
     except msgspec.ValidationError:
-        raise DataError(schema_problems(data, text, name)) from None
+        # Report unknown citations too, so one run lists every problem there is.
+        raise DataError(schema_problems(data, text, name) + _raw_citation_problems(data, text, name)) from None
     problems = reference_problems(kb, text, name)
     if problems:
         raise DataError(problems)
     return summarise(kb)
+
+
+def _raw_citation_problems(data: Any, text: str, name: str) -> list[Problem]:
+    """Citations of unknown sources in a document that did not fit the schema (validate only)."""
+    if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
+        return []
+    known = {s.get("id") for s in data["sources"] if isinstance(s, dict)}
+    found: list[tuple[str, list[str | int]]] = []
+    stack: list[tuple[Any, list[str | int]]] = [(v, [k]) for k, v in data.items() if k != "sources"]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            cited = node.get("sources")
+            if isinstance(cited, list):
+                found += [
+                    (f"cites unknown source '{sid}'", [*path, "sources", j])
+                    for j, sid in enumerate(cited)
+                    if isinstance(sid, str) and sid not in known
+                ]
+            stack += [(v, [*path, k]) for k, v in node.items() if k != "sources"]
+        elif isinstance(node, list):
+            stack += [(v, [*path, i]) for i, v in enumerate(node)]
+    found.sort(key=lambda problem: str(problem[1]))
+    return _problems(text, name, found)
 
 
 def summarise(kb: KnowledgeBase) -> Summary:

@@ -18,6 +18,7 @@ SourceId = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Sources = Annotated[list[SourceId], Meta(min_length=1)]
 Year = Annotated[int, Meta(ge=1900, le=2100)]
 Percent = Annotated[float, Meta(ge=0, le=100)]
+Growth = Annotated[float, Meta(ge=-100, le=100)]  # a projected change over a decade, in percent
 Money = Annotated[float, Meta(ge=0)]
 Count = Annotated[int, Meta(ge=0)]
 Grade = Literal["seed", "primary", "secondary"]
@@ -76,7 +77,7 @@ class Edition(Record, frozen=True, kw_only=True):
     median_hourly: Money | None = None
     jobs_year: Year | None = None
     jobs: Count | None = None  # Employment Projections count, as the OOH gives it
-    growth_percent: float | None = None
+    growth_percent: Growth | None = None
     growth_start: Year | None = None
     growth_end: Year | None = None
     growth_descriptor: str | None = None
@@ -109,7 +110,7 @@ class Reading(Record, frozen=True, kw_only=True):
     unit: Literal["USD a year", "percent"]
     stated_as: Text  # how the source presents it, in our words
     year: Year | None = None  # the data year (growth: first year of the projection), where known
-    all_occupations_percent: float | None = None  # growth for all occupations, where quoted beside it
+    all_occupations_percent: Growth | None = None  # growth for all occupations, where quoted beside it
     status: Literal["agrees", "older edition", "mislabelled year", "doubtful"]
     note: Text
     sources: Sources
