@@ -327,3 +327,24 @@ def test_install_completion_writes_the_script_for_the_shell(tmp_path) -> None:
     script = tmp_path / ".bash_completions" / "hsm-guide.sh"
     assert "_hsm_guide_completion" in script.read_text()
     assert str(script) in (tmp_path / ".bashrc").read_text()
+
+
+def test_completion_reads_the_knowledge_base_named_by_data(tmp_path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(packaged_data_path().read_text(encoding="utf-8").replace("code: CPHQ", "code: CPXQ"))
+    assert complete(f"hsm-guide --data {other} certifications CP") == ["CPHRM", "CPHIMS", "CPXQ"]
+
+
+def test_fit_prompts_wrap_to_a_narrow_terminal(run, monkeypatch) -> None:
+    monkeypatch.setattr("hsm_guide.cli._interactive", lambda: True)
+    monkeypatch.setenv("COLUMNS", "40")
+    result = run("fit", input="\n".join("3" for _ in statements()) + "\n")
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stderr.splitlines()) <= 40
+
+
+def test_a_salary_beyond_the_band_is_still_labelled(run, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    out = run("pay", "--salary", "300000").stdout
+    assert "$300,000 ▲" in out
+    assert max(len(line) for line in out.splitlines()) <= 60

@@ -210,19 +210,19 @@ def _show(ctx: typer.Context, build: Callable[[KnowledgeBase], Document], as_jso
 # -- shell completion from the knowledge base ------------------------------------
 
 
-def _completion_kb() -> KnowledgeBase | None:
-    """The knowledge base for completing a word; completion must never fail loudly."""
+def _completion_kb(ctx: typer.Context) -> KnowledgeBase | None:
+    """The knowledge base in use (--data counts) for completing a word; never fails loudly."""
     try:
         from .knowledge import load_cached, resolve_data_path
 
-        return load_cached(resolve_data_path())
-    except Exception:
+        return load_cached(resolve_data_path(ctx.find_root().params.get("data")))
+    except Exception:  # a broken file just means no suggestions
         return None
 
 
-def _complete(values: Callable[[KnowledgeBase], list[str]]) -> Callable[[str], list[str]]:
-    def complete(incomplete: str) -> list[str]:
-        kb = _completion_kb()
+def _complete(values: Callable[[KnowledgeBase], list[str]]) -> Callable[[typer.Context, str], list[str]]:
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        kb = _completion_kb(ctx)
         if kb is None:
             return []
         return [v for v in values(kb) if v.lower().startswith(incomplete.lower())]

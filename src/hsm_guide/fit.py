@@ -73,17 +73,22 @@ def ask(kb: KnowledgeBase, read: Callable[[], str] | None = None, out: TextIO | 
 
     Prompts go to stderr so that stdout carries only the result.
     """
+    import shutil
+    import textwrap
+
     read = read or sys.stdin.readline
     out = out or sys.stderr
+    width = max(20, min(shutil.get_terminal_size().columns, 100) - 1)
     fit = kb.fit
     total = len(fit.statements)
-    out.write(f"{fit.disclaimer}\n\nAnswer each statement from 1 to 5:\n")
+    out.write(f"{textwrap.fill(fit.disclaimer, width)}\n\nAnswer each statement from 1 to 5:\n")
     for n, label in enumerate(fit.scale, 1):
         out.write(f"  {n} = {label}\n")
     answers = []
+    bar = max(5, min(20, width - 12))
     for i, statement in enumerate(fit.statements, 1):
-        done = round(20 * (i - 1) / total)
-        out.write(f"\n[{'#' * done}{'.' * (20 - done)}] {i}/{total}\n{statement.text}\n")
+        done = round(bar * (i - 1) / total)
+        out.write(f"\n[{'#' * done}{'.' * (bar - done)}] {i}/{total}\n{textwrap.fill(statement.text, width)}\n")
         while True:
             out.write("Your answer (1-5): ")
             out.flush()

@@ -284,10 +284,11 @@ class _BandChart:
             yield Text("".join(line).rstrip(), style="cyan")
             if band.marker is not None:
                 at = pos(band.marker)
-                yield Text(
-                    " " * at + ("^" if r.ascii else "▲") + f" {fmt(band.marker, block.kind)}"[: width - at - 1],
-                    style="bold yellow",
-                )
+                arrow, label = ("^" if r.ascii else "▲"), fmt(band.marker, block.kind)
+                # the figure after the arrow, or before it when the arrow is near the right edge
+                fits = at + len(label) + 2 <= width
+                marked = " " * at + f"{arrow} {label}" if fits else f"{label} {arrow}".rjust(at + 1)
+                yield Text(marked, style="bold yellow")
             figures = (
                 f"10th {fmt(band.low, block.kind)}, median {fmt(band.mid, block.kind)}, "
                 f"90th {fmt(band.high, block.kind)}"

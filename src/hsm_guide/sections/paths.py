@@ -26,13 +26,16 @@ def routes_tree(kb: KnowledgeBase) -> Document:
     certification = Node(
         "Certification (optional)",
         tuple(
-            Node(f"{c.code}: {c.name} ({c.body}); suits {c.suits.lower()}", sources=tuple(c.sources))
+            Node(f"{c.code}: {c.name} ({c.body}); suits {_lower_first(c.suits)}", sources=tuple(c.sources))
             for c in kb.certifications.credentials
         ),
     )
     licence = Node(
         "Licence",
-        tuple(Node(f"{x.name}: {x.applies_to.lower()} ({x.required})", sources=tuple(x.sources)) for x in kb.licensure),
+        tuple(
+            Node(f"{x.name}: {_lower_first(x.applies_to)} ({x.required})", sources=tuple(x.sources))
+            for x in kb.licensure
+        ),
     )
     advancement = Node("Advancement", tuple(Node(a.text, sources=tuple(a.sources)) for a in kb.advancement))
     b.tree(Node(kb.identity.title, (education, experience, certification, licence, advancement)))
@@ -72,3 +75,8 @@ def find(options: list[Background] | list[SettingRoute], key: str, option: str) 
 
 def _steps(steps: list[Step]) -> list[Entry]:
     return [Entry(s.text, tuple(s.sources), KIND_LABELS[s.kind]) for s in steps]
+
+
+def _lower_first(text: str) -> str:
+    """Run a phrase on inside a sentence without touching acronyms later in it (health IT)."""
+    return text[:1].lower() + text[1:]
