@@ -324,3 +324,22 @@ def test_a_failure_mid_write_leaves_no_partial_file(run, tmp_path: Path, monkeyp
     assert result.exit_code == 1
     assert result.stderr == f"hsm-guide: {out}: Input/output error; nothing was written\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_devices_are_never_replaced(run) -> None:
+    result = run("export", "duties", "-o", "/dev/null", "--force")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "hsm-guide: /dev/null: not a regular file; export writes files only (use -o - for standard output)\n"
+    )
+    assert Path("/dev/null").is_char_device()
+
+
+def test_a_symlink_is_written_through(run, tmp_path: Path) -> None:
+    target = tmp_path / "handout.md"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    assert run("export", "day", "-o", str(link)).exit_code == 1, "still refuses without --force"
+    assert run("export", "day", "-o", str(link), "--force").exit_code == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("# A day in the life")

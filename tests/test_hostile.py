@@ -327,7 +327,11 @@ COMMANDS = [
 ]
 
 
-@pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "ascii"}, {"LANG": "C", "LC_ALL": "C"}], ids=["ascii", "C"])
+@pytest.mark.parametrize(
+    "env",
+    [{"PYTHONIOENCODING": "ascii"}, {"LANG": "C", "LC_ALL": ""}, {"LC_ALL": "C"}],
+    ids=["ascii", "LANG=C", "LC_ALL=C"],
+)
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a[:2]) or "snapshot")
 def test_non_utf8_terminals_get_readable_ascii(args: list[str], env: dict[str, str]) -> None:
     result = subprocess.run(
@@ -335,8 +339,7 @@ def test_non_utf8_terminals_get_readable_ascii(args: list[str], env: dict[str, s
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == b""
-    if env.get("PYTHONIOENCODING") == "ascii":
-        assert result.stdout.isascii()
+    assert result.stdout.isascii(), "a C locale or an ASCII stream gets ASCII rules, bars and bullets"
 
 
 def test_closed_stdout_is_one_line_not_a_traceback() -> None:

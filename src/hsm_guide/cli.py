@@ -23,6 +23,8 @@ from .export import Format
 from .sections import BY_NAME, SECTIONS, Section
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from .blocks import Document
     from .model import KnowledgeBase
 
@@ -160,6 +162,24 @@ def _load(ctx: typer.Context) -> KnowledgeBase:
     return load_cached(resolve_data_path(ctx.obj))
 
 
+def _console() -> Console:
+    """The console for section text: ASCII-only when the locale is C or POSIX.
+
+    Python reads a C locale as UTF-8 (PEP 538/540), but a terminal set to C may show
+    nothing but ASCII; UTF-8 mode switched on by the locale, rather than by the user
+    (PYTHONUTF8 or -X utf8), is how that shows.
+    """
+    from rich.console import Console
+
+    by_locale = sys.flags.utf8_mode and os.environ.get("PYTHONUTF8") != "1" and "utf8" not in sys._xoptions
+    if by_locale and sys.stdout is not None and hasattr(sys.stdout, "buffer"):
+        import io
+
+        ascii_out = io.TextIOWrapper(sys.stdout.buffer, encoding="ascii", errors="replace", write_through=True)
+        return Console(file=ascii_out, highlight=False, markup=False, emoji=False)
+    return Console(highlight=False, markup=False, emoji=False)
+
+
 def _emit(docs: Sequence[Document], as_json: bool, pager: bool) -> None:
     if as_json:
         from .render.json import render
@@ -167,11 +187,10 @@ def _emit(docs: Sequence[Document], as_json: bool, pager: bool) -> None:
         sys.stdout.buffer.write(render(docs).encode("utf-8"))
         sys.stdout.flush()
         return
-    from rich.console import Console
 
     from .render.terminal import print_documents, write_documents
 
-    console = Console(highlight=False, markup=False, emoji=False)
+    console = _console()
     if pager:
         with console.pager(styles=True):
             print_documents(console, docs)
@@ -185,12 +204,11 @@ def _show(ctx: typer.Context, build: Callable[[KnowledgeBase], Document], as_jso
         if as_json or pager:
             _emit([build(_load(ctx))], as_json, pager)
             return
-        from rich.console import Console
 
         from . import output_cache
         from .location import resolve_data_path
 
-        console = Console(highlight=False, markup=False, emoji=False)
+        console = _console()
         call = (ctx.info_name, tuple(sorted((k, repr(v)) for k, v in ctx.params.items())))
         key = output_cache.key(resolve_data_path(ctx.obj), call, console)
         text = output_cache.get(key) if key is not None else None

@@ -104,11 +104,16 @@ def write_file(path: Path, data: bytes, force: bool) -> None:
     import contextlib
     import tempfile
 
+    named = path
+    if path.is_symlink():  # write the file it points to, and keep the link
+        path = path.resolve()
     folder = path.parent
     if path.is_dir():
-        raise GuideError(f"{path}: is a folder; name a file to write")
+        raise GuideError(f"{named}: is a folder; name a file to write")
+    if path.exists() and not path.is_file():  # a device or FIFO must not be replaced by a file
+        raise GuideError(f"{named}: not a regular file; export writes files only (use -o - for standard output)")
     if path.exists() and not force:
-        raise GuideError(f"{path}: already exists; use --force to overwrite it")
+        raise GuideError(f"{named}: already exists; use --force to overwrite it")
     if not folder.exists():
         raise GuideError(f"{path}: the folder {folder} does not exist")
     if not folder.is_dir():
