@@ -35,7 +35,8 @@ def test_search_ranks_passages_with_every_word_first(run) -> None:
     payload = json.loads(run("search", "nursing", "home", "licence", "--json").stdout)
     first = payload["hits"][0]
     assert first["matched_words"] == 3
-    assert all(w in first["text"].lower() for w in ("nursing", "home", "licence"))
+    assert all(w in f"{first['heading']} {first['text']}".lower() for w in ("nursing", "home", "licence"))
+    assert first["command"] == "hsm-guide licensure"
     counts = [h["matched_words"] for h in payload["hits"]]
     assert counts == sorted(counts, reverse=True)
     assert min(counts) >= 2, "a three-word search keeps hits matching at least two words"
@@ -59,11 +60,14 @@ def test_search_accepts_us_and_british_spellings(run) -> None:
 
 def test_search_json_has_spans_and_commands(run) -> None:
     payload = json.loads(run("search", "CPHQ", "--json").stdout)
-    hit = payload["hits"][0]
+    assert payload["hits"][0]["command"] == "hsm-guide certifications CPHQ", "the credential's own page first"
+    hit = payload["hits"][1]
     start, end = hit["spans"][0]
     assert hit["text"][start:end] == "CPHQ"
-    assert hit["command"].startswith("hsm-guide ")
-    assert any(h["command"] == "hsm-guide certifications CPHQ" for h in payload["hits"])
+    assert hit["command"] == "hsm-guide certifications"
+    commands = [h["command"] for h in payload["hits"]]
+    assert commands.index("hsm-guide sources") > commands.index("hsm-guide resources"), "the catalogue comes last"
+    assert not any("For the detail of one" in h["text"] for h in payload["hits"]), "hints about the tool are not hits"
 
 
 def test_search_within_one_section(run) -> None:

@@ -55,9 +55,11 @@ class Paragraph(Struct, frozen=True, tag="paragraph", tag_field="type"):
 
 
 class Note(Struct, frozen=True, tag="note", tag_field="type"):
-    """A caveat the reader should not miss: a disagreement, a secondary figure."""
+    """A caveat the reader should not miss (a disagreement, a secondary figure), or a hint
+    about the tool itself (`hint`), which search leaves out."""
 
     text: str
+    hint: bool = False
 
 
 class Bullets(Struct, frozen=True, tag="bullets", tag_field="type"):

@@ -38,7 +38,8 @@ class Passage(NamedTuple):  # a tuple: tens of thousands are built for a large k
     heading: str
     text: str
     command: str  # what shows it in full
-    words: frozenset[str]
+    words: frozenset[str]  # the text's own words
+    context: frozenset[str]  # the words of its section title and heading
 
 
 @dataclass(frozen=True)
@@ -66,18 +67,28 @@ def passages(kb: KnowledgeBase) -> Iterator[Passage]:
     docs += [(certification(kb, c.code), f"certifications {c.code}") for c in kb.certifications.credentials]
     docs += [(route(kb, b.key, None), f"path --from {b.key}") for b in kb.paths.backgrounds]
     docs += [(route(kb, None, s.key), f"path --setting {s.key}") for s in kb.paths.settings]
-    seen: dict[str, frozenset[str]] = {}  # the same text often recurs (titles, sources)
+    seen: set[str] = set()  # a text repeated in several places is listed once, where it comes first
+    contexts: dict[tuple[str, str], frozenset[str]] = {}
     for doc, command in docs:
         heading = doc.title
         for block in doc.blocks:
             if isinstance(block, Heading):
                 heading = block.text
                 continue
+            if isinstance(block, Note) and block.hint:
+                continue  # directions about the tool are not content
+            if isinstance(block, SourceList) and doc.name != "sources":
+                continue  # each section's source list repeats the catalogue that `sources` shows
             for text in _texts(block):
-                words = seen.get(text)
-                if words is None:
-                    words = seen[text] = frozenset(_WORD.findall(text.lower()))
-                yield Passage(doc.name, doc.title, heading, text, command, words)
+                if text not in seen:
+                    seen.add(text)
+                    words = frozenset(_WORD.findall(text.lower()))
+                    context = contexts.get((doc.title, heading))
+                    if context is None:
+                        context = contexts[doc.title, heading] = frozenset(
+                            _WORD.findall(f"{doc.title} {heading}".lower())
+                        )
+                    yield Passage(doc.name, doc.title, heading, text, command, words, context)
 
 
 def _texts(block: Block) -> Iterator[str]:
@@ -111,7 +122,7 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
         if section not in BY_NAME:
             raise UsageError(f"unknown section '{section}' (valid: {', '.join(BY_NAME)})")
     index = [p for p in passages(kb) if section is None or p.section == section]
-    vocabulary = set().union(*(p.words for p in index)) if index else set()
+    vocabulary = set().union(*(p.words | p.context for p in index)) if index else set()
     corrections: dict[str, str] = {}
     expanded: list[frozenset[str]] = []
     for word in words:
@@ -125,13 +136,28 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
                 found = _matching(close[0], vocabulary)
         expanded.append(found)
     needed = max(1, (len(words) + 1) // 2)  # all words first, then most of them
-    hits = []
+    every_form = frozenset().union(*expanded)
+    ranked = []
+    pages: set[tuple[str, str]] = set()
     for p in index:
-        matched = sum(1 for forms in expanded if not forms.isdisjoint(p.words))
-        if matched >= needed:
-            hits.append(Hit(p, matched, _spans(p.text, frozenset().union(*expanded))))
-    phrase = " ".join(corrections.get(w, w) for w in words)
-    hits.sort(key=lambda h: (-h.matched, phrase not in h.passage.text.lower(), len(h.passage.text)))
+        in_text = sum(1 for forms in expanded if not forms.isdisjoint(p.words))
+        in_context = sum(1 for forms in expanded if not forms.isdisjoint(p.context))
+        matched = sum(1 for forms in expanded if not (forms.isdisjoint(p.words) and forms.isdisjoint(p.context)))
+        if matched < needed:
+            continue
+        if not in_text:  # a page about the words (its title or heading) is one hit, its first passage
+            if (p.command, p.heading) in pages:
+                continue
+            pages.add((p.command, p.heading))
+        spans = _spans(p.text, every_form)
+        first = spans[0][0] if spans else len(p.text)
+        rank = (-matched, -in_context, p.section == "sources", first, len(p.text))
+        ranked.append((rank, Hit(p, matched, spans)))
+    # Most words first; then passages whose page or heading is about them (a credential's
+    # own page before a passing mention); the source catalogue last; then where the match
+    # comes in the text (a label or code early on) and shorter, more specific text.
+    ranked.sort(key=lambda pair: pair[0])
+    hits = [hit for _, hit in ranked]
     closest: list[str] = []
     if not hits:
         import difflib

@@ -42,7 +42,7 @@ def duties(kb: KnowledgeBase) -> Document:
     b.bullets("Who they work with", d.works_with)
     b.bullets("Who they answer to", d.accountable_to)
     if d.day_in_the_life:
-        b.note("For a day in the life, run: hsm-guide day")
+        b.hint("For a day in the life, run: hsm-guide day")
     return b.document()
 
 

@@ -61,6 +61,10 @@ class Builder:
         self.cite(sources)
         self.blocks.append(Note(text))
 
+    def hint(self, text: str) -> None:
+        """Where to go next in the tool: shown like a note, left out of search."""
+        self.blocks.append(Note(text, hint=True))
+
     def bullets(self, heading: str | None, items: Sequence[Item | Named], ordered: bool = False) -> None:
         if not items:
             return

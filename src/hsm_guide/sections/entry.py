@@ -62,7 +62,7 @@ def certifications(kb: KnowledgeBase) -> Document:
             [(x.code, x.name, x.body, x.suits, _required(x), x.renewal or x.status or "-") for x in creds],
             sources=[i for x in creds for i in x.sources],
         )
-        b.note("For the detail of one, run: hsm-guide certifications CODE (for example CPHQ)")
+        b.hint("For the detail of one, run: hsm-guide certifications CODE (for example CPHQ)")
     return b.document()
 
 

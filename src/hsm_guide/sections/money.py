@@ -380,7 +380,7 @@ def salary_position(kb: KnowledgeBase, annual: float, year: int | None = None) -
         ]
     )
     if len(years) > 1:
-        b.note(f"Other years with percentiles: {', '.join(str(y) for y in years if y != chosen.year)} (--year).")
+        b.hint(f"Other years with percentiles: {', '.join(str(y) for y in years if y != chosen.year)} (--year).")
     b.note("Percentile positions between published points are estimated by straight-line interpolation.")
     return b.document()
 

@@ -39,7 +39,7 @@ def routes_tree(kb: KnowledgeBase) -> Document:
     )
     advancement = Node("Advancement", tuple(Node(a.text, sources=tuple(a.sources)) for a in kb.advancement))
     b.tree(Node(kb.identity.title, (education, experience, certification, licence, advancement)))
-    b.note(
+    b.hint(
         "For a route for you, run: hsm-guide path --from "
         + "|".join(x.key for x in kb.paths.backgrounds)
         + ", and narrow it with --setting "
@@ -61,7 +61,7 @@ def route(kb: KnowledgeBase, background: str | None, setting: str | None) -> Doc
     if where:
         b.entries(f"In this setting: {where.name}" if who else "Step by step", _steps(where.steps), ordered=True)
     if who and not where:
-        b.note("Narrow it to one setting with --setting " + "|".join(x.key for x in kb.paths.settings))
+        b.hint("Narrow it to one setting with --setting " + "|".join(x.key for x in kb.paths.settings))
     return b.document()
 
 
