@@ -427,7 +427,7 @@ def _raw_citation_problems(data: Any, text: str, name: str) -> list[Problem]:
     """Citations of unknown sources in a document that did not fit the schema (validate only)."""
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
         return []
-    known = {s.get("id") for s in data["sources"] if isinstance(s, dict)}
+    known = {s["id"] for s in data["sources"] if isinstance(s, dict) and isinstance(s.get("id"), str)}
     found: list[tuple[str, list[str | int]]] = []
     stack: list[tuple[Any, list[str | int]]] = [(v, [k]) for k, v in data.items() if k != "sources"]
     while stack:

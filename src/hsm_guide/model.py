@@ -288,6 +288,7 @@ class Certification(Record, frozen=True, kw_only=True):
     body: Text
     suits: Text
     required: bool = False
+    preparation: str | None = None  # what it takes to get, and how long
     eligibility: str | None = None
     renewal: str | None = None
     status: str | None = None

@@ -57,9 +57,10 @@ def certifications(kb: KnowledgeBase) -> Document:
                 ("Issuing body", "text"),
                 ("Suits", "text"),
                 ("Required", "text"),
+                ("Preparation", "text"),
                 ("Renewal or status", "text"),
             ],
-            [(x.code, x.name, x.body, x.suits, _required(x), x.renewal or x.status or "-") for x in creds],
+            [(x.code, x.name, x.body, x.suits, _required(x), x.preparation, x.renewal or x.status) for x in creds],
             sources=[i for x in creds for i in x.sources],
         )
         b.hint("For the detail of one, run: hsm-guide certifications CODE (for example CPHQ)")
@@ -74,6 +75,7 @@ def certification(kb: KnowledgeBase, query: str) -> Document:
             ("Issuing body", cert.body, cert.sources),
             ("Suits", cert.suits, cert.sources),
             ("Required", _required(cert), cert.sources),
+            ("Preparation", cert.preparation, cert.sources),
             ("Eligibility", cert.eligibility, cert.sources),
             ("Renewal", cert.renewal, cert.sources),
             ("Status", cert.status, cert.sources),
