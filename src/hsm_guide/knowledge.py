@@ -384,11 +384,14 @@ def load_cached(path: Path) -> KnowledgeBase:
     return kb
 
 
-def _load_text(text: str, name: str) -> KnowledgeBase:
+def _load_text(text: str, name: str, every: bool = False) -> KnowledgeBase:
+    """Parse and check; a DataError carries the first schema problem, or with `every`, all of them."""
     data = parse_yaml(text, name)
     try:
         kb = msgspec.convert(data, KnowledgeBase)
     except msgspec.ValidationError as exc:
+        if every:  # collect every problem, unknown citations included, for one complete report
+            raise DataError(schema_problems(data, text, name) + _raw_citation_problems(data, text, name)) from None
         if not isinstance(data, dict):
             raise DataError(schema_problems(data, text, name)) from None
         raise DataError(_problems(text, name, [_split_error(exc)])) from None  # the first is enough here
@@ -408,19 +411,8 @@ class Summary:
 
 
 def validate(path: Path) -> Summary:
-    """Check a knowledge base, raising a DataError with every problem found."""
-    name = str(path)
-    text = read_text(path)
-    data = parse_yaml(text, name)
-    try:
-        kb = msgspec.convert(data, KnowledgeBase)
-    except msgspec.ValidationError:
-        # Report unknown citations too, so one run lists every problem there is.
-        raise DataError(schema_problems(data, text, name) + _raw_citation_problems(data, text, name)) from None
-    problems = reference_problems(kb, text, name)
-    if problems:
-        raise DataError(problems)
-    return summarise(kb)
+    """Check a knowledge base, raising a DataError with every problem found; always reads the YAML."""
+    return summarise(_load_text(read_text(path), str(path), every=True))
 
 
 def _raw_citation_problems(data: Any, text: str, name: str) -> list[Problem]:
