@@ -111,7 +111,7 @@ def parse_yaml(text: str, name: str) -> Any:
     import yaml
 
     try:
-        data = yaml.load(text, Loader=_loader())
+        data = _parse_safely(text)
     except RecursionError:
         raise DataError([Problem(name, f"the YAML is nested too deeply (the limit is {MAX_DEPTH} levels)")]) from None
     except yaml.MarkedYAMLError as exc:
@@ -122,6 +122,15 @@ def parse_yaml(text: str, name: str) -> Any:
         raise DataError([Problem(name, f"YAML error: {exc}")]) from None
     _check_size(data, name)
     return data
+
+
+def _parse_safely(text: str) -> Any:
+    """One document, through the safe loader only (what yaml.safe_load does, with our loader)."""
+    loader = _loader()(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def _yaml_message(exc: Any) -> str:
