@@ -157,9 +157,14 @@ def _guard() -> Iterator[None]:
 
 
 def _load(ctx: typer.Context) -> KnowledgeBase:
+    return _knowledge(ctx.obj)
+
+
+def _knowledge(data: Path | None) -> KnowledgeBase:
+    """The knowledge base --data names, else $HSM_GUIDE_DATA's, else the packaged one."""
     from .knowledge import load_cached, resolve_data_path
 
-    return load_cached(resolve_data_path(ctx.obj))
+    return load_cached(resolve_data_path(data))
 
 
 def _console() -> Console:
@@ -222,18 +227,13 @@ def _show(ctx: typer.Context, build: Callable[[KnowledgeBase], Document], as_jso
         console.file.flush()
 
 
-# -- section commands, registered from the one registry ---------------------------
-
-
 # -- shell completion from the knowledge base ------------------------------------
 
 
 def _completion_kb(ctx: typer.Context) -> KnowledgeBase | None:
     """The knowledge base in use (--data counts) for completing a word; never fails loudly."""
-    try:
-        from .knowledge import load_cached, resolve_data_path
-
-        return load_cached(resolve_data_path(ctx.find_root().params.get("data")))
+    try:  # the callback that stores --data does not run while completing: read the parsed value
+        return _knowledge(ctx.find_root().params.get("data"))
     except Exception:  # a broken file just means no suggestions
         return None
 
@@ -260,6 +260,9 @@ complete_codes = _complete(lambda kb: [c.code for c in kb.certifications.credent
 complete_backgrounds = _complete(lambda kb: [b.key for b in kb.paths.backgrounds])
 complete_settings = _complete(lambda kb: [s.key for s in kb.paths.settings])
 complete_years = _complete(_pay_years)
+
+
+# -- section commands, registered from the one registry ---------------------------
 
 
 def pay(
