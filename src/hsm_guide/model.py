@@ -341,16 +341,8 @@ class Step(Record, frozen=True, kw_only=True):
     sources: Sources
 
 
-class Background(Record, frozen=True, kw_only=True):
-    """A route for one kind of person, in order."""
-
-    key: Key
-    name: Text
-    steps: Annotated[list[Step], Meta(min_length=1)]
-
-
-class SettingRoute(Record, frozen=True, kw_only=True):
-    """What a route needs in one setting, added to any background's steps."""
+class Route(Record, frozen=True, kw_only=True):
+    """Steps in order: for one kind of person, or what one setting adds to any of them."""
 
     key: Key
     name: Text
@@ -358,8 +350,8 @@ class SettingRoute(Record, frozen=True, kw_only=True):
 
 
 class Paths(Record, frozen=True, kw_only=True):
-    backgrounds: Annotated[list[Background], Meta(min_length=1)]
-    settings: list[SettingRoute]
+    backgrounds: Annotated[list[Route], Meta(min_length=1)]
+    settings: list[Route]
 
 
 class FitArea(Record, frozen=True, kw_only=True):

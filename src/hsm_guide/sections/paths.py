@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..blocks import Document, Entry, Node
 from ..errors import UsageError
-from ..model import Background, KnowledgeBase, SettingRoute, Step
+from ..model import KnowledgeBase, Route, Step
 from .builder import Builder
 
 KIND_LABELS = {
@@ -65,7 +65,7 @@ def route(kb: KnowledgeBase, background: str | None, setting: str | None) -> Doc
     return b.document()
 
 
-def find(options: list[Background] | list[SettingRoute], key: str, option: str) -> Background | SettingRoute:
+def find(options: list[Route], key: str, option: str) -> Route:
     for candidate in options:
         if candidate.key == key.strip().lower():
             return candidate
