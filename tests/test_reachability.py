@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 
+import msgspec
+
 from hsm_guide.knowledge import iter_records, load, packaged_data_path
 from hsm_guide.sections import SECTIONS
 
@@ -69,7 +71,8 @@ def test_every_text_and_figure_is_shown_somewhere(run) -> None:
     kb = load(packaged_data_path())
     missing = []
     checked = 0
-    for path, record in iter_records(kb):
+    # The wage extract's figures are checked row by row against the views in test_wages.py.
+    for path, record in iter_records(msgspec.structs.replace(kb, wages=None)):
         for name in record.__struct_fields__:
             value = getattr(record, name)
             values = value if isinstance(value, list) and name not in STRUCTURAL else [value]

@@ -48,7 +48,14 @@ _DIGEST = 16
 _KEYED = len(MAGIC) + _DIGEST
 _HEADER = _KEYED + _DIGEST
 _MAX_BYTES = 256 * 1024 * 1024  # a compiled entry is a little smaller than its YAML (at most 16 MiB)
-_CODE = ("model.py", "knowledge.py", "cache.py")  # what decides whether a file is valid and how it is stored
+_CODE = (
+    "model.py",
+    "record.py",
+    "knowledge.py",
+    "cache.py",
+    "wages/model.py",
+    "wages/extract.py",
+)  # what decides whether a file is valid and how it is stored
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO planted at the entry's path must not hang a command
 
 
@@ -74,8 +81,11 @@ def folder() -> Path | None:
     return None  # no HOME: do not guess a folder (the passwd entry may be /nonexistent or shared)
 
 
-def locate(data: Path, info: os.stat_result, raw: bytes) -> Slot | None:
-    """The slot for a data file read as `raw` after `info = stat(data)`, or None when caching is off."""
+def locate(data: Path, info: os.stat_result, raw: bytes, *extra: bytes) -> Slot | None:
+    """The slot for a data file read as `raw` after `info = stat(data)`, or None when caching is off.
+
+    `extra` is the content of the files read beside it (the wage extract), each hashed on its own.
+    """
     where = folder() if enabled() else None
     if where is None:
         return None
@@ -91,6 +101,7 @@ def locate(data: Path, info: os.stat_result, raw: bytes) -> Slot | None:
             info.st_size,
             info.st_mtime_ns,
             blake2b(raw).hexdigest(),
+            tuple(blake2b(part).hexdigest() for part in extra),
             __version__,
             SCHEMA_VERSION,
             sys.hexversion,  # marshal's format belongs to the interpreter
@@ -187,8 +198,10 @@ def write_atomic(file: Path, blob: bytes) -> bool:
 
 def _classes() -> dict[str, type[Record]]:
     from . import model
+    from .wages import model as wages
 
-    return {n: c for n, c in vars(model).items() if isinstance(c, type) and issubclass(c, model.Record)}
+    found = {**vars(model), **vars(wages)}
+    return {n: c for n, c in sorted(found.items()) if isinstance(c, type) and issubclass(c, model.Record)}
 
 
 def _flatten(value: Any, index: dict[type[Record], int]) -> Any:

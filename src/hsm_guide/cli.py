@@ -491,9 +491,10 @@ def validate(
             count = len(exc.problems)
             _err(f"{path}: {count} problem{'s' if count != 1 else ''} found")
             raise typer.Exit(1) from None
+    extract = f"; wage extract: {s.estimates:,} estimates ({s.release})" if s.release else "; no wage extract"
     print(
         f"{path}: valid: {s.sections} sections, {s.items} items, {s.figures} figures, "
-        f"{s.sources} sources, {s.citations} citations"
+        f"{s.sources} sources, {s.citations} citations{extract}"
     )
 
 

@@ -26,7 +26,9 @@ from .limits import MAX_BYTES, MAX_DEPTH, MAX_VALUES
 from .location import ENV_VAR as ENV_VAR  # re-exported: the path helpers live in location.py
 from .location import packaged_data_path as packaged_data_path
 from .location import resolve_data_path as resolve_data_path
+from .location import wage_files
 from .model import KnowledgeBase, Record
+from .wages.model import Wages
 
 if TYPE_CHECKING:
     import yaml
@@ -372,28 +374,36 @@ def reference_problems(kb: KnowledgeBase, text: str, name: str) -> list[Problem]
 
 
 def load(path: Path) -> KnowledgeBase:
-    """The validated knowledge base, or a DataError carrying the first problem."""
-    return _load_text(read_text(path), str(path))
+    """The validated knowledge base, with its wage extract, or a DataError carrying the first problem."""
+    return _load_text(read_text(path), str(path), _wages_raw(path))
 
 
 def load_cached(path: Path) -> KnowledgeBase:
     """`load`, served from the user cache when it holds a compiled copy of these exact bytes.
 
-    The bytes are read (and hashed) once and the YAML parsed from those same
-    bytes, so an entry is always stored under the content it was built from.
+    The bytes (the YAML's and the wage extract's) are read and hashed once, and
+    parsed from those same bytes, so an entry is always stored under the content
+    it was built from.
     """
     raw, info = _read_bytes(path)
-    slot = cache.locate(path, info, raw)
+    wages_raw = _wages_raw(path)
+    slot = cache.locate(path, info, raw, *(wages_raw or ()))
     kb = cache.read(slot) if slot is not None else None
     if kb is None:
         name = str(path)
-        kb = _load_text(_decode(raw, name), name)
+        kb = _load_text(_decode(raw, name), name, wages_raw)
         if slot is not None:
             cache.write(slot, kb)
     return kb
 
 
-def _load_text(text: str, name: str, every: bool = False) -> KnowledgeBase:
+def _wages_raw(path: Path) -> tuple[bytes, bytes] | None:
+    from .wages import extract
+
+    return extract.read(path)
+
+
+def _load_text(text: str, name: str, wages_raw: tuple[bytes, bytes] | None, every: bool = False) -> KnowledgeBase:
     """Parse and check; a DataError carries the first schema problem, or with `every`, all of them."""
     data = parse_yaml(text, name)
     try:
@@ -405,9 +415,36 @@ def _load_text(text: str, name: str, every: bool = False) -> KnowledgeBase:
             raise DataError(schema_problems(data, text, name)) from None
         raise DataError(_problems(text, name, [_split_error(exc)])) from None  # the first is enough here
     problems = reference_problems(kb, text, name)
+    if kb.wages is not None:  # the YAML cannot supply it: it is the extract's
+        problems += _problems(text, name, [("set from the wage extract beside the file, not in it", ["wages"])])
     if problems:
         raise DataError(problems)
-    return kb
+    if wages_raw is None:
+        return kb
+    from .wages import extract
+
+    wages = extract.parse(wages_raw, Path(name), kb.identity.soc_code, every)
+    problems = wage_problems(kb, wages, name)
+    if problems:
+        raise DataError(problems)
+    return msgspec.structs.replace(kb, wages=wages)
+
+
+def wage_problems(kb: KnowledgeBase, wages: Wages, name: str) -> list[Problem]:
+    """The extract against the knowledge base: its source is catalogued and primary, its occupations named."""
+    release_file = str(wage_files(Path(name))[0])
+    source = next((s for s in kb.sources if s.id == wages.release.source), None)
+    if source is None:
+        return [Problem(release_file, f"cites unknown source '{wages.release.source}'", "source")]
+    if source.grade != "primary":
+        return [Problem(release_file, f"source '{source.id}' must be graded primary (it is BLS's own data)", "source")]
+    named = {kb.identity.soc_code}
+    named |= {c.soc for g in kb.related for c in g.careers if c.soc}
+    named |= {r.occupation.soc for r in kb.paths.backgrounds if r.occupation}
+    missing = sorted(named - set(wages.release.occupations))
+    if missing:
+        return [Problem(release_file, f"SOC {missing[0]} is named in {name} but not in the extract; re-run the import")]
+    return []
 
 
 @dataclass(frozen=True)
@@ -417,11 +454,13 @@ class Summary:
     figures: int
     sources: int
     citations: int
+    estimates: int = 0  # rows in the wage extract
+    release: str | None = None  # the extract's release, "May 2025"
 
 
 def validate(path: Path) -> Summary:
     """Check a knowledge base, raising a DataError with every problem found; always reads the YAML."""
-    return summarise(_load_text(read_text(path), str(path), every=True))
+    return summarise(_load_text(read_text(path), str(path), _wages_raw(path), every=True))
 
 
 def _raw_citation_problems(data: Any, text: str, name: str) -> list[Problem]:
@@ -450,14 +489,17 @@ def _raw_citation_problems(data: Any, text: str, name: str) -> list[Problem]:
 
 def summarise(kb: KnowledgeBase) -> Summary:
     items = figures = citations = 0
-    for path, record in iter_records(kb):
+    for path, record in iter_records(msgspec.structs.replace(kb, wages=None)):
         cited = getattr(record, "sources", None)
         if cited is not None and path[:1] != ["sources"]:
             items += 1
             citations += len(cited)
         figures += len(figure_fields(record))
-    sections = len(KnowledgeBase.__struct_fields__) - 2  # less schema_version and sources
-    return Summary(sections, items, figures, len(kb.sources), citations)
+    sections = len(KnowledgeBase.__struct_fields__) - 3  # less schema_version, sources and the wage extract
+    if kb.wages is None:
+        return Summary(sections, items, figures, len(kb.sources), citations)
+    release = kb.wages.release.release
+    return Summary(sections, items, figures, len(kb.sources), citations, len(kb.wages.rows), release)
 
 
 def figure_fields(record: Record) -> dict[str, float]:

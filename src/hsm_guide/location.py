@@ -25,3 +25,14 @@ def resolve_data_path(option: str | os.PathLike[str] | None = None) -> Path:
     """--data wins, then $HSM_GUIDE_DATA, then the packaged file."""
     chosen = option or os.environ.get(ENV_VAR)
     return Path(chosen) if chosen else packaged_data_path()
+
+
+# The wage extract lives in a folder beside the knowledge base file; both caches
+# key on these files as well as the YAML, so an edited extract is never served stale.
+WAGES_FOLDER = "wages"
+WAGE_FILES = ("oews-release.json", "oews-wages.csv")
+
+
+def wage_files(data: Path) -> tuple[Path, ...]:
+    """The wage extract's files for a knowledge base file: the release facts, then the rows."""
+    return tuple(data.parent / WAGES_FOLDER / name for name in WAGE_FILES)

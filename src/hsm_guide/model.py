@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from msgspec import Meta, Struct
+from msgspec import Meta
+
+from .record import Record as Record  # re-exported: every schema module builds on it
+from .wages.model import Wages
 
 SCHEMA_VERSION = 1
 
@@ -22,10 +25,6 @@ Growth = Annotated[float, Meta(ge=-100, le=100)]  # a projected change over a de
 Money = Annotated[float, Meta(ge=0)]
 Count = Annotated[int, Meta(ge=0)]
 Grade = Literal["seed", "primary", "secondary"]
-
-
-class Record(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
-    """Base of every record: unknown keys are errors, values are immutable."""
 
 
 class Item(Record, frozen=True, kw_only=True):
@@ -313,10 +312,18 @@ class Interests(Record, frozen=True, kw_only=True):
     personality: list[Item]
 
 
+Soc = Annotated[str, Meta(pattern=r"^\d{2}-\d{4}$")]
+
+
+class Career(Record, frozen=True, kw_only=True):
+    name: Text
+    soc: Soc | None = None  # where BLS publishes pay for it: the wage extract carries its rows
+
+
 class RelatedGroup(Record, frozen=True, kw_only=True):
     name: Text
     intro: Text
-    careers: Annotated[list[Text], Meta(min_length=1)]
+    careers: Annotated[list[Career], Meta(min_length=1)]
     median_low: Money | None = None
     median_high: Money | None = None
     sources: Sources
@@ -341,10 +348,18 @@ class Step(Record, frozen=True, kw_only=True):
     sources: Sources
 
 
+class Occupation(Record, frozen=True, kw_only=True):
+    """An occupation BLS publishes pay for, as the wage extract names it."""
+
+    soc: Soc
+    name: Text
+
+
 class Route(Record, frozen=True, kw_only=True):
     """Steps in order: for one kind of person, or what one setting adds to any of them."""
 
     key: Key
+    occupation: Occupation | None = None  # the occupation a background route starts from, for its pay
     name: Text
     steps: Annotated[list[Step], Meta(min_length=1)]
 
@@ -401,3 +416,4 @@ class KnowledgeBase(Record, frozen=True, kw_only=True):
     paths: Paths
     fit: Fit
     sources: Annotated[list[Source], Meta(min_length=1)]
+    wages: Wages | None = None  # read from the extract beside the file (wages/), never from the YAML

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .cache import enabled, folder, read_file, write_atomic
 from .limits import MAX_BYTES
+from .location import wage_files
 
 try:  # the C module alone, as in cache.py: hashlib would load OpenSSL
     from _blake2 import blake2b
@@ -38,6 +39,8 @@ def key(data: Path, call: tuple[Any, ...], console: Console) -> bytes | None:
     raw = read_file(data, limit=MAX_BYTES)
     if raw is None:  # the ordinary path reports why
         return None
+    # The wage extract beside the file shapes pay pages: hash it too (an absent file hashes as None).
+    extract = tuple(_digest(read_file(p, limit=MAX_BYTES)) for p in wage_files(data))
     shape = (
         console.width,
         console.color_system,
@@ -47,8 +50,12 @@ def key(data: Path, call: tuple[Any, ...], console: Console) -> bytes | None:
         console.legacy_windows,
         console.is_dumb_terminal,
     )
-    ident = (blake2b(raw).hexdigest(), __version__, _code_stamp(), call, shape)
+    ident = (blake2b(raw).hexdigest(), extract, __version__, _code_stamp(), call, shape)
     return blake2b(repr(ident).encode("utf-8", "surrogateescape"), digest_size=_DIGEST).digest()
+
+
+def _digest(raw: bytes | None) -> str | None:
+    return None if raw is None else blake2b(raw).hexdigest()
 
 
 def _entry(k: bytes) -> Path | None:

@@ -11,7 +11,7 @@ def related(kb: KnowledgeBase) -> Document:
     b = Builder(kb, "related", "Related careers")
     for group in kb.related:
         b.heading(group.name)
-        entries = [Entry(career, tuple(group.sources)) for career in group.careers]
+        entries = [Entry(career.name, tuple(group.sources)) for career in group.careers]
         b.text(group.intro, group.sources)
         b.entries(None, entries)
         if group.median_low is not None and group.median_high is not None:

@@ -1,0 +1,1 @@
+"""Wage data: the BLS OEWS extract, its import, and area lookups."""
