@@ -1,0 +1,42 @@
+"""`hsm-guide pay --area AREA`: one state's, metro's or nonmetro area's figures beside the nation's."""
+
+from __future__ import annotations
+
+from ...blocks import Document
+from ...model import KnowledgeBase
+from ...wages.lookup import wage_data
+from ..builder import Builder
+from .common import bands, basis, concentration, density, percentile_table, versus
+
+
+def area_pay(kb: KnowledgeBase, query: str, hourly: bool = False) -> Document:
+    data = wage_data(kb)
+    row, nation = data.find(query), data.national()
+    _, kind, per = basis(hourly)
+    b = Builder(kb, "pay", f"Pay in {row.name}, {data.label}" + (" (hourly)" if hourly else ""))
+    src = [data.source]
+    median, national_median = data.value(row, "annual_median"), data.value(nation, "annual_median")
+    compared = (
+        f"{versus(median, national_median)} the national median ({data.text(nation, 'annual_median')})"
+        if median is not None and national_median is not None
+        else None
+    )
+    b.facts(
+        [
+            ("Median pay", f"{data.text(row, 'annual_median')} a year, {data.text(row, 'hourly_median', 'hourly')} an hour", src),
+            ("Against the nation", compared, src),
+            ("Mean pay", f"{data.text(row, 'annual_mean')} a year, {data.text(row, 'hourly_mean', 'hourly')} an hour", src),
+            ("Jobs", data.text(row, "employment", "count"), src),
+        ]
+    )
+    for sentence in (concentration(row), density(row), data.rough(row)):
+        if sentence:
+            b.text(sentence, src)
+    b.heading(f"Pay range, {per}")
+    bands(b, data, [(row.name, row), ("United States", nation)], hourly)
+    percentile_table(b, data, [("Here", row), ("Nation", nation)], f"Percentiles, {data.label}")
+    for note in data.footnotes([row]):
+        b.note(f"BLS: {note}", src)
+    if row.kind == "state":
+        b.hint(f"Metro and nonmetro areas in {row.name}: hsm-guide pay --metros --area {row.state}")
+    return b.document()

@@ -1,0 +1,46 @@
+"""`hsm-guide pay --industry`: where the jobs are and where pay is highest, by industry, nationally."""
+
+from __future__ import annotations
+
+from ...blocks import Document
+from ...model import KnowledgeBase
+from ...wages.lookup import wage_data
+from ..builder import Builder
+from . import editions
+from .common import basis
+
+SHOWN = 10
+BEST_PAYING_FLOOR = 1000  # jobs: a median over fewer rests on too few answers to rank by
+
+
+def industry_pay(kb: KnowledgeBase, hourly: bool = False) -> Document:
+    data = wage_data(kb)
+    prefix, kind, per = basis(hourly)
+    b = Builder(kb, "pay", f"Pay by industry, {data.label}")
+    rows = data.industries()
+    by_jobs = sorted(rows, key=lambda r: r.employment or 0, reverse=True)[:SHOWN]
+    b.heading("Largest employers")
+    b.bars(
+        [(r.industry_name, r.employment or 0, f"median {data.text(r, f'{prefix}_median', kind)}") for r in by_jobs],
+        "count",
+        ("Industry", "Jobs"),
+        caption=f"The {SHOWN} industries with the most of these jobs, with each one's median {per}",
+        sources=[data.source],
+    )
+    sized = [r for r in rows if (r.employment or 0) >= BEST_PAYING_FLOOR and data.value(r, f"{prefix}_median")]
+    by_pay = sorted(sized, key=lambda r: data.value(r, f"{prefix}_median") or 0, reverse=True)[:SHOWN]
+    b.heading("Best-paying industries")
+    b.table(
+        [("Industry", "text"), (f"Median, {per}", kind), ("Jobs", "count")],
+        [(r.industry_name, data.cell(r, f"{prefix}_median"), data.cell(r, "employment", "count")) for r in by_pay],
+        caption=f"Industries with at least {BEST_PAYING_FLOOR:,} of these jobs, by median",
+        sources=[data.source],
+    )
+    for note in data.footnotes(by_jobs + by_pay):
+        b.note(f"BLS: {note}", [data.source])
+    older = [t for t in kb.pay.by_industry]
+    if older:
+        years = ", ".join(f"May {t.year}" for t in older)
+        b.hint(f"Earlier industry figures ({years}): hsm-guide pay --year {older[0].year}.")
+    del editions  # the earlier tables stay in the editions view
+    return b.document()

@@ -1,0 +1,73 @@
+"""`hsm-guide pay`: the current national figures from the OEWS release, and where to look next."""
+
+from __future__ import annotations
+
+from ...blocks import Document
+from ...model import KnowledgeBase
+from ...wages.lookup import WageData, wage_data
+from ...wages.model import WageRow
+from ..builder import Builder, reading_entry
+from . import editions
+from .common import bands, basis, percentile_table
+
+
+def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Document:
+    """The current release's figures; an earlier year's from the knowledge base's editions."""
+    if kb.wages is None or (year is not None and year != kb.wages.release.year):
+        return editions.pay(kb, year, hourly)
+    data = wage_data(kb)
+    row = data.national()
+    _, kind, per = basis(hourly)
+    b = Builder(kb, "pay", f"Pay, {data.label}" + (" (hourly)" if hourly else ""))
+    src = [data.source]
+    b.facts(
+        [
+            ("Median pay", median_text(data, row), src),
+            ("Mean pay", f"{data.text(row, 'annual_mean')} a year, {data.text(row, 'hourly_mean', 'hourly')} an hour", src),
+            ("Jobs", f"{data.text(row, 'employment', 'count')} (OEWS, {data.label})", src),
+        ]
+    )
+    b.text("Half of these managers earned more than the median and half earned less.", src)
+    b.heading(f"Pay range, {per}")
+    bands(b, data, [(f"United States, {data.label}", row)], hourly)
+    percentile_table(b, data, [("Nation", row)], f"Percentiles, {data.label}")
+    _best_states(b, data)
+    _largest_industries(b, data)
+    b.bullets("What moves pay", kb.pay.factors)
+    b.bullets("Benefits", kb.pay.benefits)
+    readings = [r for r in kb.readings if r.topic in ("median pay", "top pay")]
+    b.entries("How the sources quote pay", [reading_entry(kb, r) for r in readings])
+    b.hint(
+        "Your state or city: hsm-guide pay --area OH (or --area boston). Every state: --states. "
+        "An offer: --salary 95000. Industries: --industry. Edition by edition: --history."
+    )
+    return b.document()
+
+
+def median_text(data: WageData, row: WageRow) -> str:
+    hourly = data.text(row, "hourly_median", "hourly")
+    return f"{data.text(row, 'annual_median')} a year, {hourly} an hour (OEWS, {data.label})"
+
+
+def _best_states(b: Builder, data: WageData) -> None:
+    ranked = sorted(
+        (r for r in data.states() if r.annual_median is not None), key=lambda r: r.annual_median or 0, reverse=True
+    )
+    b.heading("Best-paying states")
+    b.table(
+        [("State", "text"), ("Median, a year", "money"), ("Jobs", "count")],
+        [(r.name, r.annual_median, data.cell(r, "employment", "count")) for r in ranked[:5]],
+        caption=f"Top five by median, {data.label}; every state: hsm-guide pay --states",
+        sources=[data.source],
+    )
+
+
+def _largest_industries(b: Builder, data: WageData) -> None:
+    ranked = sorted(data.industries(), key=lambda r: r.employment or 0, reverse=True)
+    b.heading("Largest employers")
+    b.table(
+        [("Industry", "text"), ("Jobs", "count"), ("Median, a year", "money")],
+        [(r.industry_name, data.cell(r, "employment", "count"), data.cell(r, "annual_median")) for r in ranked[:5]],
+        caption=f"Top five industries by jobs, {data.label}; all of them: hsm-guide pay --industry",
+        sources=[data.source],
+    )

@@ -1,0 +1,116 @@
+"""Where an offer stands: a salary placed among the percentiles."""
+
+from __future__ import annotations
+
+import itertools
+
+from ...blocks import Band, Document
+from ...errors import UsageError
+from ...model import KnowledgeBase
+from ..builder import Builder, current_edition, grade_of, source_label
+from .editions import HOURS_A_YEAR
+
+
+def parse_salary(text: str, hourly: bool) -> float:
+    """A salary as people write it: 95000, 95,000, $95,000 or 95k; hourly with --hourly."""
+    cleaned = text.strip().lower().replace(",", "").replace("$", "").replace("_", "")
+    factor = 1000 if cleaned.endswith("k") else 1
+    try:
+        value = float(cleaned.removesuffix("k")) * factor
+    except ValueError:
+        raise UsageError(f"not a salary: '{text[:40]}'; give an amount such as 95000") from None
+    if not value > 0 or value == float("inf"):
+        raise UsageError(f"a salary must be a positive amount, not '{text[:40]}'")
+    if not hourly and value < 1000:
+        raise UsageError(f"${value:,g} a year looks like an hourly rate; add --hourly if it is one")
+    if value > (10_000 if hourly else 20_000_000):
+        raise UsageError(f"'{text[:40]}' is beyond any pay this guide covers")
+    return value * HOURS_A_YEAR if hourly else value
+
+
+def salary_position(kb: KnowledgeBase, annual: float, year: int | None = None) -> Document:
+    """Where a yearly salary falls among the percentiles, and against industry medians."""
+    annual_sets = [s for s in kb.pay.percentiles if s.basis == "annual"]
+    years = sorted({s.year for s in annual_sets})
+    if not years:
+        raise UsageError("the knowledge base has no percentiles to compare with")
+    if year is not None and year not in years:
+        raise UsageError(f"no percentiles for {year}; years with percentiles: {', '.join(map(str, years))}")
+    chosen = next(s for s in annual_sets if s.year == (year or years[-1]))
+    b = Builder(kb, "pay", f"Where ${annual:,.0f} a year stands")
+    grade = grade_of(kb, chosen.sources)
+    points = [(10, chosen.p10), (25, chosen.p25), (50, chosen.median), (75, chosen.p75), (90, chosen.p90)]
+    known = [(p, v) for p, v in points if v is not None]
+    b.facts(
+        [
+            ("Your figure", f"${annual:,.0f} a year, ${annual / HOURS_A_YEAR:,.2f} an hour", ()),
+            (f"Percentile, May {chosen.year}", _percentile_text(annual, known), chosen.sources),
+        ]
+    )
+    b.bands(
+        [
+            Band(
+                f"May {chosen.year}" + (" (secondary)" if grade == "secondary" else ""),
+                chosen.p10,
+                chosen.median,
+                chosen.p90,
+                marker=annual,
+            )
+        ],
+        "money",
+        caption="10th percentile, median and 90th percentile; the marker is your figure",
+        sources=chosen.sources,
+    )
+    b.table(
+        [("Percentile", "text"), ("A year", "money"), ("You, a year", "text")],
+        [(_ordinal(p) if p != 50 else "Median", v, _versus(annual, v)) for p, v in known],
+        caption=f"May {chosen.year} percentiles ({source_label(kb, chosen.sources)})",
+        sources=chosen.sources,
+    )
+    medians = [t for t in kb.pay.by_industry if t.statistic == "median"]
+    if medians:
+        table = max(medians, key=lambda t: t.year)
+        b.table(
+            [("Industry", "text"), ("Median", "money"), ("You, a year", "text")],
+            [(r.industry, r.annual, _versus(annual, r.annual)) for r in table.rows],
+            caption=f"Median by industry, May {table.year} ({source_label(kb, table.sources)})",
+            sources=table.sources,
+        )
+    current = current_edition(kb)
+    b.facts(
+        [
+            (
+                f"Median, May {current.pay_year}",
+                f"${current.median_annual:,.0f}: you are {_versus(annual, current.median_annual)}",
+                current.sources,
+            )
+        ]
+    )
+    if len(years) > 1:
+        b.hint(f"Other years with percentiles: {', '.join(str(y) for y in years if y != chosen.year)} (--year).")
+    b.note("Percentile positions between published points are estimated by straight-line interpolation.")
+    return b.document()
+
+
+def _percentile_text(value: float, known: list[tuple[int, float]]) -> str:
+    if value < known[0][1]:
+        return f"below the {_ordinal(known[0][0])} percentile (${known[0][1]:,.0f}): among the lowest-paid tenth"
+    if value > known[-1][1]:
+        return f"above the {_ordinal(known[-1][0])} percentile (${known[-1][1]:,.0f}): among the best-paid tenth"
+    for (p1, v1), (p2, v2) in itertools.pairwise(known):
+        if v1 <= value <= v2:
+            rank = p1 + (p2 - p1) * ((value - v1) / (v2 - v1) if v2 > v1 else 0)
+            return f"about the {_ordinal(round(rank))}: you would earn more than about {rank:.0f}% of managers"
+    return "at the median"  # pragma: no cover - the loop covers every value between the ends
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _versus(value: float, reference: float) -> str:
+    diff = value - reference
+    if abs(diff) < 0.5:
+        return "the same"
+    return f"${abs(diff):,.0f} ({abs(diff) / reference:.0%}) {'above' if diff > 0 else 'below'}"

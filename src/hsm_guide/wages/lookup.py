@@ -1,0 +1,155 @@
+"""The one place that reads the wage extract: rows by occupation, area and industry.
+
+Views ask here for rows and for how a measure reads ("$123,860", "not released",
+"at least $239,200"), so BLS's footnotes are honored in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+
+from ..blocks import Value, fmt
+from ..errors import UsageError
+from .areas import Area, find_area
+from .model import NOT_RELEASED, TOP_CODED, WageRow, Wages
+
+ALL_INDUSTRIES = "000000"
+HOURS_A_YEAR = 2080  # BLS's full-time year, by which it turns hourly wages into annual ones
+# Relative standard errors past these make an estimate rough (BLS publishes the RSE, not a cut-off:
+# these are the guide's, chosen so that a warning is rare for states and common for small areas).
+ROUGH_EMPLOYMENT_RSE = 25.0
+ROUGH_WAGE_RSE = 10.0
+
+
+class WageData:
+    """Lookups over one extract, built once per command."""
+
+    def __init__(self, wages: Wages, soc: str) -> None:
+        self.wages = wages
+        self.release = wages.release
+        self.soc = soc  # the guide's own occupation
+
+    @property
+    def label(self) -> str:
+        """'May 2025': the release every figure here belongs to."""
+        return self.release.release
+
+    @property
+    def source(self) -> str:
+        return self.release.source
+
+    @cached_property
+    def _by_key(self) -> dict[tuple[str, str, str], WageRow]:
+        return {(r.soc, r.area, r.industry): r for r in self.wages.rows}
+
+    def row(self, area: str, soc: str | None = None, industry: str = ALL_INDUSTRIES) -> WageRow | None:
+        return self._by_key.get((soc or self.soc, area, industry))
+
+    def national(self, soc: str | None = None) -> WageRow:
+        found = next((r for r in self.wages.rows if r.soc == (soc or self.soc) and r.kind == "national"), None)
+        if found is None:
+            raise UsageError(f"the wage extract has no national figures for SOC {soc or self.soc}")
+        return found
+
+    def areas(self, soc: str | None = None) -> list[WageRow]:
+        """Every area row (all industries) of an occupation: national, states, metros, nonmetros."""
+        wanted = soc or self.soc
+        return [r for r in self.wages.rows if r.soc == wanted and r.industry == ALL_INDUSTRIES]
+
+    def states(self, soc: str | None = None) -> list[WageRow]:
+        return [r for r in self.areas(soc) if r.kind == "state"]
+
+    def metros(self, state: str | None = None) -> list[WageRow]:
+        """Metro and nonmetro areas; with a state, those that reach into it (a metro can span states)."""
+        found = [r for r in self.areas() if r.kind in ("metro", "nonmetro")]
+        return found if state is None else [r for r in found if state in area_states(r)]
+
+    def industries(self) -> list[WageRow]:
+        """The national industry rows that partition employment: 4-digit NAICS industries and
+        OEWS's government designations, without the ownership variants that overlap them."""
+        return [
+            r
+            for r in self.wages.rows
+            if r.soc == self.soc
+            and r.kind == "national"
+            and r.industry_level == 4
+            and r.industry.endswith("00")
+            and r.industry != ALL_INDUSTRIES
+        ]
+
+    @cached_property
+    def area_list(self) -> list[Area]:
+        return [Area(r.area, r.name, r.kind, r.state) for r in self.areas()]
+
+    def find(self, query: str) -> WageRow:
+        """The area a reader typed, as this occupation's row there (UsageError, exit 2, when none)."""
+        area = find_area(query, self.area_list)
+        found = self.row(area.code)
+        if found is None:  # pragma: no cover - area_list is built from these rows
+            raise UsageError(f"no figures for {area.name}")
+        return found
+
+    def occupation_name(self, soc: str) -> str:
+        return self.release.occupations.get(soc, soc)
+
+    # -- how a measure reads -------------------------------------------------
+
+    def value(self, row: WageRow, measure: str) -> float | None:
+        """A released number, else None (see `cell` for what to show instead)."""
+        value: float | None = getattr(row, measure)
+        return value
+
+    def cell(self, row: WageRow, measure: str, kind: str = "money") -> Value:
+        """A table cell: the number itself, or BLS's reason there is none, in words."""
+        value = self.value(row, measure)
+        if value is not None:
+            return value
+        note = row.notes.get(measure)
+        if note == TOP_CODED:
+            basis = "hourly" if measure.startswith("hourly") else "annual"
+            bound = self.release.top_coded.get(basis)
+            return f"at least {fmt(bound, 'hourly' if basis == 'hourly' else 'money')}" if bound else "top-coded"
+        if note == NOT_RELEASED:
+            return "not released"
+        return "not published" if note else None
+
+    def text(self, row: WageRow, measure: str, kind: str = "money") -> str:
+        """A measure as a phrase: '$123,860', 'not released', 'at least $239,200'."""
+        cell = self.cell(row, measure, kind)
+        return fmt(cell, kind if isinstance(cell, (int, float)) else "text")  # type: ignore[arg-type]
+
+    def footnotes(self, rows: Iterable[WageRow]) -> list[str]:
+        """BLS's own words for every footnote these rows carry, once each."""
+        codes = dict.fromkeys(code for r in rows for code in r.notes.values())
+        return [self.release.footnotes[c] for c in sorted(codes) if c in self.release.footnotes]
+
+    def rough(self, row: WageRow) -> str | None:
+        """A warning where the relative standard error makes the estimate unreliable."""
+        parts = []
+        if row.employment_rse is not None and row.employment_rse >= ROUGH_EMPLOYMENT_RSE:
+            parts.append(f"the job count's relative standard error is {row.employment_rse:g}%")
+        if row.wage_rse is not None and row.wage_rse >= ROUGH_WAGE_RSE:
+            parts.append(f"the mean wage's relative standard error is {row.wage_rse:g}%")
+        if not parts:
+            return None
+        return f"Treat these figures as rough: {' and '.join(parts)} (BLS's measure of sampling precision)."
+
+
+def area_states(row: WageRow) -> set[str]:
+    """Every state a metro reaches into, from the codes after the comma in its BLS name."""
+    _, _, codes = row.name.rpartition(", ")
+    found = {code for code in codes.split("-") if len(code) == 2 and code.isupper()}
+    return found | {row.state}
+
+
+def wage_data(kb: object) -> WageData:
+    """The knowledge base's extract, or a clear error where the data has none."""
+    wages = getattr(kb, "wages", None)
+    soc = kb.identity.soc_code  # type: ignore[attr-defined]
+    if wages is None:
+        raise UsageError(
+            "this knowledge base has no wage extract beside it (a wages/ folder): local pay needs one; "
+            "see the data update guide in docs/"
+        )
+    return WageData(wages, soc)
