@@ -34,6 +34,7 @@ from ..blocks import (
     Paragraph,
     SourceList,
     Table,
+    Tile,
     TileMap,
     Tree,
     fmt,
@@ -363,11 +364,11 @@ class _TileChart:
 
     def grid(self, bins: list[int | None], compact: bool) -> Iterator[RenderableType]:
         cells: dict[tuple[int, int], Text] = {}
-        elsewhere: list[tuple[Text, Text]] = []  # off the grid, or a second tile for one code
+        elsewhere: list[tuple[Tile, int | None]] = []  # off the grid, or a second tile for one code
         for tile, shade in zip(self.block.tiles, bins, strict=True):
             at = POSITIONS.get(tile.code)
             if at is None or at in cells:
-                elsewhere.append((self.tile(tile.code, shade), self.about(tile.label, tile.value)))
+                elsewhere.append((tile, shade))
             else:
                 cells[at] = self.tile(tile.code, shade, compact)
         tile_w = (2 if self.color else 3) if compact else 4
@@ -382,18 +383,25 @@ class _TileChart:
             yield line
         if elsewhere:
             yield Text("Not on the map:")
-            yield _Hanging(elsewhere)
+            yield self.listing(elsewhere)
 
     def ranked(self, bins: list[int | None]) -> RenderableType:
         """Every tile as a line of its own, highest figure first, those without one last."""
         pairs = list(zip(self.block.tiles, bins, strict=True))
         order = sorted(pairs, key=lambda p: -p[0].value if present(p[0].value) else 0)
         order.sort(key=lambda p: p[1] is None)
-        return _Hanging([(self.tile(t.code, shade), self.about(t.label, t.value)) for t, shade in order])
+        return self.listing(order)
 
-    def about(self, label: str | None, value: float | None) -> Text:
-        figure = fmt(value, self.block.kind) if present(value) else "no data"
-        return self.r.t(f"{label} {figure}" if label else figure)
+    def listing(self, tiles: list[tuple[Tile, int | None]]) -> RenderableType:
+        """Tiles one to a line, each with its figure (aligned) and name: "▒OH▒ $98,000 Ohio"."""
+        figures = [fmt(t.value, self.block.kind) if present(t.value) else "no data" for t, _ in tiles]
+        fig_w = max(len(f) for f in figures)
+        return _Hanging(
+            [
+                (self.tile(t.code, shade), self.r.t(f"{figure:>{fig_w}}" + (f" {t.label}" if t.label else "")))
+                for (t, shade), figure in zip(tiles, figures, strict=True)
+            ]
+        )
 
     def legend(self, bins: list[int | None]) -> RenderableType:
         kind = self.block.kind
