@@ -183,6 +183,19 @@ def test_colour_only_on_a_colour_terminal(width: int) -> None:
         assert not colours(render(MAP, width, mode)), mode
 
 
+def test_256_colours_keep_five_shades_and_16_colours_get_glyphs() -> None:
+    def on(system: str) -> str:
+        console = Console(width=80, file=io.StringIO(), force_terminal=True, color_system=system, no_color=False)
+        with console.capture() as captured:
+            console.print(Renderer(console).block(MAP))
+        return captured.get()
+
+    assert len({c for c in colours(on("256")) if c.startswith("48;")}) == 5
+    sixteen = on("standard")  # five blues would fold into one or two of 16 colours
+    assert not colours(sixteen)
+    assert glyph("OH", visible(sixteen)) != " "
+
+
 def test_off_grid_codes_are_listed_not_dropped() -> None:
     for width in WIDTHS:
         out = visible(render(MAP, width, "plain"))

@@ -387,10 +387,8 @@ class _TileChart:
 
     def ranked(self, bins: list[int | None]) -> RenderableType:
         """Every tile as a line of its own, highest figure first, those without one last."""
-        pairs = list(zip(self.block.tiles, bins, strict=True))
-        order = sorted(pairs, key=lambda p: -p[0].value if present(p[0].value) else 0)
-        order.sort(key=lambda p: p[1] is None)
-        return self.listing(order)
+        pairs = zip(self.block.tiles, bins, strict=True)
+        return self.listing(sorted(pairs, key=lambda p: (p[1] is None, -p[0].value if present(p[0].value) else 0.0)))
 
     def listing(self, tiles: list[tuple[Tile, int | None]]) -> RenderableType:
         """Tiles one to a line, each with its figure (aligned) and name: "▒OH▒ $98,000 Ohio"."""
