@@ -122,6 +122,21 @@ class Bands(Struct, frozen=True, tag="bands", tag_field="type"):
     sources: tuple[str, ...] = ()
 
 
+class Tile(Struct, frozen=True):
+    code: str  # postal code: "OH", "DC", "PR"
+    value: float | None  # None: no figure (BLS did not release one)
+    label: str | None = None  # the area's name ("Ohio"), for tabular outputs and screen readers
+
+
+class TileMap(Struct, frozen=True, tag="tilemap", tag_field="type"):
+    """A US tile-grid map: one square per state, DC and Puerto Rico, shaded by its figure in five bins."""
+
+    tiles: tuple[Tile, ...]
+    kind: Kind = "money"  # how values read (fmt)
+    caption: str | None = None
+    sources: tuple[str, ...] = ()
+
+
 class SourceRef(Struct, frozen=True):
     id: str
     title: str
@@ -152,7 +167,7 @@ class Tree(Struct, frozen=True, tag="tree", tag_field="type"):
     root: Node
 
 
-Block = Heading | Paragraph | Note | Bullets | Facts | Table | Bars | Bands | Tree | SourceList
+Block = Heading | Paragraph | Note | Bullets | Facts | Table | Bars | Bands | TileMap | Tree | SourceList
 
 
 class Document(Struct, frozen=True):

@@ -25,10 +25,12 @@ from ..blocks import (
     SourceList,
     SourceRef,
     Table,
+    TileMap,
     Tree,
     fmt,
 )
 from . import UNSAFE
+from .tilegrid import bin_name, present, ranges, shades
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~#])")  # characters with inline meaning anywhere
 _LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")  # would open a list, quote or setext line
@@ -130,6 +132,8 @@ def _block(block: Block, top: int) -> Iterator[str]:
             rows,
             escape_cells=False,
         )
+    elif isinstance(block, TileMap):
+        yield from _tilemap(block)
     elif isinstance(block, Tree):
         yield from _tree(block.root, 0)
     elif isinstance(block, SourceList):
@@ -140,6 +144,32 @@ def _block(block: Block, top: int) -> Iterator[str]:
             yield f"- {source_line(ref, block.detailed)}"
     else:  # pragma: no cover - every block type is handled above
         raise TypeError(f"no Markdown rendering for {type(block).__name__}")
+
+
+def _tilemap(block: TileMap) -> Iterator[str]:
+    """A map as its data: one row per area with its figure and bin, then what each bin holds."""
+    yield from _caption(block.caption)
+    bins = shades(block.tiles)
+    rows = [
+        [
+            escape(f"{t.label} ({t.code})" if t.label else t.code),
+            escape(fmt(t.value, block.kind)) if present(t.value) else "no data",
+            bin_name(shade) if shade is not None else "-",
+        ]
+        for t, shade in zip(block.tiles, bins, strict=True)
+    ]
+    yield from _table(["State", "Figure", "Quintile"], ["---", "---:", "---"], rows, escape_cells=False)
+    spans = ranges(block.tiles, bins)
+    if spans:
+        yield ""
+        yield escape(
+            "Quintiles: "
+            + "; ".join(
+                f"{bin_name(shade)} {fmt(lo, block.kind)}" + (f"-{fmt(hi, block.kind)}" if hi != lo else "")
+                for shade, (lo, hi) in spans.items()
+            )
+            + "."
+        )
 
 
 def _tree(node: Node, depth: int) -> Iterator[str]:

@@ -34,10 +34,13 @@ from ..blocks import (
     Paragraph,
     SourceList,
     Table,
+    Tile,
+    TileMap,
     Tree,
     fmt,
 )
 from . import UNSAFE
+from .tilegrid import COLUMNS, POSITIONS, ROWS, bin_name, present, ranges, shades
 
 
 def clean(text: str, ascii_only: bool = False) -> str:
@@ -87,6 +90,8 @@ class Renderer:
             return _Chart(self, block)
         if isinstance(block, Bands):
             return _BandChart(self, block)
+        if isinstance(block, TileMap):
+            return _TileChart(self, block)
         if isinstance(block, Tree):
             return self.tree(block.root)
         if isinstance(block, SourceList):
@@ -294,6 +299,117 @@ class _BandChart:
                 f"90th {fmt(band.high, block.kind)}"
             )
             yield from _lines(r.t(figures), console, options)
+
+
+# Five shades of one hue, light to dark, each with a text colour that reads on it (ColorBrewer Blues).
+_SHADES = (
+    "#000000 on #deebf7",
+    "#000000 on #9ecae1",
+    "#000000 on #6baed6",
+    "#ffffff on #3182bd",
+    "#ffffff on #08519c",
+)
+# Without colour, a glyph per bin, light to dark; "-" (as fmt shows a missing figure) for no data.
+_GLYPHS = "·░▒▓█"
+_ASCII_GLYPHS = ".:+#@"
+_NO_DATA = "-"
+
+
+class _TileChart:
+    """A US tile-grid map: each area's postal code in its grid cell, shaded by bin.
+
+    Shaded by background on a 256-colour or truecolour terminal, by a glyph beside the
+    code otherwise (ASCII glyphs on an ASCII console), so the bins read without colour.
+    Full tiles (4 columns, 59 in all) when they fit, compact ones (36) from 40 columns,
+    and below that a ranked list, so no area is lost. The legend always follows.
+    """
+
+    def __init__(self, renderer: Renderer, block: TileMap) -> None:
+        self.r = renderer
+        self.block = block
+        console = renderer.console
+        self.color = not console.no_color and console.color_system in ("256", "truecolor")
+        self.glyphs = _ASCII_GLYPHS if renderer.ascii else _GLYPHS
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        block, r = self.block, self.r
+        if block.caption:
+            yield r.t(block.caption, "italic")
+        if not block.tiles:
+            return
+        bins = shades(block.tiles)
+        width = options.max_width
+        full_w = COLUMNS * 4 + (COLUMNS - 1)
+        compact_w = COLUMNS * 2 + (COLUMNS - 1) if self.color else COLUMNS * 3
+        if width < 40 or compact_w > width:
+            yield self.ranked(bins)
+        else:
+            yield from self.grid(bins, compact=full_w > width)
+        yield self.legend(bins)
+
+    def tile(self, code: str, shade: int | None, compact: bool = False) -> Text:
+        """One tile: " OH " on its shade, or the code beside its glyph ("▒OH▒", compact "OH▒")."""
+        code = clean(code, self.r.ascii)
+        if self.color:
+            if shade is None:
+                return Text(code if compact else f"{_NO_DATA}{code}{_NO_DATA}", style="dim")
+            return Text(code if compact else f" {code} ", style=_SHADES[shade - 1])
+        glyph = _NO_DATA if shade is None else self.glyphs[shade - 1]
+        return Text(f"{code}{glyph}" if compact else f"{glyph}{code}{glyph}")
+
+    def swatch(self, shade: int | None) -> Text:
+        if self.color:
+            return Text(_NO_DATA * 4, style="dim") if shade is None else Text(" " * 4, style=_SHADES[shade - 1])
+        return Text((_NO_DATA if shade is None else self.glyphs[shade - 1]) * 4)
+
+    def grid(self, bins: list[int | None], compact: bool) -> Iterator[RenderableType]:
+        cells: dict[tuple[int, int], Text] = {}
+        elsewhere: list[tuple[Tile, int | None]] = []  # off the grid, or a second tile for one code
+        for tile, shade in zip(self.block.tiles, bins, strict=True):
+            at = POSITIONS.get(tile.code)
+            if at is None or at in cells:
+                elsewhere.append((tile, shade))
+            else:
+                cells[at] = self.tile(tile.code, shade, compact)
+        tile_w = (2 if self.color else 3) if compact else 4
+        gap = "" if compact and not self.color else " "
+        for row in range(ROWS):
+            line = Text()
+            last = max((col for r, col in cells if r == row), default=-1)  # no blank cells after it
+            for col in range(last + 1):
+                if col:
+                    line.append(gap)
+                line.append_text(cells.get((row, col), Text(" " * tile_w)))
+            yield line
+        if elsewhere:
+            yield Text("Not on the map:")
+            yield self.listing(elsewhere)
+
+    def ranked(self, bins: list[int | None]) -> RenderableType:
+        """Every tile as a line of its own, highest figure first, those without one last."""
+        pairs = zip(self.block.tiles, bins, strict=True)
+        return self.listing(sorted(pairs, key=lambda p: (p[1] is None, -p[0].value if present(p[0].value) else 0.0)))
+
+    def listing(self, tiles: list[tuple[Tile, int | None]]) -> RenderableType:
+        """Tiles one to a line, each with its figure (aligned) and name: "▒OH▒ $98,000 Ohio"."""
+        figures = [fmt(t.value, self.block.kind) if present(t.value) else "no data" for t, _ in tiles]
+        fig_w = max(len(f) for f in figures)
+        return _Hanging(
+            [
+                (self.tile(t.code, shade), self.r.t(f"{figure:>{fig_w}}" + (f" {t.label}" if t.label else "")))
+                for (t, shade), figure in zip(tiles, figures, strict=True)
+            ]
+        )
+
+    def legend(self, bins: list[int | None]) -> RenderableType:
+        kind = self.block.kind
+        rows = []
+        for shade, (lo, hi) in ranges(self.block.tiles, bins).items():
+            span = fmt(lo, kind) if lo == hi else f"{fmt(lo, kind)}-{fmt(hi, kind)}"
+            rows.append((self.swatch(shade), self.r.t(f"{bin_name(shade)}: {span}")))
+        if None in bins:
+            rows.append((self.swatch(None), Text("no data")))
+        return _Hanging(rows)
 
 
 def _lines(text: Text, console: Console, options: ConsoleOptions) -> Iterator[Text]:

@@ -29,6 +29,8 @@ from ..blocks import (
     SourceList,
     SourceRef,
     Table,
+    Tile,
+    TileMap,
     Tree,
     Value,
 )
@@ -121,6 +123,17 @@ class Builder:
     ) -> None:
         if rows:
             self.blocks.append(Bands(tuple(rows), kind, caption, self.cite(sources)))
+
+    def tilemap(
+        self,
+        tiles: Sequence[Tile],
+        kind: Kind = "money",
+        caption: str | None = None,
+        sources: Iterable[str] = (),
+    ) -> None:
+        """A US tile-grid map, one tile per area (a None value draws as no data)."""
+        if tiles:
+            self.blocks.append(TileMap(tuple(tiles), kind, caption, self.cite(sources)))
 
     def tree(self, root: Node) -> None:
         def cite_all(node: Node) -> None:
