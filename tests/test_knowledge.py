@@ -96,9 +96,9 @@ def test_yaml_syntax_error_names_the_line(run, write_kb: Write, shipped_text: st
             "must be at least 1900",
         ),
         (
-            "  current_pay_year: 2023",
-            "  current_pay_year: 2031",
-            "quick_facts.current_pay_year",
+            "  current_edition: 2023",
+            "  current_edition: 2031",
+            "quick_facts.current_edition",
             "no edition has pay_year 2031",
         ),
     ],

@@ -22,7 +22,7 @@ STRUCTURAL = {
     "unit",
     "statistic",
     "schema_version",
-    "current_pay_year",
+    "current_edition",
     "required",
     "sources",
 }

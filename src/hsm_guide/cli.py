@@ -249,9 +249,18 @@ def _complete(values: Callable[[KnowledgeBase], list[str]]) -> Callable[[typer.C
 
 
 def _pay_years(kb: KnowledgeBase) -> list[str]:
-    from .sections.money import pay_years
+    from .sections.pay.editions import pay_years
 
     return [str(y) for y in pay_years(kb)]
+
+
+def _area_words(kb: KnowledgeBase) -> list[str]:
+    """Postal codes, state names and metro names, for completing --area."""
+    if kb.wages is None:
+        return []
+    rows = [r for r in kb.wages.rows if r.soc == kb.identity.soc_code and r.industry == "000000"]
+    codes = sorted({r.state for r in rows if r.kind == "state"})
+    return codes + [r.name for r in rows if r.kind != "national"]
 
 
 complete_sections = _complete(lambda kb: [s.name for s in SECTIONS])
@@ -260,9 +269,21 @@ complete_codes = _complete(lambda kb: [c.code for c in kb.certifications.credent
 complete_backgrounds = _complete(lambda kb: [b.key for b in kb.paths.backgrounds])
 complete_settings = _complete(lambda kb: [s.key for s in kb.paths.settings])
 complete_years = _complete(_pay_years)
+complete_areas = _complete(_area_words)
 
 
 # -- section commands, registered from the one registry ---------------------------
+
+
+AreaOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--area",
+        metavar="AREA",
+        autocompletion=complete_areas,
+        help="A state (OH, Ohio), a metro area by any part of its name (boston), or a nonmetro area.",
+    ),
+]
 
 
 def pay(
@@ -274,6 +295,12 @@ def pay(
         ),
     ] = None,
     hourly: Annotated[bool, typer.Option("--hourly", help="Hourly figures instead of yearly.")] = False,
+    area: AreaOption = None,
+    states: Annotated[bool, typer.Option("--states", help="Every state on a map, then ranked by median.")] = False,
+    metros: Annotated[
+        bool, typer.Option("--metros", help="The best- and worst-paying metro areas; with --area STATE, its areas.")
+    ] = False,
+    industry: Annotated[bool, typer.Option("--industry", help="Jobs and pay by industry, nationally.")] = False,
     history: Annotated[bool, typer.Option("--history", help="The median for every edition, as a chart.")] = False,
     salary: Annotated[
         Optional[str],  # noqa: UP045
@@ -283,19 +310,61 @@ def pay(
     pager: PagerOption = False,
 ) -> None:
     with _guard():
-        if history and salary is not None:
-            raise UsageError("--history and --salary show different things; use one at a time")
-        if history and (year is not None or hourly):
+        views = [
+            name
+            for name, on in (
+                ("--states", states),
+                ("--metros", metros),
+                ("--industry", industry),
+                ("--history", history),
+                ("--salary", salary is not None),
+            )
+            if on
+        ]
+        if len(views) > 1:
+            raise UsageError(f"{' and '.join(views)} show different things; use one at a time")
+        if area is not None and (states or industry or history):
+            raise UsageError(f"--area does not apply to {views[0]}; use pay --area {area[:40]} on its own")
+        if (year is not None or hourly) and history:
             raise UsageError("--history charts every year's yearly median; --year and --hourly do not apply to it")
+        if year is not None and (area is not None or states or metros or industry):
+            raise UsageError("--area, --states, --metros and --industry show the current release; leave out --year")
 
     def build(kb: KnowledgeBase) -> Document:
-        from .sections import money  # here, not above: a cached run never needs it
+        from .sections.pay import area as by_area  # here, not above: a cached run never needs them
+        from .sections.pay import history as edition_history
+        from .sections.pay import industry as by_industry
+        from .sections.pay import national
+        from .sections.pay import salary as offer
+        from .sections.pay import states as by_state
 
         if history:
-            return money.pay_history(kb)
+            return edition_history.pay_history(kb)
         if salary is not None:
-            return money.salary_position(kb, money.parse_salary(salary, hourly), year)
-        return money.pay(kb, year, hourly)
+            return offer.offer(kb, offer.parse_salary(salary, hourly), year, area)
+        if states:
+            return by_state.states_pay(kb, hourly)
+        if metros:
+            return by_state.metros_pay(kb, area, hourly)
+        if industry:
+            return by_industry.industry_pay(kb, hourly)
+        if area is not None:
+            return by_area.area_pay(kb, area, hourly)
+        return national.pay(kb, year, hourly)
+
+    _show(ctx, build, as_json, pager)
+
+
+def related(
+    ctx: typer.Context,
+    area: AreaOption = None,
+    as_json: JsonOption = False,
+    pager: PagerOption = False,
+) -> None:
+    def build(kb: KnowledgeBase) -> Document:
+        from .sections.reference import related as related_careers
+
+        return related_careers(kb, area)
 
     _show(ctx, build, as_json, pager)
 
@@ -318,8 +387,9 @@ def certifications(
 
 
 _CUSTOM: dict[str, tuple[Callable[..., None], str]] = {
-    "pay": (pay, "hsm-guide pay --salary 95000"),
+    "pay": (pay, "hsm-guide pay --area OH"),
     "certifications": (certifications, "hsm-guide certifications CPHQ"),
+    "related": (related, "hsm-guide related --area TX"),
 }
 
 

@@ -344,10 +344,8 @@ def reference_problems(kb: KnowledgeBase, text: str, name: str) -> list[Problem]
     for i, year in enumerate(years):
         if year in years[:i]:
             found.append((f"edition {year} is listed twice", ["quick_facts", "editions", i, "pay_year"]))
-    if kb.quick_facts.current_pay_year not in years:
-        found.append(
-            (f"no edition has pay_year {kb.quick_facts.current_pay_year}", ["quick_facts", "current_pay_year"])
-        )
+    if kb.quick_facts.current_edition not in years:
+        found.append((f"no edition has pay_year {kb.quick_facts.current_edition}", ["quick_facts", "current_edition"]))
     total = sum(r.percent for r in kb.settings.employer_shares.rows)
     if total > 100:
         found.append((f"employer shares add up to {total:g}%, more than 100%", ["settings", "employer_shares", "rows"]))

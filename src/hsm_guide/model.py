@@ -95,7 +95,7 @@ class EntryRequirements(Record, frozen=True, kw_only=True):
 
 
 class QuickFacts(Record, frozen=True, kw_only=True):
-    current_pay_year: Year  # the edition the guide presents as current
+    current_edition: Year  # the handbook edition (by pay year) whose projections are current; pay is OEWS
     editions: Annotated[list[Edition], Meta(min_length=1)]
     entry_requirements: list[EntryRequirements]
     notes: list[Item]

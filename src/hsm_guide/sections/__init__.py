@@ -70,13 +70,13 @@ def section_list(kb: KnowledgeBase) -> Document:
 
 def snapshot(kb: KnowledgeBase) -> Document:
     """The card `hsm-guide` prints with no command: what, how much, where next."""
-    from .builder import Builder, current_edition, quick_facts
+    from .builder import Builder, current_edition, quick_facts, quick_facts_heading
 
     ident = kb.identity
     b = Builder(kb, "snapshot", f"{ident.title} (SOC {ident.soc_code})")
     b.paragraph(ident.summary)
     edition = current_edition(kb)
-    b.heading(f"Quick facts (May {edition.pay_year} pay)")
+    b.heading(quick_facts_heading(kb, edition))
     quick_facts(b, edition)
     b.heading("Go further")
     picks = [BY_NAME[n] for n in ("duties", "pay", "settings", "education", "certifications")]
@@ -97,8 +97,9 @@ def guide_meta(kb: KnowledgeBase) -> tuple[str, str]:
 
     e = current_edition(kb)
     title = f"{kb.identity.title} (SOC {kb.identity.soc_code}): a career guide"
+    pay = f"{kb.wages.release.release} (BLS OEWS)" if kb.wages else f"May {e.pay_year}"
     line = (
-        f"Pay figures are for May {e.pay_year} and projections for {e.growth_start}-{e.growth_end} "
+        f"Pay figures are for {pay} and projections for {e.growth_start}-{e.growth_end} "
         "unless another year is given; each section lists its sources."
     )
     return title, line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..blocks import Document, Entry
 from ..model import KnowledgeBase
-from .builder import Builder, current_edition, quick_facts
+from .builder import Builder, current_edition, quick_facts, quick_facts_heading
 
 
 def overview(kb: KnowledgeBase) -> Document:
@@ -20,7 +20,7 @@ def overview(kb: KnowledgeBase) -> Document:
         ]
     )
     edition = current_edition(kb)
-    b.heading(f"Quick facts (May {edition.pay_year} pay)")
+    b.heading(quick_facts_heading(kb, edition))
     quick_facts(b, edition)
     b.bullets("Why people choose it", ident.rewards)
     b.bullets("O*NET profile", ident.onet_profile)

@@ -160,7 +160,7 @@ def source_ref(s: Source) -> SourceRef:
 
 
 def current_edition(kb: KnowledgeBase) -> Edition:
-    year = kb.quick_facts.current_pay_year
+    year = kb.quick_facts.current_edition
     return next(e for e in kb.quick_facts.editions if e.pay_year == year)
 
 
@@ -182,12 +182,29 @@ def median_text(e: Edition) -> str:
     return f"{text} (May {e.pay_year})"
 
 
+def quick_facts_heading(kb: KnowledgeBase, edition: Edition) -> str:
+    """Which program and year each kind of figure comes from, in the heading over them."""
+    pay = f"OEWS {kb.wages.release.release}" if kb.wages else f"May {edition.pay_year}"
+    return f"Quick facts (pay: {pay}; projections: {edition.growth_start}-{edition.growth_end})"
+
+
 def quick_facts(b: Builder, edition: Edition) -> None:
-    """The handbook's quick-facts panel for one edition, plus entry requirements."""
+    """Pay and employment from the current OEWS release (or the edition's), projections from the
+    current handbook edition, each labeled with its program; then the entry requirements."""
     src = edition.sources
-    jobs = f"{edition.jobs:,} in {edition.jobs_year}" if edition.jobs is not None else None
+    pay: list[tuple[str, str | None, Iterable[str]]] = [("Median pay", median_text(edition), src)]
+    wages = b.kb.wages
+    if wages is not None:
+        row = next(r for r in wages.rows if r.soc == b.kb.identity.soc_code and r.kind == "national")
+        hourly = f", ${row.hourly_median:,.2f} an hour" if row.hourly_median is not None else ""
+        median = (
+            f"${row.annual_median:,.0f} a year{hourly} (OEWS, {wages.release.release})" if row.annual_median else None
+        )
+        employed = f"{row.employment:,.0f} in {wages.release.release} (OEWS wage survey)" if row.employment else None
+        pay = [("Median pay", median, [wages.release.source]), ("Employed", employed, [wages.release.source])]
+    jobs = f"{edition.jobs:,} in {edition.jobs_year} (Employment Projections)" if edition.jobs is not None else None
     rows: list[tuple[str, str | None, Iterable[str]]] = [
-        ("Median pay", median_text(edition), src),
+        *pay,
         ("Jobs", jobs, src),
         ("Job outlook", growth_text(edition), src),
         ("Employment change", f"{edition.employment_change:,}" if edition.employment_change else None, src),

@@ -75,5 +75,3 @@ def outlook(kb: KnowledgeBase) -> Document:
 def _versus_average(descriptor: str | None) -> str | None:
     """'Much faster than average' reads 'Much faster' under a 'Vs average' heading."""
     return descriptor.removesuffix(" than average") if descriptor else None
-
-

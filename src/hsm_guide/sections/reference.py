@@ -7,7 +7,9 @@ from ..model import KnowledgeBase
 from .builder import Builder, reading_entry, source_ref
 
 
-def related(kb: KnowledgeBase) -> Document:
+def related(kb: KnowledgeBase, area: str | None = None) -> Document:
+    from .pay.compare import related_socs, side_by_side
+
     b = Builder(kb, "related", "Related careers")
     for group in kb.related:
         b.heading(group.name)
@@ -24,6 +26,7 @@ def related(kb: KnowledgeBase) -> Document:
                     )
                 ]
             )
+    side_by_side(b, kb, related_socs(kb), area)
     return b.document()
 
 

@@ -12,7 +12,7 @@ from .common import bands, basis, concentration, density, percentile_table, vers
 def area_pay(kb: KnowledgeBase, query: str, hourly: bool = False) -> Document:
     data = wage_data(kb)
     row, nation = data.find(query), data.national()
-    _, kind, per = basis(hourly)
+    _, _, per = basis(hourly)
     b = Builder(kb, "pay", f"Pay in {row.name}, {data.label}" + (" (hourly)" if hourly else ""))
     src = [data.source]
     median, national_median = data.value(row, "annual_median"), data.value(nation, "annual_median")
@@ -23,9 +23,17 @@ def area_pay(kb: KnowledgeBase, query: str, hourly: bool = False) -> Document:
     )
     b.facts(
         [
-            ("Median pay", f"{data.text(row, 'annual_median')} a year, {data.text(row, 'hourly_median', 'hourly')} an hour", src),
+            (
+                "Median pay",
+                f"{data.text(row, 'annual_median')} a year, {data.text(row, 'hourly_median', 'hourly')} an hour",
+                src,
+            ),
             ("Against the nation", compared, src),
-            ("Mean pay", f"{data.text(row, 'annual_mean')} a year, {data.text(row, 'hourly_mean', 'hourly')} an hour", src),
+            (
+                "Mean pay",
+                f"{data.text(row, 'annual_mean')} a year, {data.text(row, 'hourly_mean', 'hourly')} an hour",
+                src,
+            ),
             ("Jobs", data.text(row, "employment", "count"), src),
         ]
     )

@@ -24,7 +24,9 @@ def band(data: WageData, row: WageRow, label: str, hourly: bool, marker: float |
     return Band(label, low, mid, high, marker=marker)
 
 
-def bands(b: Builder, data: WageData, rows: list[tuple[str, WageRow]], hourly: bool, marker: float | None = None) -> None:
+def bands(
+    b: Builder, data: WageData, rows: list[tuple[str, WageRow]], hourly: bool, marker: float | None = None
+) -> None:
     """Bands on one scale (an area's beside the nation's), with a caption that says what they are."""
     _, kind, per = basis(hourly)
     drawn = [x for label, row in rows if (x := band(data, row, label, hourly, marker)) is not None]

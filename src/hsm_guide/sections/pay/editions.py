@@ -189,5 +189,3 @@ def _percentile_sets(kb: KnowledgeBase, year: int | None, hourly: bool) -> list[
 def _set_label(kb: KnowledgeBase, s: Percentiles) -> str:
     grade = grade_of(kb, s.sources)
     return f"May {s.year}" + (" (secondary)" if grade == "secondary" else "")
-
-

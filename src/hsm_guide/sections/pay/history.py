@@ -4,39 +4,35 @@ from __future__ import annotations
 
 from ...blocks import Document
 from ...model import KnowledgeBase
-from ..builder import Builder, current_edition, grade_of, source_label
+from ...wages.lookup import wage_data
+from ..builder import Builder, grade_of, source_label
 
 
 def pay_history(kb: KnowledgeBase) -> Document:
-    """The median for every edition as a chart, and the change over the period."""
+    """The median for every edition as a chart, the current release last, and the change over the period."""
     b = Builder(kb, "pay", "Median pay, edition by edition")
     editions = sorted(kb.quick_facts.editions, key=lambda e: e.pay_year)
+    points = [(e.pay_year, e.median_annual, source_label(kb, e.sources), e.sources) for e in editions]
+    if kb.wages is not None:
+        data = wage_data(kb)
+        median = data.value(data.national(), "annual_median")
+        if median is not None:
+            points.append((data.release.year, median, source_label(kb, [data.source]), [data.source]))
+    points.sort(key=lambda p: p[0])
     b.bars(
-        [(f"May {e.pay_year}", e.median_annual, source_label(kb, e.sources)) for e in editions],
+        [(f"May {year}", value, label) for year, value, label, _ in points],
         "money",
         ("Year", "Median a year"),
         caption="Median yearly pay, with the source of each figure",
-        sources=[i for e in editions for i in e.sources],
+        sources=[i for *_, ids in points for i in ids],
     )
-    first, current = editions[0], current_edition(kb)
+    primary = [p for p in points if grade_of(kb, p[3]) != "secondary"]
+    first, last = primary[0], primary[-1]
     b.heading("Change over the period")
-    rows = [
-        (
-            f"May {first.pay_year} to May {current.pay_year}",
-            _change(first.median_annual, current.median_annual),
-            current.sources,
-        )
-    ]
-    latest = editions[-1]
-    if latest.pay_year > current.pay_year:
-        rows.append(
-            (
-                f"To May {latest.pay_year} ({grade_of(kb, latest.sources)} source)",
-                _change(first.median_annual, latest.median_annual),
-                latest.sources,
-            )
-        )
-    b.facts(rows)
+    b.facts([(f"May {first[0]} to May {last[0]}", _change(first[1], last[1]), [*first[3], *last[3]])])
+    skipped = [p for p in points if p not in primary]
+    for year, value, label, ids in skipped:
+        b.note(f"May {year}: ${value:,.0f} from {label}, another publisher quoting BLS; left out of the change.", ids)
     b.note("Medians are in the dollars of each year, not adjusted for inflation.")
     return b.document()
 
@@ -44,5 +40,3 @@ def pay_history(kb: KnowledgeBase) -> Document:
 def _change(old: float, new: float) -> str:
     diff = new - old
     return f"{'+' if diff >= 0 else '-'}${abs(diff):,.0f} ({diff / old:+.0%}), from ${old:,.0f} to ${new:,.0f}"
-
-

@@ -6,7 +6,6 @@ from ...blocks import Document
 from ...model import KnowledgeBase
 from ...wages.lookup import wage_data
 from ..builder import Builder
-from . import editions
 from .common import basis
 
 SHOWN = 10
@@ -38,9 +37,8 @@ def industry_pay(kb: KnowledgeBase, hourly: bool = False) -> Document:
     )
     for note in data.footnotes(by_jobs + by_pay):
         b.note(f"BLS: {note}", [data.source])
-    older = [t for t in kb.pay.by_industry]
+    older = kb.pay.by_industry
     if older:
         years = ", ".join(f"May {t.year}" for t in older)
         b.hint(f"Earlier industry figures ({years}): hsm-guide pay --year {older[0].year}.")
-    del editions  # the earlier tables stay in the editions view
     return b.document()

@@ -17,13 +17,17 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
         return editions.pay(kb, year, hourly)
     data = wage_data(kb)
     row = data.national()
-    _, kind, per = basis(hourly)
+    _, _, per = basis(hourly)
     b = Builder(kb, "pay", f"Pay, {data.label}" + (" (hourly)" if hourly else ""))
     src = [data.source]
     b.facts(
         [
             ("Median pay", median_text(data, row), src),
-            ("Mean pay", f"{data.text(row, 'annual_mean')} a year, {data.text(row, 'hourly_mean', 'hourly')} an hour", src),
+            (
+                "Mean pay",
+                f"{data.text(row, 'annual_mean')} a year, {data.text(row, 'hourly_mean', 'hourly')} an hour",
+                src,
+            ),
             ("Jobs", f"{data.text(row, 'employment', 'count')} (OEWS, {data.label})", src),
         ]
     )

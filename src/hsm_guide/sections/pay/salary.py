@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import itertools
 
-from ...blocks import Band, Document
+from ...blocks import Band, Document, Kind
 from ...errors import UsageError
 from ...model import KnowledgeBase
+from ...wages.lookup import wage_data
 from ..builder import Builder, current_edition, grade_of, source_label
+from .common import bands
 from .editions import HOURS_A_YEAR
 
 
@@ -28,8 +30,51 @@ def parse_salary(text: str, hourly: bool) -> float:
     return value * HOURS_A_YEAR if hourly else value
 
 
+def offer(kb: KnowledgeBase, annual: float, year: int | None = None, area: str | None = None) -> Document:
+    """Where an offer stands: in the current release (nationally, and in an area if given), else in a past year."""
+    if kb.wages is None or (year is not None and year != kb.wages.release.year):
+        if area is not None:
+            raise UsageError("--area compares with the current release; leave out --year")
+        return salary_position(kb, annual, year)
+    data = wage_data(kb)
+    nation = data.national()
+    places = [(data.find(area), "here")] if area else []
+    places.append((nation, "nationally"))
+    where = places[0][0].name if area else "the United States"
+    b = Builder(kb, "pay", f"Where ${annual:,.0f} a year stands in {where}, {data.label}")
+    src = [data.source]
+    sentences = []
+    for row, label in places:
+        known = [(p, v) for p, key in _POINTS if (v := data.value(row, f"annual_{key}")) is not None]
+        if known:
+            sentences.append(f"{_rank(annual, known)} {label}")
+    b.text(f"${annual:,.0f} a year (${annual / HOURS_A_YEAR:,.2f} an hour) is " + "; ".join(sentences) + ".", src)
+    bands(b, data, [(r.name if r is not nation else "United States", r) for r, _ in places], False, marker=annual)
+    b.facts(
+        [
+            (f"Against the median {label}", f"{_versus(annual, median)} it", src)
+            for row, label in places
+            if (median := data.value(row, "annual_median")) is not None
+        ]
+    )
+    columns: list[tuple[str, Kind]] = [("Percentile", "text")]
+    columns += [(f"{label.capitalize()}, a year", "money") for _, label in places]
+    table = [
+        (_ordinal(p) if p != 50 else "Median", *(data.cell(row, f"annual_{key}") for row, _ in places))
+        for p, key in _POINTS
+    ]
+    b.table(columns, table, caption=f"Percentiles, {data.label}", sources=src)
+    for note in data.footnotes(r for r, _ in places):
+        b.note(f"BLS: {note}", src)
+    b.note("Positions between the published percentiles are estimated by straight-line interpolation.")
+    return b.document()
+
+
+_POINTS = ((10, "p10"), (25, "p25"), (50, "median"), (75, "p75"), (90, "p90"))
+
+
 def salary_position(kb: KnowledgeBase, annual: float, year: int | None = None) -> Document:
-    """Where a yearly salary falls among the percentiles, and against industry medians."""
+    """Where a yearly salary falls among a past year's percentiles, and against industry medians."""
     annual_sets = [s for s in kb.pay.percentiles if s.basis == "annual"]
     years = sorted({s.year for s in annual_sets})
     if not years:
@@ -90,6 +135,19 @@ def salary_position(kb: KnowledgeBase, annual: float, year: int | None = None) -
         b.hint(f"Other years with percentiles: {', '.join(str(y) for y in years if y != chosen.year)} (--year).")
     b.note("Percentile positions between published points are estimated by straight-line interpolation.")
     return b.document()
+
+
+def _rank(value: float, known: list[tuple[int, float]]) -> str:
+    """'about the 52nd percentile', 'below the 10th percentile', 'above the 90th percentile'."""
+    if value < known[0][1]:
+        return f"below the {_ordinal(known[0][0])} percentile"
+    if value > known[-1][1]:
+        return f"above the {_ordinal(known[-1][0])} percentile"
+    for (p1, v1), (p2, v2) in itertools.pairwise(known):
+        if v1 <= value <= v2:
+            rank = p1 + (p2 - p1) * ((value - v1) / (v2 - v1) if v2 > v1 else 0)
+            return "at the median" if round(rank) == 50 else f"about the {_ordinal(round(rank))} percentile"
+    return "at the median"  # pragma: no cover - the loop covers every value between the ends
 
 
 def _percentile_text(value: float, known: list[tuple[int, float]]) -> str:

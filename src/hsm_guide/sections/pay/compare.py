@@ -1,0 +1,64 @@
+"""Pay side by side: this occupation beside the related ones, or beside the one a reader comes from."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...blocks import Value
+from ...errors import UsageError
+from ...model import KnowledgeBase
+from ...wages.lookup import wage_data
+from ..builder import Builder
+
+
+def side_by_side(
+    b: Builder, kb: KnowledgeBase, socs: Sequence[str], area: str | None = None, title: str = "Pay side by side"
+) -> None:
+    """A table of this occupation's pay and each other one's, nationally or in one state."""
+    if kb.wages is None:
+        return
+    data = wage_data(kb)
+    where, state = "United States", None
+    if area is not None:
+        found = data.find(area)
+        if found.kind not in ("state", "national"):
+            raise UsageError(f"the comparison is by state; '{found.name}' is a {found.kind} area (give its state)")
+        where, state = found.name, (found.area if found.kind == "state" else None)
+    rows: list[tuple[Value, ...]] = []
+    for soc in dict.fromkeys([data.soc, *socs]):
+        row = data.row(state, soc) if state else data.national(soc)
+        name = data.occupation_name(soc) + (" (this guide)" if soc == data.soc else "")
+        if row is None:
+            rows.append((name, soc, "no estimate", None, None, None))
+            continue
+        rows.append(
+            (
+                name,
+                soc,
+                data.cell(row, "annual_median"),
+                data.cell(row, "annual_p10"),
+                data.cell(row, "annual_p90"),
+                data.cell(row, "employment", "count"),
+            )
+        )
+    b.heading(f"{title}, {where}, {data.label}")
+    b.table(
+        [
+            ("Occupation", "text"),
+            ("SOC", "text"),
+            ("Median", "money"),
+            ("10th", "money"),
+            ("90th", "money"),
+            ("Jobs", "count"),
+        ],
+        rows,
+        caption="Yearly pay; 10th and 90th: the pay below which a tenth, and nine tenths, of workers fall",
+        sources=[data.source],
+    )
+    notes = data.footnotes(r for soc in socs if (r := (data.row(state, soc) if state else data.row("0000000", soc))))
+    for note in notes:
+        b.note(f"BLS: {note}", [data.source])
+
+
+def related_socs(kb: KnowledgeBase) -> list[str]:
+    return [c.soc for g in kb.related for c in g.careers if c.soc]
