@@ -125,7 +125,9 @@ class AreaIndex:
         for i, area in enumerate(areas):
             words = _words(area.name)
             self._first_word.append(words[0] if words else "")
-            self._exact.setdefault(" ".join(words), []).append(i)
+            key = " ".join(words)
+            if not (area.kind == "state" and key in _STATE_KEYS):  # rule 3 alone decides states
+                self._exact.setdefault(key, []).append(i)
             self._by_code[area.code] = i
             if area.kind == "state":
                 self._states.setdefault(area.state, i)
