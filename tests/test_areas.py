@@ -310,6 +310,12 @@ def test_control_characters_are_escaped_not_echoed() -> None:
     assert "\\udcff" in refused("bost\udcffn")  # an undecodable byte from argv
 
 
+def test_wide_spaces_are_spaces_but_invisible_characters_are_refused() -> None:
+    assert code("new\u00a0york") == "3600000"  # a no-break space pasted from a web page
+    assert code("san\u2003juan") == "0041980"
+    assert "\\u200b" in refused("bos\u200bton")  # a zero-width space would hide what was typed
+
+
 def test_no_letters() -> None:
     assert refused("!!!").startswith("the area '!!!' has no letters A-Z or digits")
 

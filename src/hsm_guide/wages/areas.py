@@ -55,6 +55,8 @@ _JOINED = str.maketrans("", "", ".'\u2019")  # D.C. -> dc, Coeur d'Alene -> coeu
 
 
 def _strip_accents(text: str) -> str:
+    if text.isascii():  # every BLS name, nearly every query
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -89,6 +91,11 @@ _STATE_KEYS = _state_keys()
 _LONGEST_STATE = max(len(key.split()) for key in _STATE_KEYS)
 
 
+def _printable(text: str) -> bool:
+    """No control, format or unassigned characters; spaces of any width are fine (a pasted no-break space)."""
+    return text.isprintable() or all(c.isprintable() or unicodedata.category(c) == "Zs" for c in text)
+
+
 def _listed_states(area: Area) -> set[str]:
     """The area's own state and, for a metro, every state its name lists (``..., OR-WA``)."""
     states = {area.state} if area.state else set()
@@ -121,7 +128,7 @@ class AreaIndex:
         self._in_state: dict[str, set[int]] = {}
         self._first_word: list[str] = []
         vocabulary: dict[str, set[int]] = {}
-        self._close: dict[str, set[int]] = {}  # names and name parts for "did you mean"
+        self._close: dict[str, set[int]] | None = None  # built on the first unknown query
         for i, area in enumerate(areas):
             words = _words(area.name)
             self._first_word.append(words[0] if words else "")
@@ -137,8 +144,6 @@ class AreaIndex:
                 self._in_state.setdefault(state, set()).add(i)
             for word in _name_words(area.name):
                 vocabulary.setdefault(word, set()).add(i)
-            for part in self._parts(area):
-                self._close.setdefault(part, set()).add(i)
         self._vocabulary = vocabulary
         self._sorted_words = sorted(vocabulary)
 
@@ -225,7 +230,7 @@ class AreaIndex:
 
     def candidates(self, query: str) -> list[Area]:
         """Every area the query matches, best first; [] for a blank, too long or unreadable query."""
-        if len(query) > MAX_QUERY or not query.isprintable():
+        if len(query) > MAX_QUERY or not _printable(query):
             return []
         words = _words(query)
         return [self.areas[i] for i in self._indices(words)] if words else []
@@ -236,7 +241,7 @@ class AreaIndex:
             raise UsageError(f"no area given; {_HOW}")
         if len(query) > MAX_QUERY:
             raise UsageError(f"the area {show(query)} is too long ({len(query):,} characters); {_HOW}")
-        if not query.isprintable():
+        if not _printable(query):
             raise UsageError(f"the area {show(query)} contains control characters; {_HOW}")
         words = _words(query)
         if not words:
@@ -270,6 +275,11 @@ class AreaIndex:
         if words[0].isdigit() and len(words) == 1:
             return f"no area has the code {show(query)}; {_HOW}"
         typed = " ".join(words)[: MAX_QUERY // 2]
+        if self._close is None:
+            self._close = {}
+            for i, area in enumerate(self.areas):
+                for part in self._parts(area):
+                    self._close.setdefault(part, set()).add(i)
         close = get_close_matches(typed, self._close, n=SUGGESTED * 2, cutoff=0.7)
         suggested: list[Area] = []
         for part in close:
