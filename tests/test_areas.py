@@ -120,7 +120,8 @@ def test_a_state_wins_over_a_metro_that_shares_its_name() -> None:
     # ...and the metros are a longer name away.
     assert code("washington-arlington") == "0047900"
     assert code("new york-newark") == "0035620"
-    assert code("new york ny") == "3600000"  # the state's name narrowed to its own state is still the state
+    # ...or the way an address reads: city, state.
+    assert code("New York, NY") == code("new york, new york") == "0035620"
 
 
 def test_nonmetro_areas_do_not_crowd_a_state_name() -> None:

@@ -9,11 +9,14 @@ The rules, in order; the first that finds anything decides:
    a state always wins over a metro that shares its name;
 4. an area's full name, exactly (case, accents, punctuation and spacing aside);
 5. a query ending in a state code or name (``portland me``, ``springfield, illinois``): the rest
-   matched, by rules 3, 4 and 6, among the areas of that state (a metro counts for every state
-   its name lists: ``portland wa`` finds Portland-Vancouver-Hillsboro, OR-WA);
+   matched among the areas of that state (a metro counts for every state its name lists:
+   ``portland wa`` finds Portland-Vancouver-Hillsboro, OR-WA), by rule 4, then as a metro's
+   first city, the way an address reads (``new york, ny`` is the metro), then rules 3 and 6;
 6. every query word is the start of a word of the name, in any order (``fort worth``, ``bayamon``).
    A nonmetropolitan area is left out when its state matched too: its name's state words
    are all the query matched, so ``new hamp`` is the state, not its three nonmetro areas.
+   Best first: a metro whose place is the query (``wichita``: Wichita, KS before Wichita Falls),
+   then names that start with the query, states before metros before nonmetros, then A to Z.
 
 One match is the answer; several are ambiguous and :func:`find_area` lists them with a way to
 narrow; none is unknown and it suggests the closest names.  Lookups use an :class:`AreaIndex`
@@ -127,11 +130,17 @@ class AreaIndex:
         self._national: int | None = None
         self._in_state: dict[str, set[int]] = {}
         self._first_word: list[str] = []
+        self._place: list[str] = []  # a metro's name before the comma, normalized
+        self._first_city: dict[str, list[int]] = {}  # a metro's first city, normalized
         vocabulary: dict[str, set[int]] = {}
         self._close: dict[str, set[int]] | None = None  # built on the first unknown query
         for i, area in enumerate(areas):
             words = _words(area.name)
             self._first_word.append(words[0] if words else "")
+            place = area.name.rsplit(", ", 1)[0] if area.kind == "metro" else ""
+            self._place.append(" ".join(_words(place)))
+            if place:
+                self._first_city.setdefault(" ".join(_words(re.split(r"[-/]", place)[0])), []).append(i)
             key = " ".join(words)
             if not (area.kind == "state" and key in _STATE_KEYS):  # rule 3 alone decides states
                 self._exact.setdefault(key, []).append(i)
@@ -183,10 +192,11 @@ class AreaIndex:
         # A nonmetro whose state matched too was matched by its state's name alone.
         matched_states = {self.areas[i].state for i in found if self.areas[i].kind == "state"}
         kept = [i for i in found if not (self.areas[i].kind == "nonmetro" and self.areas[i].state in matched_states)]
-        first = words[0]
+        first, key = words[0], " ".join(words)
         return sorted(
             kept,
             key=lambda i: (
+                self._place[i] != key,
                 not self._first_word[i].startswith(first),
                 _KIND_RANK[self.areas[i].kind],
                 self.areas[i].name.casefold(),
@@ -206,6 +216,13 @@ class AreaIndex:
             return exact
         return self._by_words(words, within)
 
+    def _narrowed(self, words: list[str], within: set[int]) -> list[int]:
+        """Rule 5: the rest of a query that ended in a state, among that state's areas."""
+        key = " ".join(words)
+        found = [i for i in self._exact.get(key, []) if i in within]
+        found = found or [i for i in self._first_city.get(key, []) if i in within]
+        return found or self._match(words, within)
+
     def _digits(self, query: str) -> list[int]:
         code = {7: query, 5: "00" + query, 2: query + "00000"}.get(len(query))
         i = self._by_code.get(code) if code else None
@@ -220,7 +237,7 @@ class AreaIndex:
         for n in range(min(_LONGEST_STATE, len(words) - 1), 0, -1):
             state = _STATE_KEYS.get(" ".join(words[-n:]))
             if state is not None and state in self._in_state:
-                narrowed = self._match(words[:-n], self._in_state[state])
+                narrowed = self._narrowed(words[:-n], self._in_state[state])
                 if narrowed:
                     return narrowed
                 break
