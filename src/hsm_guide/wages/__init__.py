@@ -1,1 +1,1 @@
-"""Wage data: the BLS OEWS extract, its import, and area lookups."""
+"""BLS OEWS wage areas: states and metro and nonmetropolitan areas, and finding one by what a user types."""

@@ -1,4 +1,9 @@
-"""Placeholder until the areas branch lands: FIPS code -> (postal code, name)."""
+"""The 50 states, DC, Puerto Rico, Guam and the Virgin Islands: FIPS code -> (postal code, name).
+
+The FIPS code is the BLS OEWS ``state_code``; names are the ones BLS uses for the state areas.
+"""
+
+from __future__ import annotations
 
 STATES: dict[str, tuple[str, str]] = {
     "01": ("AL", "Alabama"),
@@ -59,5 +64,6 @@ STATES: dict[str, tuple[str, str]] = {
 
 
 def postal(fips: str) -> str | None:
-    found = STATES.get(fips)
-    return found[0] if found else None
+    """The postal code for a FIPS state code ("39" -> "OH"), or None if it is not one of ours."""
+    entry = STATES.get(fips)
+    return entry[0] if entry else None
