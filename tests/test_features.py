@@ -238,16 +238,21 @@ def test_pay_history_charts_every_edition_with_its_source(run) -> None:
     out = run("pay", "--history").stdout
     for line in ("May 2010", "$84,270  BLS", "May 2021", "$101,340  seed 002", "$117,960  CareerLaunchKit (secondary)"):
         assert line in out
-    assert "+$26,410 (+31%), from $84,270 to $110,680" in out
+    assert "May 2025 █" in out and "$123,860  BLS" in out  # the May 2025 release, last
+    assert "+$39,590 (+47%), from $84,270 to $123,860" in out
+    assert "May 2024: $117,960 from CareerLaunchKit (secondary)" in out  # shown, left out of the change
 
 
 def test_salary_against_the_latest_percentiles_and_industries(run) -> None:
     out = flat(run("pay", "--salary", "95000").stdout)
-    assert "Where $95,000 a year stands" in out
-    assert "$95,000 a year, $45.67 an hour" in out
-    assert "Percentile, May 2022 about the 39th" in out
-    assert "Nursing and residential care facilities $83,550 $11,450 (14%) above" in out
-    assert "$110,680: you are $15,680 (14%) below" in out
+    assert "Where $95,000 a year stands in the United States, May 2025" in out
+    # May 2025: 25th percentile $94,700, median $123,860
+    assert "$95,000 a year ($45.67 an hour) is about the 25th percentile nationally." in out
+    assert "Against the median nationally $28,860 (23%) below it" in out
+    assert "25th $94,700" in out
+    older = flat(run("pay", "--salary", "95000", "--year", "2022").stdout)
+    assert "Percentile, May 2022 about the 39th" in older
+    assert "Nursing and residential care facilities $83,550 $11,450 (14%) above" in older
 
 
 @pytest.mark.parametrize("amount", ["95,000", "$95,000", "95k", "95000.00"])
@@ -297,7 +302,7 @@ def complete(words: str, env_extra: dict[str, str] | None = None) -> list[str]:
         ("hsm-guide certifications CP", ["CPHRM", "CPHIMS", "CPHQ"]),
         ("hsm-guide path --from n", ["nurse"]),
         ("hsm-guide path --setting h", ["hospital", "health-information"]),
-        ("hsm-guide pay --year 202", ["2020", "2021", "2022", "2023", "2024"]),
+        ("hsm-guide pay --year 202", ["2020", "2021", "2022", "2023", "2024", "2025"]),
         ("hsm-guide export a", ["all", "advancement"]),
         ("hsm-guide search x --section s", ["settings", "skills", "sources"]),
         ("hsm-guide sett", ["settings"]),

@@ -13,6 +13,7 @@ import msgspec
 
 from hsm_guide.knowledge import iter_records, load, packaged_data_path
 from hsm_guide.sections import SECTIONS
+from hsm_guide.sections.pay.editions import pay_years
 
 # Fields that classify rather than state a fact; they shape headings and layout.
 STRUCTURAL = {
@@ -32,6 +33,7 @@ def all_output(run) -> str:
     commands = [[s.name] for s in SECTIONS]
     kb = load(packaged_data_path())
     commands += [["certifications", c.code] for c in kb.certifications.credentials]
+    commands += [["pay", "--year", str(y)] for y in pay_years(kb)] + [["pay", "--history"]]
     commands += [["path"]] + [["path", "--from", b.key] for b in kb.paths.backgrounds]
     commands += [["path", "--setting", s.key] for s in kb.paths.settings]
     statements = kb.fit.statements

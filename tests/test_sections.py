@@ -14,7 +14,9 @@ KEY_FACTS = {
         "SOC code",
         "11-9111",
         "Healthcare executive",
-        "$110,680 a year, $53.21 an hour (May 2023)",
+        "$123,860 a year, $59.55 an hour (OEWS, May 2025)",
+        "597,080 in May 2025 (OEWS wage survey)",
+        "562,700 in 2023 (Employment Projections)",
         "29% over 2023-2033 (much faster than average)",
         "Job Zone Five",
     ],
@@ -46,14 +48,20 @@ KEY_FACTS = {
         "Surgery centres",
     ],
     "pay": [
-        "$110,680 a year, $53.21 an hour (May 2023)",
+        # the national May 2025 row of data/wages/oews-wages.csv (11-9111, area 0000000)
+        "$123,860 a year, $59.55 an hour (OEWS, May 2025)",
+        "$140,970 a year, $67.77 an hour",
+        "597,080",
+        "$73,390",
+        "$224,340",
+        "$107.86",
         "$205,620",
-        "Median pay by industry, May 2021",
-        "$119,450",
-        "Median pay by edition",
-        "$84,270",
-        "Top-paying states, May 2023",
-        "$179,160",
+        "Largest employers",
+        "General Medical and Surgical Hospitals",
+        "$134,050",
+        "Best-paying states",
+        "New York",
+        "$164,120",
         "Doubtful",
         "$160,000",
         "What moves pay",
@@ -165,11 +173,14 @@ def _sources_in(block: dict) -> set[str]:
 
 
 def test_json_keeps_figures_numeric(run) -> None:
-    payload = json.loads(run("pay", "--json").stdout)
+    payload = json.loads(run("pay", "--year", "2021", "--json").stdout)
     blocks = payload["sections"][0]["blocks"]
     bars = next(b for b in blocks if b["type"] == "bars")
     assert {"label": "Government", "value": 117000, "note": None} in bars["rows"]
     assert bars["kind"] == "money"
+    current = json.loads(run("pay", "--json").stdout)["sections"][0]["blocks"]
+    percentiles = next(b for b in current if b["type"] == "table" and b["caption"] == "Percentiles, May 2025")
+    assert ["Median", 59.55, 123860] in percentiles["rows"]
 
 
 def test_snapshot_card_without_a_command(run) -> None:
@@ -179,7 +190,7 @@ def test_snapshot_card_without_a_command(run) -> None:
     assert out.startswith("Medical and Health Services Managers (SOC 11-9111)\n")
     for fact in [
         "run the business side of healthcare",
-        "$110,680 a year",
+        "$123,860 a year",
         "562,700 in 2023",
         "Bachelor's degree",
         "Go further",
@@ -209,10 +220,14 @@ def test_pay_for_one_year(run) -> None:
 
 def test_pay_hourly_uses_given_hourly_figures_and_says_when_it_converts(run) -> None:
     out = " ".join(run("pay", "--hourly").stdout.split())
-    assert "Pay (hourly)" in out
-    assert "$48.55" in out  # May 2019 hourly median, as BLS gives it
-    assert "$57.43" in out  # May 2021 hospitals median: 119,450 / 2,080
-    assert "divided by 2,080 hours" in out
+    assert "Pay, May 2025 (hourly)" in out
+    assert "10th $35.29, median $59.55, 90th $107.86" in out  # BLS's own hourly percentiles, May 2025
+    assert "divided by 2,080" not in out
+    older = " ".join(run("pay", "--hourly", "--year", "2021").stdout.split())
+    assert "Pay in 2021 (hourly)" in older
+    assert "$57.43" in older  # May 2021 hospitals median: 119,450 / 2,080
+    assert "divided by 2,080 hours" in older
+    assert "$48.55" in " ".join(run("pay", "--hourly", "--year", "2019").stdout.split())  # as BLS gives it
 
 
 def test_unknown_year_lists_the_years(run) -> None:
@@ -220,7 +235,8 @@ def test_unknown_year_lists_the_years(run) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "hsm-guide: no pay figures for 1999; years available: 2010, 2015, 2016, 2019, 2020, 2021, 2022, 2023, 2024\n"
+        "hsm-guide: no pay figures for 1999; years available: "
+        "2010, 2015, 2016, 2019, 2020, 2021, 2022, 2023, 2024, 2025\n"
     )
 
 

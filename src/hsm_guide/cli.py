@@ -258,9 +258,10 @@ def _area_words(kb: KnowledgeBase) -> list[str]:
     """Postal codes, state names and metro names, for completing --area."""
     if kb.wages is None:
         return []
-    rows = [r for r in kb.wages.rows if r.soc == kb.identity.soc_code and r.industry == "000000"]
-    codes = sorted({r.state for r in rows if r.kind == "state"})
-    return codes + [r.name for r in rows if r.kind != "national"]
+    from .wages.areas import area_words
+    from .wages.lookup import wage_data
+
+    return area_words(wage_data(kb).area_list)
 
 
 complete_sections = _complete(lambda kb: [s.name for s in SECTIONS])

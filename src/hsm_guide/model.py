@@ -348,18 +348,11 @@ class Step(Record, frozen=True, kw_only=True):
     sources: Sources
 
 
-class Occupation(Record, frozen=True, kw_only=True):
-    """An occupation BLS publishes pay for, as the wage extract names it."""
-
-    soc: Soc
-    name: Text
-
-
 class Route(Record, frozen=True, kw_only=True):
     """Steps in order: for one kind of person, or what one setting adds to any of them."""
 
     key: Key
-    occupation: Occupation | None = None  # the occupation a background route starts from, for its pay
+    soc: Soc | None = None  # the occupation a background route starts from, for its pay beside this one
     name: Text
     steps: Annotated[list[Step], Meta(min_length=1)]
 

@@ -60,10 +60,10 @@ def route(kb: KnowledgeBase, background: str | None, setting: str | None) -> Doc
         b.entries("Step by step", _steps(who.steps), ordered=True)
     if where:
         b.entries(f"In this setting: {where.name}" if who else "Step by step", _steps(where.steps), ordered=True)
-    if who and who.occupation:
+    if who and who.soc:
         from .pay.compare import side_by_side
 
-        side_by_side(b, kb, [who.occupation.soc], title="Pay now and as a manager")
+        side_by_side(b, kb, [who.soc], title="Pay now and as a manager")
     if who and not where:
         b.hint("Narrow it to one setting with --setting " + "|".join(x.key for x in kb.paths.settings))
     return b.document()

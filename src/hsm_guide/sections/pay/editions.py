@@ -25,6 +25,8 @@ def pay_years(kb: KnowledgeBase) -> list[int]:
     years = {e.pay_year for e in kb.quick_facts.editions}
     years |= {x.year for x in p.percentiles} | {x.year for x in p.by_industry}
     years |= {x.year for x in p.by_area} | {x.year for x in p.means}
+    if kb.wages is not None:
+        years.add(kb.wages.release.year)
     return sorted(years)
 
 
