@@ -44,6 +44,8 @@ class Target:
 TARGETS = [
     Target(("duties",), 1.20, 10.0),
     Target(("pay",), 1.20, 10.0),
+    Target(("pay", "--area", "NY"), 1.20, 10.0),
+    Target(("pay", "--states"), 1.20, 10.0),
     Target(("--version",), 1.10),
     Target(("--help",), 1.30),
 ]
@@ -178,16 +180,16 @@ def version(name: str) -> str:
 
 
 def report(results: list[tuple[Result | str, Target]]) -> None:
-    head = f"{'command':<20} {'median':>9} {'floor':>9} {'ratio':>6} {'target':>7}  "
+    head = f"{'command':<26} {'median':>9} {'floor':>9} {'ratio':>6} {'target':>7}  "
     head += f"{'peak':>8} {'floor':>8} {'+MiB':>6} {'target':>7}  result"
     print(head)
     for result, target in results:
         if isinstance(result, str):
-            print(f"{'hsm-guide ' + ' '.join(target.args):<20} ERROR {result}")
+            print(f"{'hsm-guide ' + ' '.join(target.args):<26} ERROR {result}")
             continue
         mem_target = f"<=+{target.extra_mib:g}" if target.extra_mib is not None else "-"
         print(
-            f"{result.label:<20} {result.ms:>6.1f} ms {result.floor_ms:>6.1f} ms {result.ratio:>5.2f}x "
+            f"{result.label:<26} {result.ms:>6.1f} ms {result.floor_ms:>6.1f} ms {result.ratio:>5.2f}x "
             f"{'<=' + format(target.ratio, '.2f') + 'x':>7}  {result.peak:>4.1f} MiB {result.floor_peak:>4.1f} MiB "
             f"{result.peak - result.floor_peak:>+6.1f} {mem_target:>7}  {verdict(result, target)}"
         )
