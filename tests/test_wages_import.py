@@ -512,11 +512,6 @@ def test_a_missing_release_file_is_one_line(release: Release, import_release) ->
     assert "nowhere.whl" in line and "cannot read" in line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: read_input() takes a manifest.json found beside a bare .sqlite/.sqlite.gz without checking "
-    "its database_sha256, so the release file credits BLS's files and digests to a database they do not describe",
-)
 def test_a_bare_database_beside_another_databases_manifest_is_refused(release: Release, import_release) -> None:
     other = bytearray(release.database)
     other[-1] ^= 1
@@ -530,11 +525,6 @@ def test_a_bare_database_beside_another_databases_manifest_is_refused(release: R
     assert not out.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: a truncated .sqlite.gz raises EOFError from gzip.decompress, which importer.main does "
-    "not catch, so the maintainer gets a traceback instead of one 'import:' line",
-)
 def test_a_truncated_sqlite_gz_is_one_line(release: Release, import_release) -> None:
     bare = release.folder / "oews-2025.sqlite.gz"
     bare.write_bytes(release.packed[: len(release.packed) // 2])

@@ -32,6 +32,7 @@ import re
 import sqlite3
 import sys
 import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,9 @@ def read_input(path: Path) -> Input:
     manifest_path = path.with_name("manifest.json")
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else None
     database = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+    # A manifest beside the file vouches for it only if the digests agree: else its addresses would be false.
+    if manifest is not None and hashlib.sha256(database).hexdigest() != manifest.get("database_sha256"):
+        raise ImportError_(f"{path}: the database does not match the SHA-256 in {manifest_path.name} beside it")
     return Input(database, manifest, None)
 
 
@@ -283,7 +287,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         print(run(args.release, args.data, args.out or args.data.parent / FOLDER, args.source_id, args.date))
-    except (ImportError_, sqlite3.Error, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
+    except (
+        ImportError_,
+        sqlite3.Error,
+        KeyError,
+        ValueError,
+        OSError,
+        EOFError,
+        zlib.error,
+        zipfile.BadZipFile,
+    ) as exc:
         print(f"import: {exc}", file=sys.stderr)
         return 1
     return 0
