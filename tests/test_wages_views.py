@@ -266,3 +266,33 @@ def test_area_completion_offers_codes_states_and_metros(words: str, expected: st
     from tests.test_features import complete
 
     assert expected in complete(words) or expected in " ".join(complete(words))
+
+
+def test_footnoted_figures_read_as_bls_says_never_as_zero(run, tmp_path: Path) -> None:
+    """A '-' with footnote 8 reads "not released"; with footnote 5, "at least" the top-coding bound."""
+    import shutil
+
+    kb = tmp_path / "occupation.yaml"
+    shutil.copyfile(DATA / "occupation.yaml", kb)
+    shutil.copytree(DATA / "wages", tmp_path / "wages")
+    table = tmp_path / "wages" / "oews-wages.csv"
+    rows = list(csv.DictReader(table.open(encoding="utf-8")))
+    ohio = next(r for r in rows if r["soc"] == "11-9111" and r["area"] == "3900000")
+    ohio |= {"annual_median": "-", "hourly_median": "-", "annual_p90": "-", "hourly_p90": "-"}
+    ohio["notes"] = "hourly_median=8;hourly_p90=5;annual_median=8;annual_p90=5"
+    with table.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    result = run("--data", str(kb), "pay", "--area", "OH")
+    assert result.exit_code == 0, result.stderr
+    out = flat(result.stdout)
+    assert "Median pay not released Mean pay" in out
+    assert "Median Here, an hour: not released Here, a year: not released" in out  # the percentile table
+    assert "90th Here, an hour: at least $115.00 Here, a year: at least $239,200" in out
+    assert "BLS: Estimate not released." in out
+    assert "BLS: This wage is equal to or greater than $115.00 per hour or $239,200 per year." in out
+    assert "$0 " not in out
+    # ranked with the states that have a median, after them
+    states = flat(run("--data", str(kb), "pay", "--states").stdout)
+    assert "Ohio not released" in states

@@ -119,6 +119,13 @@ class WageData:
         cell = self.cell(row, measure, kind)
         return fmt(cell, kind if isinstance(cell, (int, float)) else "text")  # type: ignore[arg-type]
 
+    def yearly_and_hourly(self, row: WageRow, statistic: str) -> str:
+        """'$123,860 a year, $59.55 an hour'; 'not released' once where BLS gives neither."""
+        annual, hourly = self.text(row, f"annual_{statistic}"), self.text(row, f"hourly_{statistic}", "hourly")
+        if annual == hourly:
+            return annual
+        return f"{annual} a year, {hourly} an hour"
+
     def footnotes(self, rows: Iterable[WageRow]) -> list[str]:
         """BLS's own words for every footnote these rows carry, once each."""
         codes = dict.fromkeys(code for r in rows for code in r.notes.values())

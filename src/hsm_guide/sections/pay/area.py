@@ -25,13 +25,13 @@ def area_pay(kb: KnowledgeBase, query: str, hourly: bool = False) -> Document:
         [
             (
                 "Median pay",
-                f"{data.text(row, 'annual_median')} a year, {data.text(row, 'hourly_median', 'hourly')} an hour",
+                data.yearly_and_hourly(row, "median"),
                 src,
             ),
             ("Against the nation", compared, src),
             (
                 "Mean pay",
-                f"{data.text(row, 'annual_mean')} a year, {data.text(row, 'hourly_mean', 'hourly')} an hour",
+                data.yearly_and_hourly(row, "mean"),
                 src,
             ),
             ("Jobs", data.text(row, "employment", "count"), src),

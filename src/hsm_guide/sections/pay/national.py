@@ -25,7 +25,7 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
             ("Median pay", median_text(data, row), src),
             (
                 "Mean pay",
-                f"{data.text(row, 'annual_mean')} a year, {data.text(row, 'hourly_mean', 'hourly')} an hour",
+                data.yearly_and_hourly(row, "mean"),
                 src,
             ),
             ("Jobs", f"{data.text(row, 'employment', 'count')} (OEWS, {data.label})", src),
@@ -49,8 +49,7 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
 
 
 def median_text(data: WageData, row: WageRow) -> str:
-    hourly = data.text(row, "hourly_median", "hourly")
-    return f"{data.text(row, 'annual_median')} a year, {hourly} an hour (OEWS, {data.label})"
+    return f"{data.yearly_and_hourly(row, 'median')} (OEWS, {data.label})"
 
 
 def _best_states(b: Builder, data: WageData) -> None:
