@@ -137,29 +137,30 @@ def salary_position(kb: KnowledgeBase, annual: float, year: int | None = None) -
     return b.document()
 
 
-def _rank(value: float, known: list[tuple[int, float]]) -> str:
-    """'about the 52nd percentile', 'below the 10th percentile', 'above the 90th percentile'."""
-    if value < known[0][1]:
-        return f"below the {_ordinal(known[0][0])} percentile"
-    if value > known[-1][1]:
-        return f"above the {_ordinal(known[-1][0])} percentile"
+def _interpolate(value: float, known: list[tuple[int, float]]) -> float | None:
+    """The percentile a value sits at, by straight lines between published points; None outside them."""
     for (p1, v1), (p2, v2) in itertools.pairwise(known):
         if v1 <= value <= v2:
-            rank = p1 + (p2 - p1) * ((value - v1) / (v2 - v1) if v2 > v1 else 0)
-            return "at the median" if round(rank) == 50 else f"about the {_ordinal(round(rank))} percentile"
-    return "at the median"  # pragma: no cover - the loop covers every value between the ends
+            return p1 + (p2 - p1) * ((value - v1) / (v2 - v1) if v2 > v1 else 0)
+    return None
+
+
+def _rank(value: float, known: list[tuple[int, float]]) -> str:
+    """'about the 52nd percentile', 'below the 10th percentile', 'above the 90th percentile'."""
+    rank = _interpolate(value, known)
+    if rank is None:
+        below = value < known[0][1]
+        return f"{'below' if below else 'above'} the {_ordinal(known[0 if below else -1][0])} percentile"
+    return "at the median" if round(rank) == 50 else f"about the {_ordinal(round(rank))} percentile"
 
 
 def _percentile_text(value: float, known: list[tuple[int, float]]) -> str:
+    rank = _interpolate(value, known)
+    if rank is not None:
+        return f"about the {_ordinal(round(rank))}: you would earn more than about {rank:.0f}% of managers"
     if value < known[0][1]:
         return f"below the {_ordinal(known[0][0])} percentile (${known[0][1]:,.0f}): among the lowest-paid tenth"
-    if value > known[-1][1]:
-        return f"above the {_ordinal(known[-1][0])} percentile (${known[-1][1]:,.0f}): among the best-paid tenth"
-    for (p1, v1), (p2, v2) in itertools.pairwise(known):
-        if v1 <= value <= v2:
-            rank = p1 + (p2 - p1) * ((value - v1) / (v2 - v1) if v2 > v1 else 0)
-            return f"about the {_ordinal(round(rank))}: you would earn more than about {rank:.0f}% of managers"
-    return "at the median"  # pragma: no cover - the loop covers every value between the ends
+    return f"above the {_ordinal(known[-1][0])} percentile (${known[-1][1]:,.0f}): among the best-paid tenth"
 
 
 def _ordinal(n: int) -> str:
