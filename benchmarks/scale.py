@@ -29,7 +29,7 @@ from typing import Any
 
 import msgspec.inspect as mi
 import yaml
-from startup import MIN_PAIRS, CommandFailed, Launcher, environment, hsm_guide, measure
+from startup import FLOORS, MIN_PAIRS, CommandFailed, Launcher, environment, hsm_guide, measure
 
 from hsm_guide import cache, knowledge
 from hsm_guide.errors import DataError
@@ -158,7 +158,7 @@ def wall_ratio(path: Path, pairs: int, scratch: str) -> None:
     argv = [*hsm_guide(), "--data", str(path), "duties"]
     launcher = Launcher(env)
     try:
-        result = measure("duties at 20x", argv, launcher, pairs)
+        result = measure("duties at 20x", argv, FLOORS["framework"], launcher, pairs)
     except CommandFailed as exc:
         print(f"hsm-guide --data FILE duties at 20x: ERROR {exc}")
         return

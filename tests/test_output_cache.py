@@ -1,110 +1,232 @@
-"""The output cache: a repeated command prints the same text without rebuilding it,
-and nothing that shapes the text (data, width, terminal, code) is ever served stale."""
+"""The output cache and the warm path: a repeated command prints the same text without Typer,
+Rich or the knowledge base, and nothing that shapes the text is ever served stale.
+
+These run the console script's own entry point in a child process, as users do: the warm path
+answers before the CLI is imported, so an in-process call never sees it (and caches nothing).
+"""
 
 from __future__ import annotations
 
-import io
+import fcntl
 import os
+import pty
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import termios
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
-from hsm_guide import cache, output_cache
-from hsm_guide.knowledge import packaged_data_path
+from hsm_guide import cache, warm
+
+ROOT = Path(__file__).resolve().parents[1]
+# Imported by the CLI, never by the warm path: a hit must not load them.
+FRAMEWORK = ("typer", "rich", "yaml", "msgspec", "hsm_guide.cli", "hsm_guide.knowledge")
+PROBE = "import sys, runpy; sys.argv[0] = 'hsm-guide'; from hsm_guide.entry import main\n" + (
+    "import atexit; atexit.register(lambda: sys.stderr.write('LOADED:' + ','.join("
+    f"m for m in {FRAMEWORK!r} if m in sys.modules) + '\\n'))\n"
+    "main()"
+)
 
 
 @pytest.fixture
 def kb_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / "kb.yaml"
-    copy.write_bytes(packaged_data_path().read_bytes())
+    copy = tmp_path / "guide" / "kb.yaml"
+    copy.parent.mkdir()
+    shutil.copyfile(ROOT / "data" / "occupation.yaml", copy)
+    shutil.copytree(ROOT / "data" / "wages", copy.parent / "wages")
     return copy
+
+
+def hsm(*args: str, env: dict[str, str] | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """The console script in a child process; stderr ends with the framework modules it loaded."""
+    return subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+        **kwargs,  # type: ignore[call-overload]
+    )
+
+
+def loaded(result: subprocess.CompletedProcess[str]) -> list[str]:
+    line = next(line for line in result.stderr.splitlines() if line.startswith("LOADED:"))
+    return [m for m in line.removeprefix("LOADED:").split(",") if m]
 
 
 def outputs() -> list[Path]:
     where = cache.folder()
     folder = where / "output" if where else None
-    return sorted(folder.iterdir()) if folder and folder.is_dir() else []
+    return sorted(folder.glob("*.txt")) if folder and folder.is_dir() else []
 
 
-def test_a_repeated_command_is_served_from_the_cache(run, kb_copy: Path, monkeypatch) -> None:
-    first = run("--data", str(kb_copy), "duties")
-    assert first.exit_code == 0 and len(outputs()) == 1
-
-    def no_loading(path):
-        raise AssertionError("the knowledge base should not be loaded on a warm run")
-
-    monkeypatch.setattr("hsm_guide.knowledge.load_cached", no_loading)
-    second = run("--data", str(kb_copy), "duties")
-    assert second.exit_code == 0
+def test_a_repeated_command_is_answered_before_the_framework_loads(kb_copy: Path) -> None:
+    first = hsm("--data", str(kb_copy), "duties")
+    assert first.returncode == 0 and "typer" in loaded(first)
+    assert len(outputs()) == 1
+    second = hsm("--data", str(kb_copy), "duties")
+    assert second.returncode == 0
     assert second.stdout == first.stdout
+    assert loaded(second) == []  # no Typer, no Rich, no YAML, no model
 
 
-def test_an_edited_data_file_is_never_served_stale(run, kb_copy: Path) -> None:
-    before = run("--data", str(kb_copy), "overview").stdout
-    stat = kb_copy.stat()
+def test_options_after_the_command_and_the_data_variable_count(kb_copy: Path) -> None:
+    by_option = hsm("pay", "--area", "OH", "--data", str(kb_copy))
+    by_variable = hsm("pay", "--area", "OH", env={"HSM_GUIDE_DATA": str(kb_copy)})
+    assert by_option.returncode == by_variable.returncode == 0, by_option.stderr
+    assert by_option.stdout == by_variable.stdout and "Pay in Ohio" in by_option.stdout
+    assert loaded(hsm("pay", "--area", "OH", "--data", str(kb_copy))) == []
+
+
+def test_an_edited_data_file_is_never_served_stale(kb_copy: Path) -> None:
+    before = hsm("--data", str(kb_copy), "overview").stdout
+    info = kb_copy.stat()
     text = kb_copy.read_text(encoding="utf-8").replace("Healthcare executive", "Healthcare exekutive", 1)
     kb_copy.write_text(text, encoding="utf-8")
-    os.utime(kb_copy, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same time: only the bytes differ
-    after = run("--data", str(kb_copy), "overview").stdout
+    os.utime(kb_copy, ns=(info.st_atime_ns, info.st_mtime_ns))  # same size, same time: only the bytes differ
+    after = hsm("--data", str(kb_copy), "overview").stdout
     assert "Healthcare executive" in before and "Healthcare exekutive" in after
 
 
-def test_each_width_and_argument_has_its_own_entry(run, kb_copy: Path, monkeypatch) -> None:
-    wide = run("--data", str(kb_copy), "pay").stdout
-    monkeypatch.setenv("COLUMNS", "40")
-    narrow = run("--data", str(kb_copy), "pay").stdout
-    year = run("--data", str(kb_copy), "pay", "--year", "2021").stdout
-    assert max(len(line) for line in narrow.splitlines()) <= 40 < max(len(line) for line in wide.splitlines())
-    assert year.startswith("Pay in 2021")
-    assert len(outputs()) == 3
-    monkeypatch.setenv("COLUMNS", "80")
-    assert run("--data", str(kb_copy), "pay").stdout == wide
+def test_an_edited_wage_extract_is_never_served_stale(kb_copy: Path) -> None:
+    before = hsm("--data", str(kb_copy), "pay", "--area", "OH")
+    assert "$106,140" in before.stdout
+    table = kb_copy.parent / "wages" / "oews-wages.csv"
+    info = table.stat()
+    table.write_text(table.read_text(encoding="utf-8").replace(",106140,", ",106150,"), encoding="utf-8")
+    os.utime(table, ns=(info.st_atime_ns, info.st_mtime_ns))
+    after = hsm("--data", str(kb_copy), "pay", "--area", "OH")
+    assert "$106,150" in after.stdout and "$106,140" not in after.stdout
 
 
-def test_terminal_shape_is_part_of_the_key(kb_copy: Path) -> None:
-    call = ("duties", ())
-    plain = Console(file=io.StringIO(), width=80)
-    colour = Console(file=io.StringIO(), width=80, force_terminal=True, color_system="truecolor")
-    ascii_only = Console(file=io.TextIOWrapper(io.BytesIO(), encoding="ascii"), width=80)
-    keys = {output_cache.key(kb_copy, call, c) for c in (plain, colour, ascii_only)}
-    assert len(keys) == 3 and None not in keys
-
-
-def test_a_damaged_entry_is_rebuilt(run, kb_copy: Path) -> None:
-    good = run("--data", str(kb_copy), "day").stdout
-    (entry,) = outputs()
-    entry.write_bytes(entry.read_bytes()[:-40] + b"X" * 40)
-    assert run("--data", str(kb_copy), "day").stdout == good
-    entry.write_bytes(b"not a cache entry")
-    assert run("--data", str(kb_copy), "day").stdout == good
-
-
-def test_new_code_is_a_new_key(run, kb_copy: Path, monkeypatch) -> None:
-    run("--data", str(kb_copy), "day")
-    monkeypatch.setattr(output_cache, "_code_stamp", lambda: (("edited", 1, 1),))
-    run("--data", str(kb_copy), "day")
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("COLUMNS", "40"), ("NO_COLOR", ""), ("FORCE_COLOR", "1"), ("TERM", "dumb"), ("LC_ALL", "C")],
+)
+def test_a_changed_environment_variable_is_a_new_entry(kb_copy: Path, name: str, value: str) -> None:
+    hsm("--data", str(kb_copy), "day")
+    env = {name: value} if value else {}
+    if not value:
+        env = {k: v for k, v in os.environ.items() if k != name}
+        changed = subprocess.run(
+            [sys.executable, "-c", PROBE, "--data", str(kb_copy), "day"], env=env, capture_output=True, text=True
+        )
+    else:
+        changed = hsm("--data", str(kb_copy), "day", env=env)
+    assert changed.returncode == 0
+    assert "typer" in loaded(changed), f"{name}={value!r} must not be answered from the plain entry"
     assert len(outputs()) == 2
 
 
-def test_no_cache_switch_writes_nothing(run, kb_copy: Path, monkeypatch) -> None:
-    monkeypatch.setenv("HSM_GUIDE_NO_CACHE", "1")
-    assert "A day in the life" in run("--data", str(kb_copy), "day").stdout
+def _in_pty(args: list[str], rows: int, cols: int) -> str:
+    """Run the console script with stdout on a pseudo-terminal of the given size."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "hsm_guide", *args], stdin=follower, stdout=follower, stderr=follower, env=env
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    child.wait(timeout=30)
+    os.close(leader)
+    return re.sub(r"\x1b\[[0-9;]*m", "", b"".join(chunks).decode("utf-8", "replace"))
+
+
+def test_a_resized_terminal_is_a_new_entry(kb_copy: Path) -> None:
+    wide = _in_pty(["--data", str(kb_copy), "day"], 40, 120)
+    narrow = _in_pty(["--data", str(kb_copy), "day"], 40, 50)
+    again = _in_pty(["--data", str(kb_copy), "day"], 40, 50)
+    assert max(len(line.rstrip()) for line in narrow.splitlines()) <= 50
+    assert max(len(line.rstrip()) for line in wide.splitlines()) > 50
+    assert again == narrow
+    assert len(outputs()) == 2
+
+
+def test_each_argument_has_its_own_entry(kb_copy: Path) -> None:
+    wide = hsm("--data", str(kb_copy), "pay").stdout
+    year = hsm("--data", str(kb_copy), "pay", "--year", "2021").stdout
+    assert year.startswith("Pay in 2021") and wide.startswith("Pay, May 2025")
+    assert len(outputs()) == 2
+    assert hsm("--data", str(kb_copy), "pay").stdout == wide
+
+
+def test_json_pager_and_errors_are_never_stored(kb_copy: Path) -> None:
+    assert hsm("--data", str(kb_copy), "duties", "--json").returncode == 0
+    assert hsm("--data", str(kb_copy), "pay", "--area", "portland").returncode == 2
     assert outputs() == []
 
 
-def test_the_folder_is_pruned(run, kb_copy: Path, monkeypatch) -> None:
+def test_a_damaged_entry_is_rebuilt(kb_copy: Path) -> None:
+    good = hsm("--data", str(kb_copy), "day").stdout
+    (entry,) = outputs()
+    entry.write_bytes(entry.read_bytes()[:-40] + b"X" * 40)
+    assert hsm("--data", str(kb_copy), "day").stdout == good
+    entry.write_bytes(b"not a cache entry")
+    assert hsm("--data", str(kb_copy), "day").stdout == good
+
+
+def test_the_code_and_rich_are_in_the_key() -> None:
+    """An edited module or an upgraded Rich is a new key: the stamp holds both."""
+    stamp = warm._code_stamp()
+    import rich
+
+    console = Path(rich.__file__).with_name("console.py").stat()
+    assert ("console.py", console.st_size, console.st_mtime_ns) in stamp
+    here = Path(warm.__file__).parent
+    model = (here / "model.py").stat()
+    assert (str(here), "model.py", model.st_size, model.st_mtime_ns) in stamp
+
+
+def test_new_code_is_a_new_key(kb_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HSM_GUIDE_DATA", str(kb_copy))
+    first = warm.key(["day"])
+    monkeypatch.setattr(warm, "_code_stamp", lambda: ("edited",))
+    assert first is not None and warm.key(["day"]) not in (None, first)
+
+
+def test_no_cache_switch_writes_nothing(kb_copy: Path) -> None:
+    result = hsm("--data", str(kb_copy), "day", env={"HSM_GUIDE_NO_CACHE": "1"})
+    assert "A day in the life" in result.stdout
+    assert outputs() == []
+
+
+def test_the_folder_is_pruned(kb_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hsm_guide import output_cache
+
     monkeypatch.setattr(output_cache, "MAX_ENTRIES", 3)
-    for width in (40, 50, 60, 70, 80):
-        monkeypatch.setenv("COLUMNS", str(width))
-        run("--data", str(kb_copy), "day")
-    assert len(outputs()) == 3
+    folder = cache.folder()
+    assert folder is not None
+    (folder / "output").mkdir(parents=True)
+    for i in range(5):
+        entry = folder / "output" / f"{i:032x}.txt"
+        entry.write_bytes(b"old")
+        os.utime(entry, ns=(i, i))
+    warm.CURRENT[:] = [(b"\x01" * 16, os.path.realpath(kb_copy))]
+    try:
+        output_cache.store(kb_copy, "text", "utf-8")
+    finally:
+        warm.CURRENT.clear()
+    names = sorted(p.name for p in outputs())
+    assert len(names) == 3 and ("01" * 16) + ".txt" in names and f"{0:032x}.txt" not in names
 
 
-def test_an_unusable_cache_folder_still_prints(run, kb_copy: Path) -> None:
+def test_an_unusable_cache_folder_still_prints(kb_copy: Path) -> None:
     where = cache.folder()
     assert where is not None
     where.parent.mkdir(parents=True, exist_ok=True)
     where.write_text("a file where the folder should be")
-    result = run("--data", str(kb_copy), "day")
-    assert result.exit_code == 0 and "A day in the life" in result.stdout
+    result = hsm("--data", str(kb_copy), "day")
+    assert result.returncode == 0 and "A day in the life" in result.stdout

@@ -31,7 +31,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from . import __version__
+from . import __version__, warm
 
 if TYPE_CHECKING:
     from .model import KnowledgeBase, Record
@@ -41,8 +41,6 @@ try:  # the C module alone: importing hashlib loads OpenSSL, ~4 ms of start-up
 except ImportError:  # pragma: no cover - CPython always builds _blake2
     from hashlib import blake2b
 
-DISABLE_VAR = "HSM_GUIDE_NO_CACHE"
-FOLDER_NAME = "hsm-guide"
 MAGIC = b"HSMGKB\x00\x01"  # file format 1: magic, key digest, payload digest, marshal payload
 _DIGEST = 16
 _KEYED = len(MAGIC) + _DIGEST
@@ -67,18 +65,13 @@ class Slot(NamedTuple):
 
 
 def enabled() -> bool:
-    return os.environ.get(DISABLE_VAR, "") in ("", "0")
+    return warm.enabled()
 
 
 def folder() -> Path | None:
-    """$XDG_CACHE_HOME/hsm-guide, else ~/.cache/hsm-guide; None without an absolute base."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if os.path.isabs(base):  # the XDG spec says to ignore a relative value
-        return Path(base, FOLDER_NAME)
-    home = os.environ.get("HOME", "")
-    if os.path.isabs(home):
-        return Path(home, ".cache", FOLDER_NAME)
-    return None  # no HOME: do not guess a folder (the passwd entry may be /nonexistent or shared)
+    """The user cache folder (warm.cache_folder: $HSM_GUIDE_CACHE_DIR, else the platform's convention)."""
+    found = warm.cache_folder()
+    return Path(found) if found else None
 
 
 def locate(data: Path, info: os.stat_result, raw: bytes, *extra: bytes) -> Slot | None:

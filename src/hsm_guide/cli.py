@@ -55,6 +55,10 @@ class _LazyGroup(TyperGroup):
         extra.setdefault("terminal_width", min(shutil.get_terminal_size().columns, 80))
         return super().make_context(info_name, args, parent=parent, **extra)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Global options work after the command too (`hsm-guide duties --data FILE`): move them first.
+        return super().parse_args(ctx, hoist_global_options(args))
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         try:
             return super().resolve_command(ctx, args)
@@ -66,6 +70,31 @@ class _LazyGroup(TyperGroup):
             if matches and "Did you mean" not in error.message:
                 error.message = f"{error.message.rstrip('.')}. Did you mean {', '.join(map(repr, matches))}?"
             raise
+
+
+GLOBAL_VALUE_OPTIONS = ("--data",)  # the group's options that take a value
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """`duties --data F` reads as `--data F duties`; nothing after `--` moves."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest += args[i:]
+            break
+        if arg in GLOBAL_VALUE_OPTIONS and i + 1 < len(args):
+            front += args[i : i + 2]
+            i += 2
+            continue
+        if arg.startswith(tuple(f"{o}=" for o in GLOBAL_VALUE_OPTIONS)):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
 
 
 def _registered() -> dict[str, Any]:
@@ -212,17 +241,11 @@ def _show(ctx: typer.Context, build: Callable[[KnowledgeBase], Document], as_jso
 
         from . import output_cache
         from .location import resolve_data_path
+        from .render.terminal import render_text
 
         console = _console()
-        call = (ctx.info_name, tuple(sorted((k, repr(v)) for k, v in ctx.params.items())))
-        key = output_cache.key(resolve_data_path(ctx.obj), call, console)
-        text = output_cache.get(key) if key is not None else None
-        if text is None:
-            from .render.terminal import render_text
-
-            text = render_text(console, [build(_load(ctx))])
-            if key is not None:
-                output_cache.put(key, text)
+        text = render_text(console, [build(_load(ctx))])
+        output_cache.store(resolve_data_path(ctx.obj), text, getattr(console.file, "encoding", None))
         console.file.write(text)
         console.file.flush()
 

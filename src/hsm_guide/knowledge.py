@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin, g
 
 import msgspec
 
-from . import cache
+from . import cache, warm
 from .errors import DataError, Problem
 from .limits import MAX_BYTES, MAX_DEPTH, MAX_VALUES
 from .location import ENV_VAR as ENV_VAR  # re-exported: the path helpers live in location.py
@@ -42,7 +42,11 @@ def read_text(path: Path) -> str:
 
 
 def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
-    """The file's bytes and the stat taken just before reading them."""
+    """The file's bytes and the stat taken just before reading them: the very bytes the warm path
+    hashed for this run's key when it read them (so a page is never stored under another file's key)."""
+    seen = warm.SEEN.get(os.path.realpath(path))
+    if seen is not None:
+        return seen
     name = str(path)
     try:
         if path.is_dir():
