@@ -230,3 +230,24 @@ def test_an_unusable_cache_folder_still_prints(kb_copy: Path) -> None:
     where.write_text("a file where the folder should be")
     result = hsm("--data", str(kb_copy), "day")
     assert result.returncode == 0 and "A day in the life" in result.stdout
+
+
+@pytest.mark.parametrize("xdg", [None, "/tmp/somewhere/cache", "relative/cache", "  "])
+def test_the_cache_folder_follows_platformdirs(monkeypatch: pytest.MonkeyPatch, xdg: str | None) -> None:
+    """The warm path mirrors platformdirs' rule (importing it costs more than a warm run is allowed)."""
+    import platformdirs
+
+    monkeypatch.delenv("HSM_GUIDE_CACHE_DIR", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert warm.cache_folder() == platformdirs.user_cache_dir("hsm-guide", appauthor=False)
+
+
+def test_the_cache_folder_variable_wins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("HSM_GUIDE_CACHE_DIR", str(tmp_path / "mine"))
+    assert warm.cache_folder() == str(tmp_path / "mine")
+    assert cache.folder() == tmp_path / "mine"
+    monkeypatch.setenv("HSM_GUIDE_CACHE_DIR", "relative")
+    assert warm.cache_folder() is None  # a relative folder would move with the working directory
