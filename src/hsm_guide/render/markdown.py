@@ -1,4 +1,4 @@
-"""Blocks to GitHub-flavoured Markdown.
+"""Blocks to GitHub-flavored Markdown.
 
 Data is escaped so it can never change the structure: Markdown punctuation is
 backslash-escaped, HTML special characters become entities, and a line can

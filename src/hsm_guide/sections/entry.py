@@ -1,4 +1,4 @@
-"""Getting in and moving up: education, licences, certifications, advancement."""
+"""Getting in and moving up: education, licenses, certifications, advancement."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def education(kb: KnowledgeBase) -> Document:
         b.entries(f"Degrees: {level}", [Entry(d.text, tuple(d.sources), d.name) for d in e.degrees if d.level == level])
     b.bullets("Common majors", e.majors)
     b.bullets("Typical courses", e.courses)
-    b.bullets("Graduate programmes", e.graduate_programmes)
+    b.bullets("Graduate programs", e.graduate_programmes)
     b.bullets("In high school", e.high_school)
     b.bullets("After high school", e.postsecondary)
     b.bullets("Steps to enter the field", e.steps, ordered=True)
@@ -35,7 +35,7 @@ def education(kb: KnowledgeBase) -> Document:
 
 
 def licensure(kb: KnowledgeBase) -> Document:
-    b = Builder(kb, "licensure", "Licences")
+    b = Builder(kb, "licensure", "Licenses")
     for lic in kb.licensure:
         b.heading(lic.name)
         b.facts([("Applies to", lic.applies_to, lic.sources), ("Required", lic.required, lic.sources)])

@@ -1,4 +1,4 @@
-"""Where to go next: related careers, organisations, and the sources themselves."""
+"""Where to go next: related careers, organizations, and the sources themselves."""
 
 from __future__ import annotations
 
@@ -28,10 +28,10 @@ def related(kb: KnowledgeBase) -> Document:
 
 
 def resources(kb: KnowledgeBase) -> Document:
-    b = Builder(kb, "resources", "Professional organisations")
+    b = Builder(kb, "resources", "Professional organizations")
     entries = [
         Entry(o.purpose, tuple(o.sources), f"{o.name} ({o.abbreviation})" if o.abbreviation else o.name)
-        for o in kb.organisations
+        for o in kb.organizations
     ]
     b.entries(None, entries)
     return b.document()

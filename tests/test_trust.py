@@ -1,0 +1,57 @@
+"""What a US reader sees: American spelling everywhere, no internal ids, whole addresses."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from hsm_guide.sections import SECTIONS
+
+from .conftest import ROOT
+
+# The British spellings the guide once used, as a reader would meet them.
+BRITISH = re.compile(
+    r"\b(licen[c]es?|programm[e]s?|organis(?:ation|ations|ational|ed|e|ing)|cent[r]es?|labo[u]r|ag[e]ing|"
+    r"specialis(?:ation|ations)|behavio[u]r|enrol[m]ent|colo[u]r|counsel[l]ors?)\b",
+    re.IGNORECASE,
+)
+
+# Owned by the pay-data update running beside this work: its text is replaced wholesale there.
+PAY_FACTORS = "Specialisation: IT or compliance managers may earn more."
+
+
+def every_output(run) -> dict[str, str]:
+    """Every page a reader can ask for, in every format."""
+    outputs = {"export all (markdown)": run("export", "all").stdout}
+    outputs["export all (json)"] = run("export", "all", "--format", "json").stdout
+    outputs["export all (html)"] = run("export", "all", "--format", "html").stdout
+    outputs["card"] = run().stdout
+    outputs["help"] = run("--help").stdout
+    for s in SECTIONS:
+        outputs[s.name] = run(s.name).stdout
+        outputs[f"{s.name} --help"] = run(s.name, "--help").stdout
+    for extra in (["path"], ["path", "--from", "nurse", "--setting", "nursing-home"], ["sections"]):
+        outputs[" ".join(extra)] = run(*extra).stdout
+    for code in ("CMM", "CPHQ", "CMPE", "CHFP", "FACHE", "CNHA"):
+        outputs[f"certifications {code}"] = run("certifications", code).stdout
+    return outputs
+
+
+def test_no_british_spelling_in_any_output(run) -> None:
+    found = []
+    for name, text in every_output(run).items():
+        text = text.replace(PAY_FACTORS, "").replace(json.dumps(PAY_FACTORS)[1:-1], "")
+        found += [f"{name}: {m.group()}" for m in BRITISH.finditer(" ".join(text.split()))]
+    assert not found, found
+
+
+def test_no_british_spelling_in_readme_docs_or_json_keys(run) -> None:
+    texts = [ROOT.joinpath("README.md").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(ROOT.joinpath("docs").glob("*.md"))]
+    assert not [m.group() for t in texts for m in BRITISH.finditer(t)]
+
+
+def test_the_spelling_check_can_fail() -> None:
+    assert BRITISH.search("a state-approved training programme")
+    assert BRITISH.search("Licence")
+    assert not BRITISH.search("a license and a program at the center")
