@@ -55,7 +55,11 @@ def test_each_width_and_argument_has_its_own_entry(run, kb_copy: Path, monkeypat
     monkeypatch.setenv("COLUMNS", "40")
     narrow = run("--data", str(kb_copy), "pay").stdout
     year = run("--data", str(kb_copy), "pay", "--year", "2021").stdout
-    assert max(len(line) for line in narrow.splitlines()) <= 40 < max(len(line) for line in wide.splitlines())
+
+    def widest(text: str) -> int:  # web addresses stand whole on their own lines, past the width
+        return max(len(line) for line in text.splitlines() if not line.startswith("http"))
+
+    assert widest(narrow) <= 40 < widest(wide)
     assert year.startswith("Pay in 2021")
     assert len(outputs()) == 3
     monkeypatch.setenv("COLUMNS", "80")

@@ -55,3 +55,27 @@ def test_the_spelling_check_can_fail() -> None:
     assert BRITISH.search("a state-approved training programme")
     assert BRITISH.search("Licence")
     assert not BRITISH.search("a license and a program at the center")
+
+
+def test_no_internal_id_or_file_name_reaches_a_reader(run, shipped_text) -> None:
+    from hsm_guide.knowledge import load, packaged_data_path
+
+    kb = load(packaged_data_path())
+    ids = {s.id for s in kb.sources if "-" in s.id}
+    internal = re.compile(r"\bseeds? ?-?\d{3}\b|\b\d{3}_[0-9a-f]{16}\.txt\b|\bfile \S+\.txt", re.IGNORECASE)
+    outputs = {k: v for k, v in every_output(run).items() if "json" not in k}
+    outputs["export all (svg)"] = run("export", "sources", "--format", "svg").stdout
+    found = []
+    for name, text in outputs.items():
+        found += [f"{name}: {m.group()}" for m in internal.finditer(text)]
+        found += [f"{name}: {i}" for i in ids if re.search(rf"(?<![\w/.-]){re.escape(i)}(?![\w/.-])", text)]
+    assert not found, found
+    assert "seed-002" in run("export", "sources", "--format", "json").stdout, "ids stay in JSON for tools"
+
+
+def test_the_sources_view_lists_disagreements_and_folds_agreements(run) -> None:
+    out = " ".join(run("sources").stdout.split())
+    disagreements = out[out.index("Where the sources disagree") :]
+    assert "Gives the wrong year" in disagreements and "Doubtful" in disagreements
+    assert "Agrees with BLS." not in disagreements
+    assert "The other 8 readings agree with the BLS figure for their year" in disagreements

@@ -44,10 +44,15 @@ class Named(Record, frozen=True, kw_only=True):
 
 
 class Source(Record, frozen=True, kw_only=True):
+    """One source. Readers see its publisher, title, kind, data year, grade and address;
+    the id and the seed file name are for tools (JSON, validate, the provenance tests)."""
+
     id: SourceId
     title: Text
     publisher: Text
-    grade: Grade
+    grade: Grade  # "seed" documents are secondary to a reader: another publisher quoting BLS
+    kind: str | None = None  # what it is, in words: "university article", "blog post"
+    short: str | None = None  # how a sentence names it: "the blog post" (seeds); default from the publisher
     data_year: Year | None = None
     file: str | None = None  # seed documents: the file name in shared/seeds
     url: str | None = None

@@ -26,6 +26,7 @@ from ..blocks import (
     SourceRef,
     Table,
     Tree,
+    describe,
     fmt,
 )
 from . import UNSAFE
@@ -149,15 +150,13 @@ def _tree(node: Node, depth: int) -> Iterator[str]:
 
 
 def source_line(ref: SourceRef, detailed: bool = False) -> str:
-    year = ref.data_year or "undated"
+    """A source as what it is, never its id or file name; its address whole, as a link."""
     title = f"[{escape(ref.title)}](<{ref.url}>)" if ref.url and _safe_url(ref.url) else escape(ref.title)
-    line = f"`{ref.id}` {title}, {escape(ref.publisher)} ({year}, {ref.grade})"
-    if ref.file:
-        line += f", file {escape(ref.file)}"
-    if detailed and ref.url and not _safe_url(ref.url):
-        line += f", address {escape(ref.url)}"
+    line = f"{title}: {escape(describe(ref))}"
     if detailed and ref.note:
         line += f". {escape(ref.note)}"
+    if ref.url:
+        line += f". Address: <{ref.url}>" if _safe_url(ref.url) else f". Address: {escape(ref.url)}"
     return line
 
 
