@@ -80,13 +80,18 @@ KEY_FACTS = {
     "licensure": [
         "Nursing home administrator license",
         "all states",
-        "Core of Knowledge (100 items)",
+        "125 questions (100 scored, 25 unscored pretest) in 150 minutes",
+        "75 questions (60 scored, 15 pretest) in 90 minutes",
+        "HSE education pathway",
         "1,000 hours",
         "Assisted-living administrator license",
         "some states",
         "social worker",
     ],
     "certifications": [
+        "CMPE",
+        "Certified Medical Practice Executive",
+        "CHFP",
         "CMM",
         "Certified Medical Manager",
         "PAHCOM",
@@ -97,7 +102,7 @@ KEY_FACTS = {
         "CNHA",
         "CALA",
         "RHIA",
-        "Optional",
+        "Every 3 years",
     ],
     "skills": ["Analytical skills", "Communication skills", "Detail orientation", "Compassion"],
     "interests": ["Helping", "Persuading", "Organizing", "Organized and detail-oriented"],
@@ -229,7 +234,7 @@ def test_unknown_year_lists_the_years(run) -> None:
 def test_one_certification_by_code_or_name(run, query: str) -> None:
     result = run("certifications", query)
     assert result.exit_code == 0
-    out = result.stdout
+    out = " ".join(result.stdout.split())
     assert out.startswith("CPHQ: Certified Professional in Healthcare Quality")
     assert "National Association for Healthcare Quality" in out and "30 continuing-education" in out
 
@@ -238,7 +243,7 @@ def test_unknown_certification_suggests_the_closest(run) -> None:
     result = run("certifications", "CPHX")
     assert result.exit_code == 2
     assert result.stderr.startswith("hsm-guide: unknown certification 'CPHX'; did you mean CPHQ")
-    assert "(known: CMM, CPHRM, CPHIMS, CPHQ, FACHE, CNHA, CALA, RHIA)" in result.stderr
+    assert "(known: CMPE, CHFP, CMM, CPHRM, CPHIMS, CPHQ, FACHE, CNHA, CALA, RHIA)" in result.stderr
     assert len(result.stderr.splitlines()) == 1
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from hsm_guide.sections import SECTIONS
 
 from .conftest import ROOT
@@ -79,3 +81,60 @@ def test_the_sources_view_lists_disagreements_and_folds_agreements(run) -> None:
     assert "Gives the wrong year" in disagreements and "Doubtful" in disagreements
     assert "Agrees with BLS." not in disagreements
     assert "The other 8 readings agree with the BLS figure for their year" in disagreements
+
+
+# -- credentials: complete, dated, cited -------------------------------------------------
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("code", ["CMPE", "CHFP", "CMM", "CPHRM", "CPHIMS", "CPHQ", "FACHE", "RHIA"])
+def test_each_credential_shows_eligibility_renewal_and_its_address(run, code: str) -> None:
+    from hsm_guide.knowledge import load, packaged_data_path
+
+    cert = next(c for c in load(packaged_data_path()).certifications.credentials if c.code == code)
+    result = run("certifications", code)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    for heading in ("Who is eligible", "Renewal", "Its page at the issuing body"):
+        assert heading in lines, (code, heading)
+    assert cert.url in [line.strip() for line in lines], "the address, whole, on a line of its own"
+    assert "three to nine" not in result.stdout, "general program lengths are not an exam's preparation"
+
+
+def test_renewal_rules_from_the_issuing_bodies(run) -> None:
+    assert "45 continuing-education credits, at least 25 of them from HIMSS" in flat(
+        run("certifications", "CPHIMS").stdout
+    )
+    cphrm = flat(run("certifications", "CPHRM").stdout)
+    assert "45 hours of continuing education earned within the 3-year certification period" in cphrm
+    assert "$135 for AHA members, $225 for non-members" in cphrm and "CPHRM Prep" not in cphrm
+    assert "NAHQ Professional Assessment at least once in each cycle" in flat(run("certifications", "CPHQ").stdout)
+    fache = flat(run("certifications", "FACHE").stdout)
+    assert "A master's or other post-baccalaureate degree." in fache and "four volunteer activities" in fache
+    cmm = flat(run("certifications", "CMM").stdout)
+    assert "only while PAHCOM membership has been continuous" in cmm and "describes a yearly cycle" in cmm
+
+
+def test_status_of_cnha_and_cala_is_the_latest_dated_statement(run) -> None:
+    for code in ("CNHA", "CALA"):
+        out = flat(run("certifications", code).stdout)
+        assert "Latest statement found" in out and "2025" in out and "Check with ACHCA" in out
+
+
+def test_practice_managers_see_every_credential_they_meet(run) -> None:
+    out = flat(run("path", "--setting", "practice").stdout)
+    assert "CMPE" in out and "CHFP" in out and "CMM" in out
+    assert "the practice manager's credential" not in out
+
+
+def test_nab_exams_as_they_are_since_july_2022_and_both_hse_pathways(run) -> None:
+    out = flat(run("licensure").stdout)
+    assert "Since July 2022 the CORE exam has 125 questions (100 scored, 25 unscored pretest) in 150 minutes" in out
+    assert "75 questions (60 scored, 15 pretest) in 90 minutes" in out
+    assert "The structure before July 2022" in out, "the 2017 structure only as history"
+    assert "career pathway" in out and "HSE education pathway" in out
+    nursing_home = flat(run("path", "--setting", "nursing-home").stdout)
+    assert "(50 items)" not in nursing_home and "60 scored and 15 pretest" in nursing_home

@@ -154,6 +154,12 @@ class SourceList(Struct, frozen=True, tag="sourcelist", tag_field="type"):
     detailed: bool = False
 
 
+class Address(Struct, frozen=True, tag="address", tag_field="type"):
+    """A web address a reader may want to open or copy: never broken across lines."""
+
+    url: str
+
+
 class Node(Struct, frozen=True):
     label: str
     children: tuple[Node, ...] = ()
@@ -166,7 +172,7 @@ class Tree(Struct, frozen=True, tag="tree", tag_field="type"):
     root: Node
 
 
-Block = Heading | Paragraph | Note | Bullets | Facts | Table | Bars | Bands | Tree | SourceList
+Block = Heading | Paragraph | Note | Bullets | Facts | Table | Bars | Bands | Tree | SourceList | Address
 
 
 class Document(Struct, frozen=True):

@@ -288,15 +288,21 @@ class License(Record, frozen=True, kw_only=True):
 
 
 class Certification(Record, frozen=True, kw_only=True):
+    """A credential, with each fact about it cited to the page that says it."""
+
     code: Annotated[str, Meta(pattern=r"^[A-Z]{2,8}$")]
     name: Text
     body: Text
     suits: Text
     required: bool = False
+    url: str | None = None  # the credential's page at its issuing body
+    renews: str | None = None  # the cycle in a few words, for the overview table
     preparation: str | None = None  # what it takes to get, and how long
-    eligibility: str | None = None
-    renewal: str | None = None
-    status: str | None = None
+    eligibility: list[Item] = []
+    exam: list[Item] = []
+    renewal: list[Item] = []
+    cost: list[Item] = []
+    status: list[Item] = []
     sources: Sources
 
 

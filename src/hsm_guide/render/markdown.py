@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..blocks import (
+    Address,
     Bands,
     Bars,
     Block,
@@ -133,6 +134,8 @@ def _block(block: Block, top: int) -> Iterator[str]:
         )
     elif isinstance(block, Tree):
         yield from _tree(block.root, 0)
+    elif isinstance(block, Address):
+        yield f"<{block.url}>" if _safe_url(block.url) else escape(block.url)
     elif isinstance(block, SourceList):
         if not block.detailed:
             yield "Sources:"

@@ -23,6 +23,7 @@ from rich.text import Text
 from rich.tree import Tree as RichTree
 
 from ..blocks import (
+    Address,
     Bands,
     Bars,
     Block,
@@ -93,6 +94,9 @@ class Renderer:
             return self.tree(block.root)
         if isinstance(block, SourceList):
             return self.sources(block)
+        if isinstance(block, Address):
+            link = f"link {block.url}" if _plain_url(block.url) else ""
+            return _Address(self.t(block.url, link), indent=0)
         raise TypeError(f"no terminal rendering for {type(block).__name__}")  # pragma: no cover
 
     def tree(self, node: Node, parent: RichTree | None = None) -> RichTree:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..blocks import (
+    Address,
     Band,
     Bands,
     Bar,
@@ -65,6 +66,10 @@ class Builder:
     def note(self, text: str, sources: Iterable[str] = ()) -> None:
         self.cite(sources)
         self.blocks.append(Note(self.plain(text)))
+
+    def link(self, url: str) -> None:
+        """A web address on its own, shown whole (and as a link where the output can)."""
+        self.blocks.append(Address(url))
 
     def hint(self, text: str) -> None:
         """Where to go next in the tool: shown like a note, left out of search."""
