@@ -138,3 +138,86 @@ def test_nab_exams_as_they_are_since_july_2022_and_both_hse_pathways(run) -> Non
     assert "career pathway" in out and "HSE education pathway" in out
     nursing_home = flat(run("path", "--setting", "nursing-home").stdout)
     assert "(50 items)" not in nursing_home and "60 scored and 15 pretest" in nursing_home
+
+
+# -- the audit's other errors ------------------------------------------------------------
+
+
+def test_related_pay_range_says_its_year(run) -> None:
+    out = flat(run("related").stdout)
+    assert "year not given" not in out and "May 2021 BLS medians" in out
+    assert "mixes editions" in flat(run("sources").stdout), "the career-guide article's entry says it mixes editions"
+
+
+def test_the_day_adds_no_time_the_source_does_not_give(run) -> None:
+    out = run("day").stdout
+    assert "Afternoon" not in out and "board meeting on expanding" in flat(out)
+
+
+def test_citations_point_at_the_pages_that_hold_the_facts(run) -> None:
+    def entries(*args: str) -> list[dict]:
+        payload = json.loads(run(*args, "--json").stdout)
+        return [e for b in payload["sections"][0]["blocks"] if b["type"] == "bullets" for e in b["entries"]]
+
+    april = [e for e in entries("roles") if "April 2021 listing" in e["text"]]
+    assert april and all(e["sources"] == ["onet-summary-2021"] for e in april)
+    dc = [e for e in entries("licensure") if "District of Columbia" in e["text"]]
+    assert dc and all("seed-002" not in e["sources"] and "nab-programs" in e["sources"] for e in dc)
+    duties = json.loads(run("duties", "--json").stdout)["sections"][0]["blocks"]
+    assert set(next(b for b in duties if b["type"] == "bars")["sources"]) == {"onet-details"}
+    assert "webarchive.library.unt.edu/web/20210428005148" in run("roles").stdout
+
+
+def test_employer_shares_carry_their_year_wherever_they_appear(run) -> None:
+    share = re.compile(r"[^.;]*\babout (?:30|12|8)% [^.;]*")
+    outputs = every_output(run)
+    outputs.update(
+        {f"path --setting {k}": run("path", "--setting", k).stdout for k in ("hospital", "practice", "public-health")}
+    )
+    undated = [
+        f"{name}: {m.group()}"
+        for name, text in outputs.items()
+        for m in share.finditer(flat(text))
+        if "2021" not in m.group()
+    ]
+    assert not undated, undated
+
+
+def test_seed_facts_that_were_missing(run) -> None:
+    overview = flat(run("overview").stdout)
+    assert "half the workers in the occupation earned more than it and half earned less" in overview
+    assert "every two years" in overview
+    assert "forty-hour weeks" in flat(run("settings").stdout)
+
+
+def test_no_sentence_is_lifted_from_a_seed() -> None:
+    """Facts come from the sources; sentences never do. No run of eight words in the data
+    repeats a seed, apart from proper names (a law's, a body's or a credential's)."""
+    from hsm_guide.knowledge import iter_records, load, packaged_data_path
+
+    from .conftest import SEEDS
+
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    kb = load(packaged_data_path())
+    names = [c.name for c in kb.certifications.credentials] + [o.name for o in kb.organizations]
+    names += ["Health Insurance Portability and Accountability Act"]
+
+    def runs(text: str) -> set[str]:
+        for name in names:
+            text = text.replace(name, " | ")
+        words = re.findall(r"[a-z0-9$%']+|\|", text.lower())
+        return {" ".join(words[i : i + 8]) for i in range(len(words) - 7)} - {""}
+
+    seeds: set[str] = set()
+    for path in SEEDS.glob("*.txt"):
+        seeds |= runs(path.read_text(encoding="utf-8"))
+    lifted = []
+    for path, record in iter_records(kb):
+        if path[:1] in (["sources"], ["readings"], ["pay"], ["quick_facts"]):
+            continue  # catalog entries, and the sections another change owns
+        for name in record.__struct_fields__:
+            value = getattr(record, name)
+            if isinstance(value, str):
+                lifted += [f"{path}.{name}: {r}" for r in runs(value) & seeds if "|" not in r]
+    assert not lifted, lifted

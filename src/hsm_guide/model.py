@@ -330,6 +330,7 @@ class RelatedGroup(Record, frozen=True, kw_only=True):
     careers: Annotated[list[Text], Meta(min_length=1)]
     median_low: Money | None = None
     median_high: Money | None = None
+    pay_note: Item | None = None  # what the range is (its year and program), with its own sources
     sources: Sources
 
 

@@ -16,14 +16,10 @@ def related(kb: KnowledgeBase) -> Document:
         b.entries(None, entries)
         if group.median_low is not None and group.median_high is not None:
             b.facts(
-                [
-                    (
-                        "Median pay range",
-                        f"${group.median_low:,.0f} to ${group.median_high:,.0f} a year (older edition, year not given)",
-                        group.sources,
-                    )
-                ]
+                [("Median pay range", f"${group.median_low:,.0f} to ${group.median_high:,.0f} a year", group.sources)]
             )
+            if group.pay_note:
+                b.text(group.pay_note.text, group.pay_note.sources)
     return b.document()
 
 
