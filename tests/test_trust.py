@@ -221,3 +221,57 @@ def test_no_sentence_is_lifted_from_a_seed() -> None:
             if isinstance(value, str):
                 lifted += [f"{path}.{name}: {r}" for r in runs(value) & seeds if "|" not in r]
     assert not lifted, lifted
+
+
+# -- shorter where it should be -----------------------------------------------------------
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@pytest.mark.parametrize("name", [s.name for s in SECTIONS])
+def test_brief_prints_only_the_key_points_in_ten_lines(run, monkeypatch, name: str) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run(name, "--brief")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert 4 <= len(lines) <= 10, lines
+    assert "Sources" not in lines[1:], "only the key points"
+    points = [line for line in lines if line.startswith("• ")]
+    assert points, "a section has key points"
+    for point in flat(result.stdout).split("• ")[1:]:
+        if re.search(r"\$\d|\d%|\d,\d{3}", point.split("Run hsm-guide")[0]):
+            assert YEAR.search(point), f"a figure without its year: {point}"
+    assert run(name).stdout.splitlines()[2].endswith(": key points"), "the section opens with its key points"
+    payload = json.loads(run(name, "--brief", "--json").stdout)
+    assert [b["type"] for b in payload["sections"][0]["blocks"]] == ["bullets", "note"]
+
+
+def test_brief_rejects_other_pay_options(run) -> None:
+    result = run("pay", "--brief", "--year", "2021")
+    assert result.exit_code == 2 and "--brief" in result.stderr
+
+
+def test_duties_says_the_budgets_point_once(run) -> None:
+    out = run("duties").stdout.lower()
+    assert len(re.findall(r"\bbudget", out)) == 1
+
+
+def test_the_card_shows_what_people_miss(run) -> None:
+    out = flat(run().stdout)
+    for command in ("hsm-guide path", "hsm-guide fit", "hsm-guide search", "hsm-guide pay --salary"):
+        assert command in out, command
+    import inspect
+
+    from hsm_guide import cli
+
+    if "area" in inspect.signature(cli.pay).parameters:
+        assert "hsm-guide pay --area" in out
+
+
+def test_dated_advice_is_the_sources_and_dated(run) -> None:
+    for args in (["education"], ["settings"], ["path", "--from", "student"]):
+        out = flat(run(*args).stdout)
+        for dated in ("typing", "fax machines", "rate charts"):
+            if dated in out:
+                sentence = out[: out.index(dated)].rsplit("•", 1)[-1]
+                assert "2022 reference-book profile" in sentence, (args, dated)

@@ -88,6 +88,7 @@ app = typer.Typer(
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the section as JSON instead.")]
 PagerOption = Annotated[bool, typer.Option("--pager", help="Show the output in a pager ($PAGER).")]
+BriefOption = Annotated[bool, typer.Option("--brief", help="Only the section's key points.")]
 
 
 def _version(value: bool) -> None:
@@ -281,8 +282,11 @@ def pay(
     ] = None,
     as_json: JsonOption = False,
     pager: PagerOption = False,
+    brief: BriefOption = False,
 ) -> None:
     with _guard():
+        if brief and (history or salary is not None or year is not None or hourly):
+            raise UsageError("--brief shows the section's key points; use it without other options")
         if history and salary is not None:
             raise UsageError("--history and --salary show different things; use one at a time")
         if history and (year is not None or hourly):
@@ -291,6 +295,10 @@ def pay(
     def build(kb: KnowledgeBase) -> Document:
         from .sections import money  # here, not above: a cached run never needs it
 
+        if brief:
+            return BY_NAME["pay"].brief(kb)
+        if not (history or hourly or salary is not None or year is not None):
+            return BY_NAME["pay"].build(kb)  # the section itself, opening with its key points
         if history:
             return money.pay_history(kb)
         if salary is not None:
@@ -308,11 +316,15 @@ def certifications(
     ] = None,
     as_json: JsonOption = False,
     pager: PagerOption = False,
+    brief: BriefOption = False,
 ) -> None:
     def build(kb: KnowledgeBase) -> Document:
         from .sections import entry
 
-        return entry.certifications(kb) if code is None else entry.certification(kb, code)
+        if code is None:
+            section = BY_NAME["certifications"]
+            return section.brief(kb) if brief else section.build(kb)
+        return entry.certification(kb, code)
 
     _show(ctx, build, as_json, pager)
 
@@ -324,8 +336,10 @@ _CUSTOM: dict[str, tuple[Callable[..., None], str]] = {
 
 
 def _section_command(section: Section) -> Callable[..., None]:
-    def command(ctx: typer.Context, as_json: JsonOption = False, pager: PagerOption = False) -> None:
-        _show(ctx, section.build, as_json, pager)
+    def command(
+        ctx: typer.Context, as_json: JsonOption = False, pager: PagerOption = False, brief: BriefOption = False
+    ) -> None:
+        _show(ctx, section.brief if brief else section.build, as_json, pager)
 
     command.__name__ = section.name
     return command

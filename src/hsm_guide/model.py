@@ -391,6 +391,13 @@ class Fit(Record, frozen=True, kw_only=True):
     statements: Annotated[list[FitStatement], Meta(min_length=1, max_length=30)]
 
 
+class KeyPoints(Record, frozen=True, kw_only=True):
+    """One section's key points in words (figure points are computed from the figures)."""
+
+    section: Key
+    points: Annotated[list[Item], Meta(min_length=1, max_length=4)]
+
+
 class KnowledgeBase(Record, frozen=True, kw_only=True):
     schema_version: Literal[1]
     identity: Identity
@@ -412,4 +419,5 @@ class KnowledgeBase(Record, frozen=True, kw_only=True):
     organizations: list[Organization]
     paths: Paths
     fit: Fit
+    key_points: list[KeyPoints] = []  # what each section opens with and --brief prints
     sources: Annotated[list[Source], Meta(min_length=1)]

@@ -32,7 +32,40 @@ class Section:
         module, function = self.target.split(":")
         builder = getattr(import_module(f"{__name__}.{module}"), function)
         document: Document = builder(kb)
+        return with_key_points(kb, document)
+
+    def brief(self, kb: KnowledgeBase) -> Document:
+        return brief(self.build(kb))
+
+
+def with_key_points(kb: KnowledgeBase, document: Document) -> Document:
+    """The section opening with its key points; their sources join the section's Sources list."""
+    from ..blocks import Bullets, Document, Heading, SourceList
+    from .builder import source_ref
+    from .keypoints import key_points
+
+    points = key_points(kb, document.name)
+    if not points:
         return document
+    blocks = [Heading(f"{document.title}: key points"), Bullets(tuple(points)), *document.blocks]
+    last = blocks[-1]
+    if isinstance(last, SourceList) and not last.detailed:
+        cited = {r.id for r in last.entries} | {i for e in points for i in e.sources}
+        blocks[-1] = SourceList(tuple(source_ref(s) for s in kb.sources if s.id in cited))
+    return Document(document.name, document.title, tuple(blocks))
+
+
+def brief(document: Document) -> Document:
+    """Only a section's key points (with their figures' years), and where to read the rest:
+    what tldr taught command-line users to expect."""
+    from ..blocks import Bullets, Document, Heading, Note
+
+    blocks = document.blocks
+    at = next((i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text.endswith(": key points")), None)
+    points = blocks[at + 1] if at is not None and at + 1 < len(blocks) else None
+    kept = [points] if isinstance(points, Bullets) else []
+    more = Note(f"Run hsm-guide {document.name} for the whole section and its sources.", hint=True)
+    return Document(document.name, document.title, (*kept, more))
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -79,16 +112,31 @@ def snapshot(kb: KnowledgeBase) -> Document:
     b.heading(f"Quick facts (May {edition.pay_year} pay)")
     quick_facts(b, edition)
     b.heading("Go further")
-    picks = [BY_NAME[n] for n in ("duties", "pay", "settings", "education", "certifications")]
-    b.table(
-        [("Command", "code"), ("What it shows", "text")],
-        [(f"hsm-guide {s.name}", s.help) for s in picks]
-        + [
-            ("hsm-guide sections", "Every section, with a one-line description."),
-            ("hsm-guide --help", "All commands and options."),
-        ],
-    )
+    rows = [
+        ("hsm-guide path --from nurse", "A route into the job from where you are (student, nurse, career changer...)."),
+        ("hsm-guide fit", "A short questionnaire: is this career for you?"),
+        ("hsm-guide pay --salary 95000", "Where a salary or an offer stands against the pay range."),
+    ]
+    if _pay_offers("area"):
+        rows.append(("hsm-guide pay --area", "Pay in a state or metro area."))
+    rows += [
+        ("hsm-guide search HIPAA", "Find any word in every section."),
+        ("hsm-guide certifications CMPE", "One credential: eligibility, exam, renewal, cost, its address."),
+        ("hsm-guide duties --brief", "Any section's key points; drop --brief for the whole section."),
+        ("hsm-guide sections", "Every section, with a one-line description."),
+    ]
+    b.table([("Command", "code"), ("What it shows", "text")], rows)
     return b.document()
+
+
+def _pay_offers(option: str) -> bool:
+    """Whether the pay command takes this option. The card names only commands that work;
+    `pay --area` arrives with the pay-data update, and the card shows it once it is there."""
+    import inspect
+    import sys
+
+    cli = sys.modules.get("hsm_guide.cli")
+    return cli is not None and option in inspect.signature(cli.pay).parameters
 
 
 def guide_meta(kb: KnowledgeBase) -> tuple[str, str]:
