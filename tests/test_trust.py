@@ -36,6 +36,15 @@ def every_output(run) -> dict[str, str]:
         outputs[" ".join(extra)] = run(*extra).stdout
     for code in ("CMM", "CPHQ", "CMPE", "CHFP", "FACHE", "CNHA"):
         outputs[f"certifications {code}"] = run("certifications", code).stdout
+    for key in ("student", "nurse", "clinician", "records-tech", "business", "career-changer"):
+        outputs[f"path --from {key}"] = run("path", "--from", key).stdout
+    for key in ("hospital", "nursing-home", "practice", "health-information", "public-health"):
+        outputs[f"path --setting {key}"] = run("path", "--setting", key).stdout
+    outputs["fit"] = run("fit", "--answers", ",".join("3" for _ in range(14))).stdout
+    for words in (["seed"], ["source"], ["BLS"], ["renewal"]):
+        outputs[f"search {words[0]}"] = run("search", *words, "--limit", "200").stdout
+    outputs["pay --history"] = run("pay", "--history").stdout
+    outputs["pay --salary"] = run("pay", "--salary", "95000").stdout
     return outputs
 
 
@@ -275,3 +284,9 @@ def test_dated_advice_is_the_sources_and_dated(run) -> None:
             if dated in out:
                 sentence = out[: out.index(dated)].rsplit("•", 1)[-1]
                 assert "2022 reference-book profile" in sentence, (args, dated)
+
+
+def test_key_points_name_real_sections(run, shipped_text, write_kb) -> None:
+    kb = write_kb(shipped_text.replace("  - section: duties\n", "  - section: dutys\n", 1))
+    result = run("validate", str(kb))
+    assert result.exit_code == 1 and "key_points[1].section: no section is called 'dutys'" in result.stderr
