@@ -18,7 +18,7 @@ REFERENCE = ROOT.parent / "shared" / "reference-facts.md"
 
 @pytest.fixture(autouse=True)
 def pinned_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Every test sees an 80-column, colourless terminal and no user overrides."""
+    """Every test sees an 80-column, colorless terminal and no user overrides."""
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("HSM_GUIDE_DATA", raising=False)

@@ -149,8 +149,11 @@ def test_a_resized_terminal_is_a_new_entry(kb_copy: Path) -> None:
     wide = _in_pty(["--data", str(kb_copy), "day"], 40, 120)
     narrow = _in_pty(["--data", str(kb_copy), "day"], 40, 50)
     again = _in_pty(["--data", str(kb_copy), "day"], 40, 50)
-    assert max(len(line.rstrip()) for line in narrow.splitlines()) <= 50
-    assert max(len(line.rstrip()) for line in wide.splitlines()) > 50
+
+    def widest(text: str) -> int:  # a web address stands whole on its own line, past the width
+        return max(len(line.rstrip()) for line in text.splitlines() if not line.startswith("http"))
+
+    assert widest(narrow) <= 50 < widest(wide)
     assert again == narrow
     assert len(outputs()) == 2
 

@@ -13,7 +13,7 @@ import pytest
 
 from hsm_guide.knowledge import figure_fields, iter_records, load, packaged_data_path
 
-from .conftest import REFERENCE, SEEDS
+from .conftest import REFERENCE, ROOT, SEEDS
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this checkout")
 
@@ -33,7 +33,7 @@ def appears(value: float, text: str) -> bool:
 
 def test_every_figure_appears_in_what_it_cites() -> None:
     kb = load(packaged_data_path())
-    catalogue = {s.id: s for s in kb.sources}
+    catalog = {s.id: s for s in kb.sources}
     reference = REFERENCE.read_text(encoding="utf-8")
     missing = []
     checked = 0
@@ -43,7 +43,7 @@ def test_every_figure_appears_in_what_it_cites() -> None:
         if not figures or not cited or path[:1] == ["sources"]:
             continue
         for sid in cited:
-            source = catalogue[sid]
+            source = catalog[sid]
             text = (SEEDS / source.file).read_text(encoding="utf-8") if source.file else reference
             for name, value in figures.items():
                 checked += 1
@@ -56,13 +56,13 @@ def test_every_figure_appears_in_what_it_cites() -> None:
 def test_figures_in_tables_are_checked_too() -> None:
     """Rows of a cited table inherit the table's citation; check them against it."""
     kb = load(packaged_data_path())
-    catalogue = {s.id: s for s in kb.sources}
+    catalog = {s.id: s for s in kb.sources}
     reference = REFERENCE.read_text(encoding="utf-8")
     tables = [kb.settings.employer_shares, *kb.pay.by_industry, *kb.pay.by_area]
     missing = []
     for table in tables:
         for sid in table.sources:
-            source = catalogue[sid]
+            source = catalog[sid]
             text = (SEEDS / source.file).read_text(encoding="utf-8") if source.file else reference
             for row in table.rows:
                 for name, value in figure_fields(row).items():
@@ -81,3 +81,44 @@ def test_the_spelling_check_can_fail() -> None:
     assert appears(101340, "was $101,340 in May")
     assert not appears(28, "grew 280 percent")
     assert not appears(50.4, "paid $50.41 an hour")
+
+
+def test_every_number_in_a_credential_or_license_fact_is_on_a_page_it_cites() -> None:
+    """Credential and licensing facts are text, so the figure check above misses their
+    numbers; each one must be in the record of a page the fact cites (seeds: the seed)."""
+    import yaml
+
+    from hsm_guide.model import Item
+
+    pages = yaml.safe_load((ROOT / "tests" / "data" / "credential_pages.yaml").read_text(encoding="utf-8"))
+    kb = load(packaged_data_path())
+    catalogue = {s.id: s for s in kb.sources}
+    items: list[Item] = [d for lic in kb.licensure for d in lic.details]
+    for cert in kb.certifications.credentials:
+        items += [*cert.eligibility, *cert.exam, *cert.renewal, *cert.cost, *cert.status]
+    words = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "twelve": "12"}
+    missing = []
+    for item in items:
+        said = " ".join(words.get(w.lower(), w) for w in item.text.split())
+        texts = []
+        for sid in item.sources:
+            source = catalogue[sid]
+            texts.append((SEEDS / source.file).read_text(encoding="utf-8") if source.file else "")
+            texts.append(" ".join(pages.get(sid, [])))
+        record = " ".join(" ".join(words.get(w.lower(), w) for w in t.split()) for t in texts)
+        for number in re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?", said):
+            if number not in record:
+                missing.append(f"{number} in {item.text[:60]!r} not on {item.sources}")
+    assert not missing, "\n".join(missing)
+    assert len(items) > 30
+
+
+def test_every_credential_fact_cites_a_page_with_an_address() -> None:
+    kb = load(packaged_data_path())
+    catalogue = {s.id: s for s in kb.sources}
+    for cert in kb.certifications.credentials:
+        facts = [*cert.eligibility, *cert.exam, *cert.renewal, *cert.cost, *cert.status]
+        assert facts, cert.code
+        for fact in facts:
+            assert any(catalogue[s].url for s in fact.sources), (cert.code, fact.text)
+        assert cert.url in {catalogue[s].url for f in facts for s in f.sources}, cert.code

@@ -13,6 +13,7 @@ import msgspec
 
 from hsm_guide.knowledge import iter_records, load, packaged_data_path
 from hsm_guide.sections import SECTIONS
+from hsm_guide.sections.builder import STATUS_WORDS, plain_names
 from hsm_guide.sections.pay.editions import pay_years
 
 # Fields that classify rather than state a fact; they shape headings and layout.
@@ -50,11 +51,11 @@ def all_output(run) -> str:
 DISPLAYED = {
     ("Edition", "growth_descriptor"): lambda record, v: v.removesuffix(" than average"),  # under "Vs average"
     ("Edition", "growth_end"): lambda record, v: f"{record.growth_start}-{v % 100:02d}",  # periods read 2023-33
-    ("Reading", "status"): lambda record, v: v.capitalize(),  # a verdict starts its sentence
+    ("Reading", "status"): lambda record, v: STATUS_WORDS[v],  # a verdict in words, starting its sentence
     ("Fit", "scale"): lambda record, v: v.lower(),  # "4 (quite like me)"
 }
 # Identifiers that join records together rather than state anything.
-INTERNAL = {("FitArea", "key"), ("FitStatement", "area")}
+INTERNAL = {("FitArea", "key"), ("FitStatement", "area"), ("Source", "short")}  # short: how sentences name it
 
 
 def shown(value: object, out: str) -> bool:
@@ -87,6 +88,8 @@ def test_every_text_and_figure_is_shown_somewhere(run) -> None:
                 display = DISPLAYED.get((type(record).__name__, name))
                 if display:
                     v = display(record, v)
+                elif isinstance(v, str):
+                    v = plain_names(kb, v)  # readers see "the blog post", never "seed 001"
                 if not shown(v, out):
                     missing.append(f"{path}.{name}: {v!r}")
     assert not missing, "\n".join(missing)

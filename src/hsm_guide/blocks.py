@@ -138,21 +138,41 @@ class TileMap(Struct, frozen=True, tag="tilemap", tag_field="type"):
 
 
 class SourceRef(Struct, frozen=True):
+    """A source as a reader sees it, plus the id and file tools need (JSON keeps them;
+    the terminal, Markdown and HTML never show them)."""
+
     id: str
     title: str
     publisher: str
-    grade: str
+    grade: str  # the catalog's grade: primary, seed or secondary
     data_year: int | None = None
     url: str | None = None
     file: str | None = None
     note: str | None = None
+    kind: str | None = None  # what it is, in words
+    standing: str = ""  # the grade in a reader's words: "primary: ..." or "secondary: ..."
+
+
+def describe(ref: SourceRef) -> str:
+    """Publisher, kind, data year and grade in plain words, never an id or a file name."""
+    parts = [ref.publisher]
+    if ref.kind:
+        parts.append(ref.kind)
+    parts.append(f"data year {ref.data_year}" if ref.data_year else "data year not given")
+    return "; ".join(parts) + f" ({ref.standing or ref.grade})"
 
 
 class SourceList(Struct, frozen=True, tag="sourcelist", tag_field="type"):
-    """The sources a section drew on; `detailed` for the catalogue itself (addresses, files, notes)."""
+    """The sources a section drew on; `detailed` for the catalog itself (addresses, files, notes)."""
 
     entries: tuple[SourceRef, ...]
     detailed: bool = False
+
+
+class Address(Struct, frozen=True, tag="address", tag_field="type"):
+    """A web address a reader may want to open or copy: never broken across lines."""
+
+    url: str
 
 
 class Node(Struct, frozen=True):
@@ -167,7 +187,7 @@ class Tree(Struct, frozen=True, tag="tree", tag_field="type"):
     root: Node
 
 
-Block = Heading | Paragraph | Note | Bullets | Facts | Table | Bars | Bands | TileMap | Tree | SourceList
+Block = Heading | Paragraph | Note | Bullets | Facts | Table | Bars | Bands | TileMap | Tree | SourceList | Address
 
 
 class Document(Struct, frozen=True):

@@ -117,6 +117,7 @@ app = typer.Typer(
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the section as JSON instead.")]
 PagerOption = Annotated[bool, typer.Option("--pager", help="Show the output in a pager ($PAGER).")]
+BriefOption = Annotated[bool, typer.Option("--brief", help="Only the section's key points.")]
 
 
 def _version(value: bool) -> None:
@@ -332,6 +333,7 @@ def pay(
     ] = None,
     as_json: JsonOption = False,
     pager: PagerOption = False,
+    brief: BriefOption = False,
 ) -> None:
     with _guard():
         views = [
@@ -345,6 +347,8 @@ def pay(
             )
             if on
         ]
+        if brief and (views or area is not None or year is not None or hourly):
+            raise UsageError("--brief shows the section's key points; use it without other options")
         if len(views) > 1:
             raise UsageError(f"{' and '.join(views)} show different things; use one at a time")
         if area is not None and (states or industry or history):
@@ -362,6 +366,13 @@ def pay(
         from .sections.pay import salary as offer
         from .sections.pay import states as by_state
 
+        if brief:
+            return BY_NAME["pay"].brief(kb)
+        if (
+            not (history or hourly or salary is not None or year is not None or states or metros or industry)
+            and area is None
+        ):
+            return BY_NAME["pay"].build(kb)  # the section itself, opening with its key points
         if history:
             return edition_history.pay_history(kb)
         if salary is not None:
@@ -384,11 +395,15 @@ def related(
     area: AreaOption = None,
     as_json: JsonOption = False,
     pager: PagerOption = False,
+    brief: BriefOption = False,
 ) -> None:
     def build(kb: KnowledgeBase) -> Document:
+        from .sections import brief as only_key_points
+        from .sections import with_key_points
         from .sections.reference import related as related_careers
 
-        return related_careers(kb, area)
+        document = with_key_points(kb, related_careers(kb, area))
+        return only_key_points(document) if brief else document
 
     _show(ctx, build, as_json, pager)
 
@@ -401,11 +416,15 @@ def certifications(
     ] = None,
     as_json: JsonOption = False,
     pager: PagerOption = False,
+    brief: BriefOption = False,
 ) -> None:
     def build(kb: KnowledgeBase) -> Document:
         from .sections import entry
 
-        return entry.certifications(kb) if code is None else entry.certification(kb, code)
+        if code is None:
+            section = BY_NAME["certifications"]
+            return section.brief(kb) if brief else section.build(kb)
+        return entry.certification(kb, code)
 
     _show(ctx, build, as_json, pager)
 
@@ -418,8 +437,10 @@ _CUSTOM: dict[str, tuple[Callable[..., None], str]] = {
 
 
 def _section_command(section: Section) -> Callable[..., None]:
-    def command(ctx: typer.Context, as_json: JsonOption = False, pager: PagerOption = False) -> None:
-        _show(ctx, section.build, as_json, pager)
+    def command(
+        ctx: typer.Context, as_json: JsonOption = False, pager: PagerOption = False, brief: BriefOption = False
+    ) -> None:
+        _show(ctx, section.brief if brief else section.build, as_json, pager)
 
     command.__name__ = section.name
     return command

@@ -369,6 +369,15 @@ def reference_problems(kb: KnowledgeBase, text: str, name: str) -> list[Problem]
     for i, code in enumerate(codes):
         if code in codes[:i]:
             found.append((f"certification code '{code}' is listed twice", ["certifications", "credentials", i, "code"]))
+    from .sections import BY_NAME  # the registry only: no builder is imported
+
+    seen: list[str] = []
+    for i, points in enumerate(kb.key_points):
+        if points.section not in BY_NAME:
+            found.append((f"no section is called '{points.section}'", ["key_points", i, "section"]))
+        elif points.section in seen:
+            found.append((f"section '{points.section}' has key points twice", ["key_points", i, "section"]))
+        seen.append(points.section)
     return _problems(text, name, found)
 
 

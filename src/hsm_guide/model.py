@@ -43,10 +43,15 @@ class Named(Record, frozen=True, kw_only=True):
 
 
 class Source(Record, frozen=True, kw_only=True):
+    """One source. Readers see its publisher, title, kind, data year, grade and address;
+    the id and the seed file name are for tools (JSON, validate, the provenance tests)."""
+
     id: SourceId
     title: Text
     publisher: Text
-    grade: Grade
+    grade: Grade  # "seed" documents are secondary to a reader: another publisher quoting BLS
+    kind: str | None = None  # what it is, in words: "university article", "blog post"
+    short: str | None = None  # how a sentence names it: "the blog post" (seeds); default from the publisher
     data_year: Year | None = None
     file: str | None = None  # seed documents: the file name in shared/seeds
     url: str | None = None
@@ -147,7 +152,7 @@ class Roles(Record, frozen=True, kw_only=True):
     manager_types: list[Named]
     title_examples: list[Item]
     onet_titles: list[Item]
-    specialisations: list[Named]
+    specializations: list[Named]
     dot_roles: list[DotRole]
 
 
@@ -273,7 +278,7 @@ class Experience(Record, frozen=True, kw_only=True):
     routes: list[Item]
 
 
-class Licence(Record, frozen=True, kw_only=True):
+class License(Record, frozen=True, kw_only=True):
     name: Text
     applies_to: Text
     required: Literal["all states", "some states", "some positions", "not usually"]
@@ -282,15 +287,21 @@ class Licence(Record, frozen=True, kw_only=True):
 
 
 class Certification(Record, frozen=True, kw_only=True):
+    """A credential, with each fact about it cited to the page that says it."""
+
     code: Annotated[str, Meta(pattern=r"^[A-Z]{2,8}$")]
     name: Text
     body: Text
     suits: Text
     required: bool = False
+    url: str | None = None  # the credential's page at its issuing body
+    renews: str | None = None  # the cycle in a few words, for the overview table
     preparation: str | None = None  # what it takes to get, and how long
-    eligibility: str | None = None
-    renewal: str | None = None
-    status: str | None = None
+    eligibility: list[Item] = []
+    exam: list[Item] = []
+    renewal: list[Item] = []
+    cost: list[Item] = []
+    status: list[Item] = []
     sources: Sources
 
 
@@ -326,10 +337,11 @@ class RelatedGroup(Record, frozen=True, kw_only=True):
     careers: Annotated[list[Career], Meta(min_length=1)]
     median_low: Money | None = None
     median_high: Money | None = None
+    pay_note: Item | None = None  # what the range is (its year and program), with its own sources
     sources: Sources
 
 
-class Organisation(Record, frozen=True, kw_only=True):
+class Organization(Record, frozen=True, kw_only=True):
     name: Text
     abbreviation: str | None = None
     purpose: Text
@@ -339,7 +351,7 @@ class Organisation(Record, frozen=True, kw_only=True):
 # -- routes in and the fit questionnaire ---------------------------------------
 
 Key = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9-]*$")]
-StepKind = Literal["education", "experience", "certification", "licence", "advancement"]
+StepKind = Literal["education", "experience", "certification", "license", "advancement"]
 
 
 class Step(Record, frozen=True, kw_only=True):
@@ -387,6 +399,13 @@ class Fit(Record, frozen=True, kw_only=True):
     statements: Annotated[list[FitStatement], Meta(min_length=1, max_length=30)]
 
 
+class KeyPoints(Record, frozen=True, kw_only=True):
+    """One section's key points in words (figure points are computed from the figures)."""
+
+    section: Key
+    points: Annotated[list[Item], Meta(min_length=1, max_length=4)]
+
+
 class KnowledgeBase(Record, frozen=True, kw_only=True):
     schema_version: Literal[1]
     identity: Identity
@@ -400,13 +419,14 @@ class KnowledgeBase(Record, frozen=True, kw_only=True):
     education: Education
     experience: Experience
     advancement: list[Item]
-    licensure: list[Licence]
+    licensure: list[License]
     certifications: Certifications
     skills: Skills
     interests: Interests
     related: list[RelatedGroup]
-    organisations: list[Organisation]
+    organizations: list[Organization]
     paths: Paths
     fit: Fit
+    key_points: list[KeyPoints] = []  # what each section opens with and --brief prints
     sources: Annotated[list[Source], Meta(min_length=1)]
     wages: Wages | None = None  # read from the extract beside the file (wages/), never from the YAML

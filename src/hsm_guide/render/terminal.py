@@ -9,6 +9,7 @@ measure the width they are given, so nothing is cut off at 40 columns.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
@@ -22,6 +23,7 @@ from rich.text import Text
 from rich.tree import Tree as RichTree
 
 from ..blocks import (
+    Address,
     Bands,
     Bars,
     Block,
@@ -37,6 +39,7 @@ from ..blocks import (
     Tile,
     TileMap,
     Tree,
+    describe,
     fmt,
 )
 from . import UNSAFE
@@ -96,6 +99,9 @@ class Renderer:
             return self.tree(block.root)
         if isinstance(block, SourceList):
             return self.sources(block)
+        if isinstance(block, Address):
+            link = f"link {block.url}" if _plain_url(block.url) else ""
+            return _Address(self.t(block.url, link), indent=0)
         raise TypeError(f"no terminal rendering for {type(block).__name__}")  # pragma: no cover
 
     def tree(self, node: Node, parent: RichTree | None = None) -> RichTree:
@@ -107,17 +113,22 @@ class Renderer:
         return branch
 
     def sources(self, block: SourceList) -> RenderableType:
-        rows = []
+        """Each source as what it is (never its id or file name), its address whole.
+
+        The title links to the address where the terminal supports it (OSC 8, which Rich
+        writes for a link style); the address itself is printed too, on a line of its own.
+        """
+        parts: list[RenderableType] = [] if block.detailed else [Text("Sources", style="bold")]
+        bullet = Text("-" if self.ascii else "•")
         for s in block.entries:
-            line = Text.assemble(
-                self.t(s.id, "bold"), " ", self.t(f"{s.title} ({s.data_year or 'undated'}, {s.grade})")
-            )
-            if block.detailed:
-                more = [s.publisher, f"file {s.file}" if s.file else "", s.url or "", s.note or ""]
-                line.append(clean("".join(f"\n{m}" for m in more if m), self.ascii))
-            rows.append((Text("-" if self.ascii else "•"), line))
-        listing = _Hanging(rows)
-        return listing if block.detailed else Group(Text("Sources", style="bold"), listing)
+            link = f"link {s.url}" if s.url and _plain_url(s.url) else ""
+            line = Text.assemble(self.t(s.title, f"bold {link}".strip()), "\n", self.t(describe(s)))
+            if block.detailed and s.note:
+                line.append("\n" + clean(s.note, self.ascii))
+            parts.append(_Hanging([(bullet.copy(), line)]))
+            if s.url:
+                parts.append(_Address(self.t(s.url, link), indent=2))
+        return Group(*parts)
 
     def bullets(self, block: Bullets) -> RenderableType:
         rows = []
@@ -183,6 +194,27 @@ class Renderer:
                 grid.add_row("" if len(block.columns) == 2 else self.t(column.name + ":"), self.t(cell))
             parts.append(Group(self.t(row[0], "bold"), grid))
         return Group(*parts)
+
+
+def _plain_url(url: str) -> bool:
+    """Only plain web addresses become links; anything odd stays text."""
+    return re.fullmatch(r"https?://[^\s\x00-\x1f\x7f]+", url) is not None
+
+
+class _Address:
+    """A web address, never broken: indented when it fits, else alone on its line at full
+    length (the one thing allowed past the width, so it can be copied whole)."""
+
+    def __init__(self, text: Text, indent: int) -> None:
+        self.text = text
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        fits = self.text.cell_len + self.indent <= options.max_width
+        if fits:
+            yield Segment(" " * self.indent)
+        yield from self.text.render(console)
+        yield Segment.line()
 
 
 class _Hanging:
@@ -421,7 +453,8 @@ def print_documents(console: Console, docs: Iterable[Document]) -> None:
     for i, doc in enumerate(docs):
         if i:
             console.print()
-        console.print(renderer.document(doc))
+        # crop=False: a web address longer than the width is printed whole, never cut off.
+        console.print(renderer.document(doc), crop=False)
 
 
 def render_text(console: Console, docs: Iterable[Document]) -> str:

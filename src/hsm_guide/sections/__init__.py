@@ -32,24 +32,57 @@ class Section:
         module, function = self.target.split(":")
         builder = getattr(import_module(f"{__name__}.{module}"), function)
         document: Document = builder(kb)
+        return with_key_points(kb, document)
+
+    def brief(self, kb: KnowledgeBase) -> Document:
+        return brief(self.build(kb))
+
+
+def with_key_points(kb: KnowledgeBase, document: Document) -> Document:
+    """The section opening with its key points; their sources join the section's Sources list."""
+    from ..blocks import Bullets, Document, Heading, SourceList
+    from .builder import source_ref
+    from .keypoints import key_points
+
+    points = key_points(kb, document.name)
+    if not points:
         return document
+    blocks = [Heading(f"{document.title}: key points"), Bullets(tuple(points)), *document.blocks]
+    last = blocks[-1]
+    if isinstance(last, SourceList) and not last.detailed:
+        cited = {r.id for r in last.entries} | {i for e in points for i in e.sources}
+        blocks[-1] = SourceList(tuple(source_ref(s) for s in kb.sources if s.id in cited))
+    return Document(document.name, document.title, tuple(blocks))
+
+
+def brief(document: Document) -> Document:
+    """Only a section's key points (with their figures' years), and where to read the rest:
+    what tldr taught command-line users to expect."""
+    from ..blocks import Bullets, Document, Heading, Note
+
+    blocks = document.blocks
+    at = next((i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text.endswith(": key points")), None)
+    points = blocks[at + 1] if at is not None and at + 1 < len(blocks) else None
+    kept = [points] if isinstance(points, Bullets) else []
+    more = Note(f"Run hsm-guide {document.name} for the whole section and its sources.", hint=True)
+    return Document(document.name, document.title, (*kept, more))
 
 
 SECTIONS: tuple[Section, ...] = (
     Section("overview", "What the job is, other titles and the current quick facts.", "about:overview"),
     Section("duties", "What managers do: duties, responsibilities, O*NET tasks.", "about:duties"),
-    Section("roles", "Manager types, job titles, specialisations, DOT roles.", "about:roles"),
+    Section("roles", "Manager types, job titles, specializations, DOT roles.", "about:roles"),
     Section("settings", "Where they work: employers, hours, work environment.", "about:settings"),
     Section("pay", "Median pay, percentiles, pay by industry and by area.", "pay.national:pay"),
     Section("outlook", "Projected growth by edition, openings, drivers, trends.", "outlook:outlook"),
     Section("education", "Degrees, majors, courses and the steps into the field.", "entry:education"),
-    Section("licensure", "Licences: nursing home administrators and other posts.", "entry:licensure"),
+    Section("licensure", "Licenses: nursing home administrators and other posts.", "entry:licensure"),
     Section("certifications", "Credentials: issuing body, who they suit, renewal.", "entry:certifications"),
     Section("skills", "The qualities and skills employers look for.", "about:skills"),
     Section("interests", "Holland interest areas and the personality it suits.", "about:interests"),
     Section("advancement", "Experience that leads in, and how managers move up.", "entry:advancement"),
     Section("related", "Related careers, in and outside healthcare.", "reference:related"),
-    Section("resources", "Professional organisations and what each is for.", "reference:resources"),
+    Section("resources", "Professional organizations and what each is for.", "reference:resources"),
     Section("day", "A day in the life of a clinical manager.", "about:day"),
     Section("sources", "Every source, its grade and data year; disagreements.", "reference:sources"),
 )
@@ -79,15 +112,19 @@ def snapshot(kb: KnowledgeBase) -> Document:
     b.heading(quick_facts_heading(kb, edition))
     quick_facts(b, edition)
     b.heading("Go further")
-    picks = [BY_NAME[n] for n in ("duties", "pay", "settings", "education", "certifications")]
-    b.table(
-        [("Command", "code"), ("What it shows", "text")],
-        [(f"hsm-guide {s.name}", s.help) for s in picks]
-        + [
-            ("hsm-guide sections", "Every section, with a one-line description."),
-            ("hsm-guide --help", "All commands and options."),
-        ],
-    )
+    rows = [
+        ("hsm-guide path --from nurse", "A route into the job from where you are (student, nurse, career changer...)."),
+        ("hsm-guide fit", "A short questionnaire: is this career for you?"),
+        ("hsm-guide pay --area OH", "Pay in your state, metro or nonmetro area (May 2025)."),
+        ("hsm-guide pay --salary 95000", "Where a salary or an offer stands against the pay range."),
+    ]
+    rows += [
+        ("hsm-guide search HIPAA", "Find any word in every section."),
+        ("hsm-guide certifications CMPE", "One credential: eligibility, exam, renewal, cost, its address."),
+        ("hsm-guide duties --brief", "Any section's key points; drop --brief for the whole section."),
+        ("hsm-guide sections", "Every section, with a one-line description."),
+    ]
+    b.table([("Command", "code"), ("What it shows", "text")], rows)
     return b.document()
 
 

@@ -48,12 +48,12 @@ def duties(kb: KnowledgeBase) -> Document:
 
 def roles(kb: KnowledgeBase) -> Document:
     r = kb.roles
-    b = Builder(kb, "roles", "Roles and specialisations")
+    b = Builder(kb, "roles", "Roles and specializations")
     b.bullets("Scope", r.scope)
     b.bullets("Types of manager", r.manager_types)
     b.bullets("Job titles", r.title_examples)
     b.bullets("Sample titles (O*NET)", r.onet_titles)
-    b.bullets("Specialisations", r.specialisations)
+    b.bullets("Specializations", r.specializations)
     dot = [Entry(d.text, tuple(d.sources), f"{d.name} (DOT {d.dot_code})") for d in r.dot_roles]
     b.entries("Specialist roles with DOT codes", dot)
     return b.document()

@@ -7,9 +7,11 @@ Empty lists add nothing, so an edited knowledge base never prints a bare heading
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ..blocks import (
+    Address,
     Band,
     Bands,
     Bar,
@@ -56,12 +58,20 @@ class Builder:
     def paragraph(self, item: Item) -> None:
         self.text(item.text, item.sources)
 
+    def plain(self, text: str) -> str:
+        """Text with any internal source name ("seed 002") said the way a reader knows it."""
+        return plain_names(self.kb, text)
+
     def text(self, text: str, sources: Iterable[str] = ()) -> None:
-        self.blocks.append(Paragraph(text, self.cite(sources)))
+        self.blocks.append(Paragraph(self.plain(text), self.cite(sources)))
 
     def note(self, text: str, sources: Iterable[str] = ()) -> None:
         self.cite(sources)
-        self.blocks.append(Note(text))
+        self.blocks.append(Note(self.plain(text)))
+
+    def link(self, url: str) -> None:
+        """A web address on its own, shown whole (and as a link where the output can)."""
+        self.blocks.append(Address(url))
 
     def hint(self, text: str) -> None:
         """Where to go next in the tool: shown like a note, left out of search."""
@@ -72,7 +82,9 @@ class Builder:
             return
         if heading:
             self.heading(heading)
-        entries = tuple(Entry(i.text, self.cite(i.sources), i.name if isinstance(i, Named) else None) for i in items)
+        entries = tuple(
+            Entry(self.plain(i.text), self.cite(i.sources), i.name if isinstance(i, Named) else None) for i in items
+        )
         self.blocks.append(Bullets(entries, ordered))
 
     def entries(self, heading: str | None, entries: Sequence[Entry], ordered: bool = False) -> None:
@@ -82,10 +94,13 @@ class Builder:
             self.heading(heading)
         for e in entries:
             self.cite(e.sources)
-        self.blocks.append(Bullets(tuple(entries), ordered))
+        plain = tuple(
+            e if e.marks else Entry(self.plain(e.text), e.sources, e.label, e.marks, e.detail) for e in entries
+        )
+        self.blocks.append(Bullets(plain, ordered))
 
     def facts(self, rows: Sequence[tuple[str, str | None, Iterable[str]]]) -> None:
-        kept = tuple(Fact(label, value, self.cite(src)) for label, value, src in rows if value)
+        kept = tuple(Fact(label, self.plain(value), self.cite(src)) for label, value, src in rows if value)
         if kept:
             self.blocks.append(Facts(kept))
 
@@ -99,7 +114,9 @@ class Builder:
         if not rows:
             return
         cols = tuple(Column(name, kind) for name, kind in columns)
-        self.blocks.append(Table(cols, tuple(tuple(r) for r in rows), caption, self.cite(sources)))
+        cells = tuple(tuple(self.plain(v) if isinstance(v, str) else v for v in r) for r in rows)
+        caption = self.plain(caption) if caption else caption
+        self.blocks.append(Table(cols, cells, caption, self.cite(sources)))
 
     def bars(
         self,
@@ -111,7 +128,8 @@ class Builder:
     ) -> None:
         if not rows:
             return
-        bars = tuple(Bar(label, value, note) for label, value, note in rows)
+        bars = tuple(Bar(label, value, self.plain(note) if note else note) for label, value, note in rows)
+        caption = self.plain(caption) if caption else caption
         self.blocks.append(Bars(bars, kind, caption, self.cite(sources), headings))
 
     def bands(
@@ -152,8 +170,38 @@ class Builder:
         return Document(self.name, self.title, tuple(blocks))
 
 
+def standing(s: Source) -> str:
+    """The grade as a reader understands it."""
+    if s.grade == "primary":
+        return "primary: the agency or issuing body itself"
+    return "secondary: another publisher quoting it"
+
+
 def source_ref(s: Source) -> SourceRef:
-    return SourceRef(s.id, s.title, s.publisher, s.grade, s.data_year, s.url, s.file, s.note)
+    return SourceRef(s.id, s.title, s.publisher, s.grade, s.data_year, s.url, s.file, s.note, s.kind, standing(s))
+
+
+_SEED_NAME = re.compile(r"\b([Ss])eeds? (\d{3})\b|\b([Tt])he seed(?=('s)?\b)")
+
+
+def plain_names(kb: KnowledgeBase, text: str) -> str:
+    """Replace "seed 002" (and "the seed") in data text with what the source is, so no
+    internal id reaches a reader. A name at the start of a sentence gets a capital."""
+    if "eed" not in text:
+        return text
+    names = {s.id.removeprefix("seed-"): sentence_name(s) for s in kb.sources if s.grade == "seed"}
+
+    def swap(m: re.Match[str]) -> str:
+        name = names.get(m.group(2), "the source") if m.group(2) else "the source"
+        capital = (m.group(1) or m.group(3) or "").isupper()
+        return name[:1].upper() + name[1:] if capital else name
+
+    return _SEED_NAME.sub(swap, text)
+
+
+def sentence_name(s: Source) -> str:
+    """How a sentence names a source: "the blog post", "BLS"."""
+    return s.short or short_name(s)
 
 
 # -- facts shared by several sections -----------------------------------------
@@ -236,12 +284,14 @@ def source_label(kb: KnowledgeBase, ids: Iterable[str]) -> str:
     """Source names for a table cell, flagged when the best of them is only secondary."""
     ids = list(ids)
     names = source_names(kb, ids)
-    return f"{names} (secondary)" if grade_of(kb, ids) == "secondary" else names
+    return f"{names} (secondary)" if grade_of(kb, ids) != "primary" else names
 
 
 def short_name(s: Source) -> str:
-    if s.grade == "seed":
-        return f"seed {s.id.removeprefix('seed-')}"
+    """A short label for a table cell or chart note."""
+    if s.short:
+        label = s.short.removeprefix("the ")
+        return label[:1].upper() + label[1:]
     if s.publisher.startswith("U.S. Bureau of Labor Statistics"):
         return "BLS"
     if s.publisher.startswith("O*NET"):
@@ -253,4 +303,14 @@ def reading_entry(kb: KnowledgeBase, r: Reading) -> Entry:
     """One source's own reading of a figure, with what the guide makes of it."""
     value = f"${r.value:,.0f}" if r.unit == "USD a year" else f"{r.value:g}%"
     label = f"{value} ({source_names(kb, r.sources)})"
-    return Entry(f"{r.stated_as}. {r.status.capitalize()}. {r.note}", tuple(r.sources), label)
+    text = f"{r.stated_as}. {STATUS_WORDS[r.status]}. {r.note}"
+    return Entry(plain_names(kb, text), tuple(r.sources), label)
+
+
+# How a reading's status reads (the data's own value stays as it is, for tools).
+STATUS_WORDS = {
+    "agrees": "Agrees with BLS",
+    "older edition": "From an older edition",
+    "mislabelled year": "Gives the wrong year",
+    "doubtful": "Doubtful",
+}

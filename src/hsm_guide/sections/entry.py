@@ -1,4 +1,4 @@
-"""Getting in and moving up: education, licences, certifications, advancement."""
+"""Getting in and moving up: education, licenses, certifications, advancement."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import difflib
 
 from ..blocks import Document, Entry
 from ..errors import UsageError
-from ..model import Certification, KnowledgeBase
+from ..model import Certification, Item, KnowledgeBase
 from .builder import Builder
 
 
@@ -27,7 +27,7 @@ def education(kb: KnowledgeBase) -> Document:
         b.entries(f"Degrees: {level}", [Entry(d.text, tuple(d.sources), d.name) for d in e.degrees if d.level == level])
     b.bullets("Common majors", e.majors)
     b.bullets("Typical courses", e.courses)
-    b.bullets("Graduate programmes", e.graduate_programmes)
+    b.bullets("Graduate programs", e.graduate_programmes)
     b.bullets("In high school", e.high_school)
     b.bullets("After high school", e.postsecondary)
     b.bullets("Steps to enter the field", e.steps, ordered=True)
@@ -35,7 +35,7 @@ def education(kb: KnowledgeBase) -> Document:
 
 
 def licensure(kb: KnowledgeBase) -> Document:
-    b = Builder(kb, "licensure", "Licences")
+    b = Builder(kb, "licensure", "Licenses")
     for lic in kb.licensure:
         b.heading(lic.name)
         b.facts([("Applies to", lic.applies_to, lic.sources), ("Required", lic.required, lic.sources)])
@@ -56,18 +56,17 @@ def certifications(kb: KnowledgeBase) -> Document:
                 ("Full name", "text"),
                 ("Issuing body", "text"),
                 ("Suits", "text"),
-                ("Required", "text"),
-                ("Preparation", "text"),
-                ("Renewal or status", "text"),
+                ("Renews", "text"),
             ],
-            [(x.code, x.name, x.body, x.suits, _required(x), x.preparation, x.renewal or x.status) for x in creds],
+            [(x.code, x.name, x.body, x.suits, x.renews or _first(x.status)) for x in creds],
             sources=[i for x in creds for i in x.sources],
         )
-        b.hint("For the detail of one, run: hsm-guide certifications CODE (for example CPHQ)")
+        b.hint("For eligibility, the exam, renewal, cost and the address of one, run: hsm-guide certifications CODE")
     return b.document()
 
 
 def certification(kb: KnowledgeBase, query: str) -> Document:
+    """One credential: who issues it and who it suits, then each kind of fact with its own sources."""
     cert = find_certification(kb, query)
     b = Builder(kb, "certifications", f"{cert.code}: {cert.name}")
     b.facts(
@@ -76,11 +75,20 @@ def certification(kb: KnowledgeBase, query: str) -> Document:
             ("Suits", cert.suits, cert.sources),
             ("Required", _required(cert), cert.sources),
             ("Preparation", cert.preparation, cert.sources),
-            ("Eligibility", cert.eligibility, cert.sources),
-            ("Renewal", cert.renewal, cert.sources),
-            ("Status", cert.status, cert.sources),
+            ("Renews", cert.renews, cert.sources),
         ]
     )
+    if cert.url:
+        b.heading("Its page at the issuing body")
+        b.link(cert.url)
+    b.bullets("Status", cert.status)
+    b.bullets("Who is eligible", cert.eligibility)
+    b.bullets("The exam", cert.exam)
+    b.bullets("Renewal", cert.renewal)
+    b.bullets("Cost", cert.cost)
+    missing = [name for name, facts in (("eligibility", cert.eligibility), ("renewal", cert.renewal)) if not facts]
+    if missing and not cert.status:
+        b.note(f"No {' or '.join(missing)} rules were found on a page the guide can cite; ask {cert.body}.")
     return b.document()
 
 
@@ -107,6 +115,10 @@ def advancement(kb: KnowledgeBase) -> Document:
     b.bullets("Experience that leads in", kb.experience.routes)
     b.bullets("Moving up", kb.advancement)
     return b.document()
+
+
+def _first(items: list[Item]) -> str | None:
+    return items[0].text.split(";")[0].split(". ")[0] if items else None
 
 
 def _required(cert: Certification) -> str:

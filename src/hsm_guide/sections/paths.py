@@ -11,7 +11,7 @@ KIND_LABELS = {
     "education": "Education",
     "experience": "Experience",
     "certification": "Certification",
-    "licence": "Licence",
+    "license": "License",
     "advancement": "Advancement",
 }
 
@@ -21,7 +21,7 @@ def routes_tree(kb: KnowledgeBase) -> Document:
     b = Builder(kb, "path", "Routes into the occupation")
     degrees = [Node(f"{d.name}: {d.text}", sources=tuple(d.sources)) for d in kb.education.degrees]
     graduate = tuple(Node(g.text, sources=tuple(g.sources)) for g in kb.education.graduate_programmes)
-    education = Node("Education", (*degrees, Node("Graduate programmes", graduate)) if graduate else tuple(degrees))
+    education = Node("Education", (*degrees, Node("Graduate programs", graduate)) if graduate else tuple(degrees))
     experience = Node("Experience", tuple(Node(r.text, sources=tuple(r.sources)) for r in kb.experience.routes))
     certification = Node(
         "Certification (optional)",
@@ -30,15 +30,15 @@ def routes_tree(kb: KnowledgeBase) -> Document:
             for c in kb.certifications.credentials
         ),
     )
-    licence = Node(
-        "Licence",
+    license = Node(
+        "License",
         tuple(
             Node(f"{x.name}: {_lower_first(x.applies_to)} ({x.required})", sources=tuple(x.sources))
             for x in kb.licensure
         ),
     )
     advancement = Node("Advancement", tuple(Node(a.text, sources=tuple(a.sources)) for a in kb.advancement))
-    b.tree(Node(kb.identity.title, (education, experience, certification, licence, advancement)))
+    b.tree(Node(kb.identity.title, (education, experience, certification, license, advancement)))
     b.hint(
         "For a route for you, run: hsm-guide path --from "
         + "|".join(x.key for x in kb.paths.backgrounds)

@@ -1,4 +1,4 @@
-"""Where to go next: related careers, organisations, and the sources themselves."""
+"""Where to go next: related careers, organizations, and the sources themselves."""
 
 from __future__ import annotations
 
@@ -18,23 +18,19 @@ def related(kb: KnowledgeBase, area: str | None = None) -> Document:
         b.entries(None, entries)
         if group.median_low is not None and group.median_high is not None:
             b.facts(
-                [
-                    (
-                        "Median pay range",
-                        f"${group.median_low:,.0f} to ${group.median_high:,.0f} a year (older edition, year not given)",
-                        group.sources,
-                    )
-                ]
+                [("Median pay range", f"${group.median_low:,.0f} to ${group.median_high:,.0f} a year", group.sources)]
             )
+            if group.pay_note:
+                b.text(group.pay_note.text, group.pay_note.sources)
     side_by_side(b, kb, related_socs(kb), area)
     return b.document()
 
 
 def resources(kb: KnowledgeBase) -> Document:
-    b = Builder(kb, "resources", "Professional organisations")
+    b = Builder(kb, "resources", "Professional organizations")
     entries = [
         Entry(o.purpose, tuple(o.sources), f"{o.name} ({o.abbreviation})" if o.abbreviation else o.name)
-        for o in kb.organisations
+        for o in kb.organizations
     ]
     b.entries(None, entries)
     return b.document()
@@ -42,15 +38,28 @@ def resources(kb: KnowledgeBase) -> Document:
 
 def sources(kb: KnowledgeBase) -> Document:
     b = Builder(kb, "sources", "Sources")
-    groups = (("seed", "Seed documents"), ("primary", "Primary sources"), ("secondary", "Secondary sources"))
-    for grade, heading in groups:
+    b.note(
+        "Primary: the agency or issuing body itself (bls.gov, onetonline.org, a credential's own body). "
+        "Secondary: another publisher quoting it; shown as such and never in place of a primary figure."
+    )
+    groups = (
+        ("Primary sources", "primary"),
+        ("Secondary sources: the five documents the guide is built from", "seed"),
+        ("Other secondary sources", "secondary"),
+    )
+    for heading, grade in groups:
         refs = tuple(source_ref(s) for s in kb.sources if s.grade == grade)
         if refs:
             b.heading(heading)
             b.blocks.append(SourceList(refs, detailed=True))
-    b.note(
-        "Primary: bls.gov, onetonline.org or the issuing body. Secondary: another site quoting BLS; "
-        "shown as such and never in place of a primary figure."
-    )
-    b.entries("Where the sources disagree", [reading_entry(kb, r) for r in kb.readings])
+    differ = [r for r in kb.readings if r.status != "agrees"]
+    agree = [r for r in kb.readings if r.status == "agrees"]
+    b.entries("Where the sources disagree", [reading_entry(kb, r) for r in differ])
+    if agree:
+        quoted = sorted({f"{r.topic} for {r.year}" if r.year else r.topic for r in agree})
+        b.note(
+            f"The other {len(agree)} readings agree with the BLS figure for their year "
+            f"({', '.join(quoted)}); run hsm-guide pay and hsm-guide outlook to see each one.",
+            [i for r in agree for i in r.sources],
+        )
     return b.document(with_sources=False)

@@ -1,0 +1,120 @@
+"""Each section's key points: what it opens with, and all that `--brief` prints.
+
+Why two kinds: a figure point (pay, jobs, growth, the largest employer) is computed from
+the figures themselves, so it always carries their year and can never drift from them when
+the data is updated; a point in words is an editorial choice, so it lives in the data
+(`key_points:` in the knowledge base), short and cited like every other statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..blocks import Entry
+from ..model import KnowledgeBase
+from .builder import current_edition
+
+
+def _current_pay(kb: KnowledgeBase) -> list[Entry]:
+    """The median and the range from the current OEWS release; the current edition's median without one."""
+    if kb.wages is None:
+        e = current_edition(kb)
+        return [Entry(f"Median pay ${e.median_annual:,.0f} a year (May {e.pay_year}).", tuple(e.sources))]
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    row = data.national()
+    src = (data.source,)
+    return [
+        Entry(f"Median pay {data.yearly_and_hourly(row, 'median')} (OEWS, {data.label}).", src),
+        Entry(
+            f"In {data.label} the lowest-paid 10% earned under {data.text(row, 'annual_p10')}, "
+            f"the top 10% over {data.text(row, 'annual_p90')}.",
+            src,
+        ),
+    ]
+
+
+def _overview(kb: KnowledgeBase) -> list[Entry]:
+    e = current_edition(kb)
+    points = _current_pay(kb)[:1]
+    if e.jobs is not None and e.growth_percent is not None:
+        points.append(
+            Entry(
+                f"{e.jobs:,} jobs in {e.jobs_year}, projected to grow {e.growth_percent:g}% over "
+                f"{e.growth_start}-{e.growth_end} (Employment Projections).",
+                tuple(e.sources),
+            )
+        )
+    return points
+
+
+def _pay(kb: KnowledgeBase) -> list[Entry]:
+    points = _current_pay(kb)
+    if kb.wages is None:
+        annual = [p for p in kb.pay.percentiles if p.basis == "annual"]
+        if annual:
+            p = max(annual, key=lambda x: x.year)
+            points.append(
+                Entry(
+                    f"In May {p.year} the lowest-paid 10% earned under ${p.p10:,.0f}, the top 10% over ${p.p90:,.0f}.",
+                    tuple(p.sources),
+                )
+            )
+    return points
+
+
+def _outlook(kb: KnowledgeBase) -> list[Entry]:
+    e = current_edition(kb)
+    points = []
+    if e.growth_percent is not None:
+        points.append(
+            Entry(
+                f"Jobs projected to grow {e.growth_percent:g}% over {e.growth_start}-{e.growth_end}.", tuple(e.sources)
+            )
+        )
+    if e.openings_per_year:
+        points.append(
+            Entry(f"About {e.openings_per_year:,} openings a year ({e.growth_start}-{e.growth_end}).", tuple(e.sources))
+        )
+    return points
+
+
+def _settings(kb: KnowledgeBase) -> list[Entry]:
+    shares = kb.settings.employer_shares
+    top = max(shares.rows, key=lambda r: r.percent)
+    return [
+        Entry(
+            f"Largest employer in {shares.year}: {top.employer.split(';')[0].lower()}, {top.percent:g}% of jobs.",
+            tuple(shares.sources),
+        )
+    ]
+
+
+def _sources(kb: KnowledgeBase) -> list[Entry]:
+    primary = sum(1 for s in kb.sources if s.grade == "primary")
+    secondary = len(kb.sources) - primary
+    differ = sum(1 for r in kb.readings if r.status != "agrees")
+    return [
+        Entry(f"{len(kb.sources)} sources: {primary} primary (the issuing body itself), {secondary} secondary."),
+        Entry(
+            f"{differ} readings disagree with BLS (an older edition, a wrong year, a doubtful figure); the rest agree."
+        ),
+    ]
+
+
+FIGURES: dict[str, Callable[[KnowledgeBase], list[Entry]]] = {
+    "overview": _overview,
+    "pay": _pay,
+    "outlook": _outlook,
+    "settings": _settings,
+    "sources": _sources,
+}
+
+
+def key_points(kb: KnowledgeBase, name: str) -> list[Entry]:
+    """The figure points first, then the points in words from the data."""
+    compute = FIGURES.get(name)
+    figures = compute(kb) if compute else []
+    words = [Entry(i.text, tuple(i.sources)) for k in kb.key_points if k.section == name for i in k.points]
+    return figures + words
