@@ -578,12 +578,12 @@ def export(
     from .export import choose_format, render, resolve_sections, write
 
     with _guard():
-        resolve_sections(sections)  # a misspelt section is reported before any work
+        resolve_sections(sections)  # a misspelled section is reported before any work
         write(render(_load(ctx), sections, choose_format(fmt, output)), output, force)
 
 
 @commands.command(
-    help="Check a knowledge base file and summarise it.",
+    help="Check a knowledge base file and summarize it.",
     epilog="Example: hsm-guide validate data/occupation.yaml",
 )
 def validate(

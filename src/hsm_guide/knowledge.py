@@ -471,7 +471,7 @@ class Summary:
 
 def validate(path: Path) -> Summary:
     """Check a knowledge base, raising a DataError with every problem found; always reads the YAML."""
-    return summarise(_load_text(read_text(path), str(path), _wages_raw(path), every=True))
+    return summarize(_load_text(read_text(path), str(path), _wages_raw(path), every=True))
 
 
 def _raw_citation_problems(data: Any, text: str, name: str) -> list[Problem]:
@@ -498,7 +498,7 @@ def _raw_citation_problems(data: Any, text: str, name: str) -> list[Problem]:
     return _problems(text, name, found)
 
 
-def summarise(kb: KnowledgeBase) -> Summary:
+def summarize(kb: KnowledgeBase) -> Summary:
     items = figures = citations = 0
     for path, record in iter_records(msgspec.structs.replace(kb, wages=None)):
         cited = getattr(record, "sources", None)

@@ -115,7 +115,7 @@ class Reading(Record, frozen=True, kw_only=True):
     stated_as: Text  # how the source presents it, in our words
     year: Year | None = None  # the data year (growth: first year of the projection), where known
     all_occupations_percent: Growth | None = None  # growth for all occupations, where quoted beside it
-    status: Literal["agrees", "older edition", "mislabelled year", "doubtful"]
+    status: Literal["agrees", "older edition", "mislabeled year", "doubtful"]
     note: Text
     sources: Sources
 

@@ -78,7 +78,7 @@ def passages(kb: KnowledgeBase) -> Iterator[Passage]:
             if isinstance(block, Note) and block.hint:
                 continue  # directions about the tool are not content
             if isinstance(block, SourceList) and doc.name != "sources":
-                continue  # each section's source list repeats the catalogue that `sources` shows
+                continue  # each section's source list repeats the catalog that `sources` shows
             for text in _texts(block):
                 if text not in seen:
                     seen.add(text)
@@ -154,7 +154,7 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
         rank = (-matched, -in_context, p.section == "sources", first, len(p.text))
         ranked.append((rank, Hit(p, matched, spans)))
     # Most words first; then passages whose page or heading is about them (a credential's
-    # own page before a passing mention); the source catalogue last; then where the match
+    # own page before a passing mention); the source catalog last; then where the match
     # comes in the text (a label or code early on) and shorter, more specific text.
     ranked.sort(key=lambda pair: pair[0])
     hits = [hit for _, hit in ranked]

@@ -333,7 +333,7 @@ class _BandChart:
             yield from _lines(r.t(figures), console, options)
 
 
-# Five shades of one hue, light to dark, each with a text colour that reads on it (ColorBrewer Blues).
+# Five shades of one hue, light to dark, each with a text color that reads on it (ColorBrewer Blues).
 _SHADES = (
     "#000000 on #deebf7",
     "#000000 on #9ecae1",
@@ -341,7 +341,7 @@ _SHADES = (
     "#ffffff on #3182bd",
     "#ffffff on #08519c",
 )
-# Without colour, a glyph per bin, light to dark; "-" (as fmt shows a missing figure) for no data.
+# Without color, a glyph per bin, light to dark; "-" (as fmt shows a missing figure) for no data.
 _GLYPHS = "·░▒▓█"
 _ASCII_GLYPHS = ".:+#@"
 _NO_DATA = "-"
@@ -350,8 +350,8 @@ _NO_DATA = "-"
 class _TileChart:
     """A US tile-grid map: each area's postal code in its grid cell, shaded by bin.
 
-    Shaded by background on a 256-colour or truecolour terminal, by a glyph beside the
-    code otherwise (ASCII glyphs on an ASCII console), so the bins read without colour.
+    Shaded by background on a 256-color or truecolor terminal, by a glyph beside the
+    code otherwise (ASCII glyphs on an ASCII console), so the bins read without color.
     Full tiles (4 columns, 59 in all) when they fit, compact ones (36) from 40 columns,
     and below that a ranked list, so no area is lost. The legend always follows.
     """

@@ -311,6 +311,6 @@ def reading_entry(kb: KnowledgeBase, r: Reading) -> Entry:
 STATUS_WORDS = {
     "agrees": "Agrees with BLS",
     "older edition": "From an older edition",
-    "mislabelled year": "Gives the wrong year",
+    "mislabeled year": "Gives the wrong year",
     "doubtful": "Doubtful",
 }
