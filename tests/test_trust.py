@@ -139,7 +139,7 @@ def test_nab_exams_as_they_are_since_july_2022_and_both_hse_pathways(run) -> Non
     out = flat(run("licensure").stdout)
     assert "Since July 2022 the CORE exam has 125 questions (100 scored, 25 unscored pretest) in 150 minutes" in out
     assert "75 questions (60 scored, 15 pretest) in 90 minutes" in out
-    assert "The structure before July 2022" in out, "the 2017 structure only as history"
+    assert "Before the July 2022 change" in out, "the 2017 structure only as history"
     assert "career pathway" in out and "HSE education pathway" in out
     nursing_home = flat(run("path", "--setting", "nursing-home").stdout)
     assert "(50 items)" not in nursing_home and "60 scored and 15 pretest" in nursing_home
