@@ -286,3 +286,14 @@ def test_key_points_name_real_sections(run, shipped_text, write_kb) -> None:
     kb = write_kb(shipped_text.replace("  - section: duties\n", "  - section: dutys\n", 1))
     result = run("validate", str(kb))
     assert result.exit_code == 1 and "key_points[1].section: no section is called 'dutys'" in result.stderr
+
+
+def test_the_secondary_means_cite_the_pages_that_hold_them() -> None:
+    """May 2022's mean is on the metro page, May 2023's on the state page; never the site's root."""
+    from hsm_guide.knowledge import load, packaged_data_path
+
+    kb = load(packaged_data_path())
+    urls = {s.id: s.url for s in kb.sources}
+    cited = {m.year: [urls[i] for i in m.sources] for m in kb.pay.means}
+    assert all(u and u.rstrip("/") != "https://commentary.healthguideusa.org" for us in cited.values() for u in us)
+    assert any("metro-areas" in u for u in cited[2022]) and any("states" in u for u in cited[2023])
