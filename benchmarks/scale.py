@@ -31,7 +31,8 @@ import msgspec.inspect as mi
 import yaml
 from startup import FLOORS, MIN_PAIRS, CommandFailed, Launcher, environment, hsm_guide, measure
 
-from hsm_guide import cache, knowledge
+from hsm_guide import knowledge
+from hsm_guide.cache import knowledge as cache
 from hsm_guide.errors import DataError
 from hsm_guide.model import KnowledgeBase
 

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from hsm_guide import cache, knowledge
+from hsm_guide import knowledge
+from hsm_guide.cache import knowledge as cache
 from hsm_guide.errors import DataError
-from hsm_guide.knowledge import load, load_cached, packaged_data_path
+from hsm_guide.knowledge import dialect, load, load_cached, packaged_data_path
 
 ORIGINAL = "Healthcare executive"
 EDITED = "Healthcare EXECUTIVE"  # same length: the file's size does not change
@@ -31,13 +32,13 @@ def kb_copy(tmp_path: Path) -> Path:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names parse_yaml was called for: empty when a load was served from the cache."""
     calls: list[str] = []
-    real = knowledge.parse_yaml
+    real = dialect.parse_yaml
 
     def counting(text: str, name: str) -> Any:
         calls.append(name)
         return real(text, name)
 
-    monkeypatch.setattr(knowledge, "parse_yaml", counting)
+    monkeypatch.setattr(dialect, "parse_yaml", counting)
     return calls
 
 

@@ -141,6 +141,17 @@ def test_duplicate_source_ids_are_an_error(write_kb: Write, shipped_text: str) -
     assert "source id 'seed-000' is defined twice" in str(caught.value)
 
 
+def test_credential_codes_are_unique(run, write_kb: Write, shipped_text: str) -> None:
+    """`certifications CODE` finds a credential by its code: a second credential with the code would be hidden."""
+    text = shipped_text.replace("    - code: CHFP\n", "    - code: CMPE\n", 1)
+    kb = write_kb(text)
+    second = [i for i, line in enumerate(text.splitlines(), 1) if line == "    - code: CMPE"][1]
+    line = one_error_line(run("--data", str(kb), "certifications"))
+    assert line == (
+        f"hsm-guide: {kb}:{second}: certifications.credentials[1].code: certification code 'CMPE' is listed twice"
+    )
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

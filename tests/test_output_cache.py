@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from hsm_guide import cache, warm
+from hsm_guide import warm
+from hsm_guide.cache import knowledge as cache
 
 ROOT = Path(__file__).resolve().parents[1]
 # Imported by the CLI, never by the warm path: a hit must not load them.
@@ -189,8 +190,8 @@ def test_the_code_and_rich_are_in_the_key() -> None:
     console = Path(rich.__file__).with_name("console.py").stat()
     assert ("console.py", console.st_size, console.st_mtime_ns) in stamp
     here = Path(warm.__file__).parent
-    model = (here / "model.py").stat()
-    assert (str(here), "model.py", model.st_size, model.st_mtime_ns) in stamp
+    model = (here / "model" / "work.py").stat()
+    assert (str(here / "model"), "work.py", model.st_size, model.st_mtime_ns) in stamp
 
 
 def test_new_code_is_a_new_key(kb_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,9 +208,9 @@ def test_no_cache_switch_writes_nothing(kb_copy: Path) -> None:
 
 
 def test_the_folder_is_pruned(kb_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hsm_guide import output_cache
+    from hsm_guide.cache import pages
 
-    monkeypatch.setattr(output_cache, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(pages, "MAX_ENTRIES", 3)
     folder = cache.folder()
     assert folder is not None
     (folder / "output").mkdir(parents=True)
@@ -219,7 +220,7 @@ def test_the_folder_is_pruned(kb_copy: Path, monkeypatch: pytest.MonkeyPatch) ->
         os.utime(entry, ns=(i, i))
     warm.CURRENT[:] = [(b"\x01" * 16, os.path.realpath(kb_copy))]
     try:
-        output_cache.store(kb_copy, "text", "utf-8")
+        pages.save(kb_copy, "text", "utf-8")
     finally:
         warm.CURRENT.clear()
     names = sorted(p.name for p in outputs())

@@ -240,13 +240,13 @@ def _show(ctx: typer.Context, build: Callable[[KnowledgeBase], Document], as_jso
             _emit([build(_load(ctx))], as_json, pager)
             return
 
-        from . import output_cache
+        from .cache import pages
         from .location import resolve_data_path
         from .render.terminal import render_text
 
         console = _console()
         text = render_text(console, [build(_load(ctx))])
-        output_cache.store(resolve_data_path(ctx.obj), text, getattr(console.file, "encoding", None))
+        pages.save(resolve_data_path(ctx.obj), text, getattr(console.file, "encoding", None))
         console.file.write(text)
         console.file.flush()
 
@@ -419,12 +419,12 @@ def certifications(
     brief: BriefOption = False,
 ) -> None:
     def build(kb: KnowledgeBase) -> Document:
-        from .sections import entry
+        from .sections import qualifications
 
         if code is None:
             section = BY_NAME["certifications"]
             return section.brief(kb) if brief else section.build(kb)
-        return entry.certification(kb, code)
+        return qualifications.certification(kb, code)
 
     _show(ctx, build, as_json, pager)
 

@@ -1,8 +1,8 @@
 """`hsm-guide export`: sections to Markdown, JSON, HTML or SVG, written safely.
 
-A file is written to a temporary file in the same folder and renamed into
-place, so an interrupted or failed export never leaves a partial file, and
-the temporary file is removed on any failure.
+A file is written through files.replace (a temporary file in the same folder,
+renamed into place), so an interrupted or failed export never leaves a partial
+file, and the temporary file is removed on any failure.
 """
 
 from __future__ import annotations
@@ -100,10 +100,7 @@ def write(data: bytes, output: str | None, force: bool) -> None:
 
 
 def write_file(path: Path, data: bytes, force: bool) -> None:
-    """Write all of `data` to `path` or nothing: temporary file, fsync, rename."""
-    import contextlib
-    import tempfile
-
+    """Write all of `data` to `path` or nothing (files.replace: temporary file, fsync, rename)."""
     named = path
     if path.is_symlink():  # write the file it points to, and keep the link
         path = path.resolve()
@@ -118,22 +115,12 @@ def write_file(path: Path, data: bytes, force: bool) -> None:
         raise GuideError(f"{path}: the folder {folder} does not exist")
     if not folder.is_dir():
         raise GuideError(f"{path}: {folder} is not a folder")
-    tmp: str | None = None
+    from . import files
+
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
-        tmp = None
+        files.replace(path, data, mode=_mode_for(path), durable=True)
     except OSError as exc:
         raise GuideError(f"{path}: {_reason(exc)}; nothing was written") from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 def _mode_for(path: Path) -> int:

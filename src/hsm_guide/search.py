@@ -60,8 +60,8 @@ class Result:
 
 def passages(kb: KnowledgeBase) -> Iterator[Passage]:
     from .sections import SECTIONS
-    from .sections.entry import certification
     from .sections.paths import route
+    from .sections.qualifications import certification
 
     docs: list[tuple[Document, str]] = [(s.build(kb), s.name) for s in SECTIONS]
     docs += [(certification(kb, c.code), f"certifications {c.code}") for c in kb.certifications.credentials]

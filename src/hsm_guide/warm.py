@@ -7,8 +7,10 @@ line, with nothing but the standard library's C modules: pathlib, typing and
 the framework cost more than the whole warm run is allowed. A hit prints the
 stored text and exits; anything else (a miss, a damaged entry, no cache folder,
 HSM_GUIDE_NO_CACHE) falls through to the ordinary path, which renders the page
-and stores it under the same key. Nothing here can print stale text: every
-input to the page is in the key, and an entry's own checksum guards its bytes.
+and stores it under the same key (cache/pages.py). Nothing here can print stale
+text: every input to the page is in the key, and an entry's own checksum guards
+its bytes. The folder, the entry format and reading are cache/store.py's, which
+imports only os, sys and _blake2 as this module does.
 """
 
 from __future__ import annotations
@@ -16,18 +18,12 @@ from __future__ import annotations
 import os
 import sys
 
-try:  # the C module alone: hashlib would load OpenSSL (~4 ms)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - CPython always builds _blake2
-    from hashlib import blake2b
-
 from . import __version__
+from .cache import store
+from .cache.store import blake2b
+from .cache.store import folder as cache_folder  # re-exported: the folder rule is the store's
 
-MAGIC = b"HSMGOUT\x02"  # file format 2: magic, payload digest, UTF-8 text
-DIGEST = 16
-APP = "hsm-guide"
-CACHE_VAR = "HSM_GUIDE_CACHE_DIR"
-DISABLE_VAR = "HSM_GUIDE_NO_CACHE"
+MAGIC = b"HSMGOUT\x03"  # page entries, format 3: store.seal framing around the page's encoded text
 DATA_VAR = "HSM_GUIDE_DATA"
 # Every variable Rich or this program reads when deciding how a page looks.
 SHAPING = (
@@ -53,30 +49,7 @@ WAGE_FILES = ("oews-release.json", "oews-wages.csv")  # location.WAGE_FILES, wit
 _MAX_BYTES = 16 * 1024 * 1024
 
 
-def enabled() -> bool:
-    return os.environ.get(DISABLE_VAR, "") in ("", "0")
-
-
-def cache_folder() -> str | None:
-    """The user cache folder, as platformdirs names it (checked against platformdirs by the tests).
-
-    $HSM_GUIDE_CACHE_DIR wins; else the platform's convention: ~/Library/Caches/hsm-guide on macOS,
-    %LOCALAPPDATA%\\hsm-guide\\Cache on Windows, $XDG_CACHE_HOME/hsm-guide or ~/.cache/hsm-guide elsewhere.
-    None when there is no absolute base to build on (no HOME): guessing could share a folder.
-    """
-    chosen = os.environ.get(CACHE_VAR, "")
-    if chosen:
-        return chosen if os.path.isabs(chosen) else None
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        base = os.environ.get("LOCALAPPDATA", "")
-        return os.path.join(base, APP, "Cache") if os.path.isabs(base) else None
-    home = os.environ.get("HOME", "")
-    if sys.platform == "darwin":  # pragma: no cover - exercised on macOS only
-        return os.path.join(home, "Library", "Caches", APP) if os.path.isabs(home) else None
-    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-    if os.path.isabs(xdg):
-        return os.path.join(xdg, APP)
-    return os.path.join(home, ".cache", APP) if os.path.isabs(home) else None
+enabled = store.enabled
 
 
 def data_path(argv: list[str]) -> str:
@@ -105,23 +78,9 @@ SEEN: dict[str, tuple[bytes, os.stat_result] | None] = {}
 def read(path: str) -> tuple[bytes, os.stat_result] | None:
     """A regular file's bytes and the stat taken before reading, once per run; None if unreadable."""
     real = os.path.realpath(path)
-    if real in SEEN:
-        return SEEN[real]
-    found: tuple[bytes, os.stat_result] | None = None
-    try:
-        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        try:
-            info = os.fstat(fd)
-            if (info.st_mode & 0o170000) == 0o100000 and info.st_size <= _MAX_BYTES:  # a regular file
-                with open(fd, "rb", closefd=False) as f:
-                    raw = f.read(_MAX_BYTES + 1)
-                found = (raw, info) if len(raw) <= _MAX_BYTES else None
-        finally:
-            os.close(fd)
-    except (OSError, ValueError):
-        found = None
-    SEEN[real] = found
-    return found
+    if real not in SEEN:
+        SEEN[real] = store.read(real, _MAX_BYTES)
+    return SEEN[real]
 
 
 def _terminal() -> tuple[object, ...]:
@@ -144,18 +103,10 @@ def _code_stamp() -> tuple[object, ...]:
     for folder, _, files in sorted(os.walk(here)):
         for name in sorted(files):
             if name.endswith(".py"):
-                try:
-                    st = os.stat(os.path.join(folder, name))
-                    stamp.append((folder, name, st.st_size, st.st_mtime_ns))
-                except OSError:
-                    stamp.append((folder, name, -1, -1))
+                stamp.append((folder, name, *store.file_stamp(os.path.join(folder, name))))
     rich = _rich_folder()
     for name in ("console.py", "text.py", "__init__.py"):
-        try:
-            info = os.stat(os.path.join(rich or "", name))
-            stamp.append((name, info.st_size, info.st_mtime_ns))
-        except OSError:
-            stamp.append((name, -1))
+        stamp.append((name, *store.file_stamp(os.path.join(rich or "", name))))
     return tuple(stamp)
 
 
@@ -182,28 +133,19 @@ def key(argv: list[str]) -> tuple[bytes, str] | None:
     env = sorted((k, v) for k, v in os.environ.items() if k in SHAPING or k.startswith(SHAPING_PREFIXES))
     real = os.path.realpath(data)
     ident = (tuple(argv), real, contents, env, _terminal(), _code_stamp())
-    return blake2b(repr(ident).encode("utf-8", "surrogateescape"), digest_size=DIGEST).digest(), real
+    return store.digest(repr(ident).encode("utf-8", "surrogateescape")), real
 
 
 def entry_path(k: bytes) -> str | None:
     folder = cache_folder()
-    return None if folder is None else os.path.join(folder, "output", k.hex() + ".txt")
+    return None if folder is None else os.path.join(folder, store.PAGES, k.hex() + store.PAGE_SUFFIX)
 
 
-def get(k: bytes) -> bytes | None:
+def get(k: bytes) -> memoryview | None:
     """The stored text's bytes, or None for any miss (absent, damaged, foreign, unreadable)."""
     path = entry_path(k)
     found = read(path) if path else None
-    if found is None:
-        return None
-    blob = found[0]
-    payload = blob[len(MAGIC) + DIGEST :]
-    if (
-        blob[: len(MAGIC)] != MAGIC
-        or blake2b(payload, digest_size=DIGEST).digest() != blob[len(MAGIC) : len(MAGIC) + DIGEST]
-    ):
-        return None
-    return payload
+    return None if found is None else store.unseal(found[0], MAGIC, k)
 
 
 # The key of the command line this process runs and the data file it hashed, for the ordinary

@@ -1,4 +1,4 @@
-"""Getting in and moving up: education, licenses, certifications, advancement."""
+"""Qualifications and moving up: the education, licensure, certifications and advancement sections."""
 
 from __future__ import annotations
 

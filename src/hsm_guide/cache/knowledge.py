@@ -4,18 +4,18 @@ Parsing the YAML is most of what loading costs (about 20 ms for the shipped
 file). The entry is marshal data, a tree of plain values in which each record
 is (class index, {field: value}), rebuilt by calling the Struct classes:
 about 1.3 ms in a fresh process. msgpack with msgspec's typed Decoder decodes as
-fast once built, but building it evaluates every annotation in model.py, about
+fast once built, but building it evaluates every annotation in the model, about
 12 ms per process, so it loses at start-up, which is what this is for.
 The rebuilt records are not type-checked again: entries are only ever written
-from a validated knowledge base, and a hash guards the payload.
+from a validated knowledge base, and a digest guards the payload (store.seal).
 
 This module is on the hot path of every command, so it imports only what a
-Typer + Rich program has loaded already, plus the small C blake2 module.
+Typer + Rich program has loaded already, plus the store.
 
 Correctness comes first. An entry is served only when its key matches the data
 file's resolved path, size, mtime_ns and content hash, this package's version,
 the schema version, the interpreter and the code that defines a valid
-knowledge base; and only when the payload's own hash matches, so a torn or
+knowledge base; and only when the payload's own digest matches, so a torn or
 corrupted file is a miss. Every failure here (no HOME, a file where the folder
 should be, a read-only folder, a full disk, a foreign file) is a miss too: the
 caller parses the YAML.
@@ -23,55 +23,57 @@ caller parses the YAML.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
-import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from . import __version__, warm
+from .. import __version__
+from . import store
+from .store import blake2b
 
 if TYPE_CHECKING:
-    from .model import KnowledgeBase, Record
+    from ..model import KnowledgeBase, Record
 
-try:  # the C module alone: importing hashlib loads OpenSSL, ~4 ms of start-up
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - CPython always builds _blake2
-    from hashlib import blake2b
-
-MAGIC = b"HSMGKB\x00\x01"  # file format 1: magic, key digest, payload digest, marshal payload
-_DIGEST = 16
-_KEYED = len(MAGIC) + _DIGEST
-_HEADER = _KEYED + _DIGEST
+MAGIC = b"HSMGKB\x00\x01"  # knowledge-base entries, format 1: store.seal framing around a marshal payload
 _MAX_BYTES = 256 * 1024 * 1024  # a compiled entry is a little smaller than its YAML (at most 16 MiB)
-_CODE = (
-    "model.py",
-    "record.py",
-    "knowledge.py",
-    "cache.py",
-    "wages/model.py",
-    "wages/extract.py",
-)  # what decides whether a file is valid and how it is stored
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO planted at the entry's path must not hang a command
+# What decides whether a file is valid and how it is stored (a folder stands for its .py files).
+CODE = ("model", "record.py", "knowledge", "cache/knowledge.py", "cache/store.py", "wages/model.py", "wages/extract.py")
 
 
 class Slot(NamedTuple):
-    """Where one data file's entry lives and the header it must start with."""
+    """Where one data file's entry lives and the key digest its header must carry."""
 
     file: Path
-    header: bytes  # MAGIC + key digest
-
-
-def enabled() -> bool:
-    return warm.enabled()
+    key: bytes
 
 
 def folder() -> Path | None:
-    """The user cache folder (warm.cache_folder: $HSM_GUIDE_CACHE_DIR, else the platform's convention)."""
-    found = warm.cache_folder()
+    """The user cache folder (store.folder: $HSM_GUIDE_CACHE_DIR, else the platform's convention)."""
+    found = store.folder()
     return Path(found) if found else None
+
+
+def load_cached(path: Path) -> KnowledgeBase:
+    """`knowledge.load`, served from the user cache when it holds a compiled copy of these exact bytes.
+
+    The bytes (the YAML's and the wage extract's) are read and hashed once, and
+    parsed from those same bytes, so an entry is always stored under the content
+    it was built from.
+    """
+    from ..knowledge import loader, reading
+
+    raw, info = reading.read_bytes(path)
+    wages_raw = loader.wages_raw(path)
+    slot = locate(path, info, raw, *(wages_raw or ()))
+    kb = read(slot) if slot is not None else None
+    if kb is None:
+        name = str(path)
+        kb = loader.load_text(reading.decode(raw, name), name, wages_raw)
+        if slot is not None:
+            write(slot, kb)
+    return kb
 
 
 def locate(data: Path, info: os.stat_result, raw: bytes, *extra: bytes) -> Slot | None:
@@ -79,14 +81,14 @@ def locate(data: Path, info: os.stat_result, raw: bytes, *extra: bytes) -> Slot 
 
     `extra` is the content of the files read beside it (the wage extract), each hashed on its own.
     """
-    where = folder() if enabled() else None
+    where = folder() if store.enabled() else None
     if where is None:
         return None
     try:
         real = os.path.realpath(data)
     except (OSError, ValueError):
         return None
-    from .model import SCHEMA_VERSION
+    from ..model import SCHEMA_VERSION
 
     key = repr(
         (
@@ -99,36 +101,34 @@ def locate(data: Path, info: os.stat_result, raw: bytes, *extra: bytes) -> Slot 
             SCHEMA_VERSION,
             sys.hexversion,  # marshal's format belongs to the interpreter
             marshal.version,
-            _code_stamp(),
+            code_stamp(),
         )
     )
-    encoded = key.encode("utf-8", "surrogateescape")
-    name = blake2b(os.fsencode(real), digest_size=_DIGEST).hexdigest()
-    return Slot(where / f"kb-{name}.bin", MAGIC + blake2b(encoded, digest_size=_DIGEST).digest())
+    name = blake2b(os.fsencode(real), digest_size=store.DIGEST).hexdigest()
+    prefix, suffix = store.KB_PATTERN
+    return Slot(where / f"{prefix}{name}{suffix}", store.digest(key.encode("utf-8", "surrogateescape")))
 
 
-def _code_stamp() -> tuple[tuple[int, int], ...]:
+def code_stamp() -> tuple[tuple[str, int, int], ...]:
     """Size and mtime of the modules that define validity: an edited checkout never reads an old entry."""
-    here = os.path.dirname(__file__)
-    out: list[tuple[int, int]] = []
-    for name in _CODE:
-        try:
-            st = os.stat(os.path.join(here, name))
-            out.append((st.st_size, st.st_mtime_ns))
-        except OSError:
-            out.append((-1, -1))
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    out: list[tuple[str, int, int]] = []
+    for name in CODE:
+        path = os.path.join(here, name)
+        files = [path]
+        if os.path.isdir(path):
+            files = sorted(os.path.join(path, f) for f in os.listdir(path) if f.endswith(".py"))
+        out += [(file, *store.file_stamp(file)) for file in files]
     return tuple(out)
 
 
 def read(slot: Slot) -> KnowledgeBase | None:
     """The entry's knowledge base, or None for any miss (absent, stale, foreign, corrupt, unreadable)."""
-    blob = read_file(slot.file)
-    if blob is None or len(blob) < _HEADER or blob[:_KEYED] != slot.header:
+    found = store.read(slot.file, _MAX_BYTES)
+    payload = store.unseal(found[0], MAGIC, slot.key) if found is not None else None
+    if payload is None:
         return None
-    payload = memoryview(blob)[_HEADER:]
-    if blake2b(payload, digest_size=_DIGEST).digest() != blob[_KEYED:_HEADER]:
-        return None
-    from .model import KnowledgeBase
+    from ..model import KnowledgeBase
 
     try:
         kb = _build(marshal.loads(payload), _classes())
@@ -137,61 +137,19 @@ def read(slot: Slot) -> KnowledgeBase | None:
     return kb if type(kb) is KnowledgeBase else None
 
 
-def read_file(path: Path, limit: int = _MAX_BYTES) -> bytes | None:
-    """A file's bytes, or None: absent, not a regular file, over `limit` bytes or unreadable."""
-    try:
-        fd = os.open(path, os.O_RDONLY | _NONBLOCK)
-    except (OSError, ValueError):
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
-            return None
-        with open(fd, "rb", closefd=False) as f:
-            return f.read()
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-
-
 def write(slot: Slot, kb: KnowledgeBase) -> bool:
-    """Store `kb` atomically (a temporary file in the same folder, then a rename); False if it could not be."""
+    """Store `kb` atomically (store.write); False if it could not be."""
     classes = _classes()
     payload = marshal.dumps((tuple(classes), _flatten(kb, {c: i for i, c in enumerate(classes.values())})))
-    return write_atomic(slot.file, slot.header + blake2b(payload, digest_size=_DIGEST).digest() + payload)
-
-
-def write_atomic(file: Path, blob: bytes) -> bool:
-    """A temporary file in the same folder, then a rename; False (and no temporary file left) on failure."""
-    where = file.parent
-    temp = where / f".{file.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
-    created = False
-    try:
-        where.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        created = True
-        try:  # no fsync: after a crash a torn entry fails the payload hash and is rebuilt
-            view = memoryview(blob)
-            while view:
-                view = view[os.write(fd, view) :]
-        finally:
-            os.close(fd)
-        os.replace(temp, file)
-        return True
-    except (OSError, ValueError):
-        if created:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-        return False
+    return store.write(slot.file, store.seal(MAGIC, slot.key, payload))
 
 
 # -- the payload: records as (class index, {field: value}), lists as lists ------
 
 
 def _classes() -> dict[str, type[Record]]:
-    from . import model
-    from .wages import model as wages
+    from .. import model
+    from ..wages import model as wages
 
     found = {**vars(model), **vars(wages)}
     return {n: c for n, c in sorted(found.items()) if isinstance(c, type) and issubclass(c, model.Record)}
