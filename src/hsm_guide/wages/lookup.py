@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property
 
-from ..blocks import Value, fmt
+from ..blocks import Value, fmt, percent
 from ..errors import UsageError
 from .areas import Area, find_area
 from .model import NOT_RELEASED, TOP_CODED, WageRow, Wages
@@ -135,9 +135,9 @@ class WageData:
         """A warning where the relative standard error makes the estimate unreliable."""
         parts = []
         if row.employment_rse is not None and row.employment_rse >= ROUGH_EMPLOYMENT_RSE:
-            parts.append(f"the job count's relative standard error is {row.employment_rse:g}%")
+            parts.append(f"the job count's relative standard error is {percent(row.employment_rse)}")
         if row.wage_rse is not None and row.wage_rse >= ROUGH_WAGE_RSE:
-            parts.append(f"the mean wage's relative standard error is {row.wage_rse:g}%")
+            parts.append(f"the mean wage's relative standard error is {percent(row.wage_rse)}")
         if not parts:
             return None
         return f"Treat these figures as rough: {' and '.join(parts)} (BLS's measure of sampling precision)."

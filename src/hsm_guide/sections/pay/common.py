@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...blocks import Band, Kind
+from ...blocks import Band, Kind, money, share
 from ...wages.lookup import WageData
 from ...wages.model import WageRow
 from ..builder import Builder
@@ -53,7 +53,7 @@ def versus(value: float, reference: float) -> str:
     diff = value - reference
     if abs(diff) < 0.5:
         return "the same as"
-    return f"${abs(diff):,.0f} ({abs(diff) / reference:.0%}) {'above' if diff > 0 else 'below'}"
+    return f"{money(abs(diff))} ({share(abs(diff) / reference)}) {'above' if diff > 0 else 'below'}"
 
 
 def concentration(row: WageRow) -> str | None:
