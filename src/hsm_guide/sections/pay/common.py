@@ -48,11 +48,11 @@ def percentile_table(b: Builder, data: WageData, rows: list[tuple[str, WageRow]]
     b.table(columns, table, caption=caption, sources=[data.source])
 
 
-def versus(value: float, reference: float) -> str:
-    """'$5,210 (4%) above' or 'the same'."""
+def versus(value: float, reference: float, same: str = "the same as") -> str:
+    """'$5,210 (4%) above' or, within half a dollar, `same` ('the same as', or 'the same' in a table cell)."""
     diff = value - reference
     if abs(diff) < 0.5:
-        return "the same as"
+        return same
     return f"{money(abs(diff))} ({share(abs(diff) / reference)}) {'above' if diff > 0 else 'below'}"
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import itertools
 
-from ...blocks import Band, Document, Kind, fmt, hourly, money, percent, share
+from ...blocks import Band, Document, Kind, fmt, hourly, money, percent
 from ...errors import UsageError
 from ...model import KnowledgeBase, Percentiles
 from ...wages.lookup import WageData, wage_data
 from ...wages.model import WageRow
 from ..builder import Builder, current_edition, grade_of, source_label
-from .common import bands
+from .common import bands, versus
 from .editions import HOURS_A_YEAR
 
 
@@ -49,7 +49,7 @@ def offer(kb: KnowledgeBase, annual: float, year: int | None = None, area: str |
     bands(b, data, [(r.name if r is not nation else "United States", r) for r, _ in places], False, marker=annual)
     b.facts(
         [
-            (f"Against the median {label}", f"{_versus(annual, median)} it", src)
+            (f"Against the median {label}", f"{versus(annual, median)} it", src)
             for row, label in places
             if (median := data.value(row, "annual_median")) is not None
         ]
@@ -183,7 +183,5 @@ def _ordinal(n: int) -> str:
 
 
 def _versus(value: float, reference: float) -> str:
-    diff = value - reference
-    if abs(diff) < 0.5:
-        return "the same"
-    return f"{money(abs(diff))} ({share(abs(diff) / reference)}) {'above' if diff > 0 else 'below'}"
+    """How a figure compares, said on its own: '$5,210 (4%) above', 'the same'."""
+    return versus(value, reference, same="the same")
