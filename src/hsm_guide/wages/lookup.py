@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property
 
-from ..blocks import Value, fmt, percent
+from ..blocks import Kind, Value, fmt, hourly, money, percent
 from ..errors import UsageError
 from .areas import Area, find_area
 from .model import NOT_RELEASED, TOP_CODED, WageRow, Wages
@@ -100,7 +100,7 @@ class WageData:
         value: float | None = getattr(row, measure)
         return value
 
-    def cell(self, row: WageRow, measure: str, kind: str = "money") -> Value:
+    def cell(self, row: WageRow, measure: str, kind: Kind = "money") -> Value:
         """A table cell: the number itself, or BLS's reason there is none, in words."""
         value = self.value(row, measure)
         if value is not None:
@@ -109,15 +109,17 @@ class WageData:
         if note == TOP_CODED:
             basis = "hourly" if measure.startswith("hourly") else "annual"
             bound = self.release.top_coded.get(basis)
-            return f"at least {fmt(bound, 'hourly' if basis == 'hourly' else 'money')}" if bound else "top-coded"
+            if not bound:
+                return "top-coded"
+            return f"at least {hourly(bound) if basis == 'hourly' else money(bound)}"
         if note == NOT_RELEASED:
             return "not released"
         return "not published" if note else None
 
-    def text(self, row: WageRow, measure: str, kind: str = "money") -> str:
+    def text(self, row: WageRow, measure: str, kind: Kind = "money") -> str:
         """A measure as a phrase: '$123,860', 'not released', 'at least $239,200'."""
         cell = self.cell(row, measure, kind)
-        return fmt(cell, kind if isinstance(cell, (int, float)) else "text")  # type: ignore[arg-type]
+        return fmt(cell, kind if isinstance(cell, (int, float)) else "text")
 
     def yearly_and_hourly(self, row: WageRow, statistic: str) -> str:
         """'$123,860 a year, $59.55 an hour'; 'not released' once where BLS gives neither."""
