@@ -17,6 +17,26 @@ Kind = Literal["text", "code", "money", "hourly", "percent", "count", "number"] 
 Value = str | int | float | None
 
 
+def money(value: float) -> str:
+    """Dollars to the whole dollar: $110,680 (a negative amount reads -$5,210)."""
+    return f"-${-value:,.0f}" if value < 0 else f"${value:,.0f}"
+
+
+def hourly(value: float) -> str:
+    """Dollars and cents, as hourly wages are given: $53.21."""
+    return f"-${-value:,.2f}" if value < 0 else f"${value:,.2f}"
+
+
+def percent(value: float) -> str:
+    """A figure that is already a percentage, as the source gives it: 29%, 12.5%."""
+    return f"{value:g}%"
+
+
+def share(ratio: float, signed: bool = False) -> str:
+    """A ratio as a whole percentage: 0.043 reads 4% (+4% when signed)."""
+    return f"{ratio:+.0%}" if signed else f"{ratio:.0%}"
+
+
 def fmt(value: Value, kind: Kind = "text") -> str:
     """How a figure reads in every output: $110,680, $53.21, 30%, 480,700."""
     if value is None:
@@ -24,11 +44,11 @@ def fmt(value: Value, kind: Kind = "text") -> str:
     if isinstance(value, str):
         return value
     if kind == "money":
-        return f"${value:,.0f}"
+        return money(value)
     if kind == "hourly":
-        return f"${value:,.2f}"
+        return hourly(value)
     if kind == "percent":
-        return f"{value:g}%"
+        return percent(value)
     if kind == "count":
         return f"{value:,.0f}"
     return f"{value:,}" if isinstance(value, int) else f"{value:,g}"

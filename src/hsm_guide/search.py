@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, assert_never
 
 from .blocks import (
+    Address,
     Bands,
     Bars,
     Block,
@@ -24,6 +25,8 @@ from .blocks import (
     Paragraph,
     SourceList,
     Table,
+    TileMap,
+    Tree,
     fmt,
 )
 from .errors import UsageError
@@ -92,27 +95,53 @@ def passages(kb: KnowledgeBase) -> Iterator[Passage]:
 
 
 def _texts(block: Block) -> Iterator[str]:
-    if isinstance(block, (Paragraph, Note)):
-        yield block.text
-    elif isinstance(block, Bullets):
-        yield from (f"{e.label}: {e.text}" if e.label else e.text for e in block.entries)
-    elif isinstance(block, Facts):
-        yield from (f"{f.label}: {f.value}" for f in block.rows)
-    elif isinstance(block, Table):
-        for row in block.rows:
-            yield "; ".join(f"{c.name}: {fmt(v, c.kind)}" for c, v in zip(block.columns, row, strict=True))
-    elif isinstance(block, Bars):
-        yield from (f"{b.label}: {fmt(b.value, block.kind)}" for b in block.rows)
-    elif isinstance(block, Bands):
-        yield from (
-            f"{b.label}: 10th {fmt(b.low, block.kind)}, median {fmt(b.mid, block.kind)}, 90th {fmt(b.high, block.kind)}"
-            for b in block.rows
-        )
-    elif isinstance(block, SourceList):
-        yield from (f"{r.title}, {r.publisher}" for r in block.entries)
+    """What of a block is searched, one passage at a time, figures as a reader sees them.
+
+    Exhaustive: a block type added to blocks.Block and not decided on here fails mypy at assert_never.
+    """
+    match block:
+        case Paragraph() | Note():
+            yield block.text
+        case Bullets():
+            yield from (f"{e.label}: {e.text}" if e.label else e.text for e in block.entries)
+        case Facts():
+            yield from (f"{f.label}: {f.value}" for f in block.rows)
+        case Table():
+            for row in block.rows:
+                yield "; ".join(f"{c.name}: {fmt(v, c.kind)}" for c, v in zip(block.columns, row, strict=True))
+        case Bars():
+            yield from (f"{b.label}: {fmt(b.value, block.kind)}" for b in block.rows)
+        case Bands():
+            yield from (
+                f"{b.label}: 10th {fmt(b.low, block.kind)}, median {fmt(b.mid, block.kind)}, "
+                f"90th {fmt(b.high, block.kind)}"
+                for b in block.rows
+            )
+        case SourceList():
+            yield from (f"{r.title}, {r.publisher}" for r in block.entries)
+        case Heading() | TileMap() | Tree() | Address():
+            pass  # a heading is the context of what follows it (see passages); the others hold no passage
+        case _:
+            assert_never(block)
 
 
 def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
+    words = _query_words(query, section)
+    index = [p for p in passages(kb) if section is None or p.section == section]
+    vocabulary = set().union(*(p.words | p.context for p in index)) if index else set()
+    expanded, corrections = _expand(words, vocabulary)
+    hits = _ranked(index, expanded)
+    closest: list[str] = []
+    if not hits:
+        import difflib
+
+        closest = [c for w in words for c in difflib.get_close_matches(w, vocabulary, n=3, cutoff=0.6)]
+    searched = tuple(corrections.get(w, w) for w in words)
+    return Result(query, searched, corrections, hits, list(dict.fromkeys(closest))[:5])
+
+
+def _query_words(query: str, section: str | None) -> tuple[str, ...]:
+    """The query's distinct words in lower case (UsageError when none, or when the section is unknown)."""
     words = tuple(dict.fromkeys(w.lower() for w in _WORD.findall(query)))
     if not words:
         raise UsageError("give one or more words to search for")
@@ -121,8 +150,11 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
 
         if section not in BY_NAME:
             raise UsageError(f"unknown section '{section}' (valid: {', '.join(BY_NAME)})")
-    index = [p for p in passages(kb) if section is None or p.section == section]
-    vocabulary = set().union(*(p.words | p.context for p in index)) if index else set()
+    return words
+
+
+def _expand(words: tuple[str, ...], vocabulary: set[str]) -> tuple[list[frozenset[str]], dict[str, str]]:
+    """The indexed words each query word matches, and the corrections made for words that match none."""
     corrections: dict[str, str] = {}
     expanded: list[frozenset[str]] = []
     for word in words:
@@ -135,7 +167,17 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
                 corrections[word] = close[0]
                 found = _matching(close[0], vocabulary)
         expanded.append(found)
-    needed = max(1, (len(words) + 1) // 2)  # all words first, then most of them
+    return expanded, corrections
+
+
+def _ranked(index: list[Passage], expanded: list[frozenset[str]]) -> list[Hit]:
+    """The passages that match enough of the words, best first.
+
+    Most words first; then passages whose page or heading is about them (a credential's
+    own page before a passing mention); the source catalog last; then where the match
+    comes in the text (a label or code early on) and shorter, more specific text.
+    """
+    needed = max(1, (len(expanded) + 1) // 2)  # all words first, then most of them
     every_form = frozenset().union(*expanded)
     ranked = []
     pages: set[str] = set()
@@ -153,18 +195,8 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
         first = spans[0][0] if spans else len(p.text)
         rank = (-matched, -in_context, p.section == "sources", first, len(p.text))
         ranked.append((rank, Hit(p, matched, spans)))
-    # Most words first; then passages whose page or heading is about them (a credential's
-    # own page before a passing mention); the source catalog last; then where the match
-    # comes in the text (a label or code early on) and shorter, more specific text.
     ranked.sort(key=lambda pair: pair[0])
-    hits = [hit for _, hit in ranked]
-    closest: list[str] = []
-    if not hits:
-        import difflib
-
-        closest = [c for w in words for c in difflib.get_close_matches(w, vocabulary, n=3, cutoff=0.6)]
-    searched = tuple(corrections.get(w, w) for w in words)
-    return Result(query, searched, corrections, hits, list(dict.fromkeys(closest))[:5])
+    return [hit for _, hit in ranked]
 
 
 # Search synonyms: the guide is written in American English, and a reader who types the

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import assert_never
 
 from ..blocks import (
     Address,
@@ -20,6 +21,7 @@ from ..blocks import (
     Document,
     Facts,
     Heading,
+    Kind,
     Node,
     Note,
     Paragraph,
@@ -28,6 +30,7 @@ from ..blocks import (
     Table,
     TileMap,
     Tree,
+    Value,
     describe,
     fmt,
 )
@@ -97,57 +100,80 @@ def _blocks(blocks: Sequence[Block], top: int) -> Iterator[str]:
 
 
 def _block(block: Block, top: int) -> Iterator[str]:
-    if isinstance(block, Heading):
-        yield f"{'#' * min(6, top + block.level - 2)} {escape(block.text)}"
-    elif isinstance(block, Paragraph):
-        yield escape(block.text)
-    elif isinstance(block, Note):
-        yield f"**Note:** {escape(block.text)}"
-    elif isinstance(block, Bullets):
-        for n, entry in enumerate(block.entries, 1):
-            marker = f"{n}." if block.ordered else "-"
-            label = f"**{escape(entry.label)}:** " if entry.label else ""
-            detail = f" ({escape(entry.detail)})" if entry.detail else ""
-            yield f"{marker} {label}{escape(entry.text)}{detail}"
-    elif isinstance(block, Facts):
-        for fact in block.rows:
-            yield f"- **{escape(fact.label)}:** {escape(fact.value)}"
-    elif isinstance(block, Table):
-        yield from _caption(block.caption)
-        header = [c.name for c in block.columns]
-        align = ["---:" if c.kind not in ("text", "code") else "---" for c in block.columns]
-        rows = [[_cell(v, c.kind) for v, c in zip(row, block.columns, strict=True)] for row in block.rows]
-        yield from _table(header, align, rows, escape_cells=False)
-    elif isinstance(block, Bars):
-        yield from _caption(block.caption)
-        label, value = block.headings
-        rows = [
-            [escape(b.label), escape(fmt(b.value, block.kind) + (f" ({b.note})" if b.note else ""))] for b in block.rows
-        ]
-        yield from _table([label or "Item", value or "Figure"], ["---", "---:"], rows, escape_cells=False)
-    elif isinstance(block, Bands):
-        yield from _caption(block.caption)
-        rows = [[escape(b.label), *(escape(fmt(v, block.kind)) for v in (b.low, b.mid, b.high))] for b in block.rows]
-        yield from _table(
-            ["Year", "10th percentile", "Median", "90th percentile"],
-            ["---", "---:", "---:", "---:"],
-            rows,
-            escape_cells=False,
-        )
-    elif isinstance(block, TileMap):
-        yield from _tilemap(block)
-    elif isinstance(block, Tree):
-        yield from _tree(block.root, 0)
-    elif isinstance(block, Address):
-        yield f"<{block.url}>" if _safe_url(block.url) else escape(block.url)
-    elif isinstance(block, SourceList):
-        if not block.detailed:
-            yield "Sources:"
-            yield ""
-        for ref in block.entries:
-            yield f"- {source_line(ref, block.detailed)}"
-    else:  # pragma: no cover - every block type is handled above
-        raise TypeError(f"no Markdown rendering for {type(block).__name__}")
+    # Exhaustive: a block type added to blocks.Block and not written here fails mypy at assert_never.
+    match block:
+        case Heading():
+            yield f"{'#' * min(6, top + block.level - 2)} {escape(block.text)}"
+        case Paragraph():
+            yield escape(block.text)
+        case Note():
+            yield f"**Note:** {escape(block.text)}"
+        case Bullets():
+            yield from _bullets(block)
+        case Facts():
+            yield from (f"- **{escape(fact.label)}:** {escape(fact.value)}" for fact in block.rows)
+        case Table():
+            yield from _data_table(block)
+        case Bars():
+            yield from _bars(block)
+        case Bands():
+            yield from _bands(block)
+        case TileMap():
+            yield from _tilemap(block)
+        case Tree():
+            yield from _tree(block.root, 0)
+        case Address():
+            yield f"<{block.url}>" if _safe_url(block.url) else escape(block.url)
+        case SourceList():
+            yield from _sources(block)
+        case _:
+            assert_never(block)
+
+
+def _bullets(block: Bullets) -> Iterator[str]:
+    for n, entry in enumerate(block.entries, 1):
+        marker = f"{n}." if block.ordered else "-"
+        label = f"**{escape(entry.label)}:** " if entry.label else ""
+        detail = f" ({escape(entry.detail)})" if entry.detail else ""
+        yield f"{marker} {label}{escape(entry.text)}{detail}"
+
+
+def _data_table(block: Table) -> Iterator[str]:
+    yield from _caption(block.caption)
+    header = [c.name for c in block.columns]
+    align = ["---:" if c.kind not in ("text", "code") else "---" for c in block.columns]
+    rows = [[_cell(v, c.kind) for v, c in zip(row, block.columns, strict=True)] for row in block.rows]
+    yield from _table(header, align, rows, escape_cells=False)
+
+
+def _bars(block: Bars) -> Iterator[str]:
+    """A bar chart as its data: one row per bar, the figure with its note."""
+    yield from _caption(block.caption)
+    label, value = block.headings
+    rows = [
+        [escape(b.label), escape(fmt(b.value, block.kind) + (f" ({b.note})" if b.note else ""))] for b in block.rows
+    ]
+    yield from _table([label or "Item", value or "Figure"], ["---", "---:"], rows, escape_cells=False)
+
+
+def _bands(block: Bands) -> Iterator[str]:
+    """Percentile bands as their data: the three figures of each band."""
+    yield from _caption(block.caption)
+    rows = [[escape(b.label), *(escape(fmt(v, block.kind)) for v in (b.low, b.mid, b.high))] for b in block.rows]
+    yield from _table(
+        ["Year", "10th percentile", "Median", "90th percentile"],
+        ["---", "---:", "---:", "---:"],
+        rows,
+        escape_cells=False,
+    )
+
+
+def _sources(block: SourceList) -> Iterator[str]:
+    if not block.detailed:
+        yield "Sources:"
+        yield ""
+    for ref in block.entries:
+        yield f"- {source_line(ref, block.detailed)}"
 
 
 def _tilemap(block: TileMap) -> Iterator[str]:
@@ -198,8 +224,8 @@ def _safe_url(url: str) -> bool:
     return re.fullmatch(r"https?://[^\s<>`]+", url) is not None
 
 
-def _cell(value: object, kind: str) -> str:
-    text = fmt(value, kind)  # type: ignore[arg-type]
+def _cell(value: Value, kind: Kind) -> str:
+    text = fmt(value, kind)
     return f"`{text}`" if kind == "code" and not set(text) & set("`|") else escape(text)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..blocks import Document, Entry
+from ..blocks import Document, Entry, percent
 from ..model import KnowledgeBase
 from .builder import Builder, current_edition, quick_facts, quick_facts_heading
 
@@ -73,7 +73,9 @@ def settings(kb: KnowledgeBase) -> Document:
         sources=shares.sources,
     )
     covered = sum(row.percent for row in shares.rows)
-    b.note(f"These {len(shares.rows)} employers account for {covered:g}% of jobs; the rest are spread more thinly.")
+    b.note(
+        f"These {len(shares.rows)} employers account for {percent(covered)} of jobs; the rest are spread more thinly."
+    )
     b.bullets("Hours and on-call demands", s.schedules)
     env = s.environment
     b.bullets("Physical environment", env.physical)

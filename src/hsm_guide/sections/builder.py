@@ -35,8 +35,13 @@ from ..blocks import (
     TileMap,
     Tree,
     Value,
+    hourly,
+    money,
+    percent,
 )
 from ..model import Edition, Item, KnowledgeBase, Named, Reading, Source
+
+FactRow = tuple[str, str | None, Iterable[str]]  # label, value (None: the row is left out), source ids
 
 
 class Builder:
@@ -99,7 +104,7 @@ class Builder:
         )
         self.blocks.append(Bullets(plain, ordered))
 
-    def facts(self, rows: Sequence[tuple[str, str | None, Iterable[str]]]) -> None:
+    def facts(self, rows: Sequence[FactRow]) -> None:
         kept = tuple(Fact(label, self.plain(value), self.cite(src)) for label, value, src in rows if value)
         if kept:
             self.blocks.append(Facts(kept))
@@ -215,7 +220,7 @@ def current_edition(kb: KnowledgeBase) -> Edition:
 def growth_text(e: Edition) -> str | None:
     if e.growth_percent is None:
         return None
-    text = f"{e.growth_percent:g}%"
+    text = percent(e.growth_percent)
     if e.growth_start and e.growth_end:
         text += f" over {e.growth_start}-{e.growth_end}"
     if e.growth_descriptor:
@@ -224,9 +229,9 @@ def growth_text(e: Edition) -> str | None:
 
 
 def median_text(e: Edition) -> str:
-    text = f"${e.median_annual:,.0f} a year"
+    text = f"{money(e.median_annual)} a year"
     if e.median_hourly is not None:
-        text += f", ${e.median_hourly:,.2f} an hour"
+        text += f", {hourly(e.median_hourly)} an hour"
     return f"{text} (May {e.pay_year})"
 
 
@@ -239,25 +244,7 @@ def quick_facts_heading(kb: KnowledgeBase, edition: Edition) -> str:
 def quick_facts(b: Builder, edition: Edition) -> None:
     """Pay and employment from the current OEWS release (or the edition's), projections from the
     current handbook edition, each labeled with its program; then the entry requirements."""
-    src = edition.sources
-    pay: list[tuple[str, str | None, Iterable[str]]] = [("Median pay", median_text(edition), src)]
-    wages = b.kb.wages
-    if wages is not None:
-        row = next(r for r in wages.rows if r.soc == b.kb.identity.soc_code and r.kind == "national")
-        hourly = f", ${row.hourly_median:,.2f} an hour" if row.hourly_median is not None else ""
-        median = (
-            f"${row.annual_median:,.0f} a year{hourly} (OEWS, {wages.release.release})" if row.annual_median else None
-        )
-        employed = f"{row.employment:,.0f} in {wages.release.release} (OEWS wage survey)" if row.employment else None
-        pay = [("Median pay", median, [wages.release.source]), ("Employed", employed, [wages.release.source])]
-    jobs = f"{edition.jobs:,} in {edition.jobs_year} (Employment Projections)" if edition.jobs is not None else None
-    rows: list[tuple[str, str | None, Iterable[str]]] = [
-        *pay,
-        ("Jobs", jobs, src),
-        ("Job outlook", growth_text(edition), src),
-        ("Employment change", f"{edition.employment_change:,}" if edition.employment_change else None, src),
-        ("Openings a year", f"{edition.openings_per_year:,}" if edition.openings_per_year else None, src),
-    ]
+    rows = [*pay_facts(b.kb, edition), *projection_facts(edition)]
     for r in b.kb.quick_facts.entry_requirements[:1]:  # the first set is the current one
         rows += [
             ("Entry education", r.education, r.sources),
@@ -265,6 +252,32 @@ def quick_facts(b: Builder, edition: Edition) -> None:
             ("On-the-job training", r.on_the_job_training, r.sources),
         ]
     b.facts(rows)
+
+
+def pay_facts(kb: KnowledgeBase, edition: Edition) -> list[FactRow]:
+    """The median (and the count employed) from the current OEWS release, else the edition's median."""
+    wages = kb.wages
+    if wages is None:
+        return [("Median pay", median_text(edition), edition.sources)]
+    row = next(r for r in wages.rows if r.soc == kb.identity.soc_code and r.kind == "national")
+    per_hour = f", {hourly(row.hourly_median)} an hour" if row.hourly_median is not None else ""
+    median = (
+        f"{money(row.annual_median)} a year{per_hour} (OEWS, {wages.release.release})" if row.annual_median else None
+    )
+    employed = f"{row.employment:,.0f} in {wages.release.release} (OEWS wage survey)" if row.employment else None
+    return [("Median pay", median, [wages.release.source]), ("Employed", employed, [wages.release.source])]
+
+
+def projection_facts(edition: Edition) -> list[FactRow]:
+    """The projection rows of an edition: the one definition the quick facts and the outlook share."""
+    src = edition.sources
+    jobs = f"{edition.jobs:,} in {edition.jobs_year} (Employment Projections)" if edition.jobs is not None else None
+    return [
+        ("Jobs", jobs, src),
+        ("Job outlook", growth_text(edition), src),
+        ("Employment change", f"{edition.employment_change:,}" if edition.employment_change else None, src),
+        ("Openings a year", f"{edition.openings_per_year:,}" if edition.openings_per_year else None, src),
+    ]
 
 
 def grade_of(kb: KnowledgeBase, ids: Iterable[str]) -> str:
@@ -301,7 +314,7 @@ def short_name(s: Source) -> str:
 
 def reading_entry(kb: KnowledgeBase, r: Reading) -> Entry:
     """One source's own reading of a figure, with what the guide makes of it."""
-    value = f"${r.value:,.0f}" if r.unit == "USD a year" else f"{r.value:g}%"
+    value = money(r.value) if r.unit == "USD a year" else percent(r.value)
     label = f"{value} ({source_names(kb, r.sources)})"
     text = f"{r.stated_as}. {STATUS_WORDS[r.status]}. {r.note}"
     return Entry(plain_names(kb, text), tuple(r.sources), label)

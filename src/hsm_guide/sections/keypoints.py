@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..blocks import Entry
+from ..blocks import Entry, money, percent
 from ..model import KnowledgeBase
 from .builder import current_edition
 
@@ -19,7 +19,7 @@ def _current_pay(kb: KnowledgeBase) -> list[Entry]:
     """The median and the range from the current OEWS release; the current edition's median without one."""
     if kb.wages is None:
         e = current_edition(kb)
-        return [Entry(f"Median pay ${e.median_annual:,.0f} a year (May {e.pay_year}).", tuple(e.sources))]
+        return [Entry(f"Median pay {money(e.median_annual)} a year (May {e.pay_year}).", tuple(e.sources))]
     from ..wages.lookup import wage_data
 
     data = wage_data(kb)
@@ -41,7 +41,7 @@ def _overview(kb: KnowledgeBase) -> list[Entry]:
     if e.jobs is not None and e.growth_percent is not None:
         points.append(
             Entry(
-                f"{e.jobs:,} jobs in {e.jobs_year}, projected to grow {e.growth_percent:g}% over "
+                f"{e.jobs:,} jobs in {e.jobs_year}, projected to grow {percent(e.growth_percent)} over "
                 f"{e.growth_start}-{e.growth_end} (Employment Projections).",
                 tuple(e.sources),
             )
@@ -57,7 +57,8 @@ def _pay(kb: KnowledgeBase) -> list[Entry]:
             p = max(annual, key=lambda x: x.year)
             points.append(
                 Entry(
-                    f"In May {p.year} the lowest-paid 10% earned under ${p.p10:,.0f}, the top 10% over ${p.p90:,.0f}.",
+                    f"In May {p.year} the lowest-paid 10% earned under {money(p.p10)}, "
+                    f"the top 10% over {money(p.p90)}.",
                     tuple(p.sources),
                 )
             )
@@ -70,7 +71,8 @@ def _outlook(kb: KnowledgeBase) -> list[Entry]:
     if e.growth_percent is not None:
         points.append(
             Entry(
-                f"Jobs projected to grow {e.growth_percent:g}% over {e.growth_start}-{e.growth_end}.", tuple(e.sources)
+                f"Jobs projected to grow {percent(e.growth_percent)} over {e.growth_start}-{e.growth_end}.",
+                tuple(e.sources),
             )
         )
     if e.openings_per_year:
@@ -85,7 +87,7 @@ def _settings(kb: KnowledgeBase) -> list[Entry]:
     top = max(shares.rows, key=lambda r: r.percent)
     return [
         Entry(
-            f"Largest employer in {shares.year}: {top.employer.split(';')[0].lower()}, {top.percent:g}% of jobs.",
+            f"Largest employer in {shares.year}: {top.employer.split(';')[0].lower()}, {percent(top.percent)} of jobs.",
             tuple(shares.sources),
         )
     ]

@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-from ..blocks import Document
+from ..blocks import Document, percent
 from ..model import KnowledgeBase
-from .builder import Builder, current_edition, growth_text, reading_entry, source_label, source_names
+from .builder import Builder, current_edition, projection_facts, reading_entry, source_label, source_names
 
 
 def outlook(kb: KnowledgeBase) -> Document:
     b = Builder(kb, "outlook", "Job outlook")
     current = current_edition(kb)
     b.heading(f"Current projection ({current.growth_start}-{current.growth_end})")
-    b.facts(
-        [
-            ("Growth", growth_text(current), current.sources),
-            ("Jobs", f"{current.jobs:,} in {current.jobs_year}" if current.jobs else None, current.sources),
-            (
-                "Employment change",
-                f"{current.employment_change:,}" if current.employment_change else None,
-                current.sources,
-            ),
-            (
-                "Openings a year",
-                f"{current.openings_per_year:,}" if current.openings_per_year else None,
-                current.sources,
-            ),
-        ]
-    )
+    b.facts(projection_facts(current))
     editions = [e for e in kb.quick_facts.editions if e.growth_percent is not None]
     if editions:
         b.heading("Projected growth by edition")
@@ -59,8 +44,8 @@ def outlook(kb: KnowledgeBase) -> Document:
     for r in kb.readings:
         if r.topic == "growth" and r.all_occupations_percent is not None:
             b.note(
-                f"{source_names(kb, r.sources).capitalize()} sets {r.value:g}% growth for this occupation "
-                f"beside {r.all_occupations_percent:g}% for all occupations: {r.note[:1].lower()}{r.note[1:]}",
+                f"{source_names(kb, r.sources).capitalize()} sets {percent(r.value)} growth for this occupation "
+                f"beside {percent(r.all_occupations_percent)} for all occupations: {r.note[:1].lower()}{r.note[1:]}",
                 r.sources,
             )
     b.bullets("What drives demand", kb.outlook.drivers)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..blocks import Document, Entry, SourceList
+from ..blocks import Document, Entry, SourceList, money
 from ..model import KnowledgeBase
 from .builder import Builder, reading_entry, source_ref
 
@@ -18,7 +18,7 @@ def related(kb: KnowledgeBase, area: str | None = None) -> Document:
         b.entries(None, entries)
         if group.median_low is not None and group.median_high is not None:
             b.facts(
-                [("Median pay range", f"${group.median_low:,.0f} to ${group.median_high:,.0f} a year", group.sources)]
+                [("Median pay range", f"{money(group.median_low)} to {money(group.median_high)} a year", group.sources)]
             )
             if group.pay_note:
                 b.text(group.pay_note.text, group.pay_note.sources)

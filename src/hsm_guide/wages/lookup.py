@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property
 
-from ..blocks import Value, fmt
+from ..blocks import Kind, Value, fmt, hourly, money, percent
 from ..errors import UsageError
 from .areas import Area, find_area
 from .model import NOT_RELEASED, TOP_CODED, WageRow, Wages
@@ -100,7 +100,7 @@ class WageData:
         value: float | None = getattr(row, measure)
         return value
 
-    def cell(self, row: WageRow, measure: str, kind: str = "money") -> Value:
+    def cell(self, row: WageRow, measure: str, kind: Kind = "money") -> Value:
         """A table cell: the number itself, or BLS's reason there is none, in words."""
         value = self.value(row, measure)
         if value is not None:
@@ -109,15 +109,17 @@ class WageData:
         if note == TOP_CODED:
             basis = "hourly" if measure.startswith("hourly") else "annual"
             bound = self.release.top_coded.get(basis)
-            return f"at least {fmt(bound, 'hourly' if basis == 'hourly' else 'money')}" if bound else "top-coded"
+            if not bound:
+                return "top-coded"
+            return f"at least {hourly(bound) if basis == 'hourly' else money(bound)}"
         if note == NOT_RELEASED:
             return "not released"
         return "not published" if note else None
 
-    def text(self, row: WageRow, measure: str, kind: str = "money") -> str:
+    def text(self, row: WageRow, measure: str, kind: Kind = "money") -> str:
         """A measure as a phrase: '$123,860', 'not released', 'at least $239,200'."""
         cell = self.cell(row, measure, kind)
-        return fmt(cell, kind if isinstance(cell, (int, float)) else "text")  # type: ignore[arg-type]
+        return fmt(cell, kind if isinstance(cell, (int, float)) else "text")
 
     def yearly_and_hourly(self, row: WageRow, statistic: str) -> str:
         """'$123,860 a year, $59.55 an hour'; 'not released' once where BLS gives neither."""
@@ -135,9 +137,9 @@ class WageData:
         """A warning where the relative standard error makes the estimate unreliable."""
         parts = []
         if row.employment_rse is not None and row.employment_rse >= ROUGH_EMPLOYMENT_RSE:
-            parts.append(f"the job count's relative standard error is {row.employment_rse:g}%")
+            parts.append(f"the job count's relative standard error is {percent(row.employment_rse)}")
         if row.wage_rse is not None and row.wage_rse >= ROUGH_WAGE_RSE:
-            parts.append(f"the mean wage's relative standard error is {row.wage_rse:g}%")
+            parts.append(f"the mean wage's relative standard error is {percent(row.wage_rse)}")
         if not parts:
             return None
         return f"Treat these figures as rough: {' and '.join(parts)} (BLS's measure of sampling precision)."

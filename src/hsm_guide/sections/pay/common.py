@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...blocks import Band, Kind
+from ...blocks import Band, Kind, money, share
 from ...wages.lookup import WageData
 from ...wages.model import WageRow
 from ..builder import Builder
@@ -48,12 +48,12 @@ def percentile_table(b: Builder, data: WageData, rows: list[tuple[str, WageRow]]
     b.table(columns, table, caption=caption, sources=[data.source])
 
 
-def versus(value: float, reference: float) -> str:
-    """'$5,210 (4%) above' or 'the same'."""
+def versus(value: float, reference: float, same: str = "the same as") -> str:
+    """'$5,210 (4%) above' or, within half a dollar, `same` ('the same as', or 'the same' in a table cell)."""
     diff = value - reference
     if abs(diff) < 0.5:
-        return "the same as"
-    return f"${abs(diff):,.0f} ({abs(diff) / reference:.0%}) {'above' if diff > 0 else 'below'}"
+        return same
+    return f"{money(abs(diff))} ({share(abs(diff) / reference)}) {'above' if diff > 0 else 'below'}"
 
 
 def concentration(row: WageRow) -> str | None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ...blocks import Band, Document, Kind
+from ...blocks import Band, Document, Kind, money
 from ...errors import UsageError
-from ...model import KnowledgeBase, Percentiles
+from ...model import Edition, KnowledgeBase, Percentiles
 from ..builder import (
     Builder,
     current_edition,
@@ -36,110 +36,153 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
         raise UsageError(f"no pay figures for {year}; years available: {known}")
     title = "Pay" if year is None else f"Pay in {year}"
     b = Builder(kb, "pay", title + (" (hourly)" if hourly else ""))
-    kind: Kind = "hourly" if hourly else "money"
-    per = "an hour" if hourly else "a year"
-    converted = False
+    shown = _Basis(hourly)
+    _median(b, kb, year)
+    _pay_range(b, kb, year, shown)
+    _industries(b, kb, year, shown)
+    _editions(b, kb, year)
+    _means(b, kb, year)
+    _areas(b, kb, year, shown)
+    if year is None:
+        b.bullets("Regions named as top-paying in the older sources", kb.pay.top_paying_regions)
+        b.bullets("What moves pay", kb.pay.factors)
+        b.bullets("Benefits", kb.pay.benefits)
+    readings = [r for r in kb.readings if r.topic in ("median pay", "top pay") and (year is None or r.year == year)]
+    b.entries("How the sources quote pay", [reading_entry(kb, r) for r in readings])
+    if shown.converted:
+        b.note(f"Hourly figures that no source gives are the annual figure divided by {HOURS_A_YEAR:,} hours.")
+    return b.document()
 
-    def figure(value: float, basis: str = "annual") -> float:
-        """A figure given in `basis`, in the basis on show (converting at 2,080 hours)."""
-        nonlocal converted
-        if basis == ("hourly" if hourly else "annual"):
+
+class _Basis:
+    """The basis on show (a year or an hour), and figures converted into it at 2,080 hours;
+    it remembers whether any was converted, so the page can say so."""
+
+    def __init__(self, hourly: bool) -> None:
+        self.hourly = hourly
+        self.kind: Kind = "hourly" if hourly else "money"
+        self.per = "an hour" if hourly else "a year"
+        self.converted = False
+
+    def figure(self, value: float, basis: str = "annual") -> float:
+        """A figure given in `basis`, in the basis on show."""
+        if basis == ("hourly" if self.hourly else "annual"):
             return value
-        converted = True
-        return round(value / HOURS_A_YEAR, 2) if hourly else round(value * HOURS_A_YEAR)
+        self.converted = True
+        return round(value / HOURS_A_YEAR, 2) if self.hourly else round(value * HOURS_A_YEAR)
 
-    def maybe(value: float | None, basis: str = "annual") -> float | None:
-        return None if value is None else figure(value, basis)
+    def maybe(self, value: float | None, basis: str = "annual") -> float | None:
+        return None if value is None else self.figure(value, basis)
 
-    editions = [e for e in kb.quick_facts.editions if year is None or e.pay_year == year]
+
+def _editions_of(kb: KnowledgeBase, year: int | None) -> list[Edition]:
+    return [e for e in kb.quick_facts.editions if year is None or e.pay_year == year]
+
+
+def _median(b: Builder, kb: KnowledgeBase, year: int | None) -> None:
+    """The current median (with a word on any later figure that is not BLS's own), or the year's."""
     current = current_edition(kb)
     if year is None or current.pay_year == year:
         b.heading("Median pay")
         b.facts([("Median", median_text(current), current.sources)])
-        later = [e for e in kb.quick_facts.editions if e.pay_year > current.pay_year]
-        for e in later:
+        for e in (e for e in kb.quick_facts.editions if e.pay_year > current.pay_year):
             b.note(
-                f"A {grade_of(kb, e.sources)} source gives ${e.median_annual:,.0f} for May {e.pay_year}; "
+                f"A {grade_of(kb, e.sources)} source gives {money(e.median_annual)} for May {e.pay_year}; "
                 f"the guide presents the May {current.pay_year} BLS figure until BLS publishes its own.",
                 e.sources,
             )
-    elif editions:
+        return
+    editions = _editions_of(kb, year)
+    if editions:
         e = editions[0]
         b.heading("Median pay")
         b.facts([("Median", median_text(e), e.sources)])
 
-    sets = _percentile_sets(kb, year, hourly)
-    if sets:
-        b.heading(f"Pay range, {per}")
-        b.bands(
-            [
-                Band(_set_label(kb, s), figure(s.p10, s.basis), figure(s.median, s.basis), figure(s.p90, s.basis))
-                for s in sets
-            ],
-            kind,
-            caption="10th percentile, median and 90th percentile",
-            sources=[i for s in sets for i in s.sources],
-        )
-        b.table(
-            [
-                ("Year", "text"),
-                ("10th", kind),
-                ("25th", kind),
-                ("Median", kind),
-                ("75th", kind),
-                ("90th", kind),
-                ("Source", "text"),
-            ],
-            [
-                (
-                    f"May {s.year}",
-                    *(maybe(v, s.basis) for v in (s.p10, s.p25, s.median, s.p75, s.p90)),
-                    source_label(kb, s.sources),
-                )
-                for s in sets
-            ],
-            caption="Percentiles",
-            sources=[i for s in sets for i in s.sources],
-        )
-        for s in sets:
-            if s.employment is not None:
-                b.note(f"May {s.year}: {s.employment:,} jobs in the OEWS wage survey behind these figures.", s.sources)
-            if s.note:
-                b.note(f"May {s.year}: {s.note}", s.sources)
 
+def _pay_range(b: Builder, kb: KnowledgeBase, year: int | None, shown: _Basis) -> None:
+    """The percentile sets as bands on one scale, then as a table, then their notes."""
+    sets = _percentile_sets(kb, year, shown.hourly)
+    if not sets:
+        return
+    kind, sources = shown.kind, [i for s in sets for i in s.sources]
+    b.heading(f"Pay range, {shown.per}")
+    b.bands(
+        [
+            Band(
+                _set_label(kb, s),
+                shown.figure(s.p10, s.basis),
+                shown.figure(s.median, s.basis),
+                shown.figure(s.p90, s.basis),
+            )
+            for s in sets
+        ],
+        kind,
+        caption="10th percentile, median and 90th percentile",
+        sources=sources,
+    )
+    b.table(
+        [("Year", "text"), *((name, kind) for name in ("10th", "25th", "Median", "75th", "90th")), ("Source", "text")],
+        [
+            (
+                f"May {s.year}",
+                *(shown.maybe(v, s.basis) for v in (s.p10, s.p25, s.median, s.p75, s.p90)),
+                source_label(kb, s.sources),
+            )
+            for s in sets
+        ],
+        caption="Percentiles",
+        sources=sources,
+    )
+    for s in sets:
+        if s.employment is not None:
+            b.note(f"May {s.year}: {s.employment:,} jobs in the OEWS wage survey behind these figures.", s.sources)
+        if s.note:
+            b.note(f"May {s.year}: {s.note}", s.sources)
+
+
+def _industries(b: Builder, kb: KnowledgeBase, year: int | None, shown: _Basis) -> None:
+    """Each industry table: medians as bars, means (with their job counts) as a table."""
     for table in (t for t in kb.pay.by_industry if year is None or t.year == year):
         label = "Median" if table.statistic == "median" else "Mean"
         b.heading(f"{label} pay by industry, May {table.year}")
         if table.statistic == "median":
-            bars = [(r.industry, figure(r.annual), None) for r in table.rows]
-            b.bars(bars, kind, ("Industry", f"Median, {per}"), table.note, table.sources)
+            bars = [(r.industry, shown.figure(r.annual), None) for r in table.rows]
+            b.bars(bars, shown.kind, ("Industry", f"Median, {shown.per}"), table.note, table.sources)
         else:
             b.table(
-                [("Industry", "text"), (f"Mean, {per}", kind), ("Jobs", "count")],
-                [(r.industry, figure(r.annual), r.jobs) for r in table.rows],
+                [("Industry", "text"), (f"Mean, {shown.per}", shown.kind), ("Jobs", "count")],
+                [(r.industry, shown.figure(r.annual), r.jobs) for r in table.rows],
                 table.note,
                 table.sources,
             )
 
-    if editions:
-        b.heading("Median pay by edition")
-        b.table(
-            [("Year", "text"), ("A year", "money"), ("An hour", "hourly"), ("Source", "text")],
-            [
-                (
-                    f"May {e.pay_year}" + (" (current)" if e.pay_year == current.pay_year else ""),
-                    e.median_annual,
-                    e.median_hourly,
-                    source_label(kb, e.sources),
-                )
-                for e in editions
-            ],
-            sources=[i for e in editions for i in e.sources],
-        )
-        for e in editions:
-            if e.note:
-                b.note(f"May {e.pay_year}: {e.note}", e.sources)
 
+def _editions(b: Builder, kb: KnowledgeBase, year: int | None) -> None:
+    """The median of every edition, a year and an hour as each gives them, and their notes."""
+    editions = _editions_of(kb, year)
+    if not editions:
+        return
+    current = current_edition(kb).pay_year
+    b.heading("Median pay by edition")
+    b.table(
+        [("Year", "text"), ("A year", "money"), ("An hour", "hourly"), ("Source", "text")],
+        [
+            (
+                f"May {e.pay_year}" + (" (current)" if e.pay_year == current else ""),
+                e.median_annual,
+                e.median_hourly,
+                source_label(kb, e.sources),
+            )
+            for e in editions
+        ],
+        sources=[i for e in editions for i in e.sources],
+    )
+    for e in editions:
+        if e.note:
+            b.note(f"May {e.pay_year}: {e.note}", e.sources)
+
+
+def _means(b: Builder, kb: KnowledgeBase, year: int | None) -> None:
     means = [m for m in kb.pay.means if year is None or m.year == year]
     if means:
         b.heading("Mean (average) pay")
@@ -149,30 +192,23 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
             sources=[i for m in means for i in m.sources],
         )
 
+
+def _areas(b: Builder, kb: KnowledgeBase, year: int | None, shown: _Basis) -> None:
+    """Each table of areas, with a median and a mean column where any area has one."""
     for area in (a for a in kb.pay.by_area if year is None or a.year == year):
         b.heading(f"{area.title}, May {area.year}")
         cols: list[tuple[str, Kind]] = [("Area", "text")]
         has_median = any(r.median is not None for r in area.rows)
         has_mean = any(r.mean is not None for r in area.rows)
-        cols += [(f"Median, {per}", kind)] if has_median else []
-        cols += [(f"Mean, {per}", kind)] if has_mean else []
+        cols += [(f"Median, {shown.per}", shown.kind)] if has_median else []
+        cols += [(f"Mean, {shown.per}", shown.kind)] if has_mean else []
         rows = []
         for r in area.rows:
             row: list[float | str | None] = [r.area]
-            row += [maybe(r.median)] if has_median else []
-            row += [maybe(r.mean)] if has_mean else []
+            row += [shown.maybe(r.median)] if has_median else []
+            row += [shown.maybe(r.mean)] if has_mean else []
             rows.append(tuple(row))
         b.table(cols, rows, area.note, area.sources)
-
-    if year is None:
-        b.bullets("Regions named as top-paying in the older sources", kb.pay.top_paying_regions)
-        b.bullets("What moves pay", kb.pay.factors)
-        b.bullets("Benefits", kb.pay.benefits)
-    readings = [r for r in kb.readings if r.topic in ("median pay", "top pay") and (year is None or r.year == year)]
-    b.entries("How the sources quote pay", [reading_entry(kb, r) for r in readings])
-    if converted:
-        b.note(f"Hourly figures that no source gives are the annual figure divided by {HOURS_A_YEAR:,} hours.")
-    return b.document()
 
 
 def _percentile_sets(kb: KnowledgeBase, year: int | None, hourly: bool) -> list[Percentiles]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...blocks import Document
+from ...blocks import Document, money, share
 from ...model import KnowledgeBase
 from ...wages.lookup import wage_data
 from ..builder import Builder, grade_of, source_label
@@ -32,11 +32,12 @@ def pay_history(kb: KnowledgeBase) -> Document:
     b.facts([(f"May {first[0]} to May {last[0]}", _change(first[1], last[1]), [*first[3], *last[3]])])
     skipped = [p for p in points if p not in primary]
     for year, value, label, ids in skipped:
-        b.note(f"May {year}: ${value:,.0f} from {label}, another publisher quoting BLS; left out of the change.", ids)
+        b.note(f"May {year}: {money(value)} from {label}, another publisher quoting BLS; left out of the change.", ids)
     b.note("Medians are in the dollars of each year, not adjusted for inflation.")
     return b.document()
 
 
 def _change(old: float, new: float) -> str:
     diff = new - old
-    return f"{'+' if diff >= 0 else '-'}${abs(diff):,.0f} ({diff / old:+.0%}), from ${old:,.0f} to ${new:,.0f}"
+    sign = "+" if diff >= 0 else "-"
+    return f"{sign}{money(abs(diff))} ({share(diff / old, signed=True)}), from {money(old)} to {money(new)}"

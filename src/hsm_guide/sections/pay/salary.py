@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import itertools
 
-from ...blocks import Band, Document, Kind
+from ...blocks import Band, Document, Kind, fmt, hourly, money, percent
 from ...errors import UsageError
-from ...model import KnowledgeBase
-from ...wages.lookup import wage_data
+from ...model import KnowledgeBase, Percentiles
+from ...wages.lookup import WageData, wage_data
+from ...wages.model import WageRow
 from ..builder import Builder, current_edition, grade_of, source_label
-from .common import bands
+from .common import bands, versus
 from .editions import HOURS_A_YEAR
 
 
@@ -24,7 +25,8 @@ def parse_salary(text: str, hourly: bool) -> float:
     if not value > 0 or value == float("inf"):
         raise UsageError(f"a salary must be a positive amount, not '{text[:40]}'")
     if not hourly and value < 1000:
-        raise UsageError(f"${value:,g} a year looks like an hourly rate; add --hourly if it is one")
+        typed = fmt(value, "money" if value.is_integer() else "hourly")  # 50 reads $50; 50.5 reads $50.50
+        raise UsageError(f"{typed} a year looks like an hourly rate; add --hourly if it is one")
     if value > (10_000 if hourly else 20_000_000):
         raise UsageError(f"'{text[:40]}' is beyond any pay this guide covers")
     return value * HOURS_A_YEAR if hourly else value
@@ -41,29 +43,18 @@ def offer(kb: KnowledgeBase, annual: float, year: int | None = None, area: str |
     places = [(data.find(area), "here")] if area else []
     places.append((nation, "nationally"))
     where = places[0][0].name if area else "the United States"
-    b = Builder(kb, "pay", f"Where ${annual:,.0f} a year stands in {where}, {data.label}")
+    b = Builder(kb, "pay", f"Where {money(annual)} a year stands in {where}, {data.label}")
     src = [data.source]
-    sentences = []
-    for row, label in places:
-        known = [(p, v) for p, key in _POINTS if (v := data.value(row, f"annual_{key}")) is not None]
-        if known:
-            sentences.append(f"{_rank(annual, known)} {label}")
-    b.text(f"${annual:,.0f} a year (${annual / HOURS_A_YEAR:,.2f} an hour) is " + "; ".join(sentences) + ".", src)
+    b.text(f"{_yearly_and_hourly(annual)} is " + "; ".join(_standings(data, places, annual)) + ".", src)
     bands(b, data, [(r.name if r is not nation else "United States", r) for r, _ in places], False, marker=annual)
     b.facts(
         [
-            (f"Against the median {label}", f"{_versus(annual, median)} it", src)
+            (f"Against the median {label}", f"{versus(annual, median)} it", src)
             for row, label in places
             if (median := data.value(row, "annual_median")) is not None
         ]
     )
-    columns: list[tuple[str, Kind]] = [("Percentile", "text")]
-    columns += [(f"{label.capitalize()}, a year", "money") for _, label in places]
-    table = [
-        (_ordinal(p) if p != 50 else "Median", *(data.cell(row, f"annual_{key}") for row, _ in places))
-        for p, key in _POINTS
-    ]
-    b.table(columns, table, caption=f"Percentiles, {data.label}", sources=src)
+    _release_table(b, data, places)
     for note in data.footnotes(r for r, _ in places):
         b.note(f"BLS: {note}", src)
     b.note("Positions between the published percentiles are estimated by straight-line interpolation.")
@@ -71,70 +62,93 @@ def offer(kb: KnowledgeBase, annual: float, year: int | None = None, area: str |
 
 
 _POINTS = ((10, "p10"), (25, "p25"), (50, "median"), (75, "p75"), (90, "p90"))
+Place = tuple[WageRow, str]  # a row and where it is in words ("here", "nationally")
+
+
+def _yearly_and_hourly(annual: float) -> str:
+    return f"{money(annual)} a year ({hourly(annual / HOURS_A_YEAR)} an hour)"
+
+
+def _standings(data: WageData, places: list[Place], annual: float) -> list[str]:
+    """Where the figure ranks in each place with published percentiles: 'about the 52nd percentile here'."""
+    sentences = []
+    for row, label in places:
+        known = [(p, v) for p, key in _POINTS if (v := data.value(row, f"annual_{key}")) is not None]
+        if known:
+            sentences.append(f"{_rank(annual, known)} {label}")
+    return sentences
+
+
+def _release_table(b: Builder, data: WageData, places: list[Place]) -> None:
+    """The five percentiles a year, one column per place."""
+    columns: list[tuple[str, Kind]] = [("Percentile", "text")]
+    columns += [(f"{label.capitalize()}, a year", "money") for _, label in places]
+    table = [(_point_name(p), *(data.cell(row, f"annual_{key}") for row, _ in places)) for p, key in _POINTS]
+    b.table(columns, table, caption=f"Percentiles, {data.label}", sources=[data.source])
+
+
+def _point_name(p: int) -> str:
+    return _ordinal(p) if p != 50 else "Median"
 
 
 def salary_position(kb: KnowledgeBase, annual: float, year: int | None = None) -> Document:
     """Where a yearly salary falls among a past year's percentiles, and against industry medians."""
-    annual_sets = [s for s in kb.pay.percentiles if s.basis == "annual"]
-    years = sorted({s.year for s in annual_sets})
-    if not years:
-        raise UsageError("the knowledge base has no percentiles to compare with")
-    if year is not None and year not in years:
-        raise UsageError(f"no percentiles for {year}; years with percentiles: {', '.join(map(str, years))}")
-    chosen = next(s for s in annual_sets if s.year == (year or years[-1]))
-    b = Builder(kb, "pay", f"Where ${annual:,.0f} a year stands")
-    grade = grade_of(kb, chosen.sources)
+    chosen, years = _percentile_set(kb, year)
+    b = Builder(kb, "pay", f"Where {money(annual)} a year stands")
     points = [(10, chosen.p10), (25, chosen.p25), (50, chosen.median), (75, chosen.p75), (90, chosen.p90)]
     known = [(p, v) for p, v in points if v is not None]
     b.facts(
         [
-            ("Your figure", f"${annual:,.0f} a year, ${annual / HOURS_A_YEAR:,.2f} an hour", ()),
+            ("Your figure", f"{money(annual)} a year, {hourly(annual / HOURS_A_YEAR)} an hour", ()),
             (f"Percentile, May {chosen.year}", _percentile_text(annual, known), chosen.sources),
         ]
     )
+    secondary = " (secondary)" if grade_of(kb, chosen.sources) == "secondary" else ""
     b.bands(
-        [
-            Band(
-                f"May {chosen.year}" + (" (secondary)" if grade == "secondary" else ""),
-                chosen.p10,
-                chosen.median,
-                chosen.p90,
-                marker=annual,
-            )
-        ],
+        [Band(f"May {chosen.year}{secondary}", chosen.p10, chosen.median, chosen.p90, marker=annual)],
         "money",
         caption="10th percentile, median and 90th percentile; the marker is your figure",
         sources=chosen.sources,
     )
     b.table(
         [("Percentile", "text"), ("A year", "money"), ("You, a year", "text")],
-        [(_ordinal(p) if p != 50 else "Median", v, _versus(annual, v)) for p, v in known],
+        [(_point_name(p), v, _versus(annual, v)) for p, v in known],
         caption=f"May {chosen.year} percentiles ({source_label(kb, chosen.sources)})",
         sources=chosen.sources,
     )
-    medians = [t for t in kb.pay.by_industry if t.statistic == "median"]
-    if medians:
-        table = max(medians, key=lambda t: t.year)
-        b.table(
-            [("Industry", "text"), ("Median", "money"), ("You, a year", "text")],
-            [(r.industry, r.annual, _versus(annual, r.annual)) for r in table.rows],
-            caption=f"Median by industry, May {table.year} ({source_label(kb, table.sources)})",
-            sources=table.sources,
-        )
+    _industry_table(b, kb, annual)
     current = current_edition(kb)
-    b.facts(
-        [
-            (
-                f"Median, May {current.pay_year}",
-                f"${current.median_annual:,.0f}: you are {_versus(annual, current.median_annual)}",
-                current.sources,
-            )
-        ]
-    )
+    median = f"{money(current.median_annual)}: you are {_versus(annual, current.median_annual)}"
+    b.facts([(f"Median, May {current.pay_year}", median, current.sources)])
     if len(years) > 1:
         b.hint(f"Other years with percentiles: {', '.join(str(y) for y in years if y != chosen.year)} (--year).")
     b.note("Percentile positions between published points are estimated by straight-line interpolation.")
     return b.document()
+
+
+def _percentile_set(kb: KnowledgeBase, year: int | None) -> tuple[Percentiles, list[int]]:
+    """The yearly percentiles of the year asked for (the latest without one), and every year that has them."""
+    annual_sets = [s for s in kb.pay.percentiles if s.basis == "annual"]
+    years = sorted({s.year for s in annual_sets})
+    if not years:
+        raise UsageError("the knowledge base has no percentiles to compare with")
+    if year is not None and year not in years:
+        raise UsageError(f"no percentiles for {year}; years with percentiles: {', '.join(map(str, years))}")
+    return next(s for s in annual_sets if s.year == (year or years[-1])), years
+
+
+def _industry_table(b: Builder, kb: KnowledgeBase, annual: float) -> None:
+    """The figure beside each industry's median, from the latest table of medians."""
+    medians = [t for t in kb.pay.by_industry if t.statistic == "median"]
+    if not medians:
+        return
+    table = max(medians, key=lambda t: t.year)
+    b.table(
+        [("Industry", "text"), ("Median", "money"), ("You, a year", "text")],
+        [(r.industry, r.annual, _versus(annual, r.annual)) for r in table.rows],
+        caption=f"Median by industry, May {table.year} ({source_label(kb, table.sources)})",
+        sources=table.sources,
+    )
 
 
 def _interpolate(value: float, known: list[tuple[int, float]]) -> float | None:
@@ -157,10 +171,10 @@ def _rank(value: float, known: list[tuple[int, float]]) -> str:
 def _percentile_text(value: float, known: list[tuple[int, float]]) -> str:
     rank = _interpolate(value, known)
     if rank is not None:
-        return f"about the {_ordinal(round(rank))}: you would earn more than about {rank:.0f}% of managers"
+        return f"about the {_ordinal(round(rank))}: you would earn more than about {percent(round(rank))} of managers"
     if value < known[0][1]:
-        return f"below the {_ordinal(known[0][0])} percentile (${known[0][1]:,.0f}): among the lowest-paid tenth"
-    return f"above the {_ordinal(known[-1][0])} percentile (${known[-1][1]:,.0f}): among the best-paid tenth"
+        return f"below the {_ordinal(known[0][0])} percentile ({money(known[0][1])}): among the lowest-paid tenth"
+    return f"above the {_ordinal(known[-1][0])} percentile ({money(known[-1][1])}): among the best-paid tenth"
 
 
 def _ordinal(n: int) -> str:
@@ -169,7 +183,5 @@ def _ordinal(n: int) -> str:
 
 
 def _versus(value: float, reference: float) -> str:
-    diff = value - reference
-    if abs(diff) < 0.5:
-        return "the same"
-    return f"${abs(diff):,.0f} ({abs(diff) / reference:.0%}) {'above' if diff > 0 else 'below'}"
+    """How a figure compares, said on its own: '$5,210 (4%) above', 'the same'."""
+    return versus(value, reference, same="the same")

@@ -1,0 +1,103 @@
+"""Rules the renderers and the formatter keep: every block type drawn by every renderer,
+money in one formatter, one definition of the projection rows."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT
+
+SRC = ROOT / "src" / "hsm_guide"
+
+# Every place that turns blocks into output (or into search passages), by its path in the package.
+DISPATCHERS = {"render/terminal.py", "render/markdown.py", "search.py"}
+
+
+def test_a_block_type_no_renderer_draws_fails_the_type_check(tmp_path: Path) -> None:
+    """Add a block type to the union and draw it nowhere: mypy must name every dispatcher.
+
+    Each ends its `match` with `assert_never`, so a forgotten type is a type error rather than
+    a block silently left out of one output; a dispatcher that drops its `assert_never` (or
+    swallows unknown blocks) goes quiet here and fails this test."""
+    package = tmp_path / "hsm_guide"
+    shutil.copytree(SRC, package, ignore=shutil.ignore_patterns("__pycache__"))
+    blocks = package / "blocks.py"
+    text = blocks.read_text(encoding="utf-8")
+    fake = 'class Fake(Struct, frozen=True, tag="fake", tag_field="type"):\n    text: str\n\n\nBlock = Fake | '
+    assert "\nBlock = " in text
+    blocks.write_text(text.replace("\nBlock = ", "\n" + fake, 1), encoding="utf-8")
+    files = [str(package / name) for name in sorted(DISPATCHERS)]
+    mypy = [sys.executable, "-m", "mypy", "--strict", "--python-version=3.11", f"--cache-dir={tmp_path / 'cache'}"]
+    result = subprocess.run(
+        [*mypy, *files],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    flagged = {
+        (tmp_path / m.group(1)).relative_to(package).as_posix()  # mypy names files from its working folder
+        for m in re.finditer(r"^(.+?\.py):\d+: error: .*\"assert_never\".*\"Fake\"", result.stdout, re.MULTILINE)
+    }
+    assert flagged == DISPATCHERS, result.stdout
+
+
+def test_every_dispatcher_is_listed() -> None:
+    """A new renderer that walks the blocks joins DISPATCHERS, so the test above covers it."""
+    found = {p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py") if "assert_never(block)" in p.read_text("utf-8")}
+    assert found == DISPATCHERS
+
+
+# Hand-formatted money ("${x:,.0f}" in an f-string) and percentages ("{x:g}%"): blocks.money,
+# hourly, percent and share are the one place figures get their dollar sign or percent sign.
+_HAND_MONEY = re.compile(r"\$\{")
+_HAND_PERCENT = re.compile(r"\{[^{}]*:[^{}]*g\}%")
+# The knowledge-base loader's own messages about the data file quote its numbers as typed.
+_LOADER = ("knowledge",)
+
+
+def test_money_and_percentages_are_formatted_in_one_place() -> None:
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        name = path.relative_to(SRC).as_posix()
+        if name == "blocks.py":
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if _HAND_MONEY.search(line) or (_HAND_PERCENT.search(line) and not name.startswith(_LOADER)):
+                found.append(f"{name}:{n}: {line.strip()}")
+    assert found == [], "format figures with blocks.money/hourly/percent/share:\n" + "\n".join(found)
+
+
+def test_the_formatter_reads_as_americans_write_figures() -> None:
+    from hsm_guide.blocks import fmt, hourly, money, percent, share
+
+    assert (money(123_860), money(95_000.4), money(-5_210)) == ("$123,860", "$95,000", "-$5,210")
+    assert (hourly(59.55), hourly(1_200), hourly(-0.5)) == ("$59.55", "$1,200.00", "-$0.50")
+    assert (percent(29), percent(12.5), share(0.043), share(-0.12, signed=True)) == ("29%", "12.5%", "4%", "-12%")
+    assert (fmt(123_860, "money"), fmt(59.55, "hourly"), fmt(29, "percent"), fmt(None, "money")) == (
+        "$123,860",
+        "$59.55",
+        "29%",
+        "-",
+    )
+
+
+def _facts(run, *args: str) -> dict[str, str]:
+    payload = json.loads(run(*args, "--json").stdout)
+    blocks = payload["sections"][0]["blocks"]
+    return {row["label"]: row["value"] for b in blocks if b["type"] == "facts" for row in b["rows"]}
+
+
+def test_the_outlook_shows_the_projection_rows_of_the_quick_facts(run) -> None:
+    """One definition of the rows: the outlook's current projection reads as the overview's quick facts."""
+    projection = ("Jobs", "Job outlook", "Employment change", "Openings a year")
+    overview, outlook = _facts(run, "overview"), _facts(run, "outlook")
+    assert [overview[k] for k in projection] == [outlook[k] for k in projection]
+    assert outlook["Jobs"] == "562,700 in 2023 (Employment Projections)"
+    assert outlook["Job outlook"] == "29% over 2023-2033 (much faster than average)"
