@@ -186,7 +186,7 @@ def test_fit_rejects_a_bad_answers_option(run) -> None:
 
 
 def test_fit_asks_again_on_an_invalid_interactive_answer(run, monkeypatch) -> None:
-    monkeypatch.setattr("hsm_guide.cli._interactive", lambda: True)
+    monkeypatch.setattr("hsm_guide.views.pages.interactive", lambda: True)
     typed = "9\nmaybe\n" + "\n".join("4" for _ in statements()) + "\n"
     result = run("fit", input=typed)
     assert result.exit_code == 0
@@ -224,7 +224,7 @@ def test_fit_at_a_real_terminal_stops_with_130_on_ctrl_c() -> None:
 
 
 def test_fit_ctrl_c_in_process_prints_nothing(run, monkeypatch) -> None:
-    monkeypatch.setattr("hsm_guide.cli._interactive", lambda: True)
+    monkeypatch.setattr("hsm_guide.views.pages.interactive", lambda: True)
 
     def interrupted(kb):
         raise KeyboardInterrupt
@@ -355,7 +355,7 @@ def test_completion_reads_the_knowledge_base_named_by_data(tmp_path) -> None:
 
 
 def test_fit_prompts_wrap_to_a_narrow_terminal(run, monkeypatch) -> None:
-    monkeypatch.setattr("hsm_guide.cli._interactive", lambda: True)
+    monkeypatch.setattr("hsm_guide.views.pages.interactive", lambda: True)
     monkeypatch.setenv("COLUMNS", "40")
     result = run("fit", input="\n".join("3" for _ in statements()) + "\n")
     assert result.exit_code == 0
