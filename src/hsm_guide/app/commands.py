@@ -147,7 +147,7 @@ def view_command(view: View) -> Callable[..., None]:
 
 
 @commands.command(
-    help="Write views into one document (Markdown, JSON, HTML, SVG, text).",
+    help="Write several views as one document or file.",
     epilog='Example: hsm-guide export pay education certifications -o handout.html; "path --from nurse" is one view',
 )
 def export(
@@ -163,7 +163,11 @@ def export(
     fmt: Annotated[
         Optional[Format],  # noqa: UP045
         typer.Option(
-            "--format", "-f", case_sensitive=False, help="Output format (default: from -o's extension, else markdown)."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            case_sensitive=False,
+            help="markdown, json, html, svg or terminal (default: from -o's extension, else markdown).",
         ),
     ] = None,
     output: OutputOption = None,
@@ -215,7 +219,7 @@ def validate(
 
 @commands.command(
     "cache",
-    help="Show the cache folder (cache path) or empty it (cache clear).",
+    help="Show the cache folder (path) or empty it (clear).",
     epilog="Example: hsm-guide cache clear",
 )
 def cache_command(

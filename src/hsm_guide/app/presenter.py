@@ -1,8 +1,8 @@
 """The one presenter: documents, format and destination (stdout, pager or file).
 
 Every page command hands its documents here. Terminal text to stdout is
-stored in the output cache for the warm path (warm.py); pager output, files
-and errors never are.
+stored in the output cache for the warm path (warm.py); other formats, pager
+output, files and errors never are.
 """
 
 from __future__ import annotations
@@ -27,7 +27,13 @@ FALLBACK_WIDTH = 80  # a terminal that reports no width (COLUMNS=0, a 0x0 pty)
 
 FormatOption = Annotated[
     Optional[Format],  # noqa: UP045 - Typer reads the annotation at run time
-    typer.Option("--format", "-f", case_sensitive=False, help="Output format (default: from -o's extension)."),
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        case_sensitive=False,
+        help="terminal, markdown, json, html or svg (default: from -o's extension, else terminal).",
+    ),
 ]
 OutputOption = Annotated[
     Optional[str],  # noqa: UP045
@@ -103,8 +109,6 @@ def present(
 
             page(text, text)
             return
-        if cacheable:
-            _store(data, text, "utf-8")
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
 
