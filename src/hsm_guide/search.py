@@ -224,23 +224,3 @@ def document(kb: KnowledgeBase, result: Result, limit: int) -> Document:
         entries.append(Entry(p.text, (), where, hit.spans, f"hsm-guide {p.command}"))
     b.entries(None, entries)
     return b.document(with_sources=False)
-
-
-def as_json(result: Result, limit: int) -> dict[str, object]:
-    return {
-        "query": result.query,
-        "words": list(result.words),
-        "corrections": result.corrections,
-        "total": len(result.hits),
-        "hits": [
-            {
-                "section": h.passage.section,
-                "heading": h.passage.heading,
-                "text": h.passage.text,
-                "command": f"hsm-guide {h.passage.command}",
-                "matched_words": h.matched,
-                "spans": [list(s) for s in h.spans],
-            }
-            for h in result.hits[:limit]
-        ],
-    }
