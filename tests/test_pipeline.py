@@ -109,8 +109,15 @@ def test_every_view_in_every_format(run, args: list[str], fmt: str) -> None:
 
 @pytest.mark.parametrize(
     ("suffix", "fmt"),
-    [(".md", "markdown"), (".markdown", "markdown"), (".json", "json"), (".html", "html"), (".htm", "html")]
-    + [(".svg", "svg"), (".txt", "terminal")],
+    [
+        (".md", "markdown"),
+        (".markdown", "markdown"),
+        (".json", "json"),
+        (".html", "html"),
+        (".htm", "html"),
+        (".svg", "svg"),
+        (".txt", "terminal"),
+    ],
 )
 @pytest.mark.parametrize(
     "args", [["path", "--from", "nurse", "--setting", "hospital"], ["pay", "--area", "boston", "--salary", "120000"]]
