@@ -245,6 +245,21 @@ def test_cache_path_and_clear(tmp_path: Path) -> None:
     assert again.returncode == 0 and again.stdout == f"Removed 0 cache entries from {folder}\n", "no folder: no error"
 
 
+def test_temporary_files_left_by_a_killed_run_are_swept(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    (folder / "output").mkdir(parents=True)
+    stale = [folder / ".kb-1.bin.123.ab.tmp", folder / "output" / ".0f.txt.123.cd.tmp"]
+    fresh = folder / "output" / ".1f.txt.456.ef.tmp"
+    for file in [*stale, fresh]:
+        file.write_bytes(b"half")
+    for file in stale:
+        os.utime(file, (1_000_000, 1_000_000))
+    env = {"HSM_GUIDE_CACHE_DIR": str(folder), "COLUMNS": "80", "NO_COLOR": "1"}
+    assert console_script("day", env=env).returncode == 0
+    assert not any(file.exists() for file in stale)
+    assert fresh.exists(), "a write in progress elsewhere is left alone"
+
+
 # -- the terminal: COLUMNS=0, a 0x0 terminal, the pager -------------------------------------------
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from ..errors import GuideError, UsageError
 
 ACTIONS = ("path", "clear")
+STALE_SECONDS = 3600  # a temporary file this old belongs to a process that was killed mid-write
 
 
 def run(action: str) -> None:
@@ -59,3 +60,20 @@ def _remove(where: str, ours: Callable[[str], bool]) -> int:
             except OSError as exc:
                 raise GuideError(f"{entry.path}: cannot remove it: {exc.strerror or exc}") from None
     return removed
+
+
+def sweep(folder: str | None, now: float) -> None:
+    """Remove the temporary files a killed process left in the cache (older than STALE_SECONDS).
+
+    Runs after the ordinary path stores a page, never on the warm path.
+    """
+    if folder is None:
+        return
+    for where in (folder, os.path.join(folder, "output")):
+        try:
+            entries = [e for e in os.scandir(where) if e.name.startswith(".") and e.name.endswith(".tmp")]
+            for entry in entries:
+                if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > STALE_SECONDS:
+                    os.unlink(entry.path)
+        except OSError:  # no folder, or another process swept first: nothing to do
+            continue

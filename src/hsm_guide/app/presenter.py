@@ -131,7 +131,12 @@ def _terminal(docs: Sequence[Document], data: Path | None, pager: bool, cacheabl
 
 def _store(data: Path | None, text: str, encoding: str | None) -> None:
     """Keep what stdout shows for the warm path to print next time (see output_cache.py)."""
-    from .. import output_cache
+    import time
+
+    from .. import output_cache, warm
     from ..location import resolve_data_path
+    from .cache_commands import sweep
 
     output_cache.store(resolve_data_path(data), text, encoding)
+    if warm.CURRENT:  # the console script, on a miss: tidy what killed runs left behind
+        sweep(warm.cache_folder(), time.time())
