@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..errors import GuideError
 
 if TYPE_CHECKING:
-    from ..blocks import Document
+    from ..blocks import Document, Kind
     from ..model import KnowledgeBase
 
 
@@ -49,9 +49,18 @@ def related(kb: KnowledgeBase, name: str, area: str | None = None, brief: bool =
 
 
 def sections(kb: KnowledgeBase, name: str) -> Document:
-    from ..sections import section_list
+    """Every section, then the other pages, from the registry; each can be saved with -o."""
+    from ..sections.builder import Builder
+    from . import SECTION_NAMES, VIEWS
 
-    return section_list(kb)
+    b = Builder(kb, "sections", "Sections")
+    columns: list[tuple[str, Kind]] = [("Command", "code"), ("What it shows", "text")]
+    b.table(columns, [(f"hsm-guide {v.name}", v.help) for v in VIEWS if v.name in SECTION_NAMES])
+    b.heading("Other pages")
+    others = [v for v in VIEWS if v.command and v.name not in SECTION_NAMES and v.name != name]
+    b.table(columns, [(v.example, v.help) for v in others])
+    b.hint("Save any of them with -o FILE (.md, .html, .json, .svg, .txt), or several with hsm-guide export.")
+    return b.document(with_sources=False)
 
 
 def snapshot(kb: KnowledgeBase, name: str) -> Document:
