@@ -120,7 +120,9 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
         from .sections import BY_NAME
 
         if section not in BY_NAME:
-            raise UsageError(f"unknown section '{section}' (valid: {', '.join(BY_NAME)})")
+            from .suggest import hint
+
+            raise UsageError(f"unknown section '{section}'{hint(section, BY_NAME)} (valid: {', '.join(BY_NAME)})")
     index = [p for p in passages(kb) if section is None or p.section == section]
     vocabulary = set().union(*(p.words | p.context for p in index)) if index else set()
     corrections: dict[str, str] = {}
