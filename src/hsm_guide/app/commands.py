@@ -84,9 +84,8 @@ def show(
     pager: bool = False,
 ) -> None:
     """Build one view and present it."""
-    from ..export import choose_format
     from ..views import BY_NAME
-    from .presenter import knowledge, present
+    from .presenter import destination, knowledge, present
 
     view = BY_NAME[name]
     with guard():
@@ -94,7 +93,7 @@ def show(
             from ..errors import UsageError
 
             raise UsageError(f"--json is --format json; leave out --format {fmt}")
-        choose_format(fmt, output, Format.terminal)  # an unknown extension is refused before any work
+        destination(fmt, output, pager)  # an unknown extension is refused before any work
         kb = knowledge(ctx.obj)
         document = view.build(kb, **values)
         present([document], kb, ctx.obj, Format.json if as_json else fmt, output, force, pager, view.cacheable)
@@ -173,12 +172,11 @@ def export(
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    from ..export import choose_format
     from .exporting import documents, parse
-    from .presenter import knowledge, present
+    from .presenter import destination, knowledge, present
 
     with guard():
-        choose_format(fmt, output)  # an unknown extension, then a misspelled view, before any work
+        destination(fmt, output, False, Format.markdown)  # an unknown extension, then a misspelled view, first
         chosen = parse(views)
         kb = knowledge(ctx.obj)
         docs = documents(kb, chosen)

@@ -79,6 +79,17 @@ def console() -> Console:
     return found
 
 
+def destination(fmt: Format | None, output: str | None, pager: bool, default: Format = Format.terminal) -> Format:
+    """The format to render, refusing a bad destination before any work (an unknown extension, --pager with -o)."""
+    from ..errors import UsageError
+    from ..export import choose_format
+
+    chosen = choose_format(fmt, output, default)
+    if pager and output is not None and output != "-":
+        raise UsageError("--pager shows the page on screen; leave it out when writing a file with -o")
+    return chosen
+
+
 def present(
     docs: Sequence[Document],
     kb: KnowledgeBase,
@@ -91,14 +102,10 @@ def present(
     default: Format = Format.terminal,
 ) -> None:
     """Render `docs` in the chosen format and send them where they were asked to go."""
-    from ..errors import UsageError
-    from ..export import choose_format, render_documents, write
+    from ..export import render_documents, write
 
-    chosen = choose_format(fmt, output, default)
-    to_file = output is not None and output != "-"
-    if pager and to_file:
-        raise UsageError("--pager shows the page on screen; leave it out when writing a file with -o")
-    if to_file:
+    chosen = destination(fmt, output, pager, default)
+    if output is not None and output != "-":
         write(render_documents(kb, docs, chosen), output, force)
     elif chosen is Format.terminal:
         _terminal(docs, data, pager, cacheable)
