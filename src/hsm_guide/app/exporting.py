@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from ..views import View
 
 Chosen = list[tuple["View", dict[str, Any]]]
-OUTPUT_NAMES = ("fmt", "output", "force", "as_json", "pager")
 
 
 def parse(arguments: Sequence[str]) -> Chosen:
@@ -59,6 +58,7 @@ def _values(name: str, words: list[str], argument: str) -> dict[str, Any]:
         return {}
     from typer import _click as click
 
+    from .commands import OUTPUT_PARAMETERS
     from .group import click_command
 
     command = click_command(name)
@@ -67,9 +67,10 @@ def _values(name: str, words: list[str], argument: str) -> dict[str, Any]:
     except click.ClickException as exc:
         raise UsageError(f"'{argument}': {exc.format_message()}") from None
     values = dict(context.params)
-    if any(values.get(key) not in (None, False) for key in OUTPUT_NAMES):
+    output_names = [name for name, _, _ in OUTPUT_PARAMETERS]
+    if any(values.get(key) not in (None, False) for key in output_names):
         raise UsageError(f"'{argument}': give --format and -o to export itself, once for the whole document")
-    return {key: value for key, value in values.items() if key not in OUTPUT_NAMES}
+    return {key: value for key, value in values.items() if key not in output_names}
 
 
 def documents(kb: KnowledgeBase, chosen: Chosen) -> list[Document]:
