@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import signal
 import subprocess
 import sys
@@ -31,13 +32,31 @@ def test_search_finds_hipaa_and_says_where_to_read_it(run) -> None:
     assert "→ hsm-guide duties" in out
 
 
+def searched(run, *args: str) -> dict:
+    """A search's JSON, the one shape every view has: its document's count, corrections and hits."""
+    payload = json.loads(run("search", *args, "--json").stdout)
+    assert payload["schema_version"] == 1
+    (document,) = payload["sections"]
+    assert document["name"] == "search"
+    blocks = document["blocks"]
+    count = next(b["text"] for b in blocks if b["type"] == "paragraph")
+    notes = [b["text"] for b in blocks if b["type"] == "note"]
+    corrections = dict(re.findall(r"Showing results for '(.+?)' \(you typed '(.+?)'\)", " ".join(notes)))
+    hits = next(b["entries"] for b in blocks if b["type"] == "bullets")
+    return {
+        "total": int(count.split()[0]),
+        "corrections": {typed: used for used, typed in corrections.items()},
+        "hits": [{"where": h["label"], "text": h["text"], "command": h["detail"], "spans": h["marks"]} for h in hits],
+    }
+
+
 def test_search_ranks_passages_with_every_word_first(run) -> None:
-    payload = json.loads(run("search", "nursing", "home", "license", "--json").stdout)
+    words = ("nursing", "home", "licens")
+    payload = searched(run, "nursing", "home", "license")
     first = payload["hits"][0]
-    assert first["matched_words"] == 3
-    assert all(w in f"{first['heading']} {first['text']}".lower() for w in ("nursing", "home", "license"))
+    assert all(w in f"{first['where']} {first['text']}".lower() for w in words)
     assert first["command"] == "hsm-guide licensure"
-    counts = [h["matched_words"] for h in payload["hits"]]
+    counts = [sum(w in f"{h['where']} {h['text']}".lower() for w in words) for h in payload["hits"]]
     assert counts == sorted(counts, reverse=True)
     assert min(counts) >= 2, "a three-word search keeps hits matching at least two words"
 
@@ -46,24 +65,24 @@ def test_search_forgives_typos_and_says_so(run) -> None:
     result = run("search", "certfication")
     assert result.exit_code == 0
     assert "Showing results for 'certification' (you typed 'certfication')." in result.stdout
-    payload = json.loads(run("search", "certfication", "--json").stdout)
+    payload = searched(run, "certfication")
     assert payload["corrections"] == {"certfication": "certification"}
     assert payload["total"] > 5
 
 
 def test_search_accepts_us_and_british_spellings(run) -> None:
-    us = json.loads(run("search", "license", "--json").stdout)
-    uk = json.loads(run("search", "licence", "--json").stdout)
+    us = searched(run, "license")
+    uk = searched(run, "licence")
     assert us["total"] == uk["total"] > 5
     assert any("license" in h["text"] for h in us["hits"])
     for british, american in (("programme", "program"), ("organisation", "organization"), ("centre", "center")):
-        typed = json.loads(run("search", british, "--json").stdout)
-        assert typed["total"] == json.loads(run("search", american, "--json").stdout)["total"] > 0, british
+        typed = searched(run, british)
+        assert typed["total"] == searched(run, american)["total"] > 0, british
         assert not typed["corrections"], "a British spelling is a synonym, not a typo"
 
 
 def test_search_json_has_spans_and_commands(run) -> None:
-    payload = json.loads(run("search", "CPHQ", "--json").stdout)
+    payload = searched(run, "CPHQ")
     assert payload["hits"][0]["command"] == "hsm-guide certifications CPHQ", "the credential's own page first"
     hit = payload["hits"][1]
     start, end = hit["spans"][0]
@@ -75,8 +94,8 @@ def test_search_json_has_spans_and_commands(run) -> None:
 
 
 def test_search_within_one_section(run) -> None:
-    payload = json.loads(run("search", "nurse", "--section", "education", "--json").stdout)
-    assert payload["hits"] and {h["section"] for h in payload["hits"]} == {"education"}
+    payload = searched(run, "nurse", "--section", "education")
+    assert payload["hits"] and {h["where"].split(" / ")[0] for h in payload["hits"]} == {"Education"}
     result = run("search", "nurse", "--section", "nowhere")
     assert result.exit_code == 2 and "unknown section 'nowhere'" in result.stderr
 
@@ -186,7 +205,7 @@ def test_fit_rejects_a_bad_answers_option(run) -> None:
 
 
 def test_fit_asks_again_on_an_invalid_interactive_answer(run, monkeypatch) -> None:
-    monkeypatch.setattr("hsm_guide.cli._interactive", lambda: True)
+    monkeypatch.setattr("hsm_guide.views.pages.interactive", lambda: True)
     typed = "9\nmaybe\n" + "\n".join("4" for _ in statements()) + "\n"
     result = run("fit", input=typed)
     assert result.exit_code == 0
@@ -220,11 +239,11 @@ def test_fit_at_a_real_terminal_stops_with_130_on_ctrl_c() -> None:
         pass
     os.close(main)
     assert b"Traceback" not in rest and b"Aborted" not in rest
-    assert rest.replace(b"^C", b"").strip() == b""
+    assert rest.replace(b"^C", b"") == b"\r\n", "a newline, so the shell's prompt starts on its own line"
 
 
 def test_fit_ctrl_c_in_process_prints_nothing(run, monkeypatch) -> None:
-    monkeypatch.setattr("hsm_guide.cli._interactive", lambda: True)
+    monkeypatch.setattr("hsm_guide.views.pages.interactive", lambda: True)
 
     def interrupted(kb):
         raise KeyboardInterrupt
@@ -355,7 +374,7 @@ def test_completion_reads_the_knowledge_base_named_by_data(tmp_path) -> None:
 
 
 def test_fit_prompts_wrap_to_a_narrow_terminal(run, monkeypatch) -> None:
-    monkeypatch.setattr("hsm_guide.cli._interactive", lambda: True)
+    monkeypatch.setattr("hsm_guide.views.pages.interactive", lambda: True)
     monkeypatch.setenv("COLUMNS", "40")
     result = run("fit", input="\n".join("3" for _ in statements()) + "\n")
     assert result.exit_code == 0

@@ -1,4 +1,4 @@
-"""`hsm-guide export`: sections to Markdown, JSON, HTML or SVG, written safely.
+"""Pages to bytes in each format (the one dispatch to the renderers), written safely.
 
 A file is written through files.replace (a temporary file in the same folder,
 renamed into place), so an interrupted or failed export never leaves a partial
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 
 class Format(StrEnum):
+    terminal = "terminal"
     markdown = "markdown"
     json = "json"
     html = "html"
@@ -39,20 +40,30 @@ EXTENSIONS = {
     ".html": Format.html,
     ".htm": Format.html,
     ".svg": Format.svg,
+    ".txt": Format.terminal,
 }
 
 
-def choose_format(explicit: Format | None, output: str | None) -> Format:
-    """--format wins; else the output file's extension; else Markdown."""
+def choose_format(explicit: Format | None, output: str | None, default: Format = Format.markdown) -> Format:
+    """--format wins; else the output file's extension (an unknown one is refused); else `default`
+    (standard output, or a name with no extension)."""
     if explicit is not None:
         return explicit
-    if output and output != "-":
-        return EXTENSIONS.get(Path(output).suffix.lower(), Format.markdown)
-    return Format.markdown
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    if not suffix:
+        return default
+    if suffix not in EXTENSIONS:
+        raise UsageError(
+            f"{output}: unknown extension '{suffix}'; name the file .md, .json, .html, .svg or .txt "
+            f"(or choose --format {'|'.join(Format)})"
+        )
+    return EXTENSIONS[suffix]
 
 
 def resolve_sections(names: Sequence[str]) -> list[str]:
     """Section names in the order given, `all` standing for every section in order."""
+    from .suggest import hint
+
     chosen: list[str] = []
     for name in names:
         key = name.strip().lower()
@@ -61,18 +72,29 @@ def resolve_sections(names: Sequence[str]) -> list[str]:
         elif key in BY_NAME:
             chosen.append(key)
         else:
-            import difflib
-
             valid = [s.name for s in SECTIONS]
-            close = difflib.get_close_matches(key, valid, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise UsageError(f"unknown section '{name}'{hint} (valid: all, {', '.join(valid)})")
+            raise UsageError(f"unknown section '{name}'{hint(key, valid)} (valid: all, {', '.join(valid)})")
     return list(dict.fromkeys(chosen))
 
 
 def render(kb: KnowledgeBase, names: Sequence[str], fmt: Format) -> bytes:
-    docs: list[Document] = [BY_NAME[name].build(kb) for name in resolve_sections(names)]
+    """Sections by name in one format (what `export SECTION...` wrote before views had options)."""
+    return render_documents(kb, [BY_NAME[name].build(kb) for name in resolve_sections(names)], fmt)
+
+
+def render_documents(kb: KnowledgeBase, docs: Sequence[Document], fmt: Format, width: int = 80) -> bytes:
+    """Documents in one format, as bytes to write: the one dispatch from format to renderer."""
     title, data_line = guide_meta(kb)
+    one_title = docs[0].title if len(docs) == 1 else title
+    if fmt is Format.terminal:  # written to a file: plain text, no escape codes
+        import io
+
+        from rich.console import Console
+
+        from .render.terminal import render_text
+
+        plain = Console(file=io.StringIO(), width=width, color_system=None, highlight=False, markup=False, emoji=False)
+        return render_text(plain, docs).encode("utf-8")
     if fmt is Format.json:
         from .render.json import render as to_json
 
@@ -80,7 +102,7 @@ def render(kb: KnowledgeBase, names: Sequence[str], fmt: Format) -> bytes:
     if fmt is Format.svg:
         from .render.svg import render as to_svg
 
-        return to_svg(docs, docs[0].title if len(docs) == 1 else title).encode("utf-8")
+        return to_svg(docs, one_title).encode("utf-8")
     from .render.markdown import render as to_markdown
 
     markdown = to_markdown(docs, title, data_line)
@@ -88,7 +110,7 @@ def render(kb: KnowledgeBase, names: Sequence[str], fmt: Format) -> bytes:
         return markdown.encode("utf-8")
     from .render.html import render as to_html
 
-    return to_html(markdown, docs[0].title if len(docs) == 1 else title).encode("utf-8")
+    return to_html(markdown, one_title).encode("utf-8")
 
 
 def write(data: bytes, output: str | None, force: bool) -> None:

@@ -84,22 +84,28 @@ def ask(kb: KnowledgeBase, read: Callable[[], str] | None = None, out: TextIO | 
     out.write(f"{textwrap.fill(fit.disclaimer, width)}\n\nAnswer each statement from 1 to 5:\n")
     for n, label in enumerate(fit.scale, 1):
         out.write(f"  {n} = {label}\n")
-    answers = []
-    bar = max(5, min(20, width - 12))
-    for i, statement in enumerate(fit.statements, 1):
-        done = round(bar * (i - 1) / total)
-        out.write(f"\n[{'#' * done}{'.' * (bar - done)}] {i}/{total}\n{textwrap.fill(statement.text, width)}\n")
-        while True:
-            out.write("Your answer (1-5): ")
+    try:
+        answers = []
+        bar = max(5, min(20, width - 12))
+        for i, statement in enumerate(fit.statements, 1):
+            done = round(bar * (i - 1) / total)
+            out.write(f"\n[{'#' * done}{'.' * (bar - done)}] {i}/{total}\n{textwrap.fill(statement.text, width)}\n")
+            while True:
+                out.write("Your answer (1-5): ")
+                out.flush()
+                line = read()
+                if line == "":
+                    raise GuideError("stopped before the last statement; nothing was scored")
+                answer = parse_answer(line)
+                if answer is not None:
+                    answers.append(answer)
+                    break
+                out.write("Please answer with a whole number from 1 to 5.\n")
+    except BaseException as exc:
+        if not isinstance(exc, Exception):  # Ctrl-C: the shell's prompt starts on a line of its own
+            out.write("\n")
             out.flush()
-            line = read()
-            if line == "":
-                raise GuideError("stopped before the last statement; nothing was scored")
-            answer = parse_answer(line)
-            if answer is not None:
-                answers.append(answer)
-                break
-            out.write("Please answer with a whole number from 1 to 5.\n")
+        raise
     out.write("\n")
     return answers
 

@@ -149,7 +149,9 @@ def _query_words(query: str, section: str | None) -> tuple[str, ...]:
         from .sections import BY_NAME
 
         if section not in BY_NAME:
-            raise UsageError(f"unknown section '{section}' (valid: {', '.join(BY_NAME)})")
+            from .suggest import hint
+
+            raise UsageError(f"unknown section '{section}'{hint(section, BY_NAME)} (valid: {', '.join(BY_NAME)})")
     return words
 
 
@@ -256,23 +258,3 @@ def document(kb: KnowledgeBase, result: Result, limit: int) -> Document:
         entries.append(Entry(p.text, (), where, hit.spans, f"hsm-guide {p.command}"))
     b.entries(None, entries)
     return b.document(with_sources=False)
-
-
-def as_json(result: Result, limit: int) -> dict[str, object]:
-    return {
-        "query": result.query,
-        "words": list(result.words),
-        "corrections": result.corrections,
-        "total": len(result.hits),
-        "hits": [
-            {
-                "section": h.passage.section,
-                "heading": h.passage.heading,
-                "text": h.passage.text,
-                "command": f"hsm-guide {h.passage.command}",
-                "matched_words": h.matched,
-                "spans": [list(s) for s in h.spans],
-            }
-            for h in result.hits[:limit]
-        ],
-    }

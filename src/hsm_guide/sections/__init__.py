@@ -1,7 +1,7 @@
 """The section registry: the one list of sections, in reading order.
 
-The CLI registers a command per entry, `hsm-guide sections` lists them,
-`export all` walks them in this order, and search and completion read them.
+The view registry (views/) makes a view of each, `export all` walks them in
+this order, and search reads them.
 """
 
 from __future__ import annotations
@@ -88,17 +88,6 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 BY_NAME = {s.name: s for s in SECTIONS}
-
-
-def section_list(kb: KnowledgeBase) -> Document:
-    from .builder import Builder
-
-    b = Builder(kb, "sections", "Sections")
-    b.table(
-        [("Command", "code"), ("What it shows", "text")],
-        [(f"hsm-guide {s.name}", s.help) for s in SECTIONS],
-    )
-    return b.document(with_sources=False)
 
 
 def snapshot(kb: KnowledgeBase) -> Document:

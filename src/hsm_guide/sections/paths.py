@@ -73,8 +73,10 @@ def find(options: list[Route], key: str, option: str) -> Route:
     for candidate in options:
         if candidate.key == key.strip().lower():
             return candidate
-    valid = ", ".join(x.key for x in options)
-    raise UsageError(f"unknown value '{key}' for {option} (valid: {valid})")
+    from ..suggest import hint
+
+    keys = [x.key for x in options]
+    raise UsageError(f"unknown value '{key}' for {option}{hint(key, keys)} (valid: {', '.join(keys)})")
 
 
 def _steps(steps: list[Step]) -> list[Entry]:

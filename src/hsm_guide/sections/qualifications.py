@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-
 from ..blocks import Document, Entry
 from ..errors import UsageError
 from ..model import Certification, Item, KnowledgeBase
@@ -102,9 +100,11 @@ def find_certification(kb: KnowledgeBase, query: str) -> Certification:
     partial = [c for c in creds if q and q in c.name.casefold()]
     if len(partial) == 1:
         return partial[0]
+    from ..suggest import close
+
     names = {c.code.casefold(): c.code for c in creds} | {c.name.casefold(): c.code for c in creds}
-    close = difflib.get_close_matches(q, list(names), n=3, cutoff=0.5)
-    suggestions = list(dict.fromkeys(names[m] for m in close)) or [c.code for c in partial]
+    near = close(q, list(names), n=3, cutoff=0.5)
+    suggestions = list(dict.fromkeys(names[m.casefold()] for m in near)) or [c.code for c in partial]
     hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
     known = ", ".join(c.code for c in creds)
     raise UsageError(f"unknown certification '{query}'{hint} (known: {known})")

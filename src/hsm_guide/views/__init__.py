@@ -1,0 +1,164 @@
+"""The registry of views: every page a user can ask for, registered once.
+
+A view has a name, a one-line help, an example, its options and the builder
+that turns the knowledge base and those options into a Document. The CLI
+makes a command of each (app/commands.py), `export` renders several into one
+document, `hsm-guide sections` lists them and completion reads their options.
+Nothing here imports the framework or the model: --help and the warm path
+never pay for a builder they do not run.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from ..sections import SECTIONS
+
+if TYPE_CHECKING:
+    from ..blocks import Document
+    from ..model import KnowledgeBase
+
+
+class Option:
+    """One option or argument of a view, as the command line spells it.
+
+    kind: "flag" (on or off), "text", "int", "argument" (an optional word) or "words" (one or more).
+    complete: the name of a completer in app/completion.py.
+    """
+
+    __slots__ = ("complete", "default", "flags", "help", "kind", "metavar", "minimum", "name")
+
+    def __init__(
+        self,
+        name: str,
+        flags: tuple[str, ...],
+        help: str,
+        kind: str = "text",
+        metavar: str | None = None,
+        complete: str | None = None,
+        default: Any = None,
+        minimum: int | None = None,
+    ) -> None:
+        self.name = name  # the builder's keyword
+        self.flags = flags
+        self.help = help
+        self.kind = kind
+        self.metavar = metavar
+        self.complete = complete
+        self.default = False if kind == "flag" else default
+        self.minimum = minimum
+
+
+class View:
+    """A page: its command name, help, example, options and builder ("module:function" in views/)."""
+
+    __slots__ = ("cacheable", "command", "example", "help", "name", "options", "target")
+
+    def __init__(
+        self,
+        name: str,
+        help: str,
+        target: str,
+        options: tuple[Option, ...] = (),
+        example: str | None = None,
+        command: bool = True,
+        cacheable: bool = True,
+    ) -> None:
+        self.name = name
+        self.help = help
+        self.target = target
+        self.options = options
+        self.example = example or f"hsm-guide {name}"
+        self.command = command  # False: a page with no command of its own (the snapshot card)
+        self.cacheable = cacheable  # False: the page depends on more than its command line (fit asks)
+
+    def build(self, kb: KnowledgeBase, **values: Any) -> Document:
+        """The page for these option values (missing ones take their defaults)."""
+        module, function = self.target.split(":")
+        options = {o.name: o.default for o in self.options} | values
+        document: Document = getattr(import_module(f"{__name__}.{module}"), function)(kb, self.name, **options)
+        return document
+
+
+BRIEF = Option("brief", ("--brief",), "Only the section's key points.", "flag")
+AREA = Option(
+    "area",
+    ("--area",),
+    "A state (OH, Ohio), a metro area by any part of its name (boston), or a nonmetro area.",
+    metavar="AREA",
+    complete="areas",
+)
+PAY_OPTIONS = (
+    Option("year", ("--year",), "One data year (May 2021 figures are 2021).", "int", metavar="YEAR", complete="years"),
+    Option("hourly", ("--hourly",), "Hourly figures instead of yearly.", "flag"),
+    AREA,
+    Option("states", ("--states",), "Every state on a map, then ranked by median.", "flag"),
+    Option("metros", ("--metros",), "The best- and worst-paying metro areas; with --area STATE, its areas.", "flag"),
+    Option("industry", ("--industry",), "Jobs and pay by industry, nationally.", "flag"),
+    Option("history", ("--history",), "The median for every edition, as a chart.", "flag"),
+    Option("salary", ("--salary",), "Where a salary stands: 95000, $95,000 or 95k (see --hourly).", metavar="AMOUNT"),
+    BRIEF,
+)
+CODE = Option("code", (), "A credential's code or name, e.g. CPHQ.", "argument", metavar="[CODE]", complete="codes")
+# Sections whose command takes more than --brief: their options and builder.
+SPECIAL = {
+    "pay": (PAY_OPTIONS, "pay:pay", "hsm-guide pay --area OH"),
+    "certifications": ((CODE, BRIEF), "pages:certifications", "hsm-guide certifications CPHQ"),
+    "related": ((AREA, BRIEF), "pages:related", "hsm-guide related --area TX"),
+}
+
+
+def _section_view(name: str, help: str) -> View:
+    options, target, example = SPECIAL.get(name, ((BRIEF,), "pages:section", None))
+    return View(name, help, target, options, example)
+
+
+VIEWS: tuple[View, ...] = (
+    *(_section_view(s.name, s.help) for s in SECTIONS),
+    View("sections", "List every section with a one-line description.", "pages:sections"),
+    View(
+        "path",
+        "Routes into the occupation, or a route for you.",
+        "pages:path",
+        (
+            Option(
+                "background",
+                ("--from",),
+                "student, nurse, clinician, records-tech, business or career-changer.",
+                metavar="BACKGROUND",
+                complete="backgrounds",
+            ),
+            Option(
+                "setting",
+                ("--setting",),
+                "hospital, nursing-home, practice, health-information or public-health.",
+                metavar="SETTING",
+                complete="settings",
+            ),
+        ),
+        "hsm-guide path --from nurse --setting hospital",
+    ),
+    View(
+        "fit",
+        "A short questionnaire: is this career for you?",
+        "pages:fit",
+        (Option("answers", ("--answers",), "All answers at once, 1-5, in statement order.", metavar="5,4,3,..."),),
+        cacheable=False,
+    ),
+    View(
+        "search",
+        "Search every section; forgives small typos.",
+        "pages:search",
+        (
+            Option("words", (), "What to look for.", "words", metavar="WORDS..."),
+            Option("section", ("--section",), "Search one section only.", metavar="NAME", complete="sections"),
+            Option("limit", ("--limit",), "Show at most this many hits.", "int", default=20, minimum=1),
+        ),
+        "hsm-guide search HIPAA",
+    ),
+    View("snapshot", "The card hsm-guide prints with no command.", "pages:snapshot", command=False),
+)
+
+BY_NAME: dict[str, View] = {v.name: v for v in VIEWS}
+SECTION_NAMES: tuple[str, ...] = tuple(s.name for s in SECTIONS)

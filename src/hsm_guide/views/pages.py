@@ -1,0 +1,106 @@
+"""The builders behind the registry's views: options in, a Document out.
+
+Each takes the knowledge base, the view's name and its options by keyword;
+the section builders themselves live in sections/.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from ..errors import GuideError
+
+if TYPE_CHECKING:
+    from ..blocks import Document, Kind
+    from ..model import KnowledgeBase
+
+
+class NoMatches(GuideError):
+    """A search that found nothing: exit 1 with the closest terms."""
+
+
+def section(kb: KnowledgeBase, name: str, brief: bool = False) -> Document:
+    from ..sections import BY_NAME
+
+    found = BY_NAME[name]
+    return found.brief(kb) if brief else found.build(kb)
+
+
+def certifications(kb: KnowledgeBase, name: str, code: str | None = None, brief: bool = False) -> Document:
+    from ..errors import UsageError
+
+    if code is None:
+        return section(kb, name, brief)
+    if brief:
+        raise UsageError("--brief shows the section's key points; use it without a credential's code")
+    from ..sections.qualifications import certification
+
+    return certification(kb, code)
+
+
+def related(kb: KnowledgeBase, name: str, area: str | None = None, brief: bool = False) -> Document:
+    from ..sections import brief as only_key_points
+    from ..sections import with_key_points
+    from ..sections.reference import related as related_careers
+
+    document = with_key_points(kb, related_careers(kb, area))
+    return only_key_points(document) if brief else document
+
+
+def sections(kb: KnowledgeBase, name: str) -> Document:
+    """Every section, then the other pages, from the registry; each can be saved with -o."""
+    from ..sections.builder import Builder
+    from . import SECTION_NAMES, VIEWS
+
+    b = Builder(kb, "sections", "Sections")
+    columns: list[tuple[str, Kind]] = [("Command", "code"), ("What it shows", "text")]
+    b.table(columns, [(f"hsm-guide {v.name}", v.help) for v in VIEWS if v.name in SECTION_NAMES])
+    b.heading("Other pages")
+    others = [v for v in VIEWS if v.command and v.name not in SECTION_NAMES and v.name != name]
+    b.table(columns, [(v.example, v.help) for v in others])
+    b.hint("Save any of them with -o FILE (.md, .html, .json, .svg, .txt), or several with hsm-guide export.")
+    return b.document(with_sources=False)
+
+
+def snapshot(kb: KnowledgeBase, name: str) -> Document:
+    from ..sections import snapshot as card
+
+    return card(kb)
+
+
+def path(kb: KnowledgeBase, name: str, background: str | None = None, setting: str | None = None) -> Document:
+    from ..sections.paths import route
+
+    return route(kb, background, setting)
+
+
+def fit(kb: KnowledgeBase, name: str, answers: str | None = None) -> Document:
+    """The result for --answers, else for answers asked at the terminal, else read one per line."""
+    from .. import fit as questionnaire
+
+    count = len(kb.fit.statements)
+    if answers is not None:
+        values = questionnaire.answers_from_option(answers, count)
+    elif interactive():
+        values = questionnaire.ask(kb)
+    else:
+        values = questionnaire.answers_from_lines(sys.stdin, count)
+    return questionnaire.result(kb, values)
+
+
+def interactive() -> bool:
+    """Ask at the terminal only when a person is there; piped answers are read as lines."""
+    return sys.stdin.isatty()
+
+
+def search(
+    kb: KnowledgeBase, name: str, words: list[str] | None = None, section: str | None = None, limit: int = 20
+) -> Document:
+    from .. import search as finder
+
+    result = finder.search(kb, " ".join(words or []), section)
+    if not result.hits:
+        closest = f"; closest terms: {', '.join(result.closest)}" if result.closest else ""
+        raise NoMatches(f"no matches for '{result.query}'{closest}")
+    return finder.document(kb, result, limit)
