@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -60,3 +62,28 @@ class Run:
 @pytest.fixture
 def run() -> Run:
     return Run()
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path) -> Path:
+    """The shipped knowledge base alone (no wage extract beside it), in a folder of its own."""
+    copy = tmp_path / "data" / "occupation.yaml"
+    copy.parent.mkdir()
+    shutil.copyfile(packaged_data_path(), copy)
+    return copy
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names parse_yaml was called for: empty when a load was served from the cache."""
+    from hsm_guide.knowledge import dialect
+
+    calls: list[str] = []
+    real = dialect.parse_yaml
+
+    def counting(text: str, name: str) -> Any:
+        calls.append(name)
+        return real(text, name)
+
+    monkeypatch.setattr(dialect, "parse_yaml", counting)
+    return calls

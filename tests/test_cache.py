@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,32 +13,10 @@ import pytest
 from hsm_guide import knowledge
 from hsm_guide.cache import knowledge as cache
 from hsm_guide.errors import DataError
-from hsm_guide.knowledge import dialect, load, load_cached, packaged_data_path
+from hsm_guide.knowledge import load, load_cached
 
 ORIGINAL = "Healthcare executive"
 EDITED = "Healthcare EXECUTIVE"  # same length: the file's size does not change
-
-
-@pytest.fixture
-def kb_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / "data" / "occupation.yaml"
-    copy.parent.mkdir()
-    shutil.copyfile(packaged_data_path(), copy)
-    return copy
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names parse_yaml was called for: empty when a load was served from the cache."""
-    calls: list[str] = []
-    real = dialect.parse_yaml
-
-    def counting(text: str, name: str) -> Any:
-        calls.append(name)
-        return real(text, name)
-
-    monkeypatch.setattr(dialect, "parse_yaml", counting)
-    return calls
 
 
 def folder() -> Path:

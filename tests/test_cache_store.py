@@ -4,41 +4,17 @@ writer left, and the folder and clearing that `hsm-guide cache path` and `cache 
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from hsm_guide import cache, warm
 from hsm_guide.cache import knowledge as kb_cache
 from hsm_guide.cache import pages
-from hsm_guide.knowledge import dialect, load, load_cached, packaged_data_path
+from hsm_guide.knowledge import load, load_cached
 
 HOUR_AGO = time.time() - 3600
-
-
-@pytest.fixture
-def kb_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / "data" / "occupation.yaml"
-    copy.parent.mkdir()
-    shutil.copyfile(packaged_data_path(), copy)
-    return copy
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names parse_yaml was called for: empty when a load was served from the cache."""
-    calls: list[str] = []
-    real = dialect.parse_yaml
-
-    def counting(text: str, name: str) -> Any:
-        calls.append(name)
-        return real(text, name)
-
-    monkeypatch.setattr(dialect, "parse_yaml", counting)
-    return calls
 
 
 def folder() -> Path:

@@ -4,7 +4,7 @@ width Rich offers (a narrow terminal gets a stacked or listed form, never a cut-
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table as RichTable
@@ -18,12 +18,19 @@ if TYPE_CHECKING:
     from .terminal import Renderer
 
 
-class BarChart:
-    """Horizontal bars sized to the width Rich offers; label above bar when narrow."""
+B = TypeVar("B", Bars, Bands, TileMap)  # the block a chart draws
 
-    def __init__(self, renderer: Renderer, block: Bars) -> None:
+
+class _Chart(Generic[B]):
+    """A chart of one block, measured at the width Rich offers when it is drawn."""
+
+    def __init__(self, renderer: Renderer, block: B) -> None:
         self.r = renderer
-        self.block = block
+        self.block: B = block
+
+
+class BarChart(_Chart[Bars]):
+    """Horizontal bars sized to the width Rich offers; label above bar when narrow."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         block, r = self.block, self.r
@@ -58,12 +65,8 @@ class BarChart:
             yield grid
 
 
-class BandChart:
+class BandChart(_Chart[Bands]):
     """Percentile bands on one shared scale: low |----+----| high."""
-
-    def __init__(self, renderer: Renderer, block: Bands) -> None:
-        self.r = renderer
-        self.block = block
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         block, r = self.block, self.r
@@ -115,7 +118,7 @@ _ASCII_GLYPHS = ".:+#@"
 _NO_DATA = "-"
 
 
-class TileChart:
+class TileChart(_Chart[TileMap]):
     """A US tile-grid map: each area's postal code in its grid cell, shaded by bin.
 
     Shaded by background on a 256-color or truecolor terminal, by a glyph beside the
@@ -125,8 +128,7 @@ class TileChart:
     """
 
     def __init__(self, renderer: Renderer, block: TileMap) -> None:
-        self.r = renderer
-        self.block = block
+        super().__init__(renderer, block)
         console = renderer.console
         self.color = not console.no_color and console.color_system in ("256", "truecolor")
         self.glyphs = _ASCII_GLYPHS if renderer.ascii else _GLYPHS
