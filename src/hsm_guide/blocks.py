@@ -123,6 +123,7 @@ class Bars(Struct, frozen=True, tag="bars", tag_field="type"):
     caption: str | None = None
     sources: tuple[str, ...] = ()
     headings: tuple[str, str] = ("", "")  # what the labels and the figures are, for tabular outputs
+    maximum: float | None = None  # what a full-length bar stands for (a scale's top); None: the largest row
 
 
 class Band(Struct, frozen=True):

@@ -54,8 +54,14 @@ def answers_from_option(text: str, count: int) -> list[int]:
 
 
 def answers_from_lines(stream: TextIO, count: int) -> list[int]:
-    """Answers piped in one per line; blank lines are skipped."""
-    parts = [line.strip() for line in stream if line.strip()]
+    """Answers piped in one per line, blank lines skipped; reading stops at the last statement's
+    answer, so an endless source (`yes 3 | hsm-guide fit`) is never read to its end."""
+    parts: list[str] = []
+    for line in stream:
+        if line.strip():
+            parts.append(line.strip())
+            if len(parts) == count:
+                break
     return _checked(parts, count, "line")
 
 
@@ -110,17 +116,37 @@ def ask(kb: KnowledgeBase, read: Callable[[], str] | None = None, out: TextIO | 
     return answers
 
 
+def summary(results: Sequence[Score]) -> str:
+    """One sentence over all areas: how many point toward this career, how many are mixed or against."""
+    toward = [s.area.name.lower() for s in results if s.band == "high"]
+    mixed = sum(1 for s in results if s.band == "mixed")
+    against = sum(1 for s in results if s.band == "low")
+    lead = f"{len(toward)} of {len(results)} areas point toward this career"
+    lead += f" ({', '.join(toward)})" if toward else ""
+    verdict = (
+        "on balance, a good match worth exploring"
+        if len(toward) > against + mixed / 2
+        else "on balance, a poor match: read what each area means before deciding"
+        if against > len(toward) + mixed / 2
+        else "a mixed picture: read what each area means"
+    )
+    return f"Overall: {lead}; {mixed} mixed, {against} against: {verdict}."
+
+
 def result(kb: KnowledgeBase, answers: Sequence[int]) -> Document:
     """The scores, what they mean and where to read more, as a section document."""
     b = Builder(kb, "fit", "Is this career for you?")
     b.note(kb.fit.disclaimer)
     results = scores(kb, answers)
+    b.text(summary(results))
     b.heading("Your scores (1 = not at all like me, 5 = very like me)")
     b.bars(
         [(s.area.name, s.value, s.band) for s in results],
         "number",
         ("Area", "Score"),
+        caption="Each bar on the same 1-5 scale: a full bar is 5",
         sources=[i for s in results for i in s.area.sources],
+        maximum=5,
     )
     b.entries(
         "What they mean for this career",

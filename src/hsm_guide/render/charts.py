@@ -48,7 +48,7 @@ class BarChart(_Chart[Bars]):
         narrow = bar_w < 10
         if narrow:
             bar_w = max(4, width - value_w - 1) if value_w < width - 4 else width
-        top = max((bar.value for bar in block.rows), default=0) or 1
+        top = block.maximum or max((bar.value for bar in block.rows), default=0) or 1
         full = "#" if r.ascii else "█"
         for bar, value in zip(block.rows, values, strict=True):
             n = max(1, round(bar.value / top * bar_w)) if bar.value > 0 else 0

@@ -130,12 +130,13 @@ class Builder:
         headings: tuple[str, str],
         caption: str | None = None,
         sources: Iterable[str] = (),
+        maximum: float | None = None,
     ) -> None:
         if not rows:
             return
         bars = tuple(Bar(label, value, self.plain(note) if note else note) for label, value, note in rows)
         caption = self.plain(caption) if caption else caption
-        self.blocks.append(Bars(bars, kind, caption, self.cite(sources), headings))
+        self.blocks.append(Bars(bars, kind, caption, self.cite(sources), headings, maximum))
 
     def bands(
         self,

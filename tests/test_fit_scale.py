@@ -1,0 +1,75 @@
+"""`fit` in a pipe and on an absolute scale: it reads only the answers it needs, says how
+many it expected, and draws every score against the same 1-5 scale."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from hsm_guide.knowledge import load, packaged_data_path
+
+KB = load(packaged_data_path())
+COUNT = len(KB.fit.statements)
+
+
+def answers(high: bool | None) -> str:
+    """Every area at 5 (high), at 1 (low) or at 3 (None), reverse statements turned round."""
+    if high is None:
+        return ",".join("3" for _ in KB.fit.statements)
+    return ",".join(("5" if high else "1") if not s.reverse else ("1" if high else "5") for s in KB.fit.statements)
+
+
+def bar_length(out: str, area: str) -> int:
+    line = next(line for line in out.splitlines() if line.startswith(area + " "))
+    return line.count("█")
+
+
+def test_an_endless_pipe_of_answers_is_read_only_as_far_as_needed() -> None:
+    env = {**os.environ, "HSM_GUIDE_NO_CACHE": "1"}
+    source = subprocess.Popen(["yes", "3"], stdout=subprocess.PIPE)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "hsm_guide", "fit"], stdin=source.stdout, capture_output=True, env=env, timeout=60
+        )
+    finally:
+        source.kill()
+        source.wait()
+    assert done.returncode == 0, done.stderr
+    flat = " ".join(done.stdout.decode("utf-8").split())
+    assert "Your answers" in flat and flat.count(f"3 ({KB.fit.scale[2].lower()})") == COUNT
+
+
+def test_too_few_answers_is_a_usage_error_naming_how_many(run) -> None:
+    result = run("fit", input="3\n4\n\n5\n")
+    assert result.exit_code == 2
+    assert result.stderr == f"hsm-guide: expected {COUNT} answers, one per statement, got 3\n"
+    assert result.stdout == ""
+
+
+def test_bars_share_one_absolute_scale(run) -> None:
+    top = run("fit", "--answers", answers(True)).stdout
+    middle = run("fit", "--answers", answers(None)).stdout
+    bottom = run("fit", "--answers", answers(False)).stdout
+    for area in KB.fit.areas:
+        full, three, one = (bar_length(out, area.name) for out in (top, middle, bottom))
+        assert full > three > one > 0
+        assert abs(three / full - 3 / 5) < 0.05, "all 3s draw three fifths of a full bar, not a full one"
+    assert "Each bar on the same 1-5 scale: a full bar is 5" in top
+
+
+def test_a_summary_sentence_leads_the_result(run) -> None:
+    n = len(KB.fit.areas)
+    assert f"Overall: {n} of {n} areas point toward this career" in " ".join(
+        run("fit", "--answers", answers(True)).stdout.split()
+    )
+    low = " ".join(run("fit", "--answers", answers(False)).stdout.split())
+    assert f"Overall: 0 of {n} areas point toward this career; 0 mixed, {n} against: on balance, a poor match" in low
+
+
+def test_the_result_saves_like_any_view(run, tmp_path) -> None:
+    out = tmp_path / "fit.md"
+    result = run("fit", "--answers", answers(None), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# ") and "Overall:" in text and "| Area | Score |" in text
