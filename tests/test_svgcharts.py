@@ -314,3 +314,19 @@ def test_quotes_and_ampersands_come_back_as_they_were() -> None:
         "\x1b", "\ufffd"
     )
     assert '& "quoted"' in desc(root)
+
+
+def test_odd_blocks_still_draw_well_formed_charts() -> None:
+    nan = float("nan")
+    odd: list[Bars | Bands | TileMap] = [
+        Bars((), "number"),
+        Bars((Bar("missing", nan), Bar("negative", -3.0)), "number"),
+        Bands((), "money"),
+        Bands((Band("flat", 5.0, 5.0, 5.0),), "money"),
+        Bands((Band("missing", nan, 1.0, 2.0),), "money"),
+        TileMap(()),
+    ]
+    for chosen in odd:
+        svg = chart(chosen)
+        parse(svg)
+        assert not re.search(r'="[^"]*nan', svg), chosen  # no coordinate is "nan"

@@ -102,8 +102,8 @@ def bar_row(body: list[str], bar: Bar, figure: tuple[str, str], length: float, y
 def ticks(lo: float, hi: float, most: int = 5) -> list[float]:
     """Round figures for the scale between lo and hi: steps of 1, 2 or 5 times a power of ten."""
     span = hi - lo
-    if span <= 0:
-        return [lo]
+    if not span > 0:  # one figure, or none that is a number
+        return [lo] if span == 0 else []
     raw = span / (most - 1)
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)

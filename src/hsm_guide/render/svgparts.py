@@ -8,6 +8,7 @@ fetches anything, runs anything or links anywhere.
 
 from __future__ import annotations
 
+import math
 import re
 import textwrap
 from html import escape
@@ -35,7 +36,9 @@ def safe(text: str) -> str:
 
 
 def num(value: float) -> str:
-    """A coordinate to two decimals, without trailing zeros: 12, 12.5, 12.25."""
+    """A coordinate to two decimals, without trailing zeros: 12, 12.5, 12.25 (0 for NaN)."""
+    if not math.isfinite(value):
+        return "0"
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
