@@ -264,6 +264,27 @@ def test_html_and_markdown_from_hostile_text(tmp_path: Path, run) -> None:
     assert any(" ".join(hostile.split()) in t for t in inline_texts(markdown))
 
 
+def test_chart_text_from_the_data_is_never_svg_markup(tmp_path: Path) -> None:
+    """An employer's name and an O*NET task drawn as SVG bars come back as literal text."""
+    from xml.etree import ElementTree
+
+    from hsm_guide.blocks import Bars
+    from hsm_guide.render.svgcharts import chart
+
+    hostile = '<script>alert("x")</script> & \x1b[31mred \u202etxet\u202c'
+    data = replaced(shipped_data(), ("settings", "employer_shares", "rows", 0, "employer"), hostile)
+    data = replaced(data, ("duties", "onet_tasks", 0, "text"), hostile)
+    kb = knowledge.load(load_text(tmp_path, dump(data)))
+    for section in ("settings", "duties"):
+        (bars, *_) = [b for b in BY_NAME[section].build(kb).blocks if isinstance(b, Bars)]
+        svg = chart(bars)
+        root = ElementTree.fromstring(svg)
+        assert "<script" not in svg and "\x1b" not in svg and "\u202e" not in svg
+        assert not any(e.tag == "script" for e in root.iter())
+        shown = ["".join(t.itertext()) for t in root.iter("text")]
+        assert '<script>alert("x")</script> & \ufffd[31mred \ufffdtxet\ufffd' in shown, section
+
+
 # -- resource bombs ---------------------------------------------------------------------------
 
 BILLION_LAUGHS = "a: &a ['lol','lol','lol','lol','lol','lol','lol','lol','lol']\n" + "".join(

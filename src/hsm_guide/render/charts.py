@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..blocks import Bands, Bars, Tile, TileMap, fmt
 from .layout import Hanging, clean, wrapped
-from .tilegrid import COLUMNS, POSITIONS, ROWS, bin_name, present, ranges, shades
+from .tilegrid import COLUMNS, PALETTE, POSITIONS, ROWS, legend, present, shades
 
 if TYPE_CHECKING:
     from .terminal import Renderer
@@ -104,14 +104,8 @@ class BandChart(_Chart[Bands]):
             yield from wrapped(r.t(figures), console, options)
 
 
-# Five shades of one hue, light to dark, each with a text color that reads on it (ColorBrewer Blues).
-_SHADES = (
-    "#000000 on #deebf7",
-    "#000000 on #9ecae1",
-    "#000000 on #6baed6",
-    "#ffffff on #3182bd",
-    "#ffffff on #08519c",
-)
+# Each bin as a Rich style: its text color on its fill.
+_SHADES = tuple(f"{text} on {fill}" for text, fill in PALETTE)
 # Without color, a glyph per bin, light to dark; "-" (as fmt shows a missing figure) for no data.
 _GLYPHS = "·░▒▓█"
 _ASCII_GLYPHS = ".:+#@"
@@ -204,11 +198,5 @@ class TileChart(_Chart[TileMap]):
         )
 
     def legend(self, bins: list[int | None]) -> RenderableType:
-        kind = self.block.kind
-        rows = []
-        for shade, (lo, hi) in ranges(self.block.tiles, bins).items():
-            span = fmt(lo, kind) if lo == hi else f"{fmt(lo, kind)}-{fmt(hi, kind)}"
-            rows.append((self.swatch(shade), self.r.t(f"{bin_name(shade)}: {span}")))
-        if None in bins:
-            rows.append((self.swatch(None), Text("no data")))
-        return Hanging(rows)
+        lines = legend(self.block.tiles, bins, self.block.kind)
+        return Hanging([(self.swatch(shade), self.r.t(text) if shade else Text(text)) for shade, text in lines])

@@ -12,11 +12,20 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TypeGuard
 
-from ..blocks import Tile
+from ..blocks import Kind, Tile, fmt
 
 COLUMNS = 12
 ROWS = 8
 BINS = 5
+# Five shades of one hue, light to dark, as (text, fill): ColorBrewer Blues, each with a text
+# color that reads on it (contrast 4.5:1 or more). The terminal and the SVG charts both use them.
+PALETTE: tuple[tuple[str, str], ...] = (
+    ("#000000", "#deebf7"),
+    ("#000000", "#9ecae1"),
+    ("#000000", "#6baed6"),
+    ("#000000", "#3182bd"),
+    ("#ffffff", "#08519c"),
+)
 
 # (row, column) of each postal code, row 0 at the top, written out row by row.
 POSITIONS: dict[str, tuple[int, int]] = {
@@ -69,3 +78,15 @@ def bin_name(shade: int) -> str:
     """How a bin reads in words: "1 of 5 (lowest)"."""
     extreme = " (lowest)" if shade == 1 else " (highest)" if shade == BINS else ""
     return f"{shade} of {BINS}{extreme}"
+
+
+def legend(tiles: Sequence[Tile], bins: Sequence[int | None], kind: Kind) -> list[tuple[int | None, str]]:
+    """The legend's lines, light to dark, each with its bin: "1 of 5 (lowest): $80,000-$95,000",
+    then "no data" (bin None) when a tile has no figure."""
+    lines: list[tuple[int | None, str]] = []
+    for shade, (lo, hi) in ranges(tiles, bins).items():
+        span = fmt(lo, kind) if lo == hi else f"{fmt(lo, kind)}-{fmt(hi, kind)}"
+        lines.append((shade, f"{bin_name(shade)}: {span}"))
+    if None in bins:
+        lines.append((None, "no data"))
+    return lines
