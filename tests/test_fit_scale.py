@@ -73,3 +73,21 @@ def test_the_result_saves_like_any_view(run, tmp_path) -> None:
     assert result.exit_code == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# ") and "Overall:" in text and "| Area | Score |" in text
+
+
+def test_the_svg_bars_share_the_scale_too() -> None:
+    """In a handout as in the terminal: a score of 3 draws three fifths of a full bar."""
+    import xml.etree.ElementTree as ET
+
+    from hsm_guide.blocks import Bars
+    from hsm_guide.fit import result
+    from hsm_guide.render.svgcharts import chart
+
+    block = next(b for b in result(KB, [3] * COUNT).blocks if isinstance(b, Bars))
+    full = next(b for b in result(KB, [int(a) for a in answers(True).split(",")]).blocks if isinstance(b, Bars))
+    widths = [
+        [float(r.get("width", 0)) for r in ET.fromstring(chart(b)).iter("rect") if r.get("height") == "14"]
+        for b in (block, full)
+    ]
+    assert widths[0] and len(widths[0]) == len(widths[1])
+    assert all(abs(three / five - 3 / 5) < 0.02 for three, five in zip(*widths, strict=True))

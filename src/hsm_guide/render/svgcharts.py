@@ -65,7 +65,7 @@ def bar_chart(block: Bars, ident: str) -> str:
         max((width_of(f"{f}  {n}", SMALL) for f, n in zip(figures, shorts, strict=True)), default=0) + 8, WIDTH / 2
     )
     plot = WIDTH - tail_w
-    top = max((bar.value for bar in block.rows), default=0) or 1
+    top = block.maximum or max((bar.value for bar in block.rows), default=0) or 1  # a scale's top, else the largest
     body: list[str] = []
     y = 0.0
     for bar, figure, short in zip(block.rows, figures, shorts, strict=True):
