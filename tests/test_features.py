@@ -123,7 +123,7 @@ def test_path_without_options_is_a_tree_of_routes(run) -> None:
 
 def test_route_for_a_nurse(run) -> None:
     out = flat(run("path", "--from", "nurse").stdout)
-    assert out.startswith("Route: A registered nurse moving into management")
+    assert out.startswith("A route into health services management for a registered nurse ")
     assert "1. Experience:" in out and "MSN suits clinical management" in out and "CPHQ" in out
     assert "Sources" in out
 
@@ -274,7 +274,7 @@ def test_pay_history_charts_every_edition_with_its_source(run) -> None:
 
 def test_salary_against_the_latest_percentiles_and_industries(run) -> None:
     out = flat(run("pay", "--salary", "95000").stdout)
-    assert "Where $95,000 a year stands in the United States, May 2025" in out
+    assert "Where a $95,000 offer stands in the United States (May 2025)" in out
     # May 2025: 25th percentile $94,700, median $123,860
     assert "$95,000 a year ($45.67 an hour) is about the 25th percentile nationally." in out
     assert "Against the median nationally $28,860 (23%) below it" in out
@@ -286,12 +286,12 @@ def test_salary_against_the_latest_percentiles_and_industries(run) -> None:
 
 @pytest.mark.parametrize("amount", ["95,000", "$95,000", "95k", "95000.00"])
 def test_salary_accepts_the_ways_people_write_it(run, amount: str) -> None:
-    assert "Where $95,000 a year stands" in run("pay", "--salary", amount).stdout
+    assert "Where a $95,000 offer stands" in run("pay", "--salary", amount).stdout
 
 
 def test_salary_for_another_year_and_hourly(run) -> None:
     out = flat(run("pay", "--salary", "45", "--hourly", "--year", "2019").stdout)
-    assert "Where $93,600 a year stands" in out and "Percentile, May 2019" in out
+    assert "Where a $93,600 offer stands (May 2019)" in out and "Percentile, May 2019" in out
 
 
 @pytest.mark.parametrize(

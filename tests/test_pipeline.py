@@ -133,7 +133,9 @@ def test_format_wins_over_the_extension_and_dash_is_stdout(run, tmp_path: Path) 
     out = tmp_path / "route.md"
     assert run("path", "--from", "nurse", "-o", str(out), "--format", "json").exit_code == 0
     check_json(out.read_text(encoding="utf-8"))
-    assert run("path", "--from", "nurse", "-o", "-", "-f", "markdown").stdout.startswith("# Route: ")
+    assert run("path", "--from", "nurse", "-o", "-", "-f", "markdown").stdout.startswith(
+        "# A route into health services management for a registered nurse\n"
+    )
     assert run("duties", "--json").stdout == run("duties", "--format", "json").stdout
 
 
@@ -176,8 +178,8 @@ def test_export_renders_views_with_options_into_one_document(run, tmp_path: Path
         ).stdout
     )
     titles = [s["title"] for s in payload["sections"]]
-    assert titles[0].startswith("Route: A registered nurse")
-    assert titles[1].startswith("Where $120,000 a year stands in Boston")
+    assert titles[0] == "A route into health services management for a registered nurse"
+    assert titles[1] == "Where a $120,000 offer stands in Boston-Cambridge-Newton, MA-NH (May 2025)"
     assert titles[2].startswith("CPHQ:")
     card = json.loads(run("export", "snapshot", "-f", "json").stdout)
     assert card["sections"][0]["name"] == "snapshot"

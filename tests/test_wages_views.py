@@ -202,7 +202,7 @@ def test_industry_view_lists_the_largest_employers_and_the_best_paying(run) -> N
 def test_salary_in_an_area_and_nationally(run) -> None:
     boston = row("0014460")
     out = flat(run("pay", "--salary", "120000", "--area", "boston").stdout)
-    assert out.startswith("Where $120,000 a year stands in Boston-Cambridge-Newton, MA-NH, May 2025")
+    assert out.startswith("Where a $120,000 offer stands in Boston-Cambridge-Newton, MA-NH (May 2025)")
     assert "percentile here" in out and "percentile nationally" in out
     diff = float(boston["annual_median"]) - 120000
     assert f"Against the median here ${diff:,.0f} ({diff / float(boston['annual_median']):.0%}) below it" in out

@@ -103,14 +103,14 @@ def render_documents(kb: KnowledgeBase, docs: Sequence[Document], fmt: Format, w
         from .render.svg import render as to_svg
 
         return to_svg(docs, one_title).encode("utf-8")
+    if fmt is Format.html:
+        from .render.html import render as to_html
+        from .sections import data_years
+
+        return to_html(docs, title, data_line, data_years(kb)).encode("utf-8")
     from .render.markdown import render as to_markdown
 
-    markdown = to_markdown(docs, title, data_line)
-    if fmt is Format.markdown:
-        return markdown.encode("utf-8")
-    from .render.html import render as to_html
-
-    return to_html(markdown, one_title).encode("utf-8")
+    return to_markdown(docs, title, data_line).encode("utf-8")
 
 
 def write(data: bytes, output: str | None, force: bool) -> None:

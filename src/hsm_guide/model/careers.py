@@ -122,10 +122,12 @@ class Route(Record, frozen=True, kw_only=True):
     key: Key
     soc: Soc | None = None  # the occupation a background route starts from, for its pay beside this one
     name: Text
+    who: Text | None = None  # whom a personal route is for, in a title: "a registered nurse", "hospital setting"
     steps: Annotated[list[Step], Meta(min_length=1)]
 
 
 class Paths(Record, frozen=True, kw_only=True):
+    into: Text | None = None  # what the routes lead into, in a title: "health services management"
     backgrounds: Annotated[list[Route], Meta(min_length=1)]
     settings: list[Route]
 

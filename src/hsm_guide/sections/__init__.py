@@ -129,3 +129,12 @@ def guide_meta(kb: KnowledgeBase) -> tuple[str, str]:
         "unless another year is given; each section lists its sources."
     )
     return title, line
+
+
+def data_years(kb: KnowledgeBase) -> str:
+    """The years of the figures in a few words, for a handout's header line."""
+    from .builder import current_edition
+
+    e = current_edition(kb)
+    pay = f"BLS OEWS {kb.wages.release.release}" if kb.wages else f"May {e.pay_year}"
+    return f"Pay figures: {pay}; projections {e.growth_start}-{e.growth_end}"

@@ -54,12 +54,11 @@ def route(kb: KnowledgeBase, background: str | None, setting: str | None) -> Doc
     where = find(kb.paths.settings, setting, "--setting") if setting else None
     if who is None and where is None:
         return routes_tree(kb)
-    title = f"Route: {who.name}" if who else f"Route into: {where.name}" if where else ""
-    b = Builder(kb, "path", title)
+    b = Builder(kb, "path", route_title(kb, who, where))
     if who:
-        b.entries("Step by step", _steps(who.steps), ordered=True)
+        b.entries(f"{who.name}: step by step", _steps(who.steps), ordered=True)
     if where:
-        b.entries(f"In this setting: {where.name}" if who else "Step by step", _steps(where.steps), ordered=True)
+        b.entries(f"In this setting: {where.name}", _steps(where.steps), ordered=True)
     if who and who.soc:
         from .pay.compare import side_by_side
 
@@ -67,6 +66,17 @@ def route(kb: KnowledgeBase, background: str | None, setting: str | None) -> Doc
     if who and not where:
         b.hint("Narrow it to one setting with --setting " + "|".join(x.key for x in kb.paths.settings))
     return b.document()
+
+
+def route_title(kb: KnowledgeBase, who: Route | None, where: Route | None) -> str:
+    """Whom the route is for, from the data: 'A route into health services management for a
+    registered nurse, hospital setting'."""
+    title = f"A route into {kb.paths.into or 'the occupation'}"
+    if who:
+        title += f" for {who.who or _lower_first(who.name)}"
+    if where:
+        title += f", {where.who or _lower_first(where.name)}"
+    return title
 
 
 def find(options: list[Route], key: str, option: str) -> Route:

@@ -43,7 +43,7 @@ def offer(kb: KnowledgeBase, annual: float, year: int | None = None, area: str |
     places = [(data.find(area), "here")] if area else []
     places.append((nation, "nationally"))
     where = places[0][0].name if area else "the United States"
-    b = Builder(kb, "pay", f"Where {money(annual)} a year stands in {where}, {data.label}")
+    b = Builder(kb, "pay", f"Where a {money(annual)} offer stands in {where} ({data.label})")
     src = [data.source]
     b.text(f"{_yearly_and_hourly(annual)} is " + "; ".join(_standings(data, places, annual)) + ".", src)
     bands(b, data, [(r.name if r is not nation else "United States", r) for r, _ in places], False, marker=annual)
@@ -94,7 +94,7 @@ def _point_name(p: int) -> str:
 def salary_position(kb: KnowledgeBase, annual: float, year: int | None = None) -> Document:
     """Where a yearly salary falls among a past year's percentiles, and against industry medians."""
     chosen, years = _percentile_set(kb, year)
-    b = Builder(kb, "pay", f"Where {money(annual)} a year stands")
+    b = Builder(kb, "pay", f"Where a {money(annual)} offer stands (May {chosen.year})")
     points = [(10, chosen.p10), (25, chosen.p25), (50, chosen.median), (75, chosen.p75), (90, chosen.p90)]
     known = [(p, v) for p, v in points if v is not None]
     b.facts(

@@ -1,0 +1,325 @@
+"""Handouts: the HTML pages a counselor prints or emails, read as a browser and a screen reader would."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hsm_guide import knowledge
+from hsm_guide.blocks import Band, Bands, Bar, Bars, Document, Tile, TileMap
+from hsm_guide.render import html as page_html
+
+_VOID = {"meta", "br", "hr", "img", "input", "link", "col", "area", "base", "source", "wbr"}
+
+
+class Element:
+    def __init__(self, tag: str, attrs: dict[str, str | None], parent: Element | None) -> None:
+        self.tag, self.attrs, self.parent = tag, attrs, parent
+        self.children: list[Element] = []
+        self.parts: list[str | Element] = []  # text and elements in document order
+
+    def ancestors(self) -> list[Element]:
+        found, node = [], self.parent
+        while node is not None:
+            found.append(node)
+            node = node.parent
+        return found
+
+    def all(self, tag: str) -> list[Element]:
+        found = [self] if self.tag == tag else []
+        for child in self.children:
+            found += child.all(tag)
+        return found
+
+    def walk(self) -> list[Element]:
+        found = [self]
+        for child in self.children:
+            found += child.walk()
+        return found
+
+    def content(self) -> str:
+        return "".join(p if isinstance(p, str) else p.content() for p in self.parts)
+
+
+class Tree(HTMLParser):
+    """The page as elements; every element must be closed in order (the markup is well formed)."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", {}, None)
+        self.open = [self.root]
+        self.feed(page)
+        self.close()
+        assert self.open == [self.root], [e.tag for e in self.open]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, dict(attrs), self.open[-1])
+        self.open[-1].children.append(element)
+        self.open[-1].parts.append(element)
+        if tag not in _VOID:
+            self.open.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.open[-1].tag == tag, f"</{tag}> closes <{self.open[-1].tag}>"
+        self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.open[-1].parts.append(data)
+
+    def all(self, tag: str) -> list[Element]:
+        return self.root.all(tag)
+
+
+def html_of(run, *args: str) -> str:
+    result = run(*args, "--format", "html")
+    assert result.exit_code == 0, result.stderr
+    return str(result.stdout)
+
+
+HANDOUTS = {
+    "all": ("export", "all"),
+    "route": ("path", "--from", "nurse", "--setting", "hospital"),
+    "offer": ("pay", "--area", "boston", "--salary", "120000"),
+    "map": ("pay", "--states"),
+}
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    from .conftest import Run
+
+    run = Run()
+    return {name: html_of(run, *args) for name, args in HANDOUTS.items()}
+
+
+def headings(tree: Tree) -> list[int]:
+    order: list[int] = []
+
+    def walk(node: Element) -> None:
+        if re.fullmatch(r"h[1-6]", node.tag):
+            order.append(int(node.tag[1]))
+        for child in node.children:
+            walk(child)
+
+    walk(tree.root)
+    return order
+
+
+@pytest.mark.parametrize("name", list(HANDOUTS))
+def test_a_handout_has_the_structure_assistive_technology_needs(pages: dict[str, str], name: str) -> None:
+    tree = Tree(pages[name])
+    (html,) = tree.all("html")
+    assert html.attrs.get("lang") == "en"
+    assert len(tree.all("main")) == 1 and len(tree.all("h1")) == 1
+    assert all(h.ancestors()[0].tag in ("main", "section", "nav") for h in tree.all("h2"))
+    levels = headings(tree)
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
+    ths = tree.all("th")
+    assert ths and all(th.attrs.get("scope") in ("col", "row") for th in ths)
+    for table in tree.all("table"):
+        box = table.parent
+        assert box is not None and box.tag == "div" and box.attrs.get("class") == "scroll"
+        assert box.attrs.get("tabindex") == "0" and box.attrs.get("role") == "region" and box.attrs.get("aria-label")
+
+
+@pytest.mark.parametrize("name", list(HANDOUTS))
+def test_a_handout_is_self_contained(pages: dict[str, str], name: str) -> None:
+    tree = Tree(pages[name])
+    tags = {e.tag for e in tree.root.walk()}
+    assert not tags & {"script", "img", "link", "iframe", "object", "embed", "image", "use", "foreignobject"}
+    sources = [v for e in tree.root.walk() for k, v in e.attrs.items() if k in ("src", "srcset", "data")]
+    assert sources == []
+    style = "".join(s.content() for s in tree.all("style"))
+    assert "url(" not in style and "@import" not in style
+    assert not re.search(r"<[^>]*\son\w+\s*=", pages[name]), "no event handlers"
+    assert not re.search(r'(?:src|xlink:href)\s*=\s*"https?:', pages[name])
+
+
+def test_the_header_line_names_the_page_and_its_data_year(pages: dict[str, str]) -> None:
+    for page in pages.values():
+        tree = Tree(page)
+        (header,) = tree.all("header")
+        assert "main" not in [a.tag for a in header.ancestors()]
+        line = " ".join(header.content().split())
+        assert line == (
+            "Medical and Health Services Managers (SOC 11-9111): a career guide · "
+            "Pay figures: BLS OEWS May 2025; projections 2023-2033"
+        )
+
+
+def running_header(page: str) -> str:
+    """The printed running header's text, its CSS escapes decoded."""
+    style = "".join(s.content() for s in Tree(page).all("style"))
+    found = re.search(r'@top-left \{ content: "([^"]*)"', style)
+    assert found, "a running header on printed pages"
+    return re.sub(r"\\([0-9a-f]{6}) ", lambda m: chr(int(m.group(1), 16)), found.group(1))
+
+
+def test_printed_pages_repeat_the_header_line(pages: dict[str, str]) -> None:
+    assert running_header(pages["route"]) == (
+        "Medical and Health Services Managers (SOC 11-9111): a career guide · "
+        "Pay figures: BLS OEWS May 2025; projections 2023-2033"
+    )
+    assert re.search(r"@page :first \{ @top-left \{ content: none", pages["route"]), "the first prints the header"
+
+
+def test_the_soc_code_never_breaks(pages: dict[str, str]) -> None:
+    tree = Tree(pages["all"])
+    (h1,) = tree.all("h1")
+    assert h1.content() == "Medical and Health Services Managers (SOC 11-9111): a career guide"
+    (code,) = [s for s in h1.children if s.tag == "span"]
+    assert code.content() == "11-9111" and code.attrs.get("class") == "nowrap"
+    style = "".join(s.content() for s in tree.all("style"))
+    assert re.search(r"\.nowrap\s*\{\s*white-space:\s*nowrap", style)
+
+
+def test_charts_are_figures_with_a_caption_and_their_data(pages: dict[str, str]) -> None:
+    counts = {}
+    for name, page in pages.items():
+        figures = Tree(page).all("figure")
+        counts[name] = len(figures)
+        for figure in figures:
+            captions = [c for c in figure.children if c.tag == "figcaption"]
+            assert len(captions) == 1 and captions[0].content().strip()
+            assert len(figure.all("table")) == 1, "the data table is the chart's text equivalent"
+    # pay --states: the map; the offer: its bands; export all: the duties bars, employer shares, pay bands...
+    assert counts["map"] >= 1 and counts["offer"] >= 1 and counts["all"] >= 3, counts
+    caption = next(f for f in Tree(pages["map"]).all("figure")).all("figcaption")[0].content()
+    assert "median" in caption.lower()
+
+
+def test_each_chart_block_is_one_figure_and_the_drawing_goes_inside(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hsm_guide.render import svgcharts
+
+    def drawing(block: Bars | Bands | TileMap, ident: str | None = None) -> str:
+        return f'<svg role="img" id="{ident}"><title>{type(block).__name__}</title></svg>'
+
+    monkeypatch.setattr(svgcharts, "chart", drawing)
+    doc = Document(
+        "x",
+        "Charts",
+        (
+            Bars((Bar("Hospitals", 30.0),), "percent", caption="Share of jobs", headings=("Employer", "Share")),
+            Bars((Bar("Plan budgets", 80.0),), headings=("Task", "Importance")),
+            Bands((Band("United States", 73_390, 123_860, 224_340, marker=120_000),), "money"),
+            TileMap((Tile("OH", 110_000.0, "Ohio"),), "money", caption="Median by state"),
+        ),
+    )
+    tree = Tree(page_html.render([doc], "Guide", "Data line.", "Pay figures: May 2025"))
+    figures = tree.all("figure")
+    assert [f.all("svg")[0].content() for f in figures] == ["Bars", "Bars", "Bands", "TileMap"]
+    assert [f.all("svg")[0].attrs["id"] for f in figures] == ["chart-1", "chart-2", "chart-3", "chart-4"]
+    assert [f.all("figcaption")[0].content() for f in figures] == [
+        "Share of jobs",
+        "Importance by task",
+        "10th percentile, median and 90th percentile",
+        "Median by state",
+    ]
+    assert [th.content() for th in figures[2].all("th")] == ["Year", "10th percentile", "Median", "90th percentile"]
+    assert "Ohio (OH)" in [td.content() for td in figures[3].all("td")]
+
+
+def test_without_a_drawing_the_figure_keeps_its_caption_and_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hsm_guide.render import svgcharts
+
+    monkeypatch.setattr(svgcharts, "chart", lambda block, ident=None: "")
+    doc = Document("x", "Chart", (Bars((Bar("Hospitals", 30.0),), "percent", caption="Share of jobs"),))
+    (figure,) = Tree(page_html.render([doc], "Guide", "Data line.", "Pay figures")).all("figure")
+    assert [c.tag for c in figure.children] == ["figcaption", "div"]
+    assert [td.content() for td in figure.all("td")] == ["Hospitals", "30%"]
+
+
+def test_print_prints_link_addresses_and_keeps_rows_and_charts_whole(pages: dict[str, str]) -> None:
+    tree = Tree(pages["all"])
+    style = "".join(s.content() for s in tree.all("style"))
+    printed = style[style.index("@media print") :]
+    assert re.search(r'a\[href\^="http"\][^{]*::after\s*\{[^}]*content:\s*" \(" attr\(href\) "\)"', printed)
+    assert re.search(r"::after\s*\{[^}]*overflow-wrap:\s*anywhere", printed), "long addresses wrap"
+    avoid = re.search(r"([^{}]*)\{[^}]*break-inside:\s*avoid", printed)
+    assert avoid and {"tr", "figure"} <= {s.strip() for s in avoid.group(1).split(",")}
+    assert re.search(r"section\.doc ~ section\.doc\s*\{\s*break-before:\s*page", printed)
+    assert len(tree.all("section")) == 16, "export all: one section per document, each after the first on a new page"
+    links = [a for a in tree.all("a") if (a.attrs.get("href") or "").startswith("http")]
+    assert links and all(a.attrs.get("class") == "url" for a in links if a.content() == a.attrs["href"])
+    assert any(a.attrs.get("class") is None for a in links), "titled links get their address printed"
+
+
+def test_the_page_never_scrolls_sideways_by_its_own_rules(pages: dict[str, str]) -> None:
+    style = "".join(s.content() for s in Tree(pages["all"]).all("style"))
+    assert re.search(r"\.scroll\s*\{[^}]*overflow-x:\s*auto", style)
+    assert re.search(r"\ba, code\s*\{\s*overflow-wrap:\s*anywhere", style)
+    assert re.search(r"svg, img\s*\{\s*max-width:\s*100%", style)
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in pages["all"]
+
+
+def test_personal_titles(run) -> None:
+    def title(*args: str) -> str:
+        tree = Tree(html_of(run, *args))
+        (h1,) = tree.all("h1")
+        head = tree.all("title")[0]  # the document's; each SVG chart carries a title of its own after it
+        assert head.content() == h1.content()
+        return h1.content()
+
+    route = "A route into health services management for a registered nurse"
+    assert title("path", "--from", "nurse", "--setting", "hospital") == route + ", hospital setting"
+    assert title("path", "--from", "nurse") == route
+    offer = "Where a $120,000 offer stands in "
+    assert title("pay", "--area", "boston", "--salary", "120000") == offer + "Boston-Cambridge-Newton, MA-NH (May 2025)"
+    assert title("pay", "--salary", "120000") == offer + "the United States (May 2025)"
+    assert run("path", "--from", "nurse", "--setting", "hospital").stdout.startswith(route + ", hospital setting\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (("export", "all", "-o", "{dir}/all.html"), "all.html"),
+        (("path", "--from", "nurse", "--setting", "hospital", "-o", "{dir}/route.html"), "route.html"),
+        (("pay", "--area", "boston", "--salary", "120000", "-o", "{dir}/offer.html"), "offer.html"),
+        (("pay", "--states", "-o", "{dir}/map.html"), "map.html"),
+    ],
+)
+def test_the_handouts_the_issue_names_are_written(run, tmp_path: Path, args: tuple[str, ...], name: str) -> None:
+    result = run(*(a.format(dir=tmp_path) for a in args))
+    assert result.exit_code == 0, result.stderr
+    page = (tmp_path / name).read_text(encoding="utf-8")
+    tree = Tree(page)
+    assert len(tree.all("main")) == 1 and tree.all("script") == []
+
+
+def test_data_in_titles_and_captions_stays_text(tmp_path: Path, run) -> None:
+    hostile = '<script>alert("x")</script> <b onload="y">& [bold]'
+    data = yaml.safe_load(knowledge.packaged_data_path().read_text(encoding="utf-8"))
+    data["paths"]["into"] = hostile
+    data["paths"]["backgrounds"][1]["who"] = hostile
+    path = tmp_path / "kb.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    page = run("--data", str(path), "path", "--from", "nurse", "-f", "html").stdout
+    assert "<script" not in page and "<b " not in page
+    tree = Tree(page)
+    expected = f"A route into {hostile} for {hostile}"
+    assert tree.all("h1")[0].content() == expected and tree.all("title")[0].content() == expected
+
+
+def test_data_in_chart_captions_and_labels_stays_text() -> None:
+    hostile = '<script>alert("x")</script> "quoted" & 11-9111'
+    doc = Document(
+        "x",
+        hostile,
+        (
+            Bars((Bar(hostile, 1.0),), caption=hostile, headings=(hostile, hostile)),
+            TileMap((Tile("OH", 1.0, hostile),), caption=hostile),
+        ),
+    )
+    page = page_html.render([doc], hostile, hostile, hostile)
+    assert "<script" not in page and page.count("</style>") == 1
+    assert running_header(page) == f"{hostile} · {hostile}"
+    tree = Tree(page)
+    assert [f.all("figcaption")[0].content() for f in tree.all("figure")] == [hostile, hostile]
+    assert all(d.attrs["aria-label"] == f"{hostile}: the figures" for d in tree.all("div"))
+    assert hostile in [td.content() for td in tree.all("td")]
+    assert tree.all("title")[0].content() == hostile
