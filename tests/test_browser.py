@@ -167,9 +167,26 @@ def internal_ids() -> set[str]:
 
 
 def printed_text(page: Any) -> str:
-    pypdf = pytest.importorskip("pypdf", reason="pypdf is not installed (pip install -e '.[test]')")
+    pypdf = pytest.importorskip("pypdf", reason="pypdf is not installed (pip install '.[test]')")
     reader = pypdf.PdfReader(io.BytesIO(page.pdf()))
     return "\n".join(sheet.extract_text() for sheet in reader.pages)
+
+
+@pytest.fixture(scope="module")
+def printed(browser: Any, pages: dict[str, Path]) -> Any:
+    """Each page as printed (its text) with the addresses it links to: printed once per page."""
+    done: dict[str, tuple[str, set[str]]] = {}
+
+    def print_(name: str) -> tuple[str, set[str]]:
+        if name not in done:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(pages[name].as_uri())
+            links = page.eval_on_selector_all("a[href^='http']", "links => links.map(a => a.getAttribute('href'))")
+            done[name] = (printed_text(page), set(links))
+            page.close()
+        return done[name]
+
+    return print_
 
 
 def axe_findings(page: Any) -> list[str]:
@@ -256,11 +273,10 @@ def test_every_chart_the_terminal_draws_is_a_figure(open_page: Any, name: str) -
 
 
 @pytest.mark.parametrize("name", cases("addresses"))
-def test_the_printed_page_carries_every_source_address(open_page: Any, name: str) -> None:
-    page = open_page(name)
-    hrefs = set(page.eval_on_selector_all("a[href^='http']", "links => links.map(a => a.getAttribute('href'))"))
+def test_the_printed_page_carries_every_source_address(printed: Any, name: str) -> None:
+    text, hrefs = printed(name)
     assert hrefs, f"{name} links to no source"
-    text = re.sub(r"\s+", "", printed_text(page))  # a long address breaks across lines in print
+    text = re.sub(r"\s+", "", text)  # a long address breaks across lines in print
     missing = sorted(h for h in hrefs if re.sub(r"\s+", "", h) not in text)
     assert not missing, f"{len(missing)} of {len(hrefs)} addresses not printed, e.g. {missing[:5]}"
 
@@ -273,8 +289,8 @@ def ids_shown(text: str, ids: set[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("name", cases("ids"))
-def test_the_printed_page_shows_no_internal_id(open_page: Any, internal_ids: set[str], name: str) -> None:
-    found = ids_shown(printed_text(open_page(name)), internal_ids)
+def test_the_printed_page_shows_no_internal_id(printed: Any, internal_ids: set[str], name: str) -> None:
+    found = ids_shown(printed(name)[0], internal_ids)
     assert not found, found
 
 
