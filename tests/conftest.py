@@ -17,6 +17,7 @@ REFERENCE = ROOT.parent / "shared" / "reference-facts.md"
 BROWSER_TESTS = "tests/test_browser.py::"  # run on one worker (see pytest_xdist_make_scheduler)
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     """Spread tests one by one, as xdist's default does, but keep the browser tests on one
     worker so that a parallel run starts one Chromium. (xdist's own `--dist loadgroup`
