@@ -16,6 +16,23 @@ from hsm_guide.knowledge import packaged_data_path
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 REFERENCE = ROOT.parent / "shared" / "reference-facts.md"
+BROWSER_TESTS = "tests/test_browser.py::"  # run on one worker (see pytest_xdist_make_scheduler)
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """Spread tests one by one, as xdist's default does, but keep the browser tests on one
+    worker so that a parallel run starts one Chromium. (xdist's own `--dist loadgroup`
+    groups nothing under pytest 9.2: pytest-xdist issue 1386.)"""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return BROWSER_TESTS if nodeid.startswith(BROWSER_TESTS) else nodeid
+
+    return BrowserTestsTogether(config, log)
 
 
 @pytest.fixture(autouse=True)
