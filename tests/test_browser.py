@@ -39,26 +39,6 @@ WIDTHS = (375, 1280)
 CHART_BLOCKS = {"bars", "bands", "tilemap"}  # the blocks the terminal draws as charts
 CHARTED = ("all", "offer", "map")  # the pages with chart blocks (the route has none)
 
-# (check, page) pairs that fail until the handout engineer's page lands (issue 13):
-# today there is no `main` landmark, wide tables push the page past a phone's width,
-# the print style hides link addresses, and charts are tables with no figure.
-# After the merge, empty this set: every check then holds strictly.
-NEEDS_HANDOUT_PAGE = {
-    ("axe", "all"),
-    ("axe", "route"),
-    ("axe", "offer"),
-    ("axe", "map"),
-    ("width-375", "all"),
-    ("width-375", "route"),
-    ("width-375", "offer"),
-    ("width-375", "map"),
-    ("addresses", "all"),
-    ("addresses", "route"),
-    ("charts", "all"),
-    ("charts", "offer"),
-    ("charts", "map"),
-}
-
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",  # root on CI
@@ -73,22 +53,12 @@ MODERATE_OR_WORSE = {"moderate", "serious", "critical"}
 INTERNAL = re.compile(r"\bseeds? ?-?\d{3}\b|\b\d{3}_[0-9a-f]{16}\.txt\b", re.IGNORECASE)  # seed-002, 000_….txt
 
 
-def xfail_until_handout(check: str, name: str) -> list[Any]:
-    if (check, name) in NEEDS_HANDOUT_PAGE:
-        return [pytest.mark.xfail(reason="needs the handout page (issue 13)", strict=False)]
-    return []
-
-
 def cases(check: str, names: Any = PAGES) -> list[Any]:
-    """Each page as a parameter, marked xfail where NEEDS_HANDOUT_PAGE lists it."""
-    return [pytest.param(name, id=name, marks=xfail_until_handout(check, name)) for name in names]
+    """Each page as a parameter (`check` names the rule, for the reader of a failure)."""
+    return [pytest.param(name, id=name) for name in names]
 
 
-WIDTH_CASES = [
-    pytest.param(name, width, id=f"{name}-{width}", marks=xfail_until_handout(f"width-{width}", name))
-    for name in PAGES
-    for width in WIDTHS
-]
+WIDTH_CASES = [pytest.param(name, width, id=f"{name}-{width}") for name in PAGES for width in WIDTHS]
 
 
 @pytest.fixture(scope="module")

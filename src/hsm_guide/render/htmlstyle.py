@@ -44,6 +44,8 @@ a { color: #0b5cad; }
   header.page { color: #000; border-bottom: 1px solid #000; }
   a { color: #000; text-decoration: underline; }
   a[href^="http"]:not(.url)::after { content: " (" attr(href) ")"; overflow-wrap: anywhere; }
+  /* no "fi" ligature in an address: copied from the PDF, it would not be the address */
+  a, a::after { font-variant-ligatures: none; }
   main > section.doc ~ section.doc { break-before: page; page-break-before: always; }
   nav.contents { break-after: page; page-break-after: always; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
