@@ -126,15 +126,15 @@ def key_point_sections(kb: KnowledgeBase) -> list[Found]:
 def glossary_terms(kb: KnowledgeBase) -> list[Found]:
     """`explain WORD` finds one term: each key, name and alias belongs to one term only."""
     found: list[Found] = []
-    owner: dict[str, str] = {}
+    owner: dict[str, int] = {}
     for i, term in enumerate(kb.glossary):
         words: list[tuple[list[str | int], str]] = [(["term"], term.term), (["name"], term.name)]
         words += [(["aliases", j], a) for j, a in enumerate(term.aliases)]
         for where, word in words:
             path: list[str | int] = ["glossary", i, *where]
-            held = owner.setdefault(word.casefold(), term.term)
-            if held != term.term:
-                found.append((f"'{word}' already names the term '{held}'", path))
+            held = owner.setdefault(word.casefold(), i)
+            if held != i:
+                found.append((f"'{word}' already names the term '{kb.glossary[held].term}'", path))
         found += _see_problems(term.see, ["glossary", i, "see"])
     return found
 
