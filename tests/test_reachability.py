@@ -37,6 +37,8 @@ def all_output(run) -> str:
     commands += [["pay", "--year", str(y)] for y in pay_years(kb)] + [["pay", "--history"]]
     commands += [["path"]] + [["path", "--from", b.key] for b in kb.paths.backgrounds]
     commands += [["path", "--setting", s.key] for s in kb.paths.settings]
+    commands += [["path", "--from", "student", "--setting", s.key] for s in kb.paths.settings]  # their durations
+    commands += [["explain"]] + [["explain", t.term] for t in kb.glossary]
     statements = kb.fit.statements
     for high in (True, False):  # every area high, then every area low
         answers = [(5 if high else 1) if not s.reverse else (1 if high else 5) for s in statements]

@@ -103,7 +103,7 @@ def _annotation(option: Option) -> Any:
     """The Typer annotation of one view option."""
     complete = COMPLETERS.get(option.complete or "")
     if option.kind == "words":
-        return Annotated[list[str], typer.Argument(metavar=option.metavar, help=option.help)]
+        return Annotated[list[str], typer.Argument(metavar=option.metavar, autocompletion=complete, help=option.help)]
     if option.kind == "argument":
         return Annotated[
             Optional[str],  # noqa: UP045

@@ -64,6 +64,7 @@ COMPLETERS: dict[str, Callable[[typer.Context, str], list[str]]] = {
     "codes": _complete(lambda kb: [c.code for c in kb.certifications.credentials]),
     "backgrounds": _complete(lambda kb: [b.key for b in kb.paths.backgrounds]),
     "settings": _complete(lambda kb: [s.key for s in kb.paths.settings]),
+    "terms": _complete(lambda kb: [t.term for t in kb.glossary]),
     "years": _complete(_pay_years),
     "areas": _complete(_area_words),
 }

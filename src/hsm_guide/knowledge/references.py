@@ -123,6 +123,35 @@ def key_point_sections(kb: KnowledgeBase) -> list[Found]:
     return found
 
 
+def glossary_terms(kb: KnowledgeBase) -> list[Found]:
+    """`explain WORD` finds one term: each key, name and alias belongs to one term only."""
+    found: list[Found] = []
+    owner: dict[str, int] = {}
+    for i, term in enumerate(kb.glossary):
+        words: list[tuple[list[str | int], str]] = [(["term"], term.term), (["name"], term.name)]
+        words += [(["aliases", j], a) for j, a in enumerate(term.aliases)]
+        for where, word in words:
+            path: list[str | int] = ["glossary", i, *where]
+            held = owner.setdefault(word.casefold(), i)
+            if held != i:
+                found.append((f"'{word}' already names the term '{kb.glossary[held].term}'", path))
+        found += _see_problems(term.see, ["glossary", i, "see"])
+    return found
+
+
+def _see_problems(see: str | None, path: list[str | int]) -> list[Found]:
+    """A `see` is "hsm-guide COMMAND ...", and COMMAND is one the guide has."""
+    if see is None:
+        return []
+    from ..views import VIEWS  # the registry only: no builder is imported
+
+    commands = {v.name for v in VIEWS if v.command} | {"export", "validate", "cache"}
+    words = see.split()
+    if len(words) < 2 or words[0] != "hsm-guide" or words[1] not in commands:
+        return [(f"see '{see}' does not name a hsm-guide command", path)]
+    return []
+
+
 CHECKS: tuple[Callable[[KnowledgeBase], list[Found]], ...] = (
     unique_source_ids,
     known_citations,
@@ -132,6 +161,7 @@ CHECKS: tuple[Callable[[KnowledgeBase], list[Found]], ...] = (
     fit_statement_areas,
     unique_credential_codes,
     key_point_sections,
+    glossary_terms,
 )
 
 

@@ -20,6 +20,7 @@ from .careers import Career as Career
 from .careers import Certification as Certification
 from .careers import Certifications as Certifications
 from .careers import Degree as Degree
+from .careers import Duration as Duration
 from .careers import Education as Education
 from .careers import Experience as Experience
 from .careers import Fit as Fit
@@ -49,6 +50,7 @@ from .common import SourceId as SourceId
 from .common import Sources as Sources
 from .common import Text as Text
 from .common import Year as Year
+from .glossary import Term as Term
 from .work import AreaPay as AreaPay
 from .work import AreaRow as AreaRow
 from .work import DotRole as DotRole
@@ -93,6 +95,7 @@ class KnowledgeBase(Record, frozen=True, kw_only=True):
     organizations: list[Organization]
     paths: Paths
     fit: Fit
+    glossary: list[Term] = []  # `hsm-guide explain`: terms, each with its aliases and sources
     key_points: list[KeyPoints] = []  # what each section opens with and --brief prints
     sources: Annotated[list[Source], Meta(min_length=1)]
     wages: Wages | None = None  # read from the extract beside the file (wages/), never from the YAML

@@ -110,10 +110,21 @@ Key = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9-]*$")]
 StepKind = Literal["education", "experience", "certification", "license", "advancement"]
 
 
+class Duration(Record, frozen=True, kw_only=True):
+    """How long a step typically takes, in years (low, high), as a source puts it."""
+
+    step: Text  # what the step is, in a few words: "Bachelor's degree"
+    years: Annotated[list[Annotated[float, Meta(ge=0, le=20)]], Meta(min_length=2, max_length=2)]
+    text: Text  # the typical time in words: "about 4 years"
+    optional: bool = False  # a step a reader may skip: the timeline counts it apart
+    sources: Sources
+
+
 class Step(Record, frozen=True, kw_only=True):
     kind: StepKind
     text: Text
     sources: Sources
+    duration: Duration | None = None
 
 
 class Route(Record, frozen=True, kw_only=True):
@@ -123,6 +134,7 @@ class Route(Record, frozen=True, kw_only=True):
     soc: Soc | None = None  # the occupation a background route starts from, for its pay beside this one
     name: Text
     who: Text | None = None  # whom a personal route is for, in a title: "a registered nurse", "hospital setting"
+    start: Text | None = None  # where a timeline counts from ("high school"); else from where the reader is now
     steps: Annotated[list[Step], Meta(min_length=1)]
 
 

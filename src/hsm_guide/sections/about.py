@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..blocks import Document, Entry, percent
 from ..model import KnowledgeBase
 from .builder import Builder, current_edition, quick_facts, quick_facts_heading
+from .glossary import point
 
 
 def overview(kb: KnowledgeBase) -> Document:
@@ -25,6 +26,7 @@ def overview(kb: KnowledgeBase) -> Document:
     b.bullets("Why people choose it", ident.rewards)
     b.bullets("O*NET profile", ident.onet_profile)
     b.bullets("About the figures", kb.quick_facts.notes)
+    point(b, "overview")
     return b.document()
 
 
@@ -56,6 +58,7 @@ def roles(kb: KnowledgeBase) -> Document:
     b.bullets("Specializations", r.specializations)
     dot = [Entry(d.text, tuple(d.sources), f"{d.name} (DOT {d.dot_code})") for d in r.dot_roles]
     b.entries("Specialist roles with DOT codes", dot)
+    point(b, "roles")
     return b.document()
 
 
@@ -102,6 +105,7 @@ def interests(kb: KnowledgeBase) -> Document:
     b.bullets("Holland interest areas", kb.interests.holland)
     b.bullets("Personality", kb.interests.personality)
     b.bullets("Subject interests", kb.identity.subject_interests)
+    point(b, "interests")
     return b.document()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..blocks import Document, percent
 from ..model import KnowledgeBase
 from .builder import Builder, current_edition, projection_facts, reading_entry, source_label, source_names
+from .glossary import point
 
 
 def outlook(kb: KnowledgeBase) -> Document:
@@ -54,6 +55,7 @@ def outlook(kb: KnowledgeBase) -> Document:
     b.bullets("Prospects", kb.outlook.prospects)
     readings = [r for r in kb.readings if r.topic == "growth"]
     b.entries("How the sources quote growth", [reading_entry(kb, r) for r in readings])
+    point(b, "outlook")
     return b.document()
 
 

@@ -59,6 +59,8 @@ def route(kb: KnowledgeBase, background: str | None, setting: str | None) -> Doc
         b.entries(f"{who.name}: step by step", _steps(who.steps), ordered=True)
     if where:
         b.entries(f"In this setting: {where.name}", _steps(where.steps), ordered=True)
+    if who:
+        how_long(b, kb, who.key, where.key if where else None)
     if who and who.soc:
         from .pay.compare import side_by_side
 
@@ -77,6 +79,19 @@ def route_title(kb: KnowledgeBase, who: Route | None, where: Route | None) -> st
     if where:
         title += f", {where.who or _lower_first(where.name)}"
     return title
+
+
+def how_long(b: Builder, kb: KnowledgeBase, background: str, setting: str | None) -> None:
+    """The route's timeline: each step's typical time, and the total as a sentence."""
+    from .timeline import timeline
+
+    t = timeline(kb, background, setting)
+    if not t.rows:
+        return
+    b.heading("How long it takes")
+    rows = [(f"{r.step} (optional)" if r.optional else r.step, r.typical) for r in t.rows]
+    b.table([("Step", "text"), ("Typical time", "text")], rows, sources=t.sources)
+    b.text(f"In all, {t.phrase}.", t.sources)
 
 
 def find(options: list[Route], key: str, option: str) -> Route:

@@ -6,6 +6,7 @@ from ..blocks import Document, Entry
 from ..errors import UsageError
 from ..model import Certification, Item, KnowledgeBase
 from .builder import Builder
+from .glossary import point
 
 
 def education(kb: KnowledgeBase) -> Document:
@@ -29,6 +30,7 @@ def education(kb: KnowledgeBase) -> Document:
     b.bullets("In high school", e.high_school)
     b.bullets("After high school", e.postsecondary)
     b.bullets("Steps to enter the field", e.steps, ordered=True)
+    point(b, "education")
     return b.document()
 
 
@@ -38,6 +40,7 @@ def licensure(kb: KnowledgeBase) -> Document:
         b.heading(lic.name)
         b.facts([("Applies to", lic.applies_to, lic.sources), ("Required", lic.required, lic.sources)])
         b.bullets(None, lic.details)
+    point(b, "licensure")
     return b.document()
 
 
@@ -60,6 +63,7 @@ def certifications(kb: KnowledgeBase) -> Document:
             sources=[i for x in creds for i in x.sources],
         )
         b.hint("For eligibility, the exam, renewal, cost and the address of one, run: hsm-guide certifications CODE")
+    point(b, "certifications")
     return b.document()
 
 

@@ -140,6 +140,17 @@ VIEWS: tuple[View, ...] = (
         "hsm-guide path --from nurse --setting hospital",
     ),
     View(
+        "explain",
+        "The guide's terms in plain words (median, OEWS, Job Zone, CAHME, AIT...).",
+        "pages:explain",
+        (
+            Option(
+                "term", (), "A term, its abbreviation or its name; none: the list.", "words", "[TERM]", complete="terms"
+            ),
+        ),
+        "hsm-guide explain location-quotient",
+    ),
+    View(
         "fit",
         "A short questionnaire: is this career for you?",
         "pages:fit",

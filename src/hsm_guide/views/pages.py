@@ -75,6 +75,12 @@ def path(kb: KnowledgeBase, name: str, background: str | None = None, setting: s
     return route(kb, background, setting)
 
 
+def explain(kb: KnowledgeBase, name: str, term: list[str] | None = None) -> Document:
+    from ..sections.glossary import explain as glossary
+
+    return glossary(kb, " ".join(term) if term else None)
+
+
 def fit(kb: KnowledgeBase, name: str, answers: str | None = None) -> Document:
     """The result for --answers, else for answers asked at the terminal, else read one per line."""
     from .. import fit as questionnaire

@@ -6,6 +6,7 @@ from ...blocks import Document
 from ...model import KnowledgeBase
 from ...wages.lookup import wage_data
 from ..builder import Builder
+from ..glossary import point
 from .common import bands, basis, concentration, density, percentile_table, versus
 
 
@@ -47,4 +48,5 @@ def area_pay(kb: KnowledgeBase, query: str, hourly: bool = False) -> Document:
         b.note(f"BLS: {note}", src)
     if row.kind == "state":
         b.hint(f"Metro and nonmetro areas in {row.name}: hsm-guide pay --metros --area {row.state}")
+    point(b, "pay-area")
     return b.document()

@@ -7,6 +7,7 @@ from ...model import KnowledgeBase
 from ...wages.lookup import WageData, wage_data
 from ...wages.model import WageRow
 from ..builder import Builder, reading_entry
+from ..glossary import point
 from . import editions
 from .common import bands, basis, percentile_table
 
@@ -45,6 +46,7 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
         "Your state or city: hsm-guide pay --area OH (or --area boston). Every state: --states. "
         "An offer: --salary 95000. Industries: --industry. Edition by edition: --history."
     )
+    point(b, "pay")
     return b.document()
 
 

@@ -1,0 +1,231 @@
+"""`hsm-guide explain`, the pointers pages carry to it, and how long a route takes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from hsm_guide.knowledge import load, packaged_data_path
+from hsm_guide.sections.glossary import POINTERS, pointer
+from hsm_guide.sections.timeline import timeline
+
+from .test_features import complete
+
+KB = load(packaged_data_path())
+TERMS = [t.term for t in KB.glossary]
+ISSUE_TERMS = [
+    "median", "mean", "percentile", "oews", "employment-projections", "location-quotient",
+    "relative-standard-error", "job-zone", "svp", "dot", "holland-interests", "cahme", "cahiim",
+    "ncca", "ait", "nab", "hse", "handbook-edition", "soc-code",
+]  # fmt: skip
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_glossary_has_every_term_the_issue_lists() -> None:
+    assert set(ISSUE_TERMS) <= set(TERMS)
+
+
+@pytest.mark.parametrize("key", TERMS)
+def test_explain_prints_the_term_its_text_and_its_sources(run, key: str) -> None:
+    term = next(t for t in KB.glossary if t.term == key)
+    result = run("explain", key)
+    assert result.exit_code == 0, result.output
+    out = flat(result.stdout)
+    assert out.startswith(term.name)
+    assert flat(term.text) in out
+    assert "Sources" in out
+    titles = {s.id: s.title for s in KB.sources}
+    for sid in term.sources:
+        assert flat(titles[sid]) in out, sid
+
+
+@pytest.mark.parametrize(
+    ("asked", "name"),
+    [
+        ("LQ", "Location quotient"),
+        ("location quotient", "Location quotient"),  # two words, unquoted: the name
+        ("Relative Standard Error (RSE)", "Relative standard error (RSE)"),
+        ("rse", "Relative standard error (RSE)"),
+        ("RIASEC", "Holland interests (RIASEC)"),
+        ("OES", "OEWS (Occupational Employment and Wage Statistics)"),
+        ("administrator-in-training", "AIT (administrator-in-training)"),
+    ],
+)
+def test_explain_matches_key_name_or_alias_in_any_case(run, asked: str, name: str) -> None:
+    result = run("explain", *asked.split())
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(name + "\n")
+
+
+def test_explain_employment_projections_says_why_the_counts_differ(run) -> None:
+    out = flat(run("explain", "ep").stdout)
+    assert "self-employed" in out and "422,300" in out and "394,910" in out
+
+
+def test_explain_holland_names_the_riasec_letters(run) -> None:
+    out = flat(run("explain", "holland").stdout)
+    for word in ("Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional"):
+        assert word in out
+
+
+def test_explain_alone_lists_every_term_with_one_line(run) -> None:
+    result = run("explain")
+    assert result.exit_code == 0
+    out = flat(result.stdout)
+    assert out.startswith("Glossary")
+    for term in KB.glossary:
+        assert f"hsm-guide explain {term.term} " in out
+        assert term.name in out
+
+
+def test_an_unknown_term_exits_2_with_a_suggestion(run) -> None:
+    result = run("explain", "medain")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "hsm-guide: no term 'medain' in the glossary; did you mean 'median'?"
+    far = run("explain", "zzzzqq")
+    assert far.exit_code == 2
+    assert far.stderr.strip() == "hsm-guide: no term 'zzzzqq' in the glossary; run hsm-guide explain for the list"
+
+
+def test_completion_offers_the_terms() -> None:
+    assert complete("hsm-guide explain h") == ["holland-interests", "hse", "handbook-edition"]
+    assert complete("hsm-guide expl") == ["explain"]
+
+
+def test_explain_saves_to_markdown_and_json(run, tmp_path: Path) -> None:
+    out = tmp_path / "term.md"
+    result = run("explain", "location-quotient", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Location quotient")
+    assert "https://www.bls.gov/oes/highlight_location_quotients.htm" in text
+    data = json.loads(run("explain", "nab", "--format", "json").stdout)
+    assert "NAB" in json.dumps(data)
+
+
+# -- validation -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("aliases: [lq, location quotients", "aliases: [median pay, location quotients", "already names the term"),
+        ("    see: hsm-guide roles\n", "    see: hsm-guide nosuch\n", "does not name a hsm-guide command"),
+        ("  - term: mean\n", "  - term: median\n", "already names the term 'median'"),
+    ],
+)
+def test_validate_refuses_a_term_given_twice_or_a_bad_see(run, write_kb, shipped_text, old, new, message) -> None:
+    assert old in shipped_text
+    path = write_kb(shipped_text.replace(old, new, 1))
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert message in result.stderr
+
+
+# -- pointers ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("page", "keys"), sorted(POINTERS.items()))
+def test_every_pointer_names_a_term_that_exists(page: str, keys: tuple[str, ...]) -> None:
+    assert set(keys) <= set(TERMS), set(keys) - set(TERMS)
+    assert pointer(KB, page) == f"See: hsm-guide explain {keys[0]}" + (
+        f" (also: {', '.join(keys[1:])})" if keys[1:] else ""
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "term"),
+    [
+        (["pay", "--area", "OH"], "location-quotient"),
+        (["pay"], "median"),
+        (["overview"], "soc-code"),
+        (["outlook"], "employment-projections"),
+        (["interests"], "holland-interests"),
+        (["roles"], "dot"),
+        (["education"], "cahme"),
+        (["licensure"], "nab"),
+        (["certifications"], "ncca"),
+    ],
+)
+def test_pages_point_to_the_terms_they_use(run, args: list[str], term: str) -> None:
+    out = flat(run(*args).stdout)
+    assert f"See: hsm-guide explain {term}" in out
+    assert run("explain", term).exit_code == 0
+
+
+def test_a_knowledge_base_without_a_glossary_has_no_pointers(run, write_kb, shipped_text) -> None:
+    start = shipped_text.index("\nglossary:\n")
+    end = shipped_text.index("\nkey_points:\n")
+    path = write_kb(shipped_text[:start] + shipped_text[end:])
+    assert "hsm-guide explain" not in run("--data", str(path), "pay").stdout
+    result = run("--data", str(path), "explain", "median")
+    assert result.exit_code == 2
+    assert "this knowledge base has no glossary" in result.stderr
+
+
+# -- how long it takes --------------------------------------------------------------------
+
+BACKGROUNDS = [b.key for b in KB.paths.backgrounds]
+EXPECTED = {  # the research's arithmetic (research-durations.yaml), by background
+    "student": (4, 10, 6, 13),
+    "nurse": (0, 5, 2, 8),
+    "clinician": (0, 5, 2, 8),
+    "records-tech": (4, 10, 4, 10),
+    "business": (0, 5, 2, 8),
+    "career-changer": (0, 5, 6, 14),
+}
+
+
+@pytest.mark.parametrize("key", BACKGROUNDS)
+def test_the_timeline_adds_up_the_steps_years(key: str) -> None:
+    t = timeline(KB, key)
+    steps = [s.duration for s in next(b for b in KB.paths.backgrounds if b.key == key).steps if s.duration]
+    required = [d for d in steps if not d.optional]
+    assert t.low_years == sum(d.years[0] for d in required)
+    assert t.high_years == sum(d.years[1] for d in required)
+    assert (t.optional_low_years, t.optional_high_years) == (
+        sum(d.years[0] for d in steps),
+        sum(d.years[1] for d in steps),
+    )
+    assert (t.low_years, t.high_years, t.optional_low_years, t.optional_high_years) == EXPECTED[key]
+    assert t.phrase.startswith(f"about {t.low_years:g} to {t.high_years:g} years from ")
+    if (t.optional_low_years, t.optional_high_years) != (t.low_years, t.high_years):
+        assert f"{t.optional_low_years:g} to {t.optional_high_years:g} with the optional steps" in t.phrase
+    assert t.sources and all(any(s.id == i for s in KB.sources) for i in t.sources)
+
+
+@pytest.mark.parametrize("key", BACKGROUNDS)
+def test_path_from_shows_the_timeline_and_its_sentence(run, key: str) -> None:
+    t = timeline(KB, key)
+    out = flat(run("path", "--from", key).stdout)
+    assert "How long it takes" in out
+    assert f"In all, {t.phrase}." in out
+    table = json.dumps(json.loads(run("path", "--from", key, "--json").stdout))
+    for row in t.rows:
+        assert json.dumps(row.step + (" (optional)" if row.optional else "")) in table
+
+
+def test_path_from_student_counts_from_high_school(run) -> None:
+    out = flat(run("path", "--from", "student").stdout)
+    assert re.search(r"In all, about 4 to 10 years from high school; 6 to 13 with the optional steps\.", out)
+    assert "Master's degree (MHA, MPH or MBA) (optional)" in run("path", "--from", "student", "--json").stdout
+
+
+def test_a_setting_adds_its_steps_to_the_timeline(run) -> None:
+    t = timeline(KB, "student", "nursing-home")
+    assert (t.low_years, t.high_years) == (4.5, 10.5)
+    assert "Administrator-in-training (AIT) program" in [r.step for r in t.rows]
+    assert "about 6 months or 1,000 hours" in flat(run("path", "--from", "student", "--setting", "nursing-home").stdout)
+
+
+def test_an_unknown_background_exits_2() -> None:
+    from hsm_guide.errors import UsageError
+
+    with pytest.raises(UsageError, match="did you mean 'nurse'"):
+        timeline(KB, "nures")
