@@ -123,6 +123,25 @@ def key_point_sections(kb: KnowledgeBase) -> list[Found]:
     return found
 
 
+def question_rules(kb: KnowledgeBase) -> list[Found]:
+    """Each answer rule leads to a view that exists, by a command of that view, under a name of its own."""
+    from ..views import BY_NAME  # the registry only: no builder is imported
+
+    if kb.questions is None:
+        return []
+    found: list[Found] = []
+    names: list[str] = []
+    for i, rule in enumerate(kb.questions.rules):
+        at: list[str | int] = ["questions", "rules", i]
+        names.append(rule.name)
+        if rule.view not in BY_NAME:
+            found.append((f"no view is called '{rule.view}'", [*at, "view"]))
+        if rule.command is not None and rule.command.split(" ")[0] != rule.view:
+            found.append((f"the command '{rule.command}' is not one of view '{rule.view}'", [*at, "command"]))
+    found += [(f"rule '{n}' is defined twice", ["questions", "rules", i, "name"]) for i, n in _repeats(names)]
+    return found
+
+
 CHECKS: tuple[Callable[[KnowledgeBase], list[Found]], ...] = (
     unique_source_ids,
     known_citations,
@@ -132,6 +151,7 @@ CHECKS: tuple[Callable[[KnowledgeBase], list[Found]], ...] = (
     fit_statement_areas,
     unique_credential_codes,
     key_point_sections,
+    question_rules,
 )
 
 
