@@ -62,7 +62,7 @@ class Result:
     corrections: dict[str, str]
     hits: list[Hit]
     closest: list[str]  # suggestions when nothing matched
-    reading: Reading | None = None  # the question, as questions.py read it (None within one section)
+    reading: Reading | None = None  # the question, as questions.py read it (no rule within one section)
     unmatched: tuple[str, ...] = ()  # words no passage mentions, searched without them
 
 
@@ -135,30 +135,35 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
     typed = _query_words(query, section)
     index = [p for p in passages(kb) if section is None or p.section == section]
     vocabulary = set().union(*(p.words | p.context for p in index)) if index else set()
-    reading, words = _question(kb, query, typed, vocabulary) if section is None else (None, typed)
+    reading, words = _question(kb, query, typed, vocabulary, answer=section is None)
     expanded, corrections = _expand(words, vocabulary, reading)
     unmatched = tuple(w for w, forms in zip(words, expanded, strict=True) if not forms)
     kept = [forms for forms in expanded if forms]
     hits = _ranked(index, kept) if kept else []
-    closest = _closest(words, vocabulary) if not hits and (reading is None or reading.rule is None) else []
+    closest = _closest(words, vocabulary, reading.known) if not hits and reading.rule is None else []
     searched = tuple(corrections.get(w, w) for w in words)
     return Result(query, searched, corrections, hits, closest, reading, unmatched if kept else ())
 
 
 def _question(
-    kb: KnowledgeBase, query: str, typed: tuple[str, ...], vocabulary: set[str]
+    kb: KnowledgeBase, query: str, typed: tuple[str, ...], vocabulary: set[str], answer: bool
 ) -> tuple[Reading, tuple[str, ...]]:
-    """How the question reads, and the words the passages are searched for."""
+    """How the question reads (with no answer card within one section), and the words searched for."""
+    from dataclasses import replace
+
     from .questions import read
 
     reading = read(kb, query, vocabulary)
+    if not answer:
+        reading = replace(reading, rule=None)
     return reading, reading.searched or (() if reading.rule else typed)  # a question of filler alone keeps its words
 
 
-def _closest(words: tuple[str, ...], vocabulary: set[str]) -> list[str]:
+def _closest(words: tuple[str, ...], vocabulary: set[str], known: frozenset[str]) -> list[str]:
+    """Terms close to the words, where none matched; none for a known place or term (never 'teams' for 'texas')."""
     import difflib
 
-    closest = [c for w in words for c in difflib.get_close_matches(w, vocabulary, n=3, cutoff=0.6)]
+    closest = [c for w in words if w not in known for c in difflib.get_close_matches(w, vocabulary, n=3, cutoff=0.6)]
     return list(dict.fromkeys(closest))[:5]
 
 
