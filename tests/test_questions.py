@@ -162,3 +162,24 @@ def test_a_question_within_one_section_has_no_card(run) -> None:
     result = run("search", "salary", "--section", "pay", "--json")
     blocks = json.loads(result.stdout)["sections"][0]["blocks"]
     assert not any(b["type"] == "heading" and b["text"].startswith("Answer") for b in blocks)
+
+
+# -- the rules are data, validated --------------------------------------------------------------
+
+
+def test_a_rule_must_lead_to_a_view_that_exists(run, shipped_text, write_kb) -> None:
+    broken = shipped_text.replace("answer: key-points, view: licensure}", "answer: key-points, view: licenses}", 1)
+    broken = broken.replace('view: pay, command: "pay --area {place}"}', 'view: pay, command: "salary --area {place}"}')
+    broken = broken.replace("{name: day, when: [[day]],", "{name: day,", 1)
+    result = run("validate", str(write_kb(broken)))
+    assert result.exit_code == 1
+    assert "questions.rules[3].view: no view is called 'licenses'" in result.stderr
+    assert "questions.rules[11].command: the command 'salary --area {place}' is not one of view 'pay'" in result.stderr
+    assert "questions.rules[9]: a rule with neither 'when' nor 'needs' would answer every question" in result.stderr
+
+
+def test_a_knowledge_base_without_questions_still_searches(run, shipped_text, write_kb) -> None:
+    start = shipped_text.index("questions:\n")
+    kb = write_kb(shipped_text[:start] + shipped_text[shipped_text.index("sources:\n", start) :])
+    result = run("--data", str(kb), "search", "salary")
+    assert result.exit_code == 0 and "Answer" not in result.stdout and "matches" in result.stdout

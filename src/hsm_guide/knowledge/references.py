@@ -136,6 +136,8 @@ def question_rules(kb: KnowledgeBase) -> list[Found]:
         names.append(rule.name)
         if rule.view not in BY_NAME:
             found.append((f"no view is called '{rule.view}'", [*at, "view"]))
+        if not rule.when and not rule.needs:
+            found.append(("a rule with neither 'when' nor 'needs' would answer every question", at))
         if rule.command is not None and rule.command.split(" ")[0] != rule.view:
             found.append((f"the command '{rule.command}' is not one of view '{rule.view}'", [*at, "command"]))
     found += [(f"rule '{n}' is defined twice", ["questions", "rules", i, "name"]) for i, n in _repeats(names)]
