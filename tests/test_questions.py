@@ -183,3 +183,14 @@ def test_a_knowledge_base_without_questions_still_searches(run, shipped_text, wr
     kb = write_kb(shipped_text[:start] + shipped_text[shipped_text.index("sources:\n", start) :])
     result = run("--data", str(kb), "search", "salary")
     assert result.exit_code == 0 and "Answer" not in result.stdout and "matches" in result.stdout
+
+
+def test_a_place_several_areas_share_says_so_and_the_state_chooses(run) -> None:
+    springfields = [a for a in data().area_list if a.name.startswith("Springfield, ")]
+    assert len(springfields) > 1
+    card, _, _ = answer(run, "pay in springfield")
+    text = json.dumps(card)
+    assert "Other areas match too" in text and sum(a.name in text for a in springfields) >= 2
+    card, leads, _ = answer(run, "pay in springfield ma")
+    (chosen,) = [a for a in springfields if a.state == "MA"]
+    assert leads == f"pay --area {chosen.code}" and "Other areas" not in json.dumps(card)

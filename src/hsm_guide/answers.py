@@ -9,11 +9,16 @@ passages stand alone.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from .blocks import Bullets
 from .model import KnowledgeBase, Rule
 from .questions import Reading
 from .sections.builder import Builder, FactRow
+
+if TYPE_CHECKING:
+    from .wages.lookup import WageData
+    from .wages.model import WageRow
 
 Card = Callable[[Builder, KnowledgeBase, Reading], bool]
 
@@ -81,9 +86,17 @@ def pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
             rows.append((label, data.yearly_and_hourly(industry, "median") + " (median)", src))
     rows.append(_source_row(kb, data.source))
     b.facts(rows)
-    if row is not None and (rough := data.rough(row)):
-        b.note(rough, src)
+    _pay_notes(b, data, row, reading)
     return True
+
+
+def _pay_notes(b: Builder, data: WageData, row: WageRow | None, reading: Reading) -> None:
+    """A rough estimate's warning, and the other areas the place's words name."""
+    if row is not None and (rough := data.rough(row)):
+        b.note(rough, [data.source])
+    if reading.also:
+        listed = "; ".join(a.name for a in reading.also[:3]) + ("; and more" if len(reading.also) > 3 else "")
+        b.note(f"Other areas match too ({listed}): add the state to choose one.")
 
 
 def timeline(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:

@@ -27,6 +27,7 @@ class Reading:
     synonyms: dict[str, tuple[str, ...]]  # a word -> every word of its group
     known: frozenset[str]  # words never corrected as typos
     place: Area | None = None
+    also: tuple[Area, ...] = ()  # other areas the same words name (Springfield, IL; Springfield, MA; ...)
     degrees: tuple[Degree, ...] = ()
     occupations: tuple[str, ...] = ()  # SOC codes, in the order named
     setting: Route | None = None
@@ -50,7 +51,7 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
     synonyms = {w: group for group in groups.values() for w in group}
     present = frozenset(words) | {synonyms[w][0] for w in words if w in synonyms}
     areas = _areas(kb)
-    place, place_words = _place(typed, areas, filler | set(synonyms), vocabulary)
+    places, place_words = _place(typed, areas, filler | set(synonyms), vocabulary)
     singles = [singular(w) for w in (t.lower() for t in typed)]
     occupations = _occupations(kb, singles)
     reading = Reading(
@@ -58,7 +59,8 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
         searched=tuple(w for w in words if w not in filler and w not in place_words),
         synonyms=synonyms,
         known=_known(kb, areas, filler | set(synonyms)),
-        place=place,
+        place=places[0] if places else None,
+        also=tuple(places[1:]),
         degrees=_degrees(kb, singles),
         occupations=occupations,
         setting=_route(kb.paths.settings, singles, phrase=True),
@@ -105,33 +107,30 @@ def _spans(typed: Sequence[str]) -> Iterator[tuple[int, int]]:
 
 def _place(
     typed: Sequence[str], areas: Sequence[Area], common: frozenset[str], vocabulary: set[str]
-) -> tuple[Area | None, frozenset[str]]:
-    """The place a question names and the words that name it: a state by name, or by its
-    postal code typed in capitals or not a common word; a metro by whole words of its name."""
+) -> tuple[list[Area], frozenset[str]]:
+    """The places a question names, best first, and the words that name them: a state by name,
+    or by its postal code typed in capitals or not a common word; a metro by whole words of its name."""
     if not areas:
-        return None, frozenset()
+        return [], frozenset()
     for start, end in _spans(typed):
         span = [w.lower() for w in typed[start:end]]
         code = len(span) == 1 and typed[start] in _STATE_CODES  # a postal code typed in capitals: IN, OR
         if (span[0] in common or span[-1] in common) and not code:
             continue
         found = _named(" ".join(span), typed[start:end], areas, vocabulary)
-        if found is not None:
+        if found:
             return found, frozenset(span)
-    return None, frozenset()
+    return [], frozenset()
 
 
-def _named(text: str, typed: Sequence[str], areas: Sequence[Area], vocabulary: set[str]) -> Area | None:
+def _named(text: str, typed: Sequence[str], areas: Sequence[Area], vocabulary: set[str]) -> list[Area]:
     code = _STATE_NAMES.get(text) or (text.upper() if text.upper() in _STATE_CODES and len(typed) == 1 else None)
     if code is not None:
-        return next((a for a in areas if a.kind == "state" and a.state == code), None)
+        return [a for a in areas if a.kind == "state" and a.state == code]
     if len(typed) == 1 and (text in vocabulary or len(text) < 4):
-        return None  # one word the guide uses itself ('college', 'state') is not taken for a metro
-    found = candidates(text, areas)
-    if not found or found[0].kind not in ("metro", "nonmetro"):
-        return None
-    name_words = set(_WORD.findall(found[0].name.lower()))
-    return found[0] if all(w in name_words for w in text.split()) else None
+        return []  # one word the guide uses itself ('college', 'state') is not taken for a metro
+    found = [a for a in candidates(text, areas) if a.kind in ("metro", "nonmetro")]
+    return [a for a in found if set(text.split()) <= set(_WORD.findall(a.name.lower()))]
 
 
 # -- degrees, occupations, routes ---------------------------------------------------------
