@@ -39,10 +39,10 @@ def searched(run, *args: str) -> dict:
     (document,) = payload["sections"]
     assert document["name"] == "search"
     blocks = document["blocks"]
-    count = next(b["text"] for b in blocks if b["type"] == "paragraph")
+    count = next(b["text"] for b in blocks if b["type"] == "paragraph" and re.match(r"\d+ match", b["text"]))
     notes = [b["text"] for b in blocks if b["type"] == "note"]
     corrections = dict(re.findall(r"Showing results for '(.+?)' \(you typed '(.+?)'\)", " ".join(notes)))
-    hits = next(b["entries"] for b in blocks if b["type"] == "bullets")
+    hits = [b["entries"] for b in blocks if b["type"] == "bullets"][-1]  # after any answer card
     return {
         "total": int(count.split()[0]),
         "corrections": {typed: used for used, typed in corrections.items()},

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple, assert_never
+from typing import TYPE_CHECKING, NamedTuple, assert_never
 
 from .blocks import (
     Address,
@@ -31,6 +31,9 @@ from .blocks import (
 )
 from .errors import UsageError
 from .model import KnowledgeBase
+
+if TYPE_CHECKING:
+    from .questions import Reading
 
 _WORD = re.compile(r"\w+")
 
@@ -59,6 +62,8 @@ class Result:
     corrections: dict[str, str]
     hits: list[Hit]
     closest: list[str]  # suggestions when nothing matched
+    reading: Reading | None = None  # the question, as questions.py read it (no rule within one section)
+    unmatched: tuple[str, ...] = ()  # words no passage mentions, searched without them
 
 
 def passages(kb: KnowledgeBase) -> Iterator[Passage]:
@@ -126,18 +131,40 @@ def _texts(block: Block) -> Iterator[str]:
 
 
 def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
-    words = _query_words(query, section)
+    """Passages for the query's words, best first, and (across every section) how the question reads."""
+    typed = _query_words(query, section)
     index = [p for p in passages(kb) if section is None or p.section == section]
     vocabulary = set().union(*(p.words | p.context for p in index)) if index else set()
-    expanded, corrections = _expand(words, vocabulary)
-    hits = _ranked(index, expanded)
-    closest: list[str] = []
-    if not hits:
-        import difflib
-
-        closest = [c for w in words for c in difflib.get_close_matches(w, vocabulary, n=3, cutoff=0.6)]
+    reading, words = _question(kb, query, typed, vocabulary, answer=section is None)
+    expanded, corrections = _expand(words, vocabulary, reading)
+    unmatched = tuple(w for w, forms in zip(words, expanded, strict=True) if not forms)
+    kept = [forms for forms in expanded if forms]
+    hits = _ranked(index, kept) if kept else []
+    closest = _closest(words, vocabulary, reading.known) if not hits and reading.rule is None else []
     searched = tuple(corrections.get(w, w) for w in words)
-    return Result(query, searched, corrections, hits, list(dict.fromkeys(closest))[:5])
+    return Result(query, searched, corrections, hits, closest, reading, unmatched if kept else ())
+
+
+def _question(
+    kb: KnowledgeBase, query: str, typed: tuple[str, ...], vocabulary: set[str], answer: bool
+) -> tuple[Reading, tuple[str, ...]]:
+    """How the question reads (with no answer card within one section), and the words searched for."""
+    from dataclasses import replace
+
+    from .questions import read
+
+    reading = read(kb, query, vocabulary)
+    if not answer:
+        reading = replace(reading, rule=None)
+    return reading, reading.searched or (() if reading.rule else typed)  # a question of filler alone keeps its words
+
+
+def _closest(words: tuple[str, ...], vocabulary: set[str], known: frozenset[str]) -> list[str]:
+    """Terms close to the words, where none matched; none for a known place or term (never 'teams' for 'texas')."""
+    import difflib
+
+    closest = [c for w in words if w not in known for c in difflib.get_close_matches(w, vocabulary, n=3, cutoff=0.6)]
+    return list(dict.fromkeys(closest))[:5]
 
 
 def _query_words(query: str, section: str | None) -> tuple[str, ...]:
@@ -155,19 +182,24 @@ def _query_words(query: str, section: str | None) -> tuple[str, ...]:
     return words
 
 
-def _expand(words: tuple[str, ...], vocabulary: set[str]) -> tuple[list[frozenset[str]], dict[str, str]]:
-    """The indexed words each query word matches, and the corrections made for words that match none."""
+def _expand(
+    words: tuple[str, ...], vocabulary: set[str], reading: Reading | None
+) -> tuple[list[frozenset[str]], dict[str, str]]:
+    """The indexed words each query word matches (with its synonyms), and the corrections made
+    for words that match none: never for a word the question reading knows (a place, a term)."""
+    synonyms = reading.synonyms if reading else {}
+    known = reading.known if reading else frozenset()
     corrections: dict[str, str] = {}
     expanded: list[frozenset[str]] = []
     for word in words:
-        found = _matching(word, vocabulary)
-        if not found:
+        found = _matching(synonyms.get(word, (word,)), vocabulary)
+        if not found and word not in known:
             import difflib
 
             close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
             if close:
                 corrections[word] = close[0]
-                found = _matching(close[0], vocabulary)
+                found = _matching(synonyms.get(close[0], (close[0],)), vocabulary)
         expanded.append(found)
     return expanded, corrections
 
@@ -230,12 +262,15 @@ def _variants(word: str) -> set[str]:
     return found
 
 
-def _matching(word: str, vocabulary: set[str]) -> frozenset[str]:
-    """The indexed words a query word matches: itself or a spelling variant, or words they begin."""
-    forms = _variants(word)
-    if len(word) < 3:
-        return frozenset(forms & vocabulary)
-    return frozenset(v for v in vocabulary if v.startswith(tuple(forms)))
+def _matching(words: tuple[str, ...], vocabulary: set[str]) -> frozenset[str]:
+    """The indexed words a query word (with its synonyms) matches: each or a spelling variant,
+    or words they begin (a word under 3 letters only as itself)."""
+    short = {f for w in words if len(w) < 3 for f in _variants(w)}
+    prefixes = tuple(f for w in words if len(w) >= 3 for f in _variants(w))
+    found = short & vocabulary
+    if prefixes:
+        found |= {v for v in vocabulary if v.startswith(prefixes)}
+    return frozenset(found)
 
 
 def _spans(text: str, forms: frozenset[str]) -> tuple[tuple[int, int], ...]:
@@ -246,10 +281,22 @@ def document(kb: KnowledgeBase, result: Result, limit: int) -> Document:
     from .sections.builder import Builder
 
     b = Builder(kb, "search", f"Search: {result.query}")
+    answered = False
+    if result.reading is not None:
+        from .answers import lead
+
+        answered = lead(b, kb, result.reading)
     for typed, used in result.corrections.items():
         b.note(f"Showing results for '{used}' (you typed '{typed}').")
+    if result.unmatched:
+        shown_words = [w for w in result.words if w not in result.unmatched]
+        b.note(f"No passage mentions {_quoted(result.unmatched)}; showing {_quoted(shown_words)}.")
+    if answered and not result.words:
+        return b.document(with_sources=False)
     shown = result.hits[:limit]
     count = len(result.hits)
+    if answered:
+        b.heading("Passages")
     b.text(f"{count} match{'es' if count != 1 else ''}" + (f"; the best {limit} shown." if count > limit else "."))
     entries = []
     for hit in shown:
@@ -258,3 +305,7 @@ def document(kb: KnowledgeBase, result: Result, limit: int) -> Document:
         entries.append(Entry(p.text, (), where, hit.spans, f"hsm-guide {p.command}"))
     b.entries(None, entries)
     return b.document(with_sources=False)
+
+
+def _quoted(words: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(f"'{w}'" for w in words)

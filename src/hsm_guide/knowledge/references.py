@@ -152,6 +152,27 @@ def _see_problems(see: str | None, path: list[str | int]) -> list[Found]:
     return []
 
 
+def question_rules(kb: KnowledgeBase) -> list[Found]:
+    """Each answer rule leads to a view that exists, by a command of that view, under a name of its own."""
+    from ..views import BY_NAME  # the registry only: no builder is imported
+
+    if kb.questions is None:
+        return []
+    found: list[Found] = []
+    names: list[str] = []
+    for i, rule in enumerate(kb.questions.rules):
+        at: list[str | int] = ["questions", "rules", i]
+        names.append(rule.name)
+        if rule.view not in BY_NAME:
+            found.append((f"no view is called '{rule.view}'", [*at, "view"]))
+        if not rule.when and not rule.needs:
+            found.append(("a rule with neither 'when' nor 'needs' would answer every question", at))
+        if rule.command is not None and rule.command.split(" ")[0] != rule.view:
+            found.append((f"the command '{rule.command}' is not one of view '{rule.view}'", [*at, "command"]))
+    found += [(f"rule '{n}' is defined twice", ["questions", "rules", i, "name"]) for i, n in _repeats(names)]
+    return found
+
+
 CHECKS: tuple[Callable[[KnowledgeBase], list[Found]], ...] = (
     unique_source_ids,
     known_citations,
@@ -162,6 +183,7 @@ CHECKS: tuple[Callable[[KnowledgeBase], list[Found]], ...] = (
     unique_credential_codes,
     key_point_sections,
     glossary_terms,
+    question_rules,
 )
 
 

@@ -51,6 +51,8 @@ from .common import Sources as Sources
 from .common import Text as Text
 from .common import Year as Year
 from .glossary import Term as Term
+from .questions import Questions as Questions
+from .questions import Rule as Rule
 from .work import AreaPay as AreaPay
 from .work import AreaRow as AreaRow
 from .work import DotRole as DotRole
@@ -97,5 +99,6 @@ class KnowledgeBase(Record, frozen=True, kw_only=True):
     fit: Fit
     glossary: list[Term] = []  # `hsm-guide explain`: terms, each with its aliases and sources
     key_points: list[KeyPoints] = []  # what each section opens with and --brief prints
+    questions: Questions | None = None  # how search reads a question (model/questions.py)
     sources: Annotated[list[Source], Meta(min_length=1)]
     wages: Wages | None = None  # read from the extract beside the file (wages/), never from the YAML

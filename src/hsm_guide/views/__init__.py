@@ -159,10 +159,10 @@ VIEWS: tuple[View, ...] = (
     ),
     View(
         "search",
-        "Search every section; forgives small typos.",
+        "Search every section, or ask a question; forgives small typos.",
         "pages:search",
         (
-            Option("words", (), "What to look for.", "words", metavar="WORDS..."),
+            Option("words", (), "What to look for, or a question in your own words.", "words", metavar="WORDS..."),
             Option("section", ("--section",), "Search one section only.", metavar="NAME", complete="sections"),
             Option("limit", ("--limit",), "Show at most this many hits.", "int", default=20, minimum=1),
         ),

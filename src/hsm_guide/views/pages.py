@@ -106,7 +106,7 @@ def search(
     from .. import search as finder
 
     result = finder.search(kb, " ".join(words or []), section)
-    if not result.hits:
+    if not result.hits and (result.reading is None or result.reading.rule is None):
         closest = f"; closest terms: {', '.join(result.closest)}" if result.closest else ""
         raise NoMatches(f"no matches for '{result.query}'{closest}")
     return finder.document(kb, result, limit)

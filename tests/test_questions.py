@@ -1,0 +1,196 @@
+"""`search` answers the questions people bring: the card it leads with, and the failures of issue 14.
+
+The questions are data (tests/questions.yaml); every figure a card must show is read here from
+the knowledge base and the wage extract, never copied from the output.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from hsm_guide import search as finder
+from hsm_guide.blocks import percent
+from hsm_guide.knowledge import load, packaged_data_path
+from hsm_guide.model import KnowledgeBase
+from hsm_guide.sections.builder import current_edition
+from hsm_guide.wages.lookup import WageData, wage_data
+
+QUESTIONS = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))
+
+
+@cache
+def kb() -> KnowledgeBase:
+    return load(packaged_data_path())
+
+
+@cache
+def data() -> WageData:
+    return wage_data(kb())
+
+
+def answer(run, question: str, *options: str) -> tuple[list[dict[str, Any]], str, list[dict[str, Any]]]:
+    """The card's blocks, the command it leads to and the blocks after it, from the JSON output."""
+    result = run("search", *question.split(), *options, "--json")
+    assert result.exit_code == 0, result.stderr
+    (document,) = json.loads(result.stdout)["sections"]
+    blocks = document["blocks"]
+    at = next(i for i, b in enumerate(blocks) if b["type"] == "note" and b["text"].startswith("Read on: hsm-guide "))
+    return blocks[:at], blocks[at]["text"].removeprefix("Read on: hsm-guide "), blocks[at + 1 :]
+
+
+def expected(case: dict[str, Any]) -> list[str]:
+    """What the card must contain, from the data."""
+    k, wages = kb(), data()
+    want: list[str] = []
+    if "median" in case:
+        soc = case.get("soc")
+        row = wages.national(soc) if case["median"] == "national" else wages.find(case["median"])
+        want.append(wages.text(row, "annual_median"))
+        want += [wages.text(row, "hourly_median", "hourly")] if case.get("hourly") else []
+        want.append(wages.label)
+    elif "soc" in case:
+        want += [wages.text(wages.national(s), "annual_median") for s in case["soc"]]
+        want += [wages.occupation_name(s) for s in case["soc"]] + [wages.label]
+    if "industry" in case:
+        row = wages.row("0000000", None, case["industry"])
+        assert row is not None
+        want += [row.industry_name, wages.text(row, "annual_median")]
+    if "route" in case:
+        want += [next(r.name for r in k.paths.backgrounds if r.key == case["route"]), "years"]
+    for code in case.get("degrees", []):
+        degree = next(d for d in k.education.degrees if f"({code})" in d.name)
+        want += [degree.name, degree.text]
+    if "key_point" in case:
+        want.append(next(p.points[0].text for p in k.key_points if p.section == case["key_point"]))
+    if case.get("growth"):
+        e = current_edition(k)
+        assert e.growth_percent is not None
+        want += [percent(e.growth_percent), str(e.growth_start)]
+    return want + case.get("terms", [])
+
+
+def test_there_are_thirty_questions_or_more() -> None:
+    assert len(QUESTIONS) >= 30
+    assert len({c["q"] for c in QUESTIONS}) == len(QUESTIONS)
+
+
+@pytest.mark.parametrize("case", QUESTIONS, ids=[c["q"] for c in QUESTIONS])
+def test_a_question_leads_with_its_answer(run, case: dict[str, Any]) -> None:
+    card, leads, rest = answer(run, case["q"])
+    assert card[0]["type"] == "heading" and card[0]["text"].startswith("Answer: "), "the card comes first"
+    area = data().find(case["area"]).area if "area" in case else ""
+    assert leads == case["leads"].format(area=area)
+    text = json.dumps(card, ensure_ascii=False)
+    for want in expected(case):
+        assert json.dumps(want, ensure_ascii=False)[1:-1] in text, f"{want!r} not in the card"
+    assert "Source" in text, "a card names its source"
+    assert not any(b["type"] == "note" and "Showing results for" in b["text"] for b in rest), "nothing corrected"
+
+
+# -- the failures the issue lists --------------------------------------------------------------
+
+
+def test_a_pay_question_is_answered_not_met_with_closest_terms(run) -> None:
+    result = run("search", "how", "much", "do", "nursing", "home", "administrators", "make")
+    assert result.exit_code == 0
+    assert "closest terms" not in result.stdout + result.stderr
+    assert result.stdout.splitlines()[2].startswith("Answer: Medical and Health Services Managers, pay")
+    assert data().text(data().national(), "annual_median") in result.stdout
+
+
+def test_salary_leads_with_the_pay_not_with_how_sources_quote_it(run) -> None:
+    card, leads, _ = answer(run, "salary")
+    assert leads == "pay"
+    assert data().text(data().national(), "annual_median") in json.dumps(card)
+    assert "How the sources quote pay" not in json.dumps(card)
+
+
+def test_texas_is_texas_never_teams(run) -> None:
+    for args in (("texas",), ("texas", "--section", "duties"), ("nursing", "home", "pay", "in", "texas")):
+        result = run("search", *args)
+        assert "teams" not in result.stdout + result.stderr, args
+    card, leads, _ = answer(run, "texas")
+    assert leads == "pay --area TX" and "Texas" in card[0]["text"]
+
+
+def test_how_long_and_degree_comparisons_find_their_answers(run) -> None:
+    assert answer(run, "how long does it take")[1].startswith("path --from ")
+    card, leads, _ = answer(run, "difference between mha and mba")
+    assert leads == "education" and "MHA and MBA" in card[0]["text"]
+
+
+# -- never correct a known place or term; say which words matched ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        *(a.name.lower() for a in data().area_list if a.kind == "state"),
+        *(a.state.lower() for a in data().area_list if a.kind == "state"),
+        "boston",
+        "tucson",
+        "spokane",
+    ],
+)
+def test_a_known_place_is_never_corrected(word: str) -> None:
+    result = finder.search(kb(), f"nursing {word}")
+    assert word not in result.corrections, f"'{word}' was 'corrected' to '{result.corrections.get(word)}'"
+
+
+def test_known_terms_are_never_corrected() -> None:
+    for term in ("MHA", "MPH", "MSN", "CPHQ", "CMPE", "financial"):
+        assert term.lower() not in finder.search(kb(), f"{term} zzyzq degree").corrections, term
+
+
+def test_a_typo_is_still_corrected(run) -> None:
+    assert finder.search(kb(), "certfication").corrections == {"certfication": "certification"}
+
+
+def test_when_only_some_words_match_it_says_which(run) -> None:
+    result = run("search", "hybrid", "degree")
+    assert result.exit_code == 0
+    assert "No passage mentions 'hybrid'; showing 'degree'." in result.stdout
+
+
+def test_a_question_within_one_section_has_no_card(run) -> None:
+    result = run("search", "salary", "--section", "pay", "--json")
+    blocks = json.loads(result.stdout)["sections"][0]["blocks"]
+    assert not any(b["type"] == "heading" and b["text"].startswith("Answer") for b in blocks)
+
+
+# -- the rules are data, validated --------------------------------------------------------------
+
+
+def test_a_rule_must_lead_to_a_view_that_exists(run, shipped_text, write_kb) -> None:
+    broken = shipped_text.replace("answer: key-points, view: licensure}", "answer: key-points, view: licenses}", 1)
+    broken = broken.replace('view: pay, command: "pay --area {place}"}', 'view: pay, command: "salary --area {place}"}')
+    broken = broken.replace("{name: day, when: [[day]],", "{name: day,", 1)
+    result = run("validate", str(write_kb(broken)))
+    assert result.exit_code == 1
+    assert "questions.rules[3].view: no view is called 'licenses'" in result.stderr
+    assert "questions.rules[11].command: the command 'salary --area {place}' is not one of view 'pay'" in result.stderr
+    assert "questions.rules[9]: a rule with neither 'when' nor 'needs' would answer every question" in result.stderr
+
+
+def test_a_knowledge_base_without_questions_still_searches(run, shipped_text, write_kb) -> None:
+    start = shipped_text.index("questions:\n")
+    kb = write_kb(shipped_text[:start] + shipped_text[shipped_text.index("sources:\n", start) :])
+    result = run("--data", str(kb), "search", "salary")
+    assert result.exit_code == 0 and "Answer" not in result.stdout and "matches" in result.stdout
+
+
+def test_a_place_several_areas_share_says_so_and_the_state_chooses(run) -> None:
+    springfields = [a for a in data().area_list if a.name.startswith("Springfield, ")]
+    assert len(springfields) > 1
+    card, _, _ = answer(run, "pay in springfield")
+    text = json.dumps(card)
+    assert "Other areas match too" in text and sum(a.name in text for a in springfields) >= 2
+    card, leads, _ = answer(run, "pay in springfield ma")
+    (chosen,) = [a for a in springfields if a.state == "MA"]
+    assert leads == f"pay --area {chosen.code}" and "Other areas" not in json.dumps(card)
