@@ -194,3 +194,11 @@ def test_a_place_several_areas_share_says_so_and_the_state_chooses(run) -> None:
     card, leads, _ = answer(run, "pay in springfield ma")
     (chosen,) = [a for a in springfields if a.state == "MA"]
     assert leads == f"pay --area {chosen.code}" and "Other areas" not in json.dumps(card)
+
+
+def test_a_british_spelling_reads_as_the_american_word(run) -> None:
+    """The rules' synonyms are American only; the one spelling table turns a typed British form round."""
+    british = "".join(("licen", "ce"))  # built from parts, as the table does
+    out = run("search", "--json", f"do I need a {british} to run a nursing home")
+    assert out.exit_code == 0
+    assert '"Answer: ' in out.stdout and "licensure" in out.stdout

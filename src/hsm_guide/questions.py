@@ -43,8 +43,10 @@ def singular(word: str) -> str:
 def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
     """What a question asks; `vocabulary` is every word the passages hold (a metro's single
     word that also appears in them, such as 'college', is not taken for a place)."""
+    from .search import american  # one table of British spellings serves the passages and the rules
+
     typed = _WORD.findall(query)
-    words = tuple(dict.fromkeys(w.lower() for w in typed))
+    words = tuple(dict.fromkeys(american(w.lower()) for w in typed))
     q = kb.questions
     filler = frozenset(q.filler) if q else frozenset()
     groups = {g[0]: tuple(g) for g in q.synonyms} if q else {}

@@ -253,6 +253,14 @@ _SPELLING_ROWS = (
 _SYNONYMS = tuple((us, stem + ending) for us, stem, ending in _SPELLING_ROWS)
 
 
+def american(word: str) -> str:
+    """A word in the guide's American spelling, the British form of any row above turned round."""
+    for us, uk in _SYNONYMS:
+        if uk in word and len(uk) > 2:  # the -ise/-yse rows are for matching, not for rewriting whole words
+            return word.replace(uk, us)
+    return word
+
+
 def _variants(word: str) -> set[str]:
     found = {word}
     for us, uk in _SYNONYMS:
