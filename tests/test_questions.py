@@ -174,7 +174,7 @@ def test_a_rule_must_lead_to_a_view_that_exists(run, shipped_text, write_kb) -> 
     result = run("validate", str(write_kb(broken)))
     assert result.exit_code == 1
     assert "questions.rules[3].view: no view is called 'licenses'" in result.stderr
-    assert "questions.rules[11].command: the command 'salary --area {place}' is not one of view 'pay'" in result.stderr
+    assert "questions.rules[12].command: the command 'salary --area {place}' is not one of view 'pay'" in result.stderr
     assert "questions.rules[9]: a rule with neither 'when' nor 'needs' would answer every question" in result.stderr
 
 
@@ -202,3 +202,10 @@ def test_a_british_spelling_reads_as_the_american_word(run) -> None:
     out = run("search", "--json", f"do I need a {british} to run a nursing home")
     assert out.exit_code == 0
     assert '"Answer: ' in out.stdout and "licensure" in out.stdout
+
+
+def test_the_term_named_first_is_the_one_explained(run) -> None:
+    """'what does RSE mean' asks about RSE: the glossary also has 'mean', later in the question."""
+    card, leads, _ = answer(run, "what does RSE mean")
+    assert leads == "explain relative-standard-error"
+    assert "Mean (average)" not in json.dumps(card)

@@ -42,6 +42,7 @@ def command(rule: Rule, reading: Reading) -> str:
         "place": where,
         "setting": reading.setting.key if reading.setting else "",
         "background": reading.background.key if reading.background else "student",
+        "term": reading.term.term if reading.term else "",
     }
     return (rule.command or rule.view).format(**values)
 
@@ -171,6 +172,16 @@ def key_points(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     return True
 
 
+def term(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """The glossary's entry for the term the question names, as `explain` gives it."""
+    found = reading.term
+    if found is None:
+        return False
+    b.heading(f"Answer: {found.name}")
+    b.facts([(found.name, found.text, found.sources), _sources_row(kb, found.sources)])
+    return True
+
+
 CARDS: dict[str, Card] = {
     "pay": pay,
     "timeline": timeline,
@@ -178,4 +189,5 @@ CARDS: dict[str, Card] = {
     "occupations": occupations,
     "certifications": certifications,
     "key-points": key_points,
+    "term": term,
 }

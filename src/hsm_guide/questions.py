@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .model import Degree, KnowledgeBase, Route, Rule
+from .model import Degree, KnowledgeBase, Route, Rule, Term
 from .wages.areas import Area, candidates
 from .wages.states import STATES
 
@@ -32,6 +32,7 @@ class Reading:
     occupations: tuple[str, ...] = ()  # SOC codes, in the order named
     setting: Route | None = None
     background: Route | None = None
+    term: Term | None = None  # the glossary term the question names, by its name, key or an alias
     rule: Rule | None = None
     groups: frozenset[str] = field(default=frozenset())
 
@@ -67,6 +68,7 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
         occupations=occupations,
         setting=_route(kb.paths.settings, singles, phrase=True),
         background=_route(kb.paths.backgrounds, singles, phrase=False, ignore=frozenset(synonyms)),
+        term=_term(kb, words),
         groups=present,
     )
     rule = next((r for r in (q.rules if q else []) if _applies(r, reading)), None)
@@ -81,8 +83,22 @@ def _applies(rule: Rule, reading: Reading) -> bool:
         "two-degrees": len(reading.degrees) >= 2,
         "two-occupations": len(reading.occupations) >= 2,
         "setting": reading.setting is not None,
+        "term": reading.term is not None,
     }
     return all(have[need] for need in rule.needs)
+
+
+def _term(kb: KnowledgeBase, words: tuple[str, ...]) -> Term | None:
+    """The glossary term the question names first ("what does RSE mean" asks about RSE, not the
+    mean), by its name, key or an alias as whole words; the longest form where two start together."""
+    said = f" {' '.join(words)} "
+    found: list[tuple[int, int, Term]] = []
+    for term in kb.glossary:
+        for form in (term.name, term.term.replace("-", " "), *term.aliases):
+            at = said.find(f" {' '.join(_WORD.findall(form.lower()))} ")
+            if at >= 0:
+                found.append((at, -len(form), term))
+    return min(found, key=lambda hit: hit[:2])[2] if found else None
 
 
 # -- places ---------------------------------------------------------------------------

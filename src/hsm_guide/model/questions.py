@@ -20,9 +20,10 @@ Words = Annotated[list[Word], Meta(min_length=1)]
 # What an answer card shows; the rule's view says where to read on.
 #   pay: the median nationally or in the place the question names, and in nursing care facilities;
 #   timeline: how long a route in takes; degrees / occupations: two side by side;
-#   certifications: those suited to the setting named; key-points: the view's key points.
-Answer = Literal["pay", "timeline", "degrees", "occupations", "certifications", "key-points"]
-Needs = Literal["place", "two-degrees", "two-occupations", "setting"]
+#   certifications: those suited to the setting named; key-points: the view's key points;
+#   term: the glossary's entry for the term the question names.
+Answer = Literal["pay", "timeline", "degrees", "occupations", "certifications", "key-points", "term"]
+Needs = Literal["place", "two-degrees", "two-occupations", "setting", "term"]
 
 
 class Rule(Record, frozen=True, kw_only=True):
