@@ -260,7 +260,9 @@ def pay_facts(kb: KnowledgeBase, edition: Edition) -> list[FactRow]:
     wages = kb.wages
     if wages is None:
         return [("Median pay", median_text(edition), edition.sources)]
-    row = next(r for r in wages.rows if r.soc == kb.identity.soc_code and r.kind == "national")
+    from ..wages.lookup import wage_data  # the one place that reads the extract
+
+    row = wage_data(kb).national()
     per_hour = f", {hourly(row.hourly_median)} an hour" if row.hourly_median is not None else ""
     median = (
         f"{money(row.annual_median)} a year{per_hour} (OEWS, {wages.release.release})" if row.annual_median else None

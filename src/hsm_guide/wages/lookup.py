@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..blocks import Kind, Value, fmt, hourly, money, percent
 from ..errors import UsageError
 from .areas import Area, find_area
 from .model import NOT_RELEASED, TOP_CODED, WageRow, Wages
+
+if TYPE_CHECKING:
+    from ..model import KnowledgeBase
 
 ALL_INDUSTRIES = "000000"
 HOURS_A_YEAR = 2080  # BLS's full-time year, by which it turns hourly wages into annual ones
@@ -47,9 +51,13 @@ class WageData:
         return self._by_key.get((soc or self.soc, area, industry))
 
     def national(self, soc: str | None = None) -> WageRow:
-        found = next((r for r in self.wages.rows if r.soc == (soc or self.soc) and r.kind == "national"), None)
+        wanted = soc or self.soc  # all industries: the extract also holds the nation's industry rows
+        found = next(
+            (r for r in self.wages.rows if r.soc == wanted and r.kind == "national" and r.industry == ALL_INDUSTRIES),
+            None,
+        )
         if found is None:
-            raise UsageError(f"the wage extract has no national figures for SOC {soc or self.soc}")
+            raise UsageError(f"the wage extract has no national figures for SOC {wanted}")
         return found
 
     def areas(self, soc: str | None = None) -> list[WageRow]:
@@ -152,10 +160,9 @@ def area_states(row: WageRow) -> set[str]:
     return found | {row.state}
 
 
-def wage_data(kb: object) -> WageData:
+def wage_data(kb: KnowledgeBase) -> WageData:
     """The knowledge base's extract, or a clear error where the data has none."""
-    wages = getattr(kb, "wages", None)
-    soc = kb.identity.soc_code  # type: ignore[attr-defined]
+    wages, soc = kb.wages, kb.identity.soc_code
     if wages is None:
         raise UsageError(
             "this knowledge base has no wage extract beside it (a wages/ folder): local pay needs one; "
