@@ -1,6 +1,6 @@
 """Start-up time and peak memory of hsm-guide commands against two floors (issues 6, 10 and 12).
 
-    python benchmarks/startup.py [--pairs N] [--no-cache]
+    python benchmarks/startup.py [--pairs N] [--no-cache] [--only TEXT]
 
 Run it with the interpreter hsm-guide is installed in (`.venv/bin/python benchmarks/startup.py`):
 each command runs as that environment's `hsm-guide` console script, which is what users run.
@@ -260,14 +260,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--pairs", type=int, default=21, help=f"pairs per command (at least {MIN_PAIRS}; default 21)")
     parser.add_argument("--no-cache", action="store_true", help="run the commands with HSM_GUIDE_NO_CACHE=1")
+    parser.add_argument("--only", metavar="TEXT", help="measure only the commands whose words contain TEXT")
     args = parser.parse_args(argv)
+    targets = [t for t in TARGETS if args.only is None or args.only in " ".join(t.args)]
+    if not targets:
+        parser.error(f"no command contains {args.only!r}")
     pairs = max(args.pairs, MIN_PAIRS)
     describe_environment(pairs, args.no_cache)
     scratch = tempfile.mkdtemp(prefix="hsm-guide-bench-")
     try:
         launcher = Launcher(environment(args.no_cache, scratch))
         results: list[tuple[Result | str, Target]] = []
-        for target in TARGETS:
+        for target in targets:
             label = "hsm-guide " + " ".join(target.args)
             try:
                 results.append((measure(label, target, FLOORS[target.floor], launcher, pairs), target))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple, assert_never
+from typing import TYPE_CHECKING, Any, NamedTuple, assert_never
 
 from .blocks import (
     Address,
@@ -64,6 +64,17 @@ class Result:
     closest: list[str]  # suggestions when nothing matched
     reading: Reading | None = None  # the question, as questions.py read it (no rule within one section)
     unmatched: tuple[str, ...] = ()  # words no passage mentions, searched without them
+
+
+def index(kb: KnowledgeBase) -> list[Passage]:
+    """Every passage, kept beside the cached knowledge base (building it renders every section)."""
+    from .cache import derived
+
+    return derived.remember(kb, "passages", lambda: [tuple(p) for p in passages(kb)], _passages)
+
+
+def _passages(rows: list[tuple[Any, ...]]) -> list[Passage]:
+    return [Passage._make(row) for row in rows]
 
 
 def passages(kb: KnowledgeBase) -> Iterator[Passage]:
@@ -133,13 +144,13 @@ def _texts(block: Block) -> Iterator[str]:
 def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
     """Passages for the query's words, best first, and (across every section) how the question reads."""
     typed = _query_words(query, section)
-    index = [p for p in passages(kb) if section is None or p.section == section]
-    vocabulary = set().union(*(p.words | p.context for p in index)) if index else set()
+    found = [p for p in index(kb) if section is None or p.section == section]
+    vocabulary = set().union(*(p.words | p.context for p in found)) if found else set()
     reading, words = _question(kb, query, typed, vocabulary, answer=section is None)
     expanded, corrections = _expand(words, vocabulary, reading)
     unmatched = tuple(w for w, forms in zip(words, expanded, strict=True) if not forms)
     kept = [forms for forms in expanded if forms]
-    hits = _ranked(index, kept) if kept else []
+    hits = _ranked(found, kept) if kept else []
     closest = _closest(words, vocabulary, reading.known) if not hits and reading.rule is None else []
     searched = tuple(corrections.get(w, w) for w in words)
     return Result(query, searched, corrections, hits, closest, reading, unmatched if kept else ())

@@ -55,6 +55,18 @@ def folder() -> Path | None:
     return Path(found) if found else None
 
 
+# The knowledge bases this process last loaded through a cache slot, with their slots: values
+# derived from one are cached under its key (derived.py). Matched by identity (and held, so an
+# id is never reused), so a key is never another's; a few suffice, a long test run loads hundreds.
+_SERVED: list[tuple[KnowledgeBase, Slot]] = []
+_SERVED_KEPT = 4
+
+
+def slot_of(kb: KnowledgeBase) -> Slot | None:
+    """The slot `kb` was served from or stored in by load_cached; None for any other knowledge base."""
+    return next((slot for served, slot in _SERVED if served is kb), None)
+
+
 def load_cached(path: Path) -> KnowledgeBase:
     """`knowledge.load`, served from the user cache when it holds a compiled copy of these exact bytes.
 
@@ -73,6 +85,8 @@ def load_cached(path: Path) -> KnowledgeBase:
         kb = loader.load_text(reading.decode(raw, name), name, wages_raw)
         if slot is not None:
             write(slot, kb)
+    if slot is not None:
+        _SERVED[:] = [*_SERVED[1 - _SERVED_KEPT :], (kb, slot)]
     return kb
 
 

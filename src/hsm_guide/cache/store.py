@@ -134,14 +134,16 @@ def prune(where: str, suffix: str, keep: int) -> None:
         pass
 
 
-# What the caches write: knowledge-base entries, the pages folder's entries, temporary files.
+# What the caches write: knowledge-base entries, the pages folder's entries, the derived folder's
+# entries (values computed from a knowledge base, named for the value and its kb- entry), temporary files.
 KB_PATTERN = ("kb-", ".bin")
 PAGES = "output"
 PAGE_SUFFIX = ".txt"
+DERIVED = "derived"
 
 
 def clear() -> int:
-    """Remove every entry of both caches (and stray temporary files); the number of files removed.
+    """Remove every entry of the caches (and stray temporary files); the number of files removed.
 
     Only files the caches write are removed, so a cache folder pointed at a folder that holds
     other files ($HSM_GUIDE_CACHE_DIR) keeps them. Raises OSError when an entry cannot be removed.
@@ -150,7 +152,12 @@ def clear() -> int:
     if where is None:
         return 0
     removed = 0
-    for sub, ours in ((where, _is_kb_file), (os.path.join(where, PAGES), _is_page_file)):
+    folders = (
+        (where, _is_kb_file),
+        (os.path.join(where, PAGES), _is_page_file),
+        (os.path.join(where, DERIVED), _is_derived_file),
+    )
+    for sub, ours in folders:
         try:
             entries = list(os.scandir(sub))
         except (FileNotFoundError, NotADirectoryError):
@@ -164,8 +171,9 @@ def clear() -> int:
                 removed += 1
     import contextlib
 
-    with contextlib.suppress(OSError):  # absent, or holds files that are not ours
-        os.rmdir(os.path.join(where, PAGES))
+    for sub in (PAGES, DERIVED):
+        with contextlib.suppress(OSError):  # absent, or holds files that are not ours
+            os.rmdir(os.path.join(where, sub))
     return removed
 
 
@@ -179,3 +187,7 @@ def _is_kb_file(name: str) -> bool:
 
 def _is_page_file(name: str) -> bool:
     return name.endswith(PAGE_SUFFIX) or _is_temp(name)
+
+
+def _is_derived_file(name: str) -> bool:
+    return (KB_PATTERN[0] in name and name.endswith(KB_PATTERN[1])) or _is_temp(name)

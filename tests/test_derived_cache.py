@@ -1,0 +1,127 @@
+"""The search index kept beside the cached knowledge base: used when it matches, never stale or trusted when damaged."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from hsm_guide import cache, search, warm
+from hsm_guide.cache import derived
+from hsm_guide.cache import knowledge as kb_cache
+from hsm_guide.knowledge import load, load_cached
+
+WORD = "Healthcare executive"  # in the shipped data; searched for as 'executive'
+EDITED = "Healthcare zyxwvutsr"  # same length, so the file's size does not change
+
+
+def index_files() -> list[Path]:
+    where = cache.folder()
+    sub = Path(where) / "derived" if where else None
+    return sorted(sub.iterdir()) if sub is not None and sub.is_dir() else []
+
+
+def edit_in_place(path: Path, old: str, new: str) -> None:
+    """Change the text but keep the size and the modification time."""
+    before = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times the index was built from the sections (not served from the cache)."""
+    calls: list[int] = []
+    real = search.passages
+
+    def counting(kb: object) -> Iterator[search.Passage]:
+        calls.append(1)
+        return real(kb)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search, "passages", counting)
+    return calls
+
+
+def hits(path: Path, query: str) -> list[str]:
+    return [h.passage.text for h in search.search(load_cached(path), query).hits]
+
+
+def test_a_second_search_reads_the_index_instead_of_building_it(kb_copy: Path, builds: list[int]) -> None:
+    first = hits(kb_copy, "executive")
+    assert builds == [1] and len(index_files()) == 1
+    assert hits(kb_copy, "executive") == first  # a new load of the same bytes: same hits, from the entry
+    assert builds == [1]
+
+
+def test_an_edited_data_file_rebuilds_the_index(kb_copy: Path, builds: list[int]) -> None:
+    assert hits(kb_copy, "executive")
+    edit_in_place(kb_copy, WORD, EDITED)  # same size, same time: only the bytes differ
+    found = hits(kb_copy, "zyxwvutsr")
+    assert any("zyxwvutsr" in text.lower() for text in found)
+    assert builds == [1, 1]
+
+
+def test_new_code_rebuilds_the_index(kb_copy: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    hits(kb_copy, "executive")
+    monkeypatch.setattr(warm, "_code_stamp", lambda: ("a section builder was edited",))
+    hits(kb_copy, "executive")
+    assert builds == [1, 1]
+
+
+def test_a_damaged_entry_is_rebuilt(kb_copy: Path, builds: list[int]) -> None:
+    first = hits(kb_copy, "executive")
+    (entry,) = index_files()
+    blob = bytearray(entry.read_bytes())
+    blob[-10] ^= 0xFF
+    entry.write_bytes(bytes(blob))
+    assert hits(kb_copy, "executive") == first
+    assert builds == [1, 1]
+    assert entry.read_bytes() != bytes(blob)  # written again, whole
+
+
+def test_a_payload_this_code_cannot_use_is_a_miss(kb_copy: Path) -> None:
+    kb = load_cached(kb_copy)
+    assert derived.remember(kb, "probe", lambda: [1, 2, 3], list) == [1, 2, 3]
+
+    def refuse(value: object) -> list[int]:
+        raise TypeError("not the shape this code writes")
+
+    made: list[object] = []
+
+    def make(value: object) -> object:
+        made.append(value)
+        if len(made) == 1:
+            refuse(value)
+        return value
+
+    assert derived.remember(kb, "probe", lambda: [4], make) == [4]  # the stored [1, 2, 3] refused: built again
+    assert made == [[1, 2, 3], [4]]
+
+
+def test_a_knowledge_base_not_from_the_cache_is_never_given_an_entry(kb_copy: Path, builds: list[int]) -> None:
+    kb = load(kb_copy)  # parsed, not served: it has no key to file an index under
+    assert kb_cache.slot_of(kb) is None
+    search.search(kb, "executive")
+    search.search(kb, "executive")
+    assert builds == [1, 1]
+    assert index_files() == []
+
+
+def test_no_cache_switch_writes_no_index(kb_copy: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HSM_GUIDE_NO_CACHE", "1")
+    hits(kb_copy, "executive")
+    hits(kb_copy, "executive")
+    assert builds == [1, 1]
+    assert index_files() == []
+
+
+def test_cache_clear_removes_the_index(kb_copy: Path, run) -> None:
+    hits(kb_copy, "executive")
+    assert len(index_files()) == 1
+    result = run("cache", "clear")
+    assert result.exit_code == 0, result.output
+    assert "Removed 2 cache entries" in result.output  # the knowledge base's and its index
+    assert index_files() == []
+    assert not (Path(cache.folder() or "") / "derived").exists()
