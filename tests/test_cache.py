@@ -60,6 +60,23 @@ def test_a_warm_cache_serves_the_same_knowledge_base(kb_copy: Path, parses: list
     assert len(entries()) == 1
 
 
+def test_the_shipped_data_and_its_wage_extract_come_back_whole(tmp_path: Path, parses: list[str]) -> None:
+    """Every record, the wage rows (stored without walking their fields) and the nested ones alike."""
+    import shutil
+
+    source = knowledge.packaged_data_path()
+    shutil.copytree(source.parent, tmp_path / "data")
+    copy = tmp_path / "data" / source.name
+    expected = load(copy)
+    assert expected.wages is not None and len(expected.wages.rows) > 1000
+    load_cached(copy)
+    parses.clear()
+    served = load_cached(copy)
+    assert parses == []  # from the entry
+    assert served == expected
+    assert type(served.wages.rows[0]) is type(expected.wages.rows[0])  # records, not the stored dicts
+
+
 def test_an_edit_with_the_same_size_and_mtime_is_never_served_stale(kb_copy: Path, parses: list[str]) -> None:
     warm(kb_copy)
     edit_in_place(kb_copy, ORIGINAL, EDITED)

@@ -36,7 +36,7 @@ from .store import blake2b
 if TYPE_CHECKING:
     from ..model import KnowledgeBase, Record
 
-MAGIC = b"HSMGKB\x00\x01"  # knowledge-base entries, format 1: store.seal framing around a marshal payload
+MAGIC = b"HSMGKB\x00\x02"  # knowledge-base entries, format 2: store.seal framing around a marshal payload
 _MAX_BYTES = 256 * 1024 * 1024  # a compiled entry is a little smaller than its YAML (at most 16 MiB)
 # What decides whether a file is valid and how it is stored (a folder stands for its .py files).
 CODE = ("model", "record.py", "knowledge", "cache/knowledge.py", "cache/store.py", "wages/model.py", "wages/extract.py")
@@ -154,11 +154,15 @@ def read(slot: Slot) -> KnowledgeBase | None:
 def write(slot: Slot, kb: KnowledgeBase) -> bool:
     """Store `kb` atomically (store.write); False if it could not be."""
     classes = _classes()
-    payload = marshal.dumps((tuple(classes), _flatten(kb, {c: i for i, c in enumerate(classes.values())})))
-    return store.write(slot.file, store.seal(MAGIC, slot.key, payload))
+    tree = _flatten(kb, {c: i for i, c in enumerate(classes.values())}, {})
+    return store.write(slot.file, store.seal(MAGIC, slot.key, marshal.dumps((tuple(classes), tree))))
 
 
 # -- the payload: records as (class index, {field: value}), lists as lists ------
+# A record holding no record is marked by a negative index (~index), so rebuilding skips its
+# fields: 1,288 wage rows of 27 fields each. Equal strings are stored once (marshal writes a
+# reference for an object it has written before), which halves the payload: the wage rows repeat
+# names such as "Cross-Industry, Private, Federal, State, and Local".
 
 
 def _classes() -> dict[str, type[Record]]:
@@ -169,11 +173,15 @@ def _classes() -> dict[str, type[Record]]:
     return {n: c for n, c in sorted(found.items()) if isinstance(c, type) and issubclass(c, model.Record)}
 
 
-def _flatten(value: Any, index: dict[type[Record], int]) -> Any:
+def _flatten(value: Any, index: dict[type[Record], int], strings: dict[str, str]) -> Any:
     if hasattr(value, "__struct_fields__"):  # a Record
-        return (index[type(value)], {f: _flatten(getattr(value, f), index) for f in value.__struct_fields__})
+        fields = {f: _flatten(getattr(value, f), index, strings) for f in value.__struct_fields__}
+        nested = any(type(v) is tuple or (type(v) is list and tuple in map(type, v)) for v in fields.values())
+        return (index[type(value)] if nested else ~index[type(value)], fields)
     if isinstance(value, list):
-        return [_flatten(v, index) for v in value]
+        return [_flatten(v, index, strings) for v in value]
+    if type(value) is str:
+        return strings.setdefault(value, value)
     return value
 
 
@@ -184,6 +192,8 @@ def _build(data: Any, classes: dict[str, type[Record]]) -> Any:
 
     def build(record: tuple[int, dict[str, Any]]) -> Record:
         index, kwargs = record
+        if index < 0:  # no record inside
+            return table[~index](**kwargs)
         for key, value in kwargs.items():  # the dict is ours (fresh from marshal): fill it in place
             if type(value) is tuple:
                 kwargs[key] = build(value)
