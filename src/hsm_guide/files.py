@@ -1,6 +1,6 @@
 """Writing a file whole or not at all: a temporary file beside it, then a rename.
 
-Export and both caches write through `replace`. It imports only os (the caches
+Export and the caches write through `replace`. It imports only os (the caches
 write on the hot path), and names its temporary files `.NAME.PID.RANDOM.tmp`
 so that `sweep` can find the ones a killed process left behind.
 """

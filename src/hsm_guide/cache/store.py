@@ -1,4 +1,4 @@
-"""The store both caches share: where it lives, how an entry is framed, when code is new, and upkeep.
+"""The store the caches share: where it lives, how an entry is framed, when code is new, and upkeep.
 
 An entry file is MAGIC (8 bytes, one per cache and format), the key's digest, the payload's
 digest, then the payload: a file renamed, torn, damaged or written by another version is a
