@@ -61,6 +61,17 @@ def expected(case: dict[str, Any]) -> list[str]:
         row = wages.row("0000000", None, case["industry"])
         assert row is not None
         want += [row.industry_name, wages.text(row, "annual_median")]
+    if case.get("starting"):
+        row = wages.national() if case["median"] == "national" else wages.find(case["median"])
+        want += ["no starting wage", wages.text(row, "annual_p10")]
+    if "ranking" in case:
+        want += ranking(*case["ranking"])
+    if case.get("jobs"):
+        e = current_edition(k)
+        want += [f"{wages.national().employment:,.0f}", f"{e.jobs:,}", "OEWS", "Employment Projections"]
+    if case.get("employers"):
+        largest = sorted(wages.industries(), key=lambda r: r.employment or 0, reverse=True)[:5]
+        want += [x for r in largest for x in (r.industry_name, f"{r.employment:,.0f}")]
     if "route" in case:
         want += [next(r.name for r in k.paths.backgrounds if r.key == case["route"]), "years"]
     for code in case.get("degrees", []):
@@ -75,6 +86,18 @@ def expected(case: dict[str, Any]) -> list[str]:
     return want + case.get("terms", [])
 
 
+TERRITORIES = {"PR", "GU", "VI"}
+
+
+def ranking(kind: str, order: str) -> list[str]:
+    """The five areas a ranking card lists, best (or lowest) first, each name then its median."""
+    wages = data()
+    rows = wages.metros() if kind == "metros" else [r for r in wages.states() if r.state not in TERRITORIES]
+    ranked = sorted((r for r in rows if r.annual_median), key=lambda r: r.annual_median or 0, reverse=True)
+    shown = ranked[:5] if order == "best" else ranked[::-1][:5]
+    return [x for r in shown for x in (r.name, wages.text(r, "annual_median"))]
+
+
 def test_there_are_thirty_questions_or_more() -> None:
     assert len(QUESTIONS) >= 30
     assert len({c["q"] for c in QUESTIONS}) == len(QUESTIONS)
@@ -87,8 +110,15 @@ def test_a_question_leads_with_its_answer(run, case: dict[str, Any]) -> None:
     area = data().find(case["area"]).area if "area" in case else ""
     assert leads == case["leads"].format(area=area)
     text = json.dumps(card, ensure_ascii=False)
+    at = 0
     for want in expected(case):
-        assert json.dumps(want, ensure_ascii=False)[1:-1] in text, f"{want!r} not in the card"
+        found = text.find(json.dumps(want, ensure_ascii=False)[1:-1], at if "ranking" in case else 0)
+        assert found >= 0, f"{want!r} not in the card" + (" (in its place)" if "ranking" in case else "")
+        at = found
+    if case.get("no_industry"):
+        named = kb().questions.industries if kb().questions else []
+        names = [r.industry_name for n in named if (r := data().row("0000000", None, n.industry))]
+        assert not [n for n in names if n in text], "an industry the question does not name"
     assert "Source" in text, "a card names its source"
     assert not any(b["type"] == "note" and "Showing results for" in b["text"] for b in rest), "nothing corrected"
 
@@ -173,9 +203,14 @@ def test_a_rule_must_lead_to_a_view_that_exists(run, shipped_text, write_kb) -> 
     broken = broken.replace("{name: day, when: [[day]],", "{name: day,", 1)
     result = run("validate", str(write_kb(broken)))
     assert result.exit_code == 1
-    assert "questions.rules[3].view: no view is called 'licenses'" in result.stderr
-    assert "questions.rules[12].command: the command 'salary --area {place}' is not one of view 'pay'" in result.stderr
-    assert "questions.rules[9]: a rule with neither 'when' nor 'needs' would answer every question" in result.stderr
+    rules = kb().questions.rules if kb().questions else []
+    at = {r.name: i for i, r in enumerate(rules)}
+    assert f"questions.rules[{at['license']}].view: no view is called 'licenses'" in result.stderr
+    wrong = "command: the command 'salary --area {place}' is not one of view 'pay'"
+    assert f"questions.rules[{at['pay-in-a-place']}].{wrong}" in result.stderr
+    assert f"questions.rules[{at['day']}]: a rule with neither 'when' nor 'needs' would answer every question" in (
+        result.stderr
+    )
 
 
 def test_a_knowledge_base_without_questions_still_searches(run, shipped_text, write_kb) -> None:
@@ -209,3 +244,21 @@ def test_the_term_named_first_is_the_one_explained(run) -> None:
     card, leads, _ = answer(run, "what does RSE mean")
     assert leads == "explain relative-standard-error"
     assert "Mean (average)" not in json.dumps(card)
+
+
+def test_an_industry_a_question_names_must_be_in_the_wage_extract(run, tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(packaged_data_path().parent, folder)
+    copy = folder / packaged_data_path().name
+    text = copy.read_text(encoding="utf-8")
+    assert '{said: [hospital, general hospital], industry: "622000"}' in text
+    copy.write_text(text.replace('industry: "622000"}', 'industry: "999999"}', 1), encoding="utf-8")
+    result = run("validate", str(copy))
+    assert result.exit_code == 1
+    assert "questions.industries[0].industry: industry 999999 has no national figures in the wage extract" in (
+        result.stderr
+    )
+    line = next(i for i, t in enumerate(copy.read_text(encoding="utf-8").splitlines(), 1) if '"999999"' in t)
+    assert f"occupation.yaml:{line}:" in result.stderr  # the line of the YAML that names it

@@ -748,7 +748,13 @@ def test_an_imported_extract_is_valid_and_shown(run, tmp_path: Path, import_rele
     fixture = make_release(tmp_path / "release", titles)
     kb = tmp_path / "guide" / "occupation.yaml"
     kb.parent.mkdir()
-    shutil.copyfile(DATA / "occupation.yaml", kb)
+    # The fixture release has one industry (hospitals, 622100): the industries a question can name
+    # must have figures in the extract, so the copy names only that one.
+    text = (DATA / "occupation.yaml").read_text(encoding="utf-8")
+    start = text.index("  industries:\n", text.index("\nquestions:\n"))
+    end = text.index("\n\n", start)
+    only = '  industries:\n    - {said: [hospital], industry: "622100"}'
+    kb.write_text(text[:start] + only + text[end:], encoding="utf-8")
     ran = import_release(fixture.wheel, "--data", kb, "--date", "2026-01-15")
     assert ran.code == 0, ran.stderr
     assert sorted(read_release(kb.parent / "wages")["occupations"]) == sorted(shipped)

@@ -59,8 +59,15 @@ def _sources_row(kb: KnowledgeBase, ids: Iterable[str]) -> FactRow:
     return ("Source" if len(names) == 1 else "Sources", "; ".join(names), wanted)
 
 
+STARTING = "starting"  # the synonym group of a question about starting pay
+LOWEST = "lowest"  # the synonym group of a question about the lowest pay
+METRO = "metro"  # the synonym group of a question about metro areas or cities
+RANKED = 5  # areas or industries a ranking card lists
+
+
 def pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
-    """The median (yearly and hourly) nationally or in the place named, the range, and the rule's industries."""
+    """The median (yearly and hourly) nationally or in the place named, the range, starting pay when
+    asked about, and the national pay in the industries the question names."""
     if kb.wages is None:
         return False
     from .wages.lookup import wage_data
@@ -79,7 +86,12 @@ def pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     else:
         rows.append((f"Median pay, {data.label}", data.yearly_and_hourly(row, "median"), src))
         rows.append(("Middle 80%", f"{data.text(row, 'annual_p10')} to {data.text(row, 'annual_p90')} a year", src))
-    industries = reading.rule.industries if reading.rule and soc == data.soc else []
+        if STARTING in reading.groups:  # BLS has no starting wage; the 10th percentile is the nearest figure
+            p10 = data.text(row, "annual_p10")
+            rows.append(
+                ("Starting pay", f"BLS publishes no starting wage; the lowest-paid 10% earned under {p10} a year", src)
+            )
+    industries = reading.industries if soc == data.soc else ()
     for code in industries:
         industry = data.row("0000000", soc, code)
         if industry is not None:
@@ -98,6 +110,64 @@ def _pay_notes(b: Builder, data: WageData, row: WageRow | None, reading: Reading
     if reading.also:
         listed = "; ".join(a.name for a in reading.also[:3]) + ("; and more" if len(reading.also) > 3 else "")
         b.note(f"Other areas match too ({listed}): add the state to choose one.")
+
+
+def ranking(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """The five best-paying states and DC (or metro areas, when the question names them), or the five lowest."""
+    if kb.wages is None:
+        return False
+    from .sections.pay.states import ranked
+    from .wages.lookup import wage_data
+    from .wages.states import TERRITORIES
+
+    data = wage_data(kb)
+    metros = METRO in reading.groups
+    lowest = LOWEST in reading.groups
+    areas = data.metros() if metros else [r for r in data.states() if r.state not in TERRITORIES]
+    order = [r for r in ranked(data, areas, False) if r.annual_median]
+    shown = order[-RANKED:][::-1] if lowest else order[:RANKED]
+    kind = "metro areas" if metros else "states (and DC)"
+    b.heading(f"Answer: the {'lowest' if lowest else 'best'}-paying {kind}, {data.label}")
+    src = [data.source]
+    rows: list[FactRow] = [(r.name, data.yearly_and_hourly(r, "median") + " (median)", src) for r in shown]
+    b.facts([*rows, _source_row(kb, data.source)])
+    return True
+
+
+def jobs(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """How many of these jobs there are: the OEWS count and the handbook's projection, each by its program."""
+    from .sections.builder import current_edition, pay_facts, projection_facts
+
+    edition = current_edition(kb)
+    counted = [row for row in pay_facts(kb, edition) if row[0] == "Employed"]
+    projected = [row for row in projection_facts(edition) if row[0] in ("Jobs", "Job outlook", "Employment change")]
+    rows = [row for row in (*counted, *projected) if row[1]]
+    if not rows:
+        return False
+    b.heading("Answer: how many of these jobs there are")
+    b.facts([*rows, _sources_row(kb, [i for row in rows for i in row[2]])])
+    b.hint("Why the two counts differ: hsm-guide explain employment-projections")
+    return True
+
+
+def employers(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """The industries that employ the most of these managers, with each one's median."""
+    if kb.wages is None:
+        return False
+    from .wages.lookup import wage_data
+
+    data = wage_data(kb)
+    largest = sorted(data.industries(), key=lambda r: r.employment or 0, reverse=True)[:RANKED]
+    if not largest:
+        return False
+    b.heading(f"Answer: the largest employers, {data.label}")
+    src = [data.source]
+    rows: list[FactRow] = [
+        (r.industry_name, f"{data.text(r, 'employment', 'count')} jobs; median {data.text(r, 'annual_median')}", src)
+        for r in largest
+    ]
+    b.facts([*rows, _source_row(kb, data.source)])
+    return True
 
 
 def timeline(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
@@ -184,6 +254,9 @@ def term(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
 
 CARDS: dict[str, Card] = {
     "pay": pay,
+    "ranking": ranking,
+    "jobs": jobs,
+    "employers": employers,
     "timeline": timeline,
     "degrees": degrees,
     "occupations": occupations,

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .model import Degree, KnowledgeBase, Route, Rule, Term
+from .model import Degree, KnowledgeBase, NamedIndustry, Route, Rule, Term
 from .wages.areas import Area, candidates
 from .wages.states import STATES
 
@@ -33,6 +33,7 @@ class Reading:
     setting: Route | None = None
     background: Route | None = None
     term: Term | None = None  # the glossary term the question names, by its name, key or an alias
+    industries: tuple[str, ...] = ()  # the industries it names (questions.industries), in order
     rule: Rule | None = None
     groups: frozenset[str] = field(default=frozenset())
 
@@ -69,6 +70,7 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
         setting=_route(kb.paths.settings, singles, phrase=True),
         background=_route(kb.paths.backgrounds, singles, phrase=False, ignore=frozenset(synonyms)),
         term=_term(kb, words),
+        industries=_industries(q.industries if q else [], singles),
         groups=present,
     )
     rule = next((r for r in (q.rules if q else []) if _applies(r, reading)), None)
@@ -179,6 +181,17 @@ def _titles(kb: KnowledgeBase) -> list[tuple[list[str], str]]:
     found += [(kb.identity.title, own)] + [(t.text, own) for t in kb.identity.alternative_titles]
     found += [(m.name, own) for m in kb.roles.manager_types]
     return [([singular(w) for w in _WORD.findall(t.lower()) if w != "and"], soc) for t, soc in found]
+
+
+def _industries(named: Sequence[NamedIndustry], singles: Sequence[str]) -> tuple[str, ...]:
+    """The industry codes the question names ("nursing homes", "a hospital"), in the order named."""
+    at = [
+        (i, n.industry)
+        for n in named
+        for said in n.said
+        if (i := _contains(singles, [singular(w) for w in said.split()])) is not None
+    ]
+    return tuple(dict.fromkeys(code for _, code in sorted(at)))
 
 
 def _occupations(kb: KnowledgeBase, singles: Sequence[str]) -> tuple[str, ...]:

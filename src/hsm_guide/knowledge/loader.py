@@ -55,7 +55,7 @@ def load_text(text: str, name: str, wages_raw: tuple[bytes, bytes] | None, every
     from ..wages import extract
 
     wages = extract.parse(wages_raw, Path(name), kb.identity.soc_code, every)
-    problems = wage_problems(kb, wages, name)
+    problems = wage_problems(kb, wages, name, text)
     if problems:
         raise DataError(problems)
     return msgspec.structs.replace(kb, wages=wages)

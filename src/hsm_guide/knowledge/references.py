@@ -222,8 +222,9 @@ def _unknown_citations(node: dict[str, Any], path: list[str | int], known: set[s
     ]
 
 
-def wage_problems(kb: KnowledgeBase, wages: Wages, name: str) -> list[Problem]:
-    """The extract against the knowledge base: its source is catalogued and primary, its occupations named."""
+def wage_problems(kb: KnowledgeBase, wages: Wages, name: str, text: str) -> list[Problem]:
+    """The extract against the knowledge base (`text`, read from `name`): its source is catalogued and
+    primary, its occupations named, and every industry a question can name has national figures."""
     release_file = str(wage_files(Path(name))[0])
     source = next((s for s in kb.sources if s.id == wages.release.source), None)
     if source is None:
@@ -236,4 +237,14 @@ def wage_problems(kb: KnowledgeBase, wages: Wages, name: str) -> list[Problem]:
     missing = sorted(named - set(wages.release.occupations))
     if missing:
         return [Problem(release_file, f"SOC {missing[0]} is named in {name} but not in the extract; re-run the import")]
-    return []
+    national = {r.industry for r in wages.rows if r.soc == kb.identity.soc_code and r.kind == "national"}
+    industries = kb.questions.industries if kb.questions else []
+    found: list[Found] = [
+        (
+            f"industry {n.industry} has no national figures in the wage extract",
+            ["questions", "industries", i, "industry"],
+        )
+        for i, n in enumerate(industries)
+        if n.industry not in national
+    ]
+    return located(text, name, found)

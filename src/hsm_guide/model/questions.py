@@ -18,11 +18,18 @@ Word = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9']*$")]
 Words = Annotated[list[Word], Meta(min_length=1)]
 
 # What an answer card shows; the rule's view says where to read on.
-#   pay: the median nationally or in the place the question names, and in nursing care facilities;
+#   pay: the median nationally or in the place the question names, and in the industries it names
+#        (`industries` below), nationally; for a question about starting pay, the 10th percentile too;
+#   ranking: the five best-paying states (or metro areas), or the five lowest-paying;
+#   jobs: how many of these jobs there are, by each BLS program that counts them;
+#   employers: the industries that employ the most of these managers;
 #   timeline: how long a route in takes; degrees / occupations: two side by side;
 #   certifications: those suited to the setting named; key-points: the view's key points;
 #   term: the glossary's entry for the term the question names.
-Answer = Literal["pay", "timeline", "degrees", "occupations", "certifications", "key-points", "term"]
+Answer = Literal[
+    "pay", "ranking", "jobs", "employers", "timeline", "degrees", "occupations", "certifications", "key-points", "term"
+]
+Phrase = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9' ]*[a-z0-9]$")]  # words in a row, lower case
 Needs = Literal["place", "two-degrees", "two-occupations", "setting", "term"]
 
 
@@ -36,11 +43,18 @@ class Rule(Record, frozen=True, kw_only=True):
     answer: Answer
     view: Annotated[str, Meta(pattern=r"^[a-z][a-z0-9-]*$")]  # the view the answer leads to
     command: str | None = None  # the full command, with {place}, {setting}, {background}; default: the view
-    industries: list[Annotated[str, Meta(pattern=r"^[0-9]{6}$")]] = []  # pay: also these industries, nationally
     sources: list[SourceId] = []  # where the rule itself states a fact
+
+
+class NamedIndustry(Record, frozen=True, kw_only=True):
+    """An industry a question can name (a hospital, a nursing home): a pay card adds its national pay."""
+
+    said: Annotated[list[Phrase], Meta(min_length=1)]  # the ways a question names it
+    industry: Annotated[str, Meta(pattern=r"^[0-9]{6}$")]  # its code in the wage extract (NAICS)
 
 
 class Questions(Record, frozen=True, kw_only=True):
     filler: list[Word]  # words a question carries that no passage is searched for
     synonyms: list[Annotated[list[Word], Meta(min_length=2)]]  # the first word of a group names it
     rules: list[Rule]
+    industries: list[NamedIndustry] = []

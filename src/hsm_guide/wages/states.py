@@ -63,6 +63,9 @@ STATES: dict[str, tuple[str, str]] = {
 }
 
 
+TERRITORIES = frozenset({"GU", "PR", "VI"})  # in the state-level data, not states (a ranking of states leaves them out)
+
+
 def postal(fips: str) -> str | None:
     """The postal code for a FIPS state code ("39" -> "OH"), or None if it is not one of ours."""
     entry = STATES.get(fips)

@@ -25,7 +25,7 @@ def states_pay(kb: KnowledgeBase, hourly: bool = False) -> Document:
         sources=[data.source],
     )
     b.heading("States ranked by median")
-    _ranking(b, data, _ranked(data, rows, hourly), hourly, f"Every state, DC and territory with figures, {data.label}")
+    _ranking(b, data, ranked(data, rows, hourly), hourly, f"Every state, DC and territory with figures, {data.label}")
     b.hint("One state in full: hsm-guide pay --area OH. Its metro areas: hsm-guide pay --metros --area OH.")
     return b.document()
 
@@ -34,23 +34,24 @@ def metros_pay(kb: KnowledgeBase, state_query: str | None = None, hourly: bool =
     data = wage_data(kb)
     if state_query is None:
         b = Builder(kb, "pay", f"Pay by metro area, {data.label}")
-        ranked = _ranked(data, data.metros(), hourly)
+        order = ranked(data, data.metros(), hourly)
         b.heading("Best-paying metro areas")
-        _ranking(b, data, ranked[:METROS_SHOWN], hourly, "By median")
+        _ranking(b, data, order[:METROS_SHOWN], hourly, "By median")
         b.heading("Lowest-paying metro areas")
-        _ranking(b, data, ranked[-METROS_SHOWN:][::-1], hourly, "By median, lowest first")
+        _ranking(b, data, order[-METROS_SHOWN:][::-1], hourly, "By median, lowest first")
         b.hint("The areas of one state: hsm-guide pay --metros --area TX.")
         return b.document()
     state = data.find(state_query)
     if state.kind != "state":
         raise UsageError(f"--metros --area takes a state; '{state.name}' is a {state.kind} area (try pay --area)")
     b = Builder(kb, "pay", f"Pay by area in {state.name}, {data.label}")
-    ranked = _ranked(data, data.metros(state.state), hourly)
-    _ranking(b, data, ranked, hourly, "Metro and nonmetro areas, by median; a metro may span states")
+    caption = "Metro and nonmetro areas, by median; a metro may span states"
+    _ranking(b, data, ranked(data, data.metros(state.state), hourly), hourly, caption)
     return b.document()
 
 
-def _ranked(data: WageData, rows: list[WageRow], hourly: bool) -> list[WageRow]:
+def ranked(data: WageData, rows: list[WageRow], hourly: bool) -> list[WageRow]:
+    """Highest median first; areas BLS released no median for last (the answer cards rank with it too)."""
     prefix, _, _ = basis(hourly)
     released = [r for r in rows if data.value(r, f"{prefix}_median") is not None]
     unreleased = [r for r in rows if data.value(r, f"{prefix}_median") is None]
