@@ -72,6 +72,9 @@ def expected(case: dict[str, Any]) -> list[str]:
     if case.get("employers"):
         largest = sorted(wages.industries(), key=lambda r: r.employment or 0, reverse=True)[:5]
         want += [x for r in largest for x in (r.industry_name, f"{r.employment:,.0f}")]
+    if "role" in case:
+        kind = next((m for m in k.roles.manager_types if m.name == case["role"]), None)
+        want += [case["role"], kind.text] if kind else [case["role"], f"One of the job titles of {k.identity.title}"]
     if "route" in case:
         want += [next(r.name for r in k.paths.backgrounds if r.key == case["route"]), "years"]
     for code in case.get("degrees", []):

@@ -252,6 +252,20 @@ def term(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     return True
 
 
+def role(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """What a kind of manager does; or, for a job title, that it is one of this occupation's titles."""
+    found = reading.role
+    if found is None:
+        return False
+    b.heading(f"Answer: {found.name}")
+    if found.text is not None:
+        b.facts([(found.name, found.text, list(found.sources)), _sources_row(kb, found.sources)])
+        return True
+    what = f"One of the job titles of {kb.identity.title}: the same occupation, under another name"
+    b.facts([(found.name, what, list(found.sources)), _sources_row(kb, found.sources)])
+    return True
+
+
 CARDS: dict[str, Card] = {
     "pay": pay,
     "ranking": ranking,
@@ -263,4 +277,5 @@ CARDS: dict[str, Card] = {
     "certifications": certifications,
     "key-points": key_points,
     "term": term,
+    "role": role,
 }

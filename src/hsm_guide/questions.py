@@ -34,6 +34,7 @@ class Reading:
     background: Route | None = None
     term: Term | None = None  # the glossary term the question names, by its name, key or an alias
     industries: tuple[str, ...] = ()  # the industries it names (questions.industries), in order
+    role: Role | None = None  # a kind of manager or a job title of this occupation it names
     rule: Rule | None = None
     groups: frozenset[str] = field(default=frozenset())
 
@@ -71,6 +72,7 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
         background=_route(kb.paths.backgrounds, singles, phrase=False, ignore=frozenset(synonyms)),
         term=_term(kb, words),
         industries=_industries(q.industries if q else [], singles),
+        role=_role(kb, singles),
         groups=present,
     )
     rule = next((r for r in (q.rules if q else []) if _applies(r, reading)), None)
@@ -86,6 +88,7 @@ def _applies(rule: Rule, reading: Reading) -> bool:
         "two-occupations": len(reading.occupations) >= 2,
         "setting": reading.setting is not None,
         "term": reading.term is not None,
+        "role": reading.role is not None,
     }
     return all(have[need] for need in rule.needs)
 
@@ -181,6 +184,34 @@ def _titles(kb: KnowledgeBase) -> list[tuple[list[str], str]]:
     found += [(kb.identity.title, own)] + [(t.text, own) for t in kb.identity.alternative_titles]
     found += [(m.name, own) for m in kb.roles.manager_types]
     return [([singular(w) for w in _WORD.findall(t.lower()) if w != "and"], soc) for t, soc in found]
+
+
+@dataclass(frozen=True)
+class Role:
+    """A kind of manager (with what it does) or a job title of this occupation that a question names."""
+
+    name: str
+    text: str | None  # what a kind of manager does; None for a title
+    sources: tuple[str, ...]
+
+
+_LISTING = re.compile(r"\s*\(.*\)$")  # "Director of Nursing (April 2021 listing)": the note is not the title
+
+
+def _role(kb: KnowledgeBase, singles: Sequence[str]) -> Role | None:
+    """The kind of manager or job title named first (the longest where two start together)."""
+    roles = kb.roles
+    named: list[tuple[str, str | None, list[str]]] = [(m.name, m.text, m.sources) for m in roles.manager_types]
+    named += [(_LISTING.sub("", t.text), None, t.sources) for t in (*roles.title_examples, *roles.onet_titles)]
+    found: list[tuple[int, int, Role]] = []
+    seen: set[str] = set()
+    for name, text, sources in named:  # a kind of manager comes before a title of the same name
+        words = [singular(w) for w in _WORD.findall(name.lower())]
+        if name.lower() in seen or (at := _contains(singles, words)) is None:
+            continue
+        seen.add(name.lower())
+        found.append((at, -len(words), Role(name, text, tuple(sources))))
+    return min(found, key=lambda hit: hit[:2])[2] if found else None
 
 
 def _industries(named: Sequence[NamedIndustry], singles: Sequence[str]) -> tuple[str, ...]:

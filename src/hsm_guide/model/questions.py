@@ -25,12 +25,23 @@ Words = Annotated[list[Word], Meta(min_length=1)]
 #   employers: the industries that employ the most of these managers;
 #   timeline: how long a route in takes; degrees / occupations: two side by side;
 #   certifications: those suited to the setting named; key-points: the view's key points;
-#   term: the glossary's entry for the term the question names.
+#   term: the glossary's entry for the term the question names;
+#   role: what the kind of manager the question names does, or that a job title it names is one of this occupation's.
 Answer = Literal[
-    "pay", "ranking", "jobs", "employers", "timeline", "degrees", "occupations", "certifications", "key-points", "term"
+    "pay",
+    "ranking",
+    "jobs",
+    "employers",
+    "timeline",
+    "degrees",
+    "occupations",
+    "certifications",
+    "key-points",
+    "term",
+    "role",
 ]
 Phrase = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9' ]*[a-z0-9]$")]  # words in a row, lower case
-Needs = Literal["place", "two-degrees", "two-occupations", "setting", "term"]
+Needs = Literal["place", "two-degrees", "two-occupations", "setting", "term", "role"]
 
 
 class Rule(Record, frozen=True, kw_only=True):
