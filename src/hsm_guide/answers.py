@@ -193,16 +193,17 @@ def _short(name: str) -> str:
 
 
 def occupations(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
-    """Two occupations' national medians side by side, from the wage extract."""
+    """Two occupations' national medians side by side (one named: with this occupation), from the wage extract."""
     if kb.wages is None:
         return False
     from .wages.lookup import wage_data
 
     data = wage_data(kb)
-    names = [data.occupation_name(s) for s in reading.occupations[:2]]
+    pair = list(reading.occupations[:2]) if len(reading.occupations) >= 2 else [*reading.occupations, data.soc]
+    names = [data.occupation_name(s) for s in pair]
     b.heading(f"Answer: {names[0]} and {names[1]}, pay side by side")
     rows: list[FactRow] = []
-    for soc, name in zip(reading.occupations[:2], names, strict=True):
+    for soc, name in zip(pair, names, strict=True):
         row = data.national(soc)
         rows.append((f"{name}, median, {data.label}", data.yearly_and_hourly(row, "median"), [data.source]))
     rows.append(_source_row(kb, data.source))

@@ -30,6 +30,7 @@ class Reading:
     also: tuple[Area, ...] = ()  # other areas the same words name (Springfield, IL; Springfield, MA; ...)
     degrees: tuple[Degree, ...] = ()
     occupations: tuple[str, ...] = ()  # SOC codes, in the order named
+    own: str = ""  # this occupation's SOC code
     setting: Route | None = None
     background: Route | None = None
     term: Term | None = None  # the glossary term the question names, by its name, key or an alias
@@ -68,6 +69,7 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
         also=tuple(places[1:]),
         degrees=_degrees(kb, singles),
         occupations=occupations,
+        own=kb.identity.soc_code,
         setting=_route(kb.paths.settings, singles, phrase=True),
         background=_route(kb.paths.backgrounds, singles, phrase=False, ignore=frozenset(synonyms)),
         term=_term(kb, words),
@@ -86,6 +88,7 @@ def _applies(rule: Rule, reading: Reading) -> bool:
         "place": reading.place is not None,
         "two-degrees": len(reading.degrees) >= 2,
         "two-occupations": len(reading.occupations) >= 2,
+        "another-occupation": len(reading.occupations) == 1 and reading.occupations[0] != reading.own,
         "setting": reading.setting is not None,
         "term": reading.term is not None,
         "role": reading.role is not None,
@@ -183,6 +186,8 @@ def _titles(kb: KnowledgeBase) -> list[tuple[list[str], str]]:
     found = [(t, s) for s, t in (kb.wages.release.occupations.items() if kb.wages else ())]
     found += [(kb.identity.title, own)] + [(t.text, own) for t in kb.identity.alternative_titles]
     found += [(m.name, own) for m in kb.roles.manager_types]
+    found += [(_LISTING.sub("", t.text), own) for t in (*kb.roles.title_examples, *kb.roles.onet_titles)]
+    found += [(r.key.replace("-", " "), r.soc) for r in kb.paths.backgrounds if r.soc]  # "nurse": registered nurses
     return [([singular(w) for w in _WORD.findall(t.lower()) if w != "and"], soc) for t, soc in found]
 
 
@@ -226,8 +231,10 @@ def _industries(named: Sequence[NamedIndustry], singles: Sequence[str]) -> tuple
 
 
 def _occupations(kb: KnowledgeBase, singles: Sequence[str]) -> tuple[str, ...]:
-    at = [(i, soc) for words, soc in _titles(kb) if (i := _contains(singles, words)) is not None]
-    return tuple(dict.fromkeys(soc for _, soc in sorted(at)))
+    """The occupations named, in order; a title inside a longer one names nothing ("nurse" in "nurse manager")."""
+    at = [(i, i + len(words), soc) for words, soc in _titles(kb) if (i := _contains(singles, words)) is not None]
+    kept = [a for a in at if not any(b[0] <= a[0] and a[1] <= b[1] and b[1] - b[0] > a[1] - a[0] for b in at)]
+    return tuple(dict.fromkeys(soc for _, _, soc in sorted(kept)))
 
 
 def _route(
