@@ -87,6 +87,7 @@ def _applies(rule: Rule, reading: Reading) -> bool:
     have = {
         "place": reading.place is not None,
         "two-degrees": len(reading.degrees) >= 2,
+        "degree": len(reading.degrees) >= 1,
         "two-occupations": len(reading.occupations) >= 2,
         "another-occupation": len(reading.occupations) == 1 and reading.occupations[0] != reading.own,
         "setting": reading.setting is not None,

@@ -41,7 +41,7 @@ Answer = Literal[
     "role",
 ]
 Phrase = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9' ]*[a-z0-9]$")]  # words in a row, lower case
-Needs = Literal["place", "two-degrees", "two-occupations", "another-occupation", "setting", "term", "role"]
+Needs = Literal["place", "degree", "two-degrees", "two-occupations", "another-occupation", "setting", "term", "role"]
 
 
 class Rule(Record, frozen=True, kw_only=True):
