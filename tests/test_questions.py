@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from hsm_guide import search as finder
-from hsm_guide.blocks import percent
+from hsm_guide.blocks import money, percent
 from hsm_guide.knowledge import load, packaged_data_path
 from hsm_guide.model import KnowledgeBase
 from hsm_guide.sections.builder import current_edition
@@ -72,6 +72,9 @@ def expected(case: dict[str, Any]) -> list[str]:
     if case.get("employers"):
         largest = sorted(wages.industries(), key=lambda r: r.employment or 0, reverse=True)[:5]
         want += [x for r in largest for x in (r.industry_name, f"{r.employment:,.0f}")]
+    if "past" in case:
+        e = next(e for e in k.quick_facts.editions if e.pay_year == case["past"])
+        want += [f"May {case['past']}", money(e.median_annual)]
     if "role" in case:
         kind = next((m for m in k.roles.manager_types if m.name == case["role"]), None)
         want += [case["role"], kind.text] if kind else [case["role"], f"One of the job titles of {k.identity.title}"]
@@ -265,3 +268,10 @@ def test_an_industry_a_question_names_must_be_in_the_wage_extract(run, tmp_path:
     )
     line = next(i for i, t in enumerate(copy.read_text(encoding="utf-8").splitlines(), 1) if '"999999"' in t)
     assert f"occupation.yaml:{line}:" in result.stderr  # the line of the YAML that names it
+
+
+def test_a_year_is_never_corrected_into_another(run) -> None:
+    result = run("search", "job", "outlook", "2034")
+    assert result.exit_code == 0
+    assert "Showing results for" not in result.stdout  # not '2033'
+    assert "No passage mentions '2034'" in result.stdout

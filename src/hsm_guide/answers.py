@@ -39,6 +39,7 @@ def command(rule: Rule, reading: Reading) -> str:
     place = reading.place
     where = "" if place is None else (place.state if place.kind == "state" else place.code)
     values = {
+        "year": str(reading.past_year or ""),
         "place": where,
         "setting": reading.setting.key if reading.setting else "",
         "background": reading.background.key if reading.background else "student",
@@ -99,17 +100,37 @@ def pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
             rows.append((label, data.yearly_and_hourly(industry, "median") + " (median)", src))
     rows.append(_source_row(kb, data.source))
     b.facts(rows)
-    _pay_notes(b, data, row, reading)
+    _pay_notes(b, kb, data, row, reading)
     return True
 
 
-def _pay_notes(b: Builder, data: WageData, row: WageRow | None, reading: Reading) -> None:
-    """A rough estimate's warning, and the other areas the place's words name."""
+def _pay_notes(b: Builder, kb: KnowledgeBase, data: WageData, row: WageRow | None, reading: Reading) -> None:
+    """A rough estimate's warning, the other areas the place's words name, and years the guide has no pay for."""
     if row is not None and (rough := data.rough(row)):
         b.note(rough, [data.source])
     if reading.also:
         listed = "; ".join(a.name for a in reading.also[:3]) + ("; and more" if len(reading.also) > 3 else "")
         b.note(f"Other areas match too ({listed}): add the state to choose one.")
+    from .sections.pay.editions import pay_years
+
+    held = pay_years(kb)
+    for year in (y for y in reading.years if y not in held):
+        b.note(f"The guide has no pay figures for {year}; the years it holds: {', '.join(map(str, held))}.")
+
+
+def past_pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """The median a past handbook edition gives for the year the question names."""
+    from .sections.builder import median_text
+
+    year = reading.past_year
+    edition = next((e for e in kb.quick_facts.editions if e.pay_year == year), None)
+    if edition is None:
+        return False
+    b.heading(f"Answer: pay in May {year}, from the handbook of the time")
+    b.facts([("Median pay", median_text(edition), edition.sources), _sources_row(kb, edition.sources)])
+    if kb.wages is not None:
+        b.note(f"The current figures are for {kb.wages.release.release}: hsm-guide pay")
+    return True
 
 
 def ranking(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
@@ -285,4 +306,5 @@ CARDS: dict[str, Card] = {
     "key-points": key_points,
     "term": term,
     "role": role,
+    "past-pay": past_pay,
 }

@@ -17,6 +17,7 @@ from .wages.areas import Area, candidates
 from .wages.states import STATES
 
 _WORD = re.compile(r"\w+")
+_YEAR = re.compile(r"(19|20)\d\d")
 _LONGEST_PLACE = 4  # words: "district of columbia", "salt lake city ut"
 
 
@@ -31,6 +32,8 @@ class Reading:
     degrees: tuple[Degree, ...] = ()
     occupations: tuple[str, ...] = ()  # SOC codes, in the order named
     own: str = ""  # this occupation's SOC code
+    years: tuple[int, ...] = ()  # the years it names (2012, 2034), in order
+    past_year: int | None = None  # the first it names that a past handbook edition gives pay for
     setting: Route | None = None
     background: Route | None = None
     term: Term | None = None  # the glossary term the question names, by its name, key or an alias
@@ -57,6 +60,7 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
     synonyms = {w: group for group in groups.values() for w in group}
     present = frozenset(words) | {synonyms[w][0] for w in words if w in synonyms}
     areas = _areas(kb)
+    years = tuple(int(w) for w in words if _YEAR.fullmatch(w))
     places, place_words = _place(typed, areas, filler | set(synonyms), vocabulary)
     singles = [singular(w) for w in (t.lower() for t in typed)]
     occupations = _occupations(kb, singles)
@@ -64,12 +68,14 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
         words=words,
         searched=tuple(w for w in words if w not in filler and w not in place_words),
         synonyms=synonyms,
-        known=_known(kb, areas, filler | set(synonyms)),
+        known=_known(kb, areas, filler | set(synonyms)) | {w for w in words if w.isdigit()},  # a number is never a typo
         place=places[0] if places else None,
         also=tuple(places[1:]),
         degrees=_degrees(kb, singles),
         occupations=occupations,
         own=kb.identity.soc_code,
+        years=years,
+        past_year=next((y for y in years if y in _past_years(kb)), None),
         setting=_route(kb.paths.settings, singles, phrase=True),
         background=_route(kb.paths.backgrounds, singles, phrase=False, ignore=frozenset(synonyms)),
         term=_term(kb, words),
@@ -88,6 +94,7 @@ def _applies(rule: Rule, reading: Reading) -> bool:
         "place": reading.place is not None,
         "two-degrees": len(reading.degrees) >= 2,
         "degree": len(reading.degrees) >= 1,
+        "past-year": reading.past_year is not None,
         "two-occupations": len(reading.occupations) >= 2,
         "another-occupation": len(reading.occupations) == 1 and reading.occupations[0] != reading.own,
         "setting": reading.setting is not None,
@@ -95,6 +102,12 @@ def _applies(rule: Rule, reading: Reading) -> bool:
         "role": reading.role is not None,
     }
     return all(have[need] for need in rule.needs)
+
+
+def _past_years(kb: KnowledgeBase) -> set[int]:
+    """The pay years of the handbook editions before the current wage release."""
+    current = kb.wages.release.year if kb.wages else None
+    return {e.pay_year for e in kb.quick_facts.editions} - {current}
 
 
 def _term(kb: KnowledgeBase, words: tuple[str, ...]) -> Term | None:

@@ -23,9 +23,11 @@ Words = Annotated[list[Word], Meta(min_length=1)]
 #   ranking: the five best-paying states (or metro areas), or the five lowest-paying;
 #   jobs: how many of these jobs there are, by each BLS program that counts them;
 #   employers: the industries that employ the most of these managers;
-#   timeline: how long a route in takes; degrees / occupations: two side by side (one named: with this one);
+#   timeline: how long a route in takes; degrees / occupations: two side by side (one named: alone,
+#             or beside this occupation);
 #   certifications: those suited to the setting named; key-points: the view's key points;
 #   term: the glossary's entry for the term the question names;
+#   past-pay: the median in the year a past handbook edition gives pay for;
 #   role: what the kind of manager the question names does, or that a job title it names is one of this occupation's.
 Answer = Literal[
     "pay",
@@ -39,9 +41,12 @@ Answer = Literal[
     "key-points",
     "term",
     "role",
+    "past-pay",
 ]
 Phrase = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9' ]*[a-z0-9]$")]  # words in a row, lower case
-Needs = Literal["place", "degree", "two-degrees", "two-occupations", "another-occupation", "setting", "term", "role"]
+Needs = Literal[
+    "place", "degree", "two-degrees", "two-occupations", "another-occupation", "setting", "term", "role", "past-year"
+]
 
 
 class Rule(Record, frozen=True, kw_only=True):
