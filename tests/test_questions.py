@@ -209,3 +209,69 @@ def test_the_term_named_first_is_the_one_explained(run) -> None:
     card, leads, _ = answer(run, "what does RSE mean")
     assert leads == "explain relative-standard-error"
     assert "Mean (average)" not in json.dumps(card)
+
+
+# -- what names a place: a metro's whole city, a regional name, never an everyday word ---------
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        *("worth", "bay", "twin", "falls", "city", "lake", "park", "beach", "grand", "springs", "haven"),
+        *("mobile", "reading"),
+    ],
+)
+def test_an_everyday_word_alone_names_no_place(word: str) -> None:
+    reading = finder.search(kb(), f"is an mha {word} it").reading
+    assert reading is not None and reading.place is None, f"'{word}' read as {reading.place}"
+
+
+def test_is_an_mha_worth_it_is_not_about_dallas(run) -> None:
+    result = run("search", "is an mha worth it")
+    assert result.exit_code == 0
+    assert "Dallas" not in result.stdout and "pay --area" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("question", "city"),
+    [
+        ("pay in Boston", "Boston"),
+        ("Cleveland", "Cleveland"),
+        ("Austin", "Austin"),
+        ("Kansas City", "Kansas City"),
+        ("Los Angeles", "Los Angeles"),
+        ("Minneapolis", "Minneapolis"),
+        ("saint louis", "St. Louis"),
+        ("mobile al", "Mobile"),
+    ],
+)
+def test_a_whole_city_names_its_metro(question: str, city: str) -> None:
+    reading = finder.search(kb(), question).reading
+    assert reading is not None and reading.place is not None, question
+    assert reading.place.kind == "metro" and city in reading.place.name.rsplit(", ", 1)[0].split("-")
+
+
+def test_an_ambiguous_city_leads_with_the_area_that_employs_the_most(run) -> None:
+    portlands = [r for r in data().metros() if r.name.startswith("Portland-")]
+    assert len(portlands) > 1
+    most = max(portlands, key=lambda r: r.employment or 0)
+    card, leads, _ = answer(run, "pay in portland")
+    assert leads == f"pay --area {most.area}"
+    others = [r.name for r in portlands if r is not most]
+    assert "Other areas match too" in json.dumps(card) and all(n in json.dumps(card) for n in others)
+    listed = run("pay", "--area", "portland")  # the command itself still asks which
+    assert listed.exit_code == 2 and all(r.name in listed.stderr for r in portlands)
+
+
+def test_a_regional_name_must_name_an_area_of_the_extract(run, shipped_text, tmp_path) -> None:
+    import shutil
+
+    from hsm_guide.knowledge import packaged_data_path
+
+    shutil.copytree(packaged_data_path().parent / "wages", tmp_path / "wages")
+    path = tmp_path / "kb.yaml"
+    path.write_text(shipped_text.replace('area: "0033460"}', 'area: "0099999"}', 1), encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert "questions.places[0].area: no area has the code '0099999' in the wage extract" in result.stderr
+    assert "Traceback" not in result.stderr

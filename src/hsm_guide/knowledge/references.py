@@ -222,6 +222,18 @@ def _unknown_citations(node: dict[str, Any], path: list[str | int], known: set[s
     ]
 
 
+def place_problems(kb: KnowledgeBase, wages: Wages) -> list[Found]:
+    """Each regional name of a metro (questions.places) names an area the extract has."""
+    if kb.questions is None:
+        return []
+    codes = {r.area for r in wages.rows}
+    return [
+        (f"no area has the code '{place.area}' in the wage extract", ["questions", "places", i, "area"])
+        for i, place in enumerate(kb.questions.places)
+        if place.area not in codes
+    ]
+
+
 def wage_problems(kb: KnowledgeBase, wages: Wages, name: str) -> list[Problem]:
     """The extract against the knowledge base: its source is catalogued and primary, its occupations named."""
     release_file = str(wage_files(Path(name))[0])

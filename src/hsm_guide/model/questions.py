@@ -40,7 +40,20 @@ class Rule(Record, frozen=True, kw_only=True):
     sources: list[SourceId] = []  # where the rule itself states a fact
 
 
+Phrase = Annotated[str, Meta(pattern=r"^[a-z0-9']+( [a-z0-9']+)*$")]
+
+
+class Place(Record, frozen=True, kw_only=True):
+    """A name people use for a metro area that is not in BLS's name of it ("twin cities", "bay area");
+    validation checks the area is in the wage extract."""
+
+    names: Annotated[list[Phrase], Meta(min_length=1)]  # lower-case words, as a question has them
+    area: Annotated[str, Meta(pattern=r"^[0-9]{7}$")]  # the BLS area code
+
+
 class Questions(Record, frozen=True, kw_only=True):
     filler: list[Word]  # words a question carries that no passage is searched for
     synonyms: list[Annotated[list[Word], Meta(min_length=2)]]  # the first word of a group names it
     rules: list[Rule]
+    places: list[Place] = []  # regional names of metro areas
+    ordinary: list[Word] = []  # metro city names that are everyday words: a place only with a capital or the state
