@@ -275,3 +275,59 @@ def test_a_regional_name_must_name_an_area_of_the_extract(run, shipped_text, tmp
     assert result.exit_code == 1
     assert "questions.places[0].area: no area has the code '0099999' in the wage extract" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# -- an inflection matches its own word; a real word is never "corrected" into another ---------
+
+
+def vocabulary() -> set[str]:
+    return set().union(*(p.words | p.context for p in finder.index(kb())))
+
+
+@pytest.mark.parametrize(
+    ("typed", "matches"),
+    [
+        ("cities", "city"),
+        ("employs", "employer"),
+        ("specialise", "specialization"),
+        ("organise", "organized"),
+    ],
+)
+def test_an_inflection_matches_the_words_of_its_stem(run, typed: str, matches: str) -> None:
+    (forms,), corrections = finder._expand((typed,), vocabulary(), None)
+    assert matches in forms and not corrections, (forms, corrections)
+    result = run("search", typed)
+    assert result.exit_code == 0 and "Showing results for" not in result.stdout
+
+
+@pytest.mark.parametrize("typed", ["classes", "replace", "cities", "employs", "specialise"])
+def test_a_real_word_is_not_corrected_into_another(typed: str) -> None:
+    assert finder.search(kb(), f"{typed} finance").corrections == {}
+
+
+def test_a_word_with_nothing_to_match_is_left_unmatched(run) -> None:
+    result = run("search", "which", "classes", "cover", "finance")
+    assert result.exit_code == 0
+    assert "No passage mentions 'classes'; showing 'cover', 'finance'." in result.stdout
+    assert "passes" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("typed", "vocabulary", "corrected"),
+    [
+        ("replace", {"place"}, None),  # another word inside it, 2 letters dropped
+        ("managerial", {"manager"}, None),  # another word around which it adds 3 letters
+        ("classes", {"passes"}, None),  # a typo keeps the first letter
+        ("salery", {"salary"}, "salary"),
+        ("adminstration", {"administration"}, "administration"),
+        ("helthcare", {"healthcare"}, "healthcare"),
+    ],
+)
+def test_a_correction_is_a_slip_of_the_keys(typed: str, vocabulary: set[str], corrected: str | None) -> None:
+    _, corrections = finder._expand((typed,), vocabulary, None)
+    assert corrections.get(typed) == corrected
+
+
+def test_real_typos_are_still_corrected() -> None:
+    result = finder.search(kb(), "salery adminstration helthcare")
+    assert result.corrections == {"salery": "salary", "adminstration": "administration", "helthcare": "healthcare"}
