@@ -268,13 +268,16 @@ def _route(
     routes: Sequence[Route], singles: Sequence[str], phrase: bool, ignore: frozenset[str] = frozenset()
 ) -> Route | None:
     """The route the question names first: a setting by its key's words in a row (nursing home,
-    practice); a background by any word of its key but the common ones (nurse, records, changer)."""
+    practice); a background by any word of its key but the common ones (nurse, records, changer);
+    either by an alias's words in a row (rn, registered nurse, finance)."""
     at = []
     for route in routes:
         parts = [singular(p) for p in route.key.split("-") if p not in ignore]
         i = _contains(singles, parts) if phrase else next((n for n, w in enumerate(singles) if w in parts), None)
-        if i is not None:
-            at.append((i, route))
+        found = [i, *(_contains(singles, [singular(w) for w in _WORD.findall(a)]) for a in route.aliases)]
+        named = [n for n in found if n is not None]
+        if named:
+            at.append((min(named), route))
     return min(at, key=lambda pair: pair[0])[1] if at else None
 
 

@@ -1,6 +1,7 @@
 """`hsm-guide explain`: the glossary, and the pointers other pages carry to it.
 
-A term is found by its key, its name or any alias, case-insensitively. POINTERS is
+A term is found by its key, its name or any alias, case-insensitively, with spaces or hyphens
+between its words. POINTERS is
 the one place that says which page points to which terms; `point` adds that hint.
 """
 
@@ -44,9 +45,11 @@ def point(b: Builder, page: str) -> None:
 
 def find_term(kb: KnowledgeBase, query: str) -> Term:
     """The term whose key, name or alias is `query`; else exit 2 with the closest term."""
-    wanted = " ".join(query.split()).casefold()
+    from .paths import words as spoken
+
+    wanted = spoken(query)  # 'job zone', 'Job-Zone' and 'job-zone' alike
     for term in kb.glossary:
-        if wanted in {w.casefold() for w in (term.term, term.name, *term.aliases)}:
+        if wanted in {spoken(w) for w in (term.term, term.name, *term.aliases)}:
             return term
     from ..suggest import hint
 
