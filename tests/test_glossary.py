@@ -257,3 +257,29 @@ def test_validate_refuses_an_alias_of_two_routes(run, write_kb, shipped_text) ->
     result = run("validate", str(write_kb(broken)))
     assert result.exit_code == 1
     assert "paths.backgrounds[4].aliases: the alias 'rn' names another route too" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Its share of all U.S. jobs. A value of 1 is even.", "Its share of all U.S. jobs."),
+        ("The U.S. Department of Labor's catalog. It is old.", "The U.S. Department of Labor's catalog."),
+        ("A mark (e.g. a median) of pay. More.", "A mark (e.g. a median) of pay."),
+        ("Set by the NAB. It writes exams.", "Set by the NAB."),
+        ("One sentence only.", "One sentence only."),
+    ],
+)
+def test_a_first_sentence_runs_past_an_abbreviation(text: str, first: str) -> None:
+    from hsm_guide.sections.glossary import first_sentence
+
+    assert first_sentence(text) == first
+
+
+def test_the_list_gives_whole_first_sentences_past_us(run) -> None:
+    out = flat(run("explain").stdout)
+    for key in ("location-quotient", "dot"):
+        (term,) = [t for t in KB.glossary if t.term == key]
+        assert "U.S." in term.text
+        at = term.text.index("U.S.")
+        first = term.text[: term.text.index(". ", at + 4) + 1]  # the period after U.S.'s own
+        assert f"{term.name}: {first}" in out, key

@@ -7,6 +7,8 @@ the one place that says which page points to which terms; `point` adds that hint
 
 from __future__ import annotations
 
+import re
+
 from ..blocks import Document
 from ..errors import UsageError
 from ..model import KnowledgeBase, Term
@@ -87,6 +89,16 @@ def terms_list(kb: KnowledgeBase) -> Document:
     return b.document(with_sources=False)
 
 
+_PERIOD = re.compile(r"\.\s+")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")  # U.S, e.g, i.e, a lone initial
+_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "jr", "sr", "vs", "no", "inc", "co", "etc"})
+
+
 def first_sentence(text: str) -> str:
-    end = text.find(". ")
-    return text if end < 0 else text[: end + 1]
+    """The text up to the first period that ends a sentence: not the one of an abbreviation
+    (U.S., e.g., i.e., Dr., an initial), which leaves 'its share of all U.S. jobs' whole."""
+    for end in _PERIOD.finditer(text):
+        word = text[: end.start()].rsplit(None, 1)[-1].lstrip("(['\"")
+        if not (_INITIALS.fullmatch(word) or word.casefold() in _ABBREVIATIONS):
+            return text[: end.start() + 1]
+    return text
