@@ -44,6 +44,16 @@ def answer(run, question: str, *options: str) -> tuple[list[dict[str, Any]], str
     return blocks[:at], blocks[at]["text"].removeprefix("Read on: hsm-guide "), blocks[at + 1 :]
 
 
+def whole(label: str) -> bool:
+    """Every bracket the label opens, it closes."""
+    depth = 0
+    for c in label:
+        depth += (c == "(") - (c == ")")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def expected(case: dict[str, Any]) -> list[str]:
     """What the card must contain, from the data."""
     k, wages = kb(), data()
@@ -90,6 +100,9 @@ def test_a_question_leads_with_its_answer(run, case: dict[str, Any]) -> None:
     for want in expected(case):
         assert json.dumps(want, ensure_ascii=False)[1:-1] in text, f"{want!r} not in the card"
     assert "Source" in text, "a card names its source"
+    for block in (b for b in card if b["type"] == "facts"):
+        for row in (r for r in block["rows"] if r["label"] in ("Source", "Sources")):
+            assert whole(row["value"]), f"a source label is cut inside brackets: {row['value']!r}"
     assert not any(b["type"] == "note" and "Showing results for" in b["text"] for b in rest), "nothing corrected"
 
 
@@ -331,3 +344,16 @@ def test_a_correction_is_a_slip_of_the_keys(typed: str, vocabulary: set[str], co
 def test_real_typos_are_still_corrected() -> None:
     result = finder.search(kb(), "salery adminstration helthcare")
     assert result.corrections == {"salery": "salary", "adminstration": "administration", "helthcare": "healthcare"}
+
+
+def test_every_source_label_a_card_can_show_is_whole() -> None:
+    """A card names a source by its title up to a ': ' outside brackets (answers.short_title)."""
+    from hsm_guide.answers import short_title
+
+    titles = [s.title for s in kb().sources]
+    assert any(":" in t[t.find("(") :] for t in titles if "(" in t), "a title has a colon inside brackets"
+    for title in titles:
+        short = short_title(title)
+        assert whole(short) and title.startswith(short), title
+    rse = next(s for s in kb().sources if "(Health, United States: definitions)" in s.title)
+    assert short_title(rse.title) == rse.title

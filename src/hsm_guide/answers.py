@@ -52,11 +52,22 @@ def _source_row(kb: KnowledgeBase, source_id: str) -> FactRow:
 
 
 def _sources_row(kb: KnowledgeBase, ids: Iterable[str]) -> FactRow:
-    """The sources a card's figures come from, by publisher and title (up to its first colon)."""
+    """The sources a card's figures come from, by publisher and short title."""
     wanted = list(dict.fromkeys(ids))
     found = [s for i in wanted for s in kb.sources if s.id == i]
-    names = list(dict.fromkeys(f"{s.publisher}, {s.title.split(':')[0]}" for s in found))
+    names = list(dict.fromkeys(f"{s.publisher}, {short_title(s.title)}" for s in found))
     return ("Source" if len(names) == 1 else "Sources", "; ".join(names), wanted)
+
+
+def short_title(title: str) -> str:
+    """A title up to its first ': ' outside brackets, so a label never leaves a bracket open:
+    'Relative standard error (Health, United States: definitions)' stays whole."""
+    depth = 0
+    for i, c in enumerate(title):
+        depth += (c in "([{") - (c in ")]}")
+        if c == ":" and depth == 0 and title[i + 1 : i + 2] in (" ", ""):
+            return title[:i]
+    return title
 
 
 def pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
