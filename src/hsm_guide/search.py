@@ -233,7 +233,7 @@ _STEM = 4  # letters a stem keeps at least: 'cites' is not an inflection of 'cit
 
 def _inflected(word: str, vocabulary: set[str]) -> frozenset[str]:
     """The indexed words that are a regular inflection of the same stem as `word`, or of its
-    American spelling (specialise -> specialization)."""
+    American spelling (a British -ise form finds the -ization words)."""
     found: set[str] = set()
     for form in _variants(word):
         for ending, put in _UNDONE:
