@@ -154,7 +154,9 @@ def _places(kb: KnowledgeBase, areas: Sequence[Area]) -> Places:
     for area in areas:
         if area.kind != "metro":
             continue
-        for city in re.split(r"[-/]", area.name.rsplit(", ", 1)[0]):
+        parts = [p for p in re.split(r"[-/]", area.name.rsplit(", ", 1)[0]) if p.strip()]
+        runs = [" ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)]
+        for city in runs:  # each city, and cities in a row: Winston-Salem, Dallas-Fort Worth
             key = _key(city)
             for form in {key, tuple(_SPELLED.get(w, w) for w in key)}:
                 if form and area not in cities.setdefault(form, []):
@@ -189,7 +191,8 @@ def _place(
     for start, end in _spans(typed):
         span = [w.lower() for w in typed[start:end]]
         code = len(span) == 1 and typed[start] in _STATE_CODES  # a postal code typed in capitals: IN, OR
-        if (span[0] in common or span[-1] in common) and not code:
+        after = len(span) > 1 and span[-1].upper() in _STATE_CODES  # a city's state: portland me, salem or
+        if (span[0] in common or (span[-1] in common and not after)) and not code:
             continue
         found = _named(typed[start:end], start, places, areas, vocabulary)
         if found:
