@@ -55,6 +55,10 @@ def test_explain_prints_the_term_its_text_and_its_sources(run, key: str) -> None
         ("RIASEC", "Holland interests (RIASEC)"),
         ("OES", "OEWS (Occupational Employment and Wage Statistics)"),
         ("administrator-in-training", "AIT (administrator-in-training)"),
+        ("job zone", "Job Zone (O*NET)"),  # a key's words with a space for the hyphen
+        ("JOB ZONE", "Job Zone (O*NET)"),
+        ("Location-Quotient", "Location quotient"),
+        ("administrator in training", "AIT (administrator-in-training)"),
     ],
 )
 def test_explain_matches_key_name_or_alias_in_any_case(run, asked: str, name: str) -> None:
@@ -229,3 +233,53 @@ def test_an_unknown_background_exits_2() -> None:
 
     with pytest.raises(UsageError, match="did you mean 'nurse'"):
         timeline(KB, "nures")
+
+
+@pytest.mark.parametrize(
+    ("asked", "key"),
+    [("RN", "nurse"), ("registered-nurse", "nurse"), ("Registered Nurse", "nurse"), ("finance", "business")],
+)
+def test_path_from_takes_a_backgrounds_alias(run, asked: str, key: str) -> None:
+    (route,) = [r for r in KB.paths.backgrounds if r.key == key]
+    assert asked.lower().replace("-", " ") in route.aliases
+    by_alias, by_key = run("path", "--from", asked), run("path", "--from", key)
+    assert by_alias.exit_code == 0, by_alias.stderr
+    assert by_alias.stdout == by_key.stdout
+
+
+def test_completion_offers_the_background_keys_not_their_aliases() -> None:
+    assert complete("hsm-guide path --from n") == ["nurse"]
+    assert complete("hsm-guide path --from r") == ["records-tech"]
+
+
+def test_validate_refuses_an_alias_of_two_routes(run, write_kb, shipped_text) -> None:
+    broken = shipped_text.replace("aliases: [finance, accounting, banking]", "aliases: [rn, accounting]", 1)
+    result = run("validate", str(write_kb(broken)))
+    assert result.exit_code == 1
+    assert "paths.backgrounds[4].aliases: the alias 'rn' names another route too" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Its share of all U.S. jobs. A value of 1 is even.", "Its share of all U.S. jobs."),
+        ("The U.S. Department of Labor's catalog. It is old.", "The U.S. Department of Labor's catalog."),
+        ("A mark (e.g. a median) of pay. More.", "A mark (e.g. a median) of pay."),
+        ("Set by the NAB. It writes exams.", "Set by the NAB."),
+        ("One sentence only.", "One sentence only."),
+    ],
+)
+def test_a_first_sentence_runs_past_an_abbreviation(text: str, first: str) -> None:
+    from hsm_guide.sections.glossary import first_sentence
+
+    assert first_sentence(text) == first
+
+
+def test_the_list_gives_whole_first_sentences_past_us(run) -> None:
+    out = flat(run("explain").stdout)
+    for key in ("location-quotient", "dot"):
+        (term,) = [t for t in KB.glossary if t.term == key]
+        assert "U.S." in term.text
+        at = term.text.index("U.S.")
+        first = term.text[: term.text.index(". ", at + 4) + 1]  # the period after U.S.'s own
+        assert f"{term.name}: {first}" in out, key

@@ -44,6 +44,16 @@ def answer(run, question: str, *options: str) -> tuple[list[dict[str, Any]], str
     return blocks[:at], blocks[at]["text"].removeprefix("Read on: hsm-guide "), blocks[at + 1 :]
 
 
+def whole(label: str) -> bool:
+    """Every bracket the label opens, it closes."""
+    depth = 0
+    for c in label:
+        depth += (c == "(") - (c == ")")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def expected(case: dict[str, Any]) -> list[str]:
     """What the card must contain, from the data."""
     k, wages = kb(), data()
@@ -126,6 +136,9 @@ def test_a_question_leads_with_its_answer(run, case: dict[str, Any]) -> None:
         names = [r.industry_name for n in named if (r := data().row("0000000", None, n.industry))]
         assert not [n for n in names if n in text], "an industry the question does not name"
     assert "Source" in text, "a card names its source"
+    for block in (b for b in card if b["type"] == "facts"):
+        for row in (r for r in block["rows"] if r["label"] in ("Source", "Sources")):
+            assert whole(row["value"]), f"a source label is cut inside brackets: {row['value']!r}"
     assert not any(b["type"] == "note" and "Showing results for" in b["text"] for b in rest), "nothing corrected"
 
 
@@ -275,3 +288,138 @@ def test_a_year_is_never_corrected_into_another(run) -> None:
     assert result.exit_code == 0
     assert "Showing results for" not in result.stdout  # not '2033'
     assert "No passage mentions '2034'" in result.stdout
+
+
+# -- what names a place: a metro's whole city, a regional name, never an everyday word ---------
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        *("worth", "bay", "twin", "falls", "city", "lake", "park", "beach", "grand", "springs", "haven"),
+        *("mobile", "reading"),
+    ],
+)
+def test_an_everyday_word_alone_names_no_place(word: str) -> None:
+    reading = finder.search(kb(), f"is an mha {word} it").reading
+    assert reading is not None and reading.place is None, f"'{word}' read as {reading.place}"
+
+
+def test_is_an_mha_worth_it_is_not_about_dallas(run) -> None:
+    result = run("search", "is an mha worth it")
+    assert result.exit_code == 0
+    assert "Dallas" not in result.stdout and "pay --area" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("question", "city"),
+    [
+        ("pay in Boston", "Boston"),
+        ("Cleveland", "Cleveland"),
+        ("Austin", "Austin"),
+        ("Kansas City", "Kansas City"),
+        ("Los Angeles", "Los Angeles"),
+        ("Minneapolis", "Minneapolis"),
+        ("saint louis", "St. Louis"),
+        ("mobile al", "Mobile"),
+    ],
+)
+def test_a_whole_city_names_its_metro(question: str, city: str) -> None:
+    reading = finder.search(kb(), question).reading
+    assert reading is not None and reading.place is not None, question
+    assert reading.place.kind == "metro" and city in reading.place.name.rsplit(", ", 1)[0].split("-")
+
+
+def test_an_ambiguous_city_leads_with_the_area_that_employs_the_most(run) -> None:
+    portlands = [r for r in data().metros() if r.name.startswith("Portland-")]
+    assert len(portlands) > 1
+    most = max(portlands, key=lambda r: r.employment or 0)
+    card, leads, _ = answer(run, "pay in portland")
+    assert leads == f"pay --area {most.area}"
+    others = [r.name for r in portlands if r is not most]
+    assert "Other areas match too" in json.dumps(card) and all(n in json.dumps(card) for n in others)
+    listed = run("pay", "--area", "portland")  # the command itself still asks which
+    assert listed.exit_code == 2 and all(r.name in listed.stderr for r in portlands)
+
+
+def test_a_regional_name_must_name_an_area_of_the_extract(run, shipped_text, tmp_path) -> None:
+    import shutil
+
+    from hsm_guide.knowledge import packaged_data_path
+
+    shutil.copytree(packaged_data_path().parent / "wages", tmp_path / "wages")
+    path = tmp_path / "kb.yaml"
+    path.write_text(shipped_text.replace('area: "0033460"}', 'area: "0099999"}', 1), encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert "questions.places[0].area: no area has the code '0099999' in the wage extract" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# -- an inflection matches its own word; a real word is never "corrected" into another ---------
+
+
+def vocabulary() -> set[str]:
+    return set().union(*(p.words | p.context for p in finder.index(kb())))
+
+
+@pytest.mark.parametrize(
+    ("typed", "matches"),
+    [
+        ("cities", "city"),
+        ("employs", "employer"),
+        ("specialise", "specialization"),
+        ("organise", "organized"),
+    ],
+)
+def test_an_inflection_matches_the_words_of_its_stem(run, typed: str, matches: str) -> None:
+    (forms,), corrections = finder._expand((typed,), vocabulary(), None)
+    assert matches in forms and not corrections, (forms, corrections)
+    result = run("search", typed)
+    assert result.exit_code == 0 and "Showing results for" not in result.stdout
+
+
+@pytest.mark.parametrize("typed", ["classes", "replace", "cities", "employs", "specialise"])
+def test_a_real_word_is_not_corrected_into_another(typed: str) -> None:
+    assert finder.search(kb(), f"{typed} finance").corrections == {}
+
+
+def test_a_word_with_nothing_to_match_is_left_unmatched(run) -> None:
+    result = run("search", "which", "classes", "cover", "finance")
+    assert result.exit_code == 0
+    assert "No passage mentions 'classes'; showing 'cover', 'finance'." in result.stdout
+    assert "passes" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("typed", "vocabulary", "corrected"),
+    [
+        ("replace", {"place"}, None),  # another word inside it, 2 letters dropped
+        ("managerial", {"manager"}, None),  # another word around which it adds 3 letters
+        ("classes", {"passes"}, None),  # a typo keeps the first letter
+        ("salery", {"salary"}, "salary"),
+        ("adminstration", {"administration"}, "administration"),
+        ("helthcare", {"healthcare"}, "healthcare"),
+    ],
+)
+def test_a_correction_is_a_slip_of_the_keys(typed: str, vocabulary: set[str], corrected: str | None) -> None:
+    _, corrections = finder._expand((typed,), vocabulary, None)
+    assert corrections.get(typed) == corrected
+
+
+def test_real_typos_are_still_corrected() -> None:
+    result = finder.search(kb(), "salery adminstration helthcare")
+    assert result.corrections == {"salery": "salary", "adminstration": "administration", "helthcare": "healthcare"}
+
+
+def test_every_source_label_a_card_can_show_is_whole() -> None:
+    """A card names a source by its title up to a ': ' outside brackets (answers.short_title)."""
+    from hsm_guide.answers import short_title
+
+    titles = [s.title for s in kb().sources]
+    assert any(":" in t[t.find("(") :] for t in titles if "(" in t), "a title has a colon inside brackets"
+    for title in titles:
+        short = short_title(title)
+        assert whole(short) and title.startswith(short), title
+    rse = next(s for s in kb().sources if "(Health, United States: definitions)" in s.title)
+    assert short_title(rse.title) == rse.title

@@ -748,8 +748,8 @@ def test_an_imported_extract_is_valid_and_shown(run, tmp_path: Path, import_rele
     fixture = make_release(tmp_path / "release", titles)
     kb = tmp_path / "guide" / "occupation.yaml"
     kb.parent.mkdir()
-    # The fixture release has one industry (hospitals, 622100): the industries a question can name
-    # must have figures in the extract, so the copy names only that one.
+    # The fixture release has one industry (hospitals, 622100) and no metro areas: the industries
+    # and the regional names a question can use must be in the extract, so the copy keeps one industry.
     text = (DATA / "occupation.yaml").read_text(encoding="utf-8")
     start = text.index("  industries:\n", text.index("\nquestions:\n"))
     end = text.index("\n\n", start)

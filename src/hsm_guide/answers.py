@@ -53,16 +53,26 @@ def _source_row(kb: KnowledgeBase, source_id: str) -> FactRow:
 
 
 def _sources_row(kb: KnowledgeBase, ids: Iterable[str]) -> FactRow:
-    """The sources a card's figures come from, by publisher and title (up to its first colon)."""
+    """The sources a card's figures come from, by publisher and short title."""
     wanted = list(dict.fromkeys(ids))
     found = [s for i in wanted for s in kb.sources if s.id == i]
-    names = list(dict.fromkeys(f"{s.publisher}, {s.title.split(':')[0]}" for s in found))
+    names = list(dict.fromkeys(f"{s.publisher}, {short_title(s.title)}" for s in found))
     return ("Source" if len(names) == 1 else "Sources", "; ".join(names), wanted)
+
+
+def short_title(title: str) -> str:
+    """A title up to its first ': ' outside brackets, so a label never leaves a bracket open:
+    'Relative standard error (Health, United States: definitions)' stays whole."""
+    depth = 0
+    for i, c in enumerate(title):
+        depth += (c in "([{") - (c in ")]}")
+        if c == ":" and depth == 0 and title[i + 1 : i + 2] in (" ", ""):
+            return title[:i]
+    return title
 
 
 STARTING = "starting"  # the synonym group of a question about starting pay
 LOWEST = "lowest"  # the synonym group of a question about the lowest pay
-METRO = "metro"  # the synonym group of a question about metro areas or cities
 RANKED = 5  # areas or industries a ranking card lists
 
 
@@ -134,7 +144,7 @@ def past_pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
 
 
 def ranking(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
-    """The five best-paying states and DC (or metro areas, when the question names them), or the five lowest."""
+    """The five best-paying states and DC (metro areas, when the rule leads to pay --metros), or the five lowest."""
     if kb.wages is None:
         return False
     from .sections.pay.states import ranked
@@ -142,7 +152,7 @@ def ranking(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     from .wages.states import TERRITORIES
 
     data = wage_data(kb)
-    metros = METRO in reading.groups
+    metros = "--metros" in (reading.rule.command or "") if reading.rule else False
     lowest = LOWEST in reading.groups
     areas = data.metros() if metros else [r for r in data.states() if r.state not in TERRITORIES]
     order = [r for r in ranked(data, areas, False) if r.annual_median]

@@ -2,7 +2,8 @@
 setting and background it names, and the rule (from the knowledge base's `questions:`)
 whose answer it leads with.
 
-Recognition is exact (whole words, a state's name or postal code, a metro's name words):
+Recognition is exact (whole words, a state's name or postal code, a metro's whole city name
+or a regional name from the data):
 what is recognized here is never "corrected" as a typo.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from .model import Degree, KnowledgeBase, NamedIndustry, Route, Rule, Term
-from .wages.areas import Area, candidates
+from .wages.areas import Area, _listed_states, _strip_accents
 from .wages.states import STATES
 
 _WORD = re.compile(r"\w+")
@@ -61,7 +62,7 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
     present = frozenset(words) | {synonyms[w][0] for w in words if w in synonyms}
     areas = _areas(kb)
     years = tuple(int(w) for w in words if _YEAR.fullmatch(w))
-    places, place_words = _place(typed, areas, filler | set(synonyms), vocabulary)
+    places, place_words = _place(typed, _places(kb, areas), areas, filler | set(synonyms), vocabulary)
     singles = [singular(w) for w in (t.lower() for t in typed)]
     occupations = _occupations(kb, singles)
     reading = Reading(
@@ -145,32 +146,112 @@ def _spans(typed: Sequence[str]) -> Iterator[tuple[int, int]]:
             yield start, start + size
 
 
+def _key(text: str) -> tuple[str, ...]:
+    """A name's words as a question's words are read: lower case, accents dropped."""
+    return tuple(_WORD.findall(_strip_accents(text)))
+
+
+_SPELLED = {"st": "saint", "saint": "st", "ft": "fort", "fort": "ft", "mt": "mount", "mount": "mt"}
+
+
+@dataclass(frozen=True)
+class Places:
+    """What names a place in a question: a metro's whole cities, the regional names the data adds,
+    and everyday words that are also a city's name."""
+
+    cities: dict[tuple[str, ...], list[Area]]
+    regional: dict[tuple[str, ...], list[Area]]
+    ordinary: frozenset[str]
+    employment: dict[str, float]  # area code -> this occupation's employment there
+
+
+_PLACES: dict[int, tuple[object, Places]] = {}
+
+
+def _places(kb: KnowledgeBase, areas: Sequence[Area]) -> Places:
+    found = _PLACES.get(id(kb))
+    if found is not None and found[0] is kb:
+        return found[1]
+    cities: dict[tuple[str, ...], list[Area]] = {}
+    for area in areas:
+        if area.kind != "metro":
+            continue
+        parts = [p for p in re.split(r"[-/]", area.name.rsplit(", ", 1)[0]) if p.strip()]
+        runs = [" ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)]
+        for city in runs:  # each city, and cities in a row: Winston-Salem, Dallas-Fort Worth
+            key = _key(city)
+            for form in {key, tuple(_SPELLED.get(w, w) for w in key)}:
+                if form and area not in cities.setdefault(form, []):
+                    cities[form].append(area)
+    by_code = {a.code: a for a in areas}
+    regional: dict[tuple[str, ...], list[Area]] = {}
+    q = kb.questions
+    for place in q.places if q else ():
+        if place.area in by_code:
+            for name in place.names:
+                regional[_key(name)] = [by_code[place.area]]
+    employment: dict[str, float] = {}
+    if kb.wages is not None:
+        from .wages.lookup import wage_data
+
+        employment = {r.area: r.employment for r in wage_data(kb).areas() if r.employment is not None}
+    places = Places(cities, regional, frozenset(q.ordinary if q else ()), employment)
+    _PLACES.clear()
+    _PLACES[id(kb)] = (kb, places)
+    return places
+
+
 def _place(
-    typed: Sequence[str], areas: Sequence[Area], common: frozenset[str], vocabulary: set[str]
+    typed: Sequence[str], places: Places, areas: Sequence[Area], common: frozenset[str], vocabulary: set[str]
 ) -> tuple[list[Area], frozenset[str]]:
     """The places a question names, best first, and the words that name them: a state by name,
-    or by its postal code typed in capitals or not a common word; a metro by whole words of its name."""
+    or by its postal code typed in capitals or not a common word; a metro by a whole city of its
+    name or a regional name, optionally followed by its state. Where several metros match, the
+    one that employs the most of this occupation comes first."""
     if not areas:
         return [], frozenset()
     for start, end in _spans(typed):
         span = [w.lower() for w in typed[start:end]]
         code = len(span) == 1 and typed[start] in _STATE_CODES  # a postal code typed in capitals: IN, OR
-        if (span[0] in common or span[-1] in common) and not code:
+        after = len(span) > 1 and span[-1].upper() in _STATE_CODES  # a city's state: portland me, salem or
+        if (span[0] in common or (span[-1] in common and not after)) and not code:
             continue
-        found = _named(" ".join(span), typed[start:end], areas, vocabulary)
+        found = _named(typed[start:end], start, places, areas, vocabulary)
         if found:
+            found.sort(key=lambda a: -places.employment.get(a.code, -1.0))
             return found, frozenset(span)
     return [], frozenset()
 
 
-def _named(text: str, typed: Sequence[str], areas: Sequence[Area], vocabulary: set[str]) -> list[Area]:
-    code = _STATE_NAMES.get(text) or (text.upper() if text.upper() in _STATE_CODES and len(typed) == 1 else None)
-    if code is not None:
-        return [a for a in areas if a.kind == "state" and a.state == code]
-    if len(typed) == 1 and (text in vocabulary or len(text) < 4):
-        return []  # one word the guide uses itself ('college', 'state') is not taken for a metro
-    found = [a for a in candidates(text, areas) if a.kind in ("metro", "nonmetro")]
-    return [a for a in found if set(text.split()) <= set(_WORD.findall(a.name.lower()))]
+def _state(words: Sequence[str], typed: Sequence[str]) -> str | None:
+    """The state `words` name: its name, or its postal code (one word)."""
+    text = " ".join(words)
+    if text in _STATE_NAMES:
+        return _STATE_NAMES[text]
+    return text.upper() if len(typed) == 1 and text.upper() in _STATE_CODES else None
+
+
+def _named(typed: Sequence[str], start: int, places: Places, areas: Sequence[Area], vocabulary: set[str]) -> list[Area]:
+    words = [_strip_accents(w) for w in typed]
+    state = _state(words, typed)
+    if state is not None:
+        return [a for a in areas if a.kind == "state" and a.state == state]
+    for n in range(min(3, len(words) - 1), 0, -1):  # a metro's city or regional name, then its state
+        state = _state(words[-n:], typed[-n:])
+        if state is not None:
+            rest = tuple(words[:-n])
+            found = places.regional.get(rest) or places.cities.get(rest, [])
+            return [a for a in found if state in _listed_states(a)]
+    key = tuple(words)
+    if key in places.regional:
+        return list(places.regional[key])
+    if len(key) == 1:
+        word = key[0]
+        if word in vocabulary or len(word) < 4:
+            return []  # one word the guide uses itself ('college', 'state') is not taken for a metro
+        if word in places.ordinary and not (start > 0 and typed[0][:1].isupper()):
+            return []  # 'mobile' is a word; 'pay in Mobile' and 'mobile al' name the metro
+    return list(places.cities.get(key, []))
 
 
 # -- degrees, occupations, routes ---------------------------------------------------------
@@ -255,13 +336,16 @@ def _route(
     routes: Sequence[Route], singles: Sequence[str], phrase: bool, ignore: frozenset[str] = frozenset()
 ) -> Route | None:
     """The route the question names first: a setting by its key's words in a row (nursing home,
-    practice); a background by any word of its key but the common ones (nurse, records, changer)."""
+    practice); a background by any word of its key but the common ones (nurse, records, changer);
+    either by an alias's words in a row (rn, registered nurse, finance)."""
     at = []
     for route in routes:
         parts = [singular(p) for p in route.key.split("-") if p not in ignore]
         i = _contains(singles, parts) if phrase else next((n for n, w in enumerate(singles) if w in parts), None)
-        if i is not None:
-            at.append((i, route))
+        found = [i, *(_contains(singles, [singular(w) for w in _WORD.findall(a)]) for a in route.aliases)]
+        named = [n for n in found if n is not None]
+        if named:
+            at.append((min(named), route))
     return min(at, key=lambda pair: pair[0])[1] if at else None
 
 
@@ -270,6 +354,8 @@ def _known(kb: KnowledgeBase, areas: Sequence[Area], common: frozenset[str]) -> 
     words = set(common) | set(_STATE_NAMES) | {c.lower() for c in _STATE_CODES}
     for name in {a.name for a in areas}:
         words.update(_WORD.findall(name.lower()))
+    for place in kb.questions.places if kb.questions else ():
+        words.update(w for name in place.names for w in name.split())
     for title, _ in _titles(kb):
         words.update(title)
     words.update(a for d in kb.education.degrees if (a := _abbreviation(d)))

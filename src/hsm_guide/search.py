@@ -203,16 +203,44 @@ def _expand(
     corrections: dict[str, str] = {}
     expanded: list[frozenset[str]] = []
     for word in words:
-        found = _matching(synonyms.get(word, (word,)), vocabulary)
+        found = _matching(synonyms.get(word, (word,)), vocabulary) or _inflected(word, vocabulary)
         if not found and word not in known:
             import difflib
 
-            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+            close = [c for c in difflib.get_close_matches(word, vocabulary, n=3, cutoff=0.75) if _typo(word, c)]
             if close:
                 corrections[word] = close[0]
                 found = _matching(synonyms.get(close[0], (close[0],)), vocabulary)
         expanded.append(found)
     return expanded, corrections
+
+
+def _typo(typed: str, word: str) -> bool:
+    """Whether `word` can be what was meant by `typed`: a typo keeps the first letter (classes is
+    not passes), and a word inside another, or around it, with 2 or more letters more is another
+    word (replace is not place), not a slip of the keys."""
+    if typed[:1] != word[:1]:
+        return False
+    return not (abs(len(typed) - len(word)) >= 2 and (typed in word or word in typed))
+
+
+# A regular inflection, undone (cities -> city, employs -> employ, specialize -> specializ), and
+# what the stem takes to make the words the passages hold (employer, specialization).
+_UNDONE = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("e", ""))
+_ENDINGS = ("", "s", "es", "ed", "d", "e", "er", "ers", "ing", "ment", "ments", "ation", "ations")
+_STEM = 4  # letters a stem keeps at least: 'cites' is not an inflection of 'cities'
+
+
+def _inflected(word: str, vocabulary: set[str]) -> frozenset[str]:
+    """The indexed words that are a regular inflection of the same stem as `word`, or of its
+    American spelling (a British -ise form finds the -ization words)."""
+    found: set[str] = set()
+    for form in _variants(word):
+        for ending, put in _UNDONE:
+            stem = form[: -len(ending)] + put if form.endswith(ending) else ""
+            if len(stem) >= _STEM and stem != form:
+                found.update(w for e in _ENDINGS if (w := stem + e) in vocabulary)
+    return frozenset(found)
 
 
 def _ranked(index: list[Passage], expanded: list[frozenset[str]]) -> list[Hit]:

@@ -19,7 +19,7 @@ from ..model import KnowledgeBase, Record
 from . import dialect
 from .problems import located
 from .reading import read_text
-from .references import iter_records, raw_citation_problems, reference_problems, wage_problems
+from .references import iter_records, place_problems, raw_citation_problems, reference_problems, wage_problems
 from .schema import schema_problems, split_error
 
 
@@ -55,7 +55,7 @@ def load_text(text: str, name: str, wages_raw: tuple[bytes, bytes] | None, every
     from ..wages import extract
 
     wages = extract.parse(wages_raw, Path(name), kb.identity.soc_code, every)
-    problems = wage_problems(kb, wages, name, text)
+    problems = wage_problems(kb, wages, name, text) + located(text, name, place_problems(kb, wages))
     if problems:
         raise DataError(problems)
     return msgspec.structs.replace(kb, wages=wages)

@@ -79,7 +79,7 @@ def employer_shares(kb: KnowledgeBase) -> list[Found]:
 
 
 def unique_keys(kb: KnowledgeBase) -> list[Found]:
-    """Backgrounds, settings and fit areas are chosen by key: each key once."""
+    """Backgrounds, settings and fit areas are chosen by key: each key once; a route's key or alias names one route."""
     found: list[Found] = []
     for where, keys in (
         (["paths", "backgrounds"], [x.key for x in kb.paths.backgrounds]),
@@ -87,6 +87,14 @@ def unique_keys(kb: KnowledgeBase) -> list[Found]:
         (["fit", "areas"], [x.key for x in kb.fit.areas]),
     ):
         found += [(f"key '{key}' is listed twice", [*where, i, "key"]) for i, key in _repeats(keys)]
+    for where, routes in ((["paths", "backgrounds"], kb.paths.backgrounds), (["paths", "settings"], kb.paths.settings)):
+        keys = [r.key.replace("-", " ") for r in routes]  # repeated keys are reported above
+        aliases = [(i, a.replace("-", " ")) for i, r in enumerate(routes) for a in r.aliases]
+        found += [
+            (f"the alias '{name}' names another route too", [*where, aliases[j - len(keys)][0], "aliases"])
+            for j, name in _repeats([*keys, *(a for _, a in aliases)])
+            if j >= len(keys)
+        ]
     return found
 
 
@@ -219,6 +227,18 @@ def _unknown_citations(node: dict[str, Any], path: list[str | int], known: set[s
         (f"cites unknown source '{sid}'", [*path, "sources", j])
         for j, sid in enumerate(cited)
         if isinstance(sid, str) and sid not in known
+    ]
+
+
+def place_problems(kb: KnowledgeBase, wages: Wages) -> list[Found]:
+    """Each regional name of a metro (questions.places) names an area the extract has."""
+    if kb.questions is None:
+        return []
+    codes = {r.area for r in wages.rows}
+    return [
+        (f"no area has the code '{place.area}' in the wage extract", ["questions", "places", i, "area"])
+        for i, place in enumerate(kb.questions.places)
+        if place.area not in codes
     ]
 
 

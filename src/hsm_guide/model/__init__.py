@@ -52,6 +52,7 @@ from .common import Text as Text
 from .common import Year as Year
 from .glossary import Term as Term
 from .questions import NamedIndustry as NamedIndustry
+from .questions import Place as Place
 from .questions import Questions as Questions
 from .questions import Rule as Rule
 from .work import AreaPay as AreaPay

@@ -131,6 +131,7 @@ class Route(Record, frozen=True, kw_only=True):
     """Steps in order: for one kind of person, or what one setting adds to any of them."""
 
     key: Key
+    aliases: list[Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9' -]*$")]] = []  # other names: rn for nurse
     soc: Soc | None = None  # the occupation a background route starts from, for its pay beside this one
     name: Text
     who: Text | None = None  # whom a personal route is for, in a title: "a registered nurse", "hospital setting"

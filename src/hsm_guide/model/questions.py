@@ -43,7 +43,6 @@ Answer = Literal[
     "role",
     "past-pay",
 ]
-Phrase = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9' ]*[a-z0-9]$")]  # words in a row, lower case
 Needs = Literal[
     "place", "degree", "two-degrees", "two-occupations", "another-occupation", "setting", "term", "role", "past-year"
 ]
@@ -62,6 +61,17 @@ class Rule(Record, frozen=True, kw_only=True):
     sources: list[SourceId] = []  # where the rule itself states a fact
 
 
+Phrase = Annotated[str, Meta(pattern=r"^[a-z0-9']+( [a-z0-9']+)*$")]
+
+
+class Place(Record, frozen=True, kw_only=True):
+    """A name people use for a metro area that is not in BLS's name of it ("twin cities", "bay area");
+    validation checks the area is in the wage extract."""
+
+    names: Annotated[list[Phrase], Meta(min_length=1)]  # lower-case words, as a question has them
+    area: Annotated[str, Meta(pattern=r"^[0-9]{7}$")]  # the BLS area code
+
+
 class NamedIndustry(Record, frozen=True, kw_only=True):
     """An industry a question can name (a hospital, a nursing home): a pay card adds its national pay."""
 
@@ -74,3 +84,5 @@ class Questions(Record, frozen=True, kw_only=True):
     synonyms: list[Annotated[list[Word], Meta(min_length=2)]]  # the first word of a group names it
     rules: list[Rule]
     industries: list[NamedIndustry] = []
+    places: list[Place] = []  # regional names of metro areas
+    ordinary: list[Word] = []  # metro city names that are everyday words: a place only with a capital or the state

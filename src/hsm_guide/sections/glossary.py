@@ -1,10 +1,13 @@
 """`hsm-guide explain`: the glossary, and the pointers other pages carry to it.
 
-A term is found by its key, its name or any alias, case-insensitively. POINTERS is
+A term is found by its key, its name or any alias, case-insensitively, with spaces or hyphens
+between its words. POINTERS is
 the one place that says which page points to which terms; `point` adds that hint.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..blocks import Document
 from ..errors import UsageError
@@ -44,9 +47,11 @@ def point(b: Builder, page: str) -> None:
 
 def find_term(kb: KnowledgeBase, query: str) -> Term:
     """The term whose key, name or alias is `query`; else exit 2 with the closest term."""
-    wanted = " ".join(query.split()).casefold()
+    from .paths import words as spoken
+
+    wanted = spoken(query)  # 'job zone', 'Job-Zone' and 'job-zone' alike
     for term in kb.glossary:
-        if wanted in {w.casefold() for w in (term.term, term.name, *term.aliases)}:
+        if wanted in {spoken(w) for w in (term.term, term.name, *term.aliases)}:
             return term
     from ..suggest import hint
 
@@ -84,6 +89,16 @@ def terms_list(kb: KnowledgeBase) -> Document:
     return b.document(with_sources=False)
 
 
+_PERIOD = re.compile(r"\.\s+")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")  # U.S, e.g, i.e, a lone initial
+_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "st", "jr", "sr", "vs", "no", "inc", "co", "etc"})
+
+
 def first_sentence(text: str) -> str:
-    end = text.find(". ")
-    return text if end < 0 else text[: end + 1]
+    """The text up to the first period that ends a sentence: not the one of an abbreviation
+    (U.S., e.g., i.e., Dr., an initial), which leaves 'its share of all U.S. jobs' whole."""
+    for end in _PERIOD.finditer(text):
+        word = text[: end.start()].rsplit(None, 1)[-1].lstrip("(['\"")
+        if not (_INITIALS.fullmatch(word) or word.casefold() in _ABBREVIATIONS):
+            return text[: end.start() + 1]
+    return text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..blocks import Document, Entry, Node
 from ..errors import UsageError
 from ..model import KnowledgeBase, Route, Step
@@ -95,13 +97,20 @@ def how_long(b: Builder, kb: KnowledgeBase, background: str, setting: str | None
 
 
 def find(options: list[Route], key: str, option: str) -> Route:
+    """The route named by its key or an alias, case-insensitively, spaces or hyphens between words."""
+    wanted = words(key)
     for candidate in options:
-        if candidate.key == key.strip().lower():
+        if wanted in {words(name) for name in (candidate.key, *candidate.aliases)}:
             return candidate
     from ..suggest import hint
 
     keys = [x.key for x in options]
     raise UsageError(f"unknown value '{key}' for {option}{hint(key, keys)} (valid: {', '.join(keys)})")
+
+
+def words(name: str) -> str:
+    """A name as its words: 'Registered-Nurse', 'registered  nurse' -> 'registered nurse'."""
+    return " ".join(re.split(r"[\s_-]+", name.strip().casefold())).strip()
 
 
 def _steps(steps: list[Step]) -> list[Entry]:

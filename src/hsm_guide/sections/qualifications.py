@@ -122,7 +122,13 @@ def advancement(kb: KnowledgeBase) -> Document:
 
 
 def _first(items: list[Item]) -> str | None:
-    return items[0].text.split(";")[0].split(". ")[0] if items else None
+    if not items:
+        return None
+    from .glossary import first_sentence
+
+    clause = items[0].text.split(";")[0]
+    sentence = first_sentence(clause)
+    return sentence if sentence == clause else sentence[:-1]
 
 
 def _required(cert: Certification) -> str:
