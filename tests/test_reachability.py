@@ -57,7 +57,8 @@ DISPLAYED = {
     ("Fit", "scale"): lambda record, v: v.lower(),  # "4 (quite like me)"
 }
 # Identifiers that join records together rather than state anything.
-INTERNAL = {("FitArea", "key"), ("FitStatement", "area"), ("Source", "short")}  # short: how sentences name it
+# Source.short: how sentences name it; Route.aliases: how search recognizes a background (tests/test_questions.py).
+INTERNAL = {("FitArea", "key"), ("FitStatement", "area"), ("Source", "short"), ("Route", "aliases")}
 
 
 def shown(value: object, out: str) -> bool:

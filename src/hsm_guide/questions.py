@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .model import Degree, KnowledgeBase, Route, Rule, Term
+from .model import Certification, Degree, KnowledgeBase, Route, Rule, Term
 from .wages.areas import Area, candidates
 from .wages.states import STATES
 
@@ -33,6 +33,7 @@ class Reading:
     setting: Route | None = None
     background: Route | None = None
     term: Term | None = None  # the glossary term the question names, by its name, key or an alias
+    credential: Certification | None = None  # the credential the question names, by its code or name
     rule: Rule | None = None
     groups: frozenset[str] = field(default=frozenset())
 
@@ -69,6 +70,7 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
         setting=_route(kb.paths.settings, singles, phrase=True),
         background=_route(kb.paths.backgrounds, singles, phrase=False, ignore=frozenset(synonyms)),
         term=_term(kb, words),
+        credential=_credential(kb, singles),
         groups=present,
     )
     rule = next((r for r in (q.rules if q else []) if _applies(r, reading)), None)
@@ -84,6 +86,9 @@ def _applies(rule: Rule, reading: Reading) -> bool:
         "two-occupations": len(reading.occupations) >= 2,
         "setting": reading.setting is not None,
         "term": reading.term is not None,
+        "background": reading.background is not None,
+        "degree": bool(reading.degrees),
+        "credential": reading.credential is not None,
     }
     return all(have[need] for need in rule.needs)
 
@@ -190,18 +195,32 @@ def _route(
     routes: Sequence[Route], singles: Sequence[str], phrase: bool, ignore: frozenset[str] = frozenset()
 ) -> Route | None:
     """The route the question names first: a setting by its key's words in a row (nursing home,
-    practice); a background by any word of its key but the common ones (nurse, records, changer)."""
+    practice); a background by any word of its key but the common ones (nurse, records, changer),
+    or by one of its aliases (rn; without a healthcare background), words in a row."""
     at = []
     for route in routes:
         parts = [singular(p) for p in route.key.split("-") if p not in ignore]
         i = _contains(singles, parts) if phrase else next((n for n, w in enumerate(singles) if w in parts), None)
         if i is not None:
             at.append((i, route))
+        for alias in route.aliases:
+            if (n := _contains(singles, [singular(w) for w in _WORD.findall(alias)])) is not None:
+                at.append((n, route))
+    return min(at, key=lambda pair: pair[0])[1] if at else None
+
+
+def _credential(kb: KnowledgeBase, singles: Sequence[str]) -> Certification | None:
+    """The credential the question names first, by its code (fache, CPHQ) or its full name."""
+    at = []
+    for c in kb.certifications.credentials:
+        for form in (c.code, c.name):
+            if (i := _contains(singles, [singular(w) for w in _WORD.findall(form.lower())])) is not None:
+                at.append((i, c))
     return min(at, key=lambda pair: pair[0])[1] if at else None
 
 
 def _known(kb: KnowledgeBase, areas: Sequence[Area], common: frozenset[str]) -> frozenset[str]:
-    """Words that are a place, an occupation, a degree, a credential or a glossary term."""
+    """Words that are a place, an occupation, a degree, a credential, a background's alias or a glossary term."""
     words = set(common) | set(_STATE_NAMES) | {c.lower() for c in _STATE_CODES}
     for name in {a.name for a in areas}:
         words.update(_WORD.findall(name.lower()))
@@ -209,6 +228,8 @@ def _known(kb: KnowledgeBase, areas: Sequence[Area], common: frozenset[str]) -> 
         words.update(title)
     words.update(a for d in kb.education.degrees if (a := _abbreviation(d)))
     words.update(c.code.lower() for c in kb.certifications.credentials)
+    for route in kb.paths.backgrounds:
+        words.update(w for alias in route.aliases for w in _WORD.findall(alias))
     for term in getattr(kb, "glossary", None) or ():  # the glossary, where the knowledge base has one
         for attr in ("key", "term", "name"):
             words.update(_WORD.findall(str(getattr(term, attr, "")).lower()))

@@ -135,6 +135,8 @@ class Route(Record, frozen=True, kw_only=True):
     name: Text
     who: Text | None = None  # whom a personal route is for, in a title: "a registered nurse", "hospital setting"
     start: Text | None = None  # where a timeline counts from ("high school"); else from where the reader is now
+    # Other words a question may name a background by (rn, banking), each a word or words in a row
+    aliases: list[Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9' -]*$")]] = []
     steps: Annotated[list[Step], Meta(min_length=1)]
 
 

@@ -21,9 +21,26 @@ Words = Annotated[list[Word], Meta(min_length=1)]
 #   pay: the median nationally or in the place the question names, and in nursing care facilities;
 #   timeline: how long a route in takes; degrees / occupations: two side by side;
 #   certifications: those suited to the setting named; key-points: the view's key points;
-#   term: the glossary's entry for the term the question names.
-Answer = Literal["pay", "timeline", "degrees", "occupations", "certifications", "key-points", "term"]
-Needs = Literal["place", "two-degrees", "two-occupations", "setting", "term"]
+#   term: the glossary's entry for the term the question names;
+#   route: the background's (else the setting's) first steps in short and how long it takes;
+#   degree-length: how long the degree named takes; credential-cost / -eligibility / -renewal:
+#   those facts of the credential named (its main facts where the data has none), credential: its main facts.
+Answer = Literal[
+    "pay",
+    "timeline",
+    "degrees",
+    "occupations",
+    "certifications",
+    "key-points",
+    "term",
+    "route",
+    "degree-length",
+    "credential",
+    "credential-cost",
+    "credential-eligibility",
+    "credential-renewal",
+]
+Needs = Literal["place", "two-degrees", "two-occupations", "setting", "term", "background", "degree", "credential"]
 
 
 class Rule(Record, frozen=True, kw_only=True):
@@ -35,7 +52,8 @@ class Rule(Record, frozen=True, kw_only=True):
     needs: list[Needs] = []
     answer: Answer
     view: Annotated[str, Meta(pattern=r"^[a-z][a-z0-9-]*$")]  # the view the answer leads to
-    command: str | None = None  # the full command, with {place}, {setting}, {background}; default: the view
+    # the full command, with {place}, {setting}, {background}, {credential}; default: the view
+    command: str | None = None
     industries: list[Annotated[str, Meta(pattern=r"^[0-9]{6}$")]] = []  # pay: also these industries, nationally
     sources: list[SourceId] = []  # where the rule itself states a fact
 
