@@ -18,7 +18,9 @@ from hsm_guide import search as finder
 from hsm_guide.blocks import percent
 from hsm_guide.knowledge import load, packaged_data_path
 from hsm_guide.model import KnowledgeBase
+from hsm_guide.model.careers import Duration
 from hsm_guide.sections.builder import current_edition
+from hsm_guide.sections.timeline import timeline, years
 from hsm_guide.wages.lookup import WageData, wage_data
 
 QUESTIONS = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))
@@ -62,7 +64,22 @@ def expected(case: dict[str, Any]) -> list[str]:
         assert row is not None
         want += [row.industry_name, wages.text(row, "annual_median")]
     if "route" in case:
-        want += [next(r.name for r in k.paths.backgrounds if r.key == case["route"]), "years"]
+        route = next(r for r in k.paths.backgrounds if r.key == case["route"])
+        want += [_in_a_sentence(route.name), "years", timeline(k, route.key).phrase]
+        want += [_first_clause(route.steps[0].text)] if case.get("steps") else []
+    if "setting" in case:
+        setting = next(r for r in k.paths.settings if r.key == case["setting"])
+        want += [_in_a_sentence(setting.name)] + ([_first_clause(setting.steps[0].text)] if case.get("steps") else [])
+    lengths = [_duration(k, step) for step in case.get("durations", [])]
+    want += [f"{d.step}" for d in lengths] + [d.text.split("; ")[0] for d in lengths]
+    if case.get("total"):
+        want.append(f"{years(sum(d.years[0] for d in lengths), sum(d.years[1] for d in lengths))} in all")
+    if "degree" in case:
+        want.append(next(d.name for d in k.education.degrees if f"({case['degree']})" in d.name))
+    if "credential" in case:
+        cred = next(c for c in k.certifications.credentials if c.code == case["credential"])
+        items = getattr(cred, case["facts"]) if "facts" in case else []
+        want += [cred.code, *(i.text for i in items)] + ([] if items else [cred.body, cred.suits])
     for code in case.get("degrees", []):
         degree = next(d for d in k.education.degrees if f"({code})" in d.name)
         want += [degree.name, degree.text]
@@ -73,6 +90,29 @@ def expected(case: dict[str, Any]) -> list[str]:
         assert e.growth_percent is not None
         want += [percent(e.growth_percent), str(e.growth_start)]
     return want + case.get("terms", [])
+
+
+def unexpected(case: dict[str, Any]) -> list[str]:
+    """What the card must not contain: a question that names a background never gets the student's route."""
+    student = kb().paths.backgrounds[0]
+    return [_in_a_sentence(student.name)] if case.get("route", student.key) != student.key or "setting" in case else []
+
+
+def _in_a_sentence(name: str) -> str:
+    return name[0].lower() + name[1:]
+
+
+def _first_clause(text: str) -> str:
+    return text.split(": ")[0].split("; ")[0].rstrip(".")
+
+
+def _duration(k: KnowledgeBase, step: str) -> Duration:
+    """The first duration in the routes with this step name."""
+    for route in [*k.paths.backgrounds, *k.paths.settings]:
+        for s in route.steps:
+            if s.duration is not None and s.duration.step == step:
+                return s.duration
+    raise AssertionError(f"no duration is called {step!r}")
 
 
 def test_there_are_thirty_questions_or_more() -> None:
@@ -90,6 +130,8 @@ def test_a_question_leads_with_its_answer(run, case: dict[str, Any]) -> None:
     for want in expected(case):
         assert json.dumps(want, ensure_ascii=False)[1:-1] in text, f"{want!r} not in the card"
     assert "Source" in text, "a card names its source"
+    for never in unexpected(case):
+        assert json.dumps(never, ensure_ascii=False)[1:-1] not in text, f"{never!r} in the card"
     assert not any(b["type"] == "note" and "Showing results for" in b["text"] for b in rest), "nothing corrected"
 
 
@@ -173,9 +215,9 @@ def test_a_rule_must_lead_to_a_view_that_exists(run, shipped_text, write_kb) -> 
     broken = broken.replace("{name: day, when: [[day]],", "{name: day,", 1)
     result = run("validate", str(write_kb(broken)))
     assert result.exit_code == 1
-    assert "questions.rules[3].view: no view is called 'licenses'" in result.stderr
-    assert "questions.rules[12].command: the command 'salary --area {place}' is not one of view 'pay'" in result.stderr
-    assert "questions.rules[9]: a rule with neither 'when' nor 'needs' would answer every question" in result.stderr
+    assert "questions.rules[11].view: no view is called 'licenses'" in result.stderr
+    assert "questions.rules[22].command: the command 'salary --area {place}' is not one of view 'pay'" in result.stderr
+    assert "questions.rules[17]: a rule with neither 'when' nor 'needs' would answer every question" in result.stderr
 
 
 def test_a_knowledge_base_without_questions_still_searches(run, shipped_text, write_kb) -> None:
