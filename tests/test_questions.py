@@ -18,7 +18,9 @@ from hsm_guide import search as finder
 from hsm_guide.blocks import money, percent
 from hsm_guide.knowledge import load, packaged_data_path
 from hsm_guide.model import KnowledgeBase
+from hsm_guide.model.careers import Duration
 from hsm_guide.sections.builder import current_edition
+from hsm_guide.sections.timeline import timeline, years
 from hsm_guide.wages.lookup import WageData, wage_data
 
 QUESTIONS = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))
@@ -89,7 +91,22 @@ def expected(case: dict[str, Any]) -> list[str]:
         kind = next((m for m in k.roles.manager_types if m.name == case["role"]), None)
         want += [case["role"], kind.text] if kind else [case["role"], f"One of the job titles of {k.identity.title}"]
     if "route" in case:
-        want += [next(r.name for r in k.paths.backgrounds if r.key == case["route"]), "years"]
+        route = next(r for r in k.paths.backgrounds if r.key == case["route"])
+        want += [_in_a_sentence(route.name), "years", timeline(k, route.key).phrase]
+        want += [_first_clause(route.steps[0].text)] if case.get("steps") else []
+    if "setting" in case:
+        setting = next(r for r in k.paths.settings if r.key == case["setting"])
+        want += [_in_a_sentence(setting.name)] + ([_first_clause(setting.steps[0].text)] if case.get("steps") else [])
+    lengths = [_duration(k, step) for step in case.get("durations", [])]
+    want += [f"{d.step}" for d in lengths] + [d.text.split("; ")[0] for d in lengths]
+    if case.get("total"):
+        want.append(f"{years(sum(d.years[0] for d in lengths), sum(d.years[1] for d in lengths))} in all")
+    if "degree" in case:
+        want.append(next(d.name for d in k.education.degrees if f"({case['degree']})" in d.name))
+    if "credential" in case:
+        cred = next(c for c in k.certifications.credentials if c.code == case["credential"])
+        items = getattr(cred, case["facts"]) if "facts" in case else []
+        want += [cred.code, *(i.text for i in items)] + ([] if items else [cred.body, cred.suits])
     for code in case.get("degrees", []):
         degree = next(d for d in k.education.degrees if f"({code})" in d.name)
         want += [degree.name, degree.text]
@@ -112,6 +129,29 @@ def ranking(kind: str, order: str) -> list[str]:
     ranked = sorted((r for r in rows if r.annual_median), key=lambda r: r.annual_median or 0, reverse=True)
     shown = ranked[:5] if order == "best" else ranked[::-1][:5]
     return [x for r in shown for x in (r.name, wages.text(r, "annual_median"))]
+
+
+def unexpected(case: dict[str, Any]) -> list[str]:
+    """What the card must not contain: a question that names a background never gets the student's route."""
+    student = kb().paths.backgrounds[0]
+    return [_in_a_sentence(student.name)] if case.get("route", student.key) != student.key or "setting" in case else []
+
+
+def _in_a_sentence(name: str) -> str:
+    return name[0].lower() + name[1:]
+
+
+def _first_clause(text: str) -> str:
+    return text.split(": ")[0].split("; ")[0].rstrip(".")
+
+
+def _duration(k: KnowledgeBase, step: str) -> Duration:
+    """The first duration in the routes with this step name."""
+    for route in [*k.paths.backgrounds, *k.paths.settings]:
+        for s in route.steps:
+            if s.duration is not None and s.duration.step == step:
+                return s.duration
+    raise AssertionError(f"no duration is called {step!r}")
 
 
 def test_there_are_thirty_questions_or_more() -> None:
@@ -139,6 +179,8 @@ def test_a_question_leads_with_its_answer(run, case: dict[str, Any]) -> None:
     for block in (b for b in card if b["type"] == "facts"):
         for row in (r for r in block["rows"] if r["label"] in ("Source", "Sources")):
             assert whole(row["value"]), f"a source label is cut inside brackets: {row['value']!r}"
+    for never in unexpected(case):
+        assert json.dumps(never, ensure_ascii=False)[1:-1] not in text, f"{never!r} in the card"
     assert not any(b["type"] == "note" and "Showing results for" in b["text"] for b in rest), "nothing corrected"
 
 

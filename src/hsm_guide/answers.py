@@ -8,15 +8,17 @@ passages stand alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from .blocks import Bullets
-from .model import KnowledgeBase, Rule
+from .blocks import Bullets, Entry
+from .model import Certification, Degree, KnowledgeBase, Route, Rule
 from .questions import Reading
 from .sections.builder import Builder, FactRow
 
 if TYPE_CHECKING:
+    from .model.careers import Duration
     from .wages.lookup import WageData
     from .wages.model import WageRow
 
@@ -44,6 +46,7 @@ def command(rule: Rule, reading: Reading) -> str:
         "setting": reading.setting.key if reading.setting else "",
         "background": reading.background.key if reading.background else "student",
         "term": reading.term.term if reading.term else "",
+        "credential": reading.credential.code if reading.credential else "",
     }
     return (rule.command or rule.view).format(**values)
 
@@ -304,6 +307,154 @@ def role(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     return True
 
 
+# -- routes, a degree's length, a credential's facts ------------------------------------------
+
+
+def route(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """The background's route (else the setting's): its first steps in short, and how long it takes.
+
+    A background's total is its timeline's (`path --from KEY`); a setting's adds its own steps'
+    durations to the lengths of the degrees its steps name (a nursing home's bachelor's degree)."""
+    from .sections.paths import KIND_LABELS
+    from .sections.timeline import timeline as route_timeline
+
+    who = reading.background
+    where = None if who else reading.setting
+    chosen = who or where
+    if chosen is None:
+        return False
+    if who is not None:
+        entries = [Entry(_in_short(s.text, ": "), tuple(s.sources), KIND_LABELS[s.kind]) for s in who.steps[:2]]
+        found = route_timeline(kb, who.key)
+        total, total_sources = (found.phrase, list(found.sources)) if found.rows else ("", [])
+    else:
+        entries, lengths = _setting_entries(kb, chosen)
+        total, total_sources = _total(lengths), [i for d in lengths for i in d.sources]
+    name = f"{chosen.name[0].lower()}{chosen.name[1:]}"
+    b.entries(f"Answer: the route for {name}" if who else f"Answer: the route in {name}", entries, ordered=True)
+    sources = [i for e in entries for i in e.sources] + total_sources
+    b.facts([("How long", total, total_sources), _sources_row(kb, sources)])
+    return True
+
+
+def _in_short(text: str, mark: str) -> str:
+    """A text's first clause: up to the first `mark` (": " or "; ") outside brackets."""
+    depth = 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and text.startswith(mark, i):
+            return f"{text[:i]}."
+    return text if text.endswith(".") else f"{text}."
+
+
+def _setting_entries(kb: KnowledgeBase, setting: Route, most: int = 4) -> tuple[list[Entry], list[Duration]]:
+    """A setting's steps in short, each length it names in its place (the lengths of the degrees a
+    step names, then the step's own duration); every length is kept, other steps while there is room."""
+    from .questions import _degrees, singular
+    from .sections.paths import KIND_LABELS
+
+    found: list[tuple[Entry, Duration | None]] = []
+    for step in setting.steps:
+        label = KIND_LABELS[step.kind]
+        singles = [singular(w) for w in re.findall(r"\w+", step.text.lower())]
+        lengths = [d for g in _degrees(kb, singles) if (d := degree_duration(kb, g)) and d is not step.duration]
+        lengths += [step.duration] if step.duration else []
+        for d in lengths:
+            text = f"{d.step}{' (optional)' if d.optional else ''}: {_in_short(d.text, '; ')}"
+            found.append((Entry(text, tuple(d.sources), label), d))
+        if not lengths:
+            found.append((Entry(_in_short(step.text, ": "), tuple(step.sources), label), None))
+    room = most - sum(1 for _, d in found if d is not None)
+    kept = []
+    for entry, d in found:
+        if d is None and room <= 0:
+            continue
+        room -= d is None
+        kept.append((entry, d))
+    return [e for e, _ in kept], [d for _, d in kept if d is not None]
+
+
+def _total(lengths: list[Duration]) -> str:
+    """The durations added up, the optional ones apart; empty when no required step has one."""
+    from .sections.timeline import years
+
+    required = [d for d in lengths if not d.optional]
+    if not required:
+        return ""
+    low, high = sum(d.years[0] for d in required), sum(d.years[1] for d in required)
+    phrase = f"about {years(low, high)} in all"
+    if len(required) < len(lengths):
+        phrase += f"; {years(sum(d.years[0] for d in lengths), sum(d.years[1] for d in lengths), unit=False)}"
+        phrase += " with the optional steps"
+    return phrase
+
+
+def degree_duration(kb: KnowledgeBase, degree: Degree) -> Duration | None:
+    """The first route step's duration that names the degree (MHA; a bachelor's degree), in the data's order."""
+    from .questions import _abbreviation, singular
+
+    short = _abbreviation(degree)
+    for r in [*kb.paths.backgrounds, *kb.paths.settings]:
+        for step in r.steps:
+            d = step.duration
+            if d is not None and short in [singular(w) for w in re.findall(r"\w+", d.step.lower())]:
+                return d
+    return None
+
+
+def degree_length(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """How long the degree the question names takes, as a route's step gives it."""
+    degree = reading.degrees[0] if reading.degrees else None
+    found = degree_duration(kb, degree) if degree else None
+    if degree is None or found is None:
+        return False
+    b.heading(f"Answer: how long it takes, {degree.name}")
+    b.facts([(found.step, found.text, found.sources), _sources_row(kb, found.sources)])
+    return True
+
+
+# the facts a credential card leads with: its answer -> (the credential's field, the heading, the word for none)
+_FACETS = {
+    "credential-cost": ("cost", "Answer: what the {code} costs", "fee"),
+    "credential-eligibility": ("eligibility", "Answer: who is eligible for the {code}", "eligibility rules"),
+    "credential-renewal": ("renewal", "Answer: renewing the {code}", "renewal rules"),
+}
+
+
+def credential(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """The facts the question asks of the credential it names (cost, eligibility, renewal), each with
+    its sources as `certifications CODE` gives them; its main facts where the data has none of those."""
+    c = reading.credential
+    if c is None:
+        return False
+    facet = _FACETS.get(reading.rule.answer) if reading.rule else None
+    if facet is None:
+        b.heading(f"Answer: the {c.code}, {c.name}")
+        b.facts([*_main_facts(c), _sources_row(kb, c.sources)])
+        return True
+    field, heading, none = facet
+    items = list(getattr(c, field))
+    b.heading(heading.format(code=c.code))
+    if items:
+        b.bullets(None, items)
+        b.facts([_sources_row(kb, [i for item in items for i in item.sources])])
+    else:
+        b.text(f"The guide's sources give no {none} for the {c.code} ({c.name}).")
+        b.facts([*_main_facts(c), _sources_row(kb, c.sources)])
+    return True
+
+
+def _main_facts(c: Certification) -> list[FactRow]:
+    status = c.status[0] if c.status else None
+    return [
+        ("Issuing body", c.body, c.sources),
+        ("Suits", c.suits, c.sources),
+        ("Preparation", c.preparation or "", c.sources),
+        ("Renews", c.renews or "", c.sources),
+        *([("Status", status.text, status.sources)] if status else []),
+    ]
+
+
 CARDS: dict[str, Card] = {
     "pay": pay,
     "ranking": ranking,
@@ -317,4 +468,10 @@ CARDS: dict[str, Card] = {
     "term": term,
     "role": role,
     "past-pay": past_pay,
+    "route": route,
+    "degree-length": degree_length,
+    "credential": credential,
+    "credential-cost": credential,
+    "credential-eligibility": credential,
+    "credential-renewal": credential,
 }

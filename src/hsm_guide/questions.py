@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .model import Degree, KnowledgeBase, NamedIndustry, Route, Rule, Term
+from .model import Certification, Degree, KnowledgeBase, NamedIndustry, Route, Rule, Term
 from .wages.areas import Area, _listed_states, _strip_accents
 from .wages.states import STATES
 
@@ -40,6 +40,7 @@ class Reading:
     term: Term | None = None  # the glossary term the question names, by its name, key or an alias
     industries: tuple[str, ...] = ()  # the industries it names (questions.industries), in order
     role: Role | None = None  # a kind of manager or a job title of this occupation it names
+    credential: Certification | None = None  # the credential the question names, by its code or name
     rule: Rule | None = None
     groups: frozenset[str] = field(default=frozenset())
 
@@ -82,6 +83,7 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
         term=_term(kb, words),
         industries=_industries(q.industries if q else [], singles),
         role=_role(kb, singles),
+        credential=_credential(kb, singles),
         groups=present,
     )
     rule = next((r for r in (q.rules if q else []) if _applies(r, reading)), None)
@@ -101,6 +103,8 @@ def _applies(rule: Rule, reading: Reading) -> bool:
         "setting": reading.setting is not None,
         "term": reading.term is not None,
         "role": reading.role is not None,
+        "background": reading.background is not None,
+        "credential": reading.credential is not None,
     }
     return all(have[need] for need in rule.needs)
 
@@ -349,8 +353,18 @@ def _route(
     return min(at, key=lambda pair: pair[0])[1] if at else None
 
 
+def _credential(kb: KnowledgeBase, singles: Sequence[str]) -> Certification | None:
+    """The credential the question names first, by its code (fache, CPHQ) or its full name."""
+    at = []
+    for c in kb.certifications.credentials:
+        for form in (c.code, c.name):
+            if (i := _contains(singles, [singular(w) for w in _WORD.findall(form.lower())])) is not None:
+                at.append((i, c))
+    return min(at, key=lambda pair: pair[0])[1] if at else None
+
+
 def _known(kb: KnowledgeBase, areas: Sequence[Area], common: frozenset[str]) -> frozenset[str]:
-    """Words that are a place, an occupation, a degree, a credential or a glossary term."""
+    """Words that are a place, an occupation, a degree, a credential, a background's alias or a glossary term."""
     words = set(common) | set(_STATE_NAMES) | {c.lower() for c in _STATE_CODES}
     for name in {a.name for a in areas}:
         words.update(_WORD.findall(name.lower()))
@@ -360,6 +374,8 @@ def _known(kb: KnowledgeBase, areas: Sequence[Area], common: frozenset[str]) -> 
         words.update(title)
     words.update(a for d in kb.education.degrees if (a := _abbreviation(d)))
     words.update(c.code.lower() for c in kb.certifications.credentials)
+    for route in kb.paths.backgrounds:
+        words.update(w for alias in route.aliases for w in _WORD.findall(alias))
     for term in getattr(kb, "glossary", None) or ():  # the glossary, where the knowledge base has one
         for attr in ("key", "term", "name"):
             words.update(_WORD.findall(str(getattr(term, attr, "")).lower()))

@@ -28,7 +28,10 @@ Words = Annotated[list[Word], Meta(min_length=1)]
 #   certifications: those suited to the setting named; key-points: the view's key points;
 #   term: the glossary's entry for the term the question names;
 #   past-pay: the median in the year a past handbook edition gives pay for;
-#   role: what the kind of manager the question names does, or that a job title it names is one of this occupation's.
+#   role: what the kind of manager the question names does, or that a job title it names is this occupation's;
+#   route: the background's (else the setting's) first steps in short and how long it takes;
+#   degree-length: how long the degree named takes; credential-cost / -eligibility / -renewal:
+#   those facts of the credential named (its main facts where the data has none), credential: its main facts.
 Answer = Literal[
     "pay",
     "ranking",
@@ -42,9 +45,25 @@ Answer = Literal[
     "term",
     "role",
     "past-pay",
+    "route",
+    "degree-length",
+    "credential",
+    "credential-cost",
+    "credential-eligibility",
+    "credential-renewal",
 ]
 Needs = Literal[
-    "place", "degree", "two-degrees", "two-occupations", "another-occupation", "setting", "term", "role", "past-year"
+    "place",
+    "degree",
+    "two-degrees",
+    "two-occupations",
+    "another-occupation",
+    "setting",
+    "term",
+    "role",
+    "past-year",
+    "background",
+    "credential",
 ]
 
 
@@ -57,7 +76,7 @@ class Rule(Record, frozen=True, kw_only=True):
     needs: list[Needs] = []
     answer: Answer
     view: Annotated[str, Meta(pattern=r"^[a-z][a-z0-9-]*$")]  # the view the answer leads to
-    command: str | None = None  # the full command, with {place}, {setting}, {background}; default: the view
+    command: str | None = None  # the full command, with {place}, {setting}, {background}, {credential}, {year}
     sources: list[SourceId] = []  # where the rule itself states a fact
 
 
