@@ -198,7 +198,10 @@ def test_the_timeline_adds_up_the_steps_years(key: str) -> None:
         sum(d.years[1] for d in steps),
     )
     assert (t.low_years, t.high_years, t.optional_low_years, t.optional_high_years) == EXPECTED[key]
-    assert t.phrase.startswith(f"about {t.low_years:g} to {t.high_years:g} years from ")
+    if t.low_years == 0:  # experience already held: no least time to count
+        assert t.phrase.startswith(f"up to about {t.high_years:g} years from ")
+    else:
+        assert t.phrase.startswith(f"about {t.low_years:g} to {t.high_years:g} years from ")
     if (t.optional_low_years, t.optional_high_years) != (t.low_years, t.high_years):
         assert f"{t.optional_low_years:g} to {t.optional_high_years:g} with the optional steps" in t.phrase
     assert t.sources and all(any(s.id == i for s in KB.sources) for i in t.sources)
@@ -285,3 +288,22 @@ def test_the_list_gives_whole_first_sentences_past_us(run) -> None:
         at = term.text.index("U.S.")
         first = term.text[: term.text.index(". ", at + 4) + 1]  # the period after U.S.'s own
         assert f"{term.name}: {first}" in out, key
+
+
+def test_the_location_quotient_example_matches_the_wage_extract() -> None:
+    """The example's figures are this occupation's, read from the extract, so an update that moves them fails here."""
+    import re
+
+    from hsm_guide.knowledge import load, packaged_data_path
+    from hsm_guide.wages.lookup import wage_data
+
+    kb = load(packaged_data_path())
+    term = next(t for t in kb.glossary if t.term == "location-quotient")
+    assert term.example is not None
+    data = wage_data(kb)
+    named = re.findall(r"(Rhode Island|Puerto Rico)'s (?:location quotient [^0-9]*)?was (\d+\.\d+)", term.example)
+    assert len(named) == 2
+    for state, value in named:
+        row = next(r for r in data.states() if r.name == state)
+        assert row.location_quotient == float(value), state
+    assert data.label in term.example

@@ -376,13 +376,13 @@ def _setting_entries(kb: KnowledgeBase, setting: Route, most: int = 4) -> tuple[
 
 def _total(lengths: list[Duration]) -> str:
     """The durations added up, the optional ones apart; empty when no required step has one."""
-    from .sections.timeline import years
+    from .sections.timeline import about, years
 
     required = [d for d in lengths if not d.optional]
     if not required:
         return ""
     low, high = sum(d.years[0] for d in required), sum(d.years[1] for d in required)
-    phrase = f"about {years(low, high)} in all"
+    phrase = f"{about(low, high)} in all"
     if len(required) < len(lengths):
         phrase += f"; {years(sum(d.years[0] for d in lengths), sum(d.years[1] for d in lengths), unit=False)}"
         phrase += " with the optional steps"

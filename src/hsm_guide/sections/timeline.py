@@ -54,10 +54,15 @@ def _row(step: Step) -> TimelineRow:
 
 def _phrase(route: Route, low: float, high: float, all_low: float, all_high: float) -> str:
     start = f"from {route.start}" if route.start else "from where you are now"
-    phrase = f"about {years(low, high)} {start}"
+    phrase = f"{about(low, high)} {start}"
     if (all_low, all_high) != (low, high):
         phrase += f"; {years(all_low, all_high, unit=False)} with the optional steps"
     return phrase
+
+
+def about(low: float, high: float) -> str:
+    """'about 4 to 10 years'; 'up to about 5 years' where the least is none (experience already held)."""
+    return f"up to about {years(high, high)}" if low == 0 else f"about {years(low, high)}"
 
 
 def years(low: float, high: float, unit: bool = True) -> str:
