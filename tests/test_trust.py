@@ -14,7 +14,7 @@ from .conftest import ROOT
 # The British spellings the guide once used, as a reader would meet them.
 BRITISH = re.compile(
     r"\b(licen[c]es?|programm[e]s?|organis(?:ation|ations|ational|ed|e|ing)|cent[r]es?|labo[u]r|ag[e]ing|"
-    r"specialis(?:ation|ations)|behavio[u]r|enrol[m]ent|colo[u]r|counsel[l]ors?)\b",
+    r"specialis(?:ation|ations)|behavio[u]r|enrol[m]ent|colo[u]r|counsel[l]ors?|a[t] (?:the )?weekends?)\b",
     re.IGNORECASE,
 )
 
@@ -61,6 +61,7 @@ def test_no_british_spelling_in_readme_docs_or_json_keys(run) -> None:
 def test_the_spelling_check_can_fail() -> None:
     assert BRITISH.search("a state-approved training programme")
     assert BRITISH.search("Licence")
+    assert BRITISH.search("in the evenings and at weekends")
     assert not BRITISH.search("a license and a program at the center")
 
 

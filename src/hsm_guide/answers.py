@@ -60,7 +60,10 @@ def _sources_row(kb: KnowledgeBase, ids: Iterable[str]) -> FactRow:
     wanted = list(dict.fromkeys(ids))
     found = [s for i in wanted for s in kb.sources if s.id == i]
     names = list(dict.fromkeys(f"{s.publisher}, {short_title(s.title)}" for s in found))
-    return ("Source" if len(names) == 1 else "Sources", "; ".join(names), wanted)
+    shown = "; ".join(names[:SOURCES_NAMED])
+    if len(names) > SOURCES_NAMED:  # the page read on with lists them all; a card stays short
+        shown += f"; and {len(names) - SOURCES_NAMED} more, cited on the page named below"
+    return ("Source" if len(names) == 1 else "Sources", shown, wanted)
 
 
 def short_title(title: str) -> str:
@@ -77,6 +80,7 @@ def short_title(title: str) -> str:
 STARTING = "starting"  # the synonym group of a question about starting pay
 LOWEST = "lowest"  # the synonym group of a question about the lowest pay
 RANKED = 5  # areas or industries a ranking card lists
+SOURCES_NAMED = 3  # sources a card names; the view it leads to cites every one
 
 
 def pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
@@ -108,13 +112,17 @@ def pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     industries = reading.industries if soc == data.soc else ()
     for code in industries:
         industry = data.row("0000000", soc, code)
-        if industry is not None:
-            label = f"{industry.industry_name}, United States"
-            rows.append((label, data.yearly_and_hourly(industry, "median") + " (median)", src))
+        if industry is not None:  # the name in the value: a long name as a label would stack the card
+            value = f"{industry.industry_name}: {data.yearly_and_hourly(industry, 'median')} (median)"
+            rows.append(("Industry, United States", value, src))
     rows.append(_source_row(kb, data.source))
     b.facts(rows)
     _pay_notes(b, kb, data, row, reading)
     return True
+
+
+LOCAL = frozenset({"local", "locally", "near", "nearby", "around"})  # "pay near me", "local salaries"
+MINE = frozenset({"my", "our"})  # "in my area", "in our state"
 
 
 def _pay_notes(b: Builder, kb: KnowledgeBase, data: WageData, row: WageRow | None, reading: Reading) -> None:
@@ -124,6 +132,14 @@ def _pay_notes(b: Builder, kb: KnowledgeBase, data: WageData, row: WageRow | Non
     if reading.also:
         listed = "; ".join(a.name for a in reading.also[:3]) + ("; and more" if len(reading.also) > 3 else "")
         b.note(f"Other areas match too ({listed}): add the state to choose one.")
+    words = set(reading.words)
+    if reading.place is None and (
+        words & LOCAL or (words & MINE and words & {"area", "city", "town", "state", "county"})
+    ):
+        b.note(
+            "Name your state or city for its own figures: "
+            "hsm-guide search pay in Columbus Ohio, or hsm-guide pay --area OH."
+        )
     from .sections.pay.editions import pay_years
 
     held = pay_years(kb)
@@ -165,6 +181,48 @@ def ranking(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     src = [data.source]
     rows: list[FactRow] = [(r.name, data.yearly_and_hourly(r, "median") + " (median)", src) for r in shown]
     b.facts([*rows, _source_row(kb, data.source)])
+    return True
+
+
+def region_pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """The median in each state of the region named, highest first (BLS publishes none for a region)."""
+    region = reading.region
+    if kb.wages is None or region is None:
+        return False
+    from .sections.pay.states import ranked
+    from .wages.lookup import wage_data
+
+    data = wage_data(kb)
+    states = ranked(data, [r for r in data.states() if r.state in region.states], False)
+    b.heading(f"Answer: pay in {region.name}, by state, {data.label}")
+    src = [data.source]
+    rows: list[FactRow] = [(r.name, data.yearly_and_hourly(r, "median") + " (median)", src) for r in states]
+    b.facts([*rows, _sources_row(kb, [data.source, *region.sources])])
+    b.note("BLS publishes no figure for a region as a whole: these are its states' own medians.", src)
+    return True
+
+
+def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """Rural pay: BLS's nonmetropolitan areas, the three best- and lowest-paid (no single rural figure exists)."""
+    if kb.wages is None:
+        return False
+    from .sections.pay.states import ranked
+    from .wages.lookup import wage_data
+
+    data = wage_data(kb)
+    areas = [r for r in ranked(data, [r for r in data.metros() if r.kind == "nonmetro"], False) if r.annual_median]
+    if not areas:
+        return False
+    b.heading(f"Answer: pay in rural (nonmetropolitan) areas, {data.label}")
+    src = [data.source]
+    shown = [*areas[:3], *areas[-3:]] if len(areas) > 6 else areas
+    rows: list[FactRow] = [(r.name, data.yearly_and_hourly(r, "median") + " (median)", src) for r in shown]
+    b.facts([*rows, _source_row(kb, data.source)])
+    b.note(
+        f"BLS publishes no single rural figure: it gives {len(areas)} nonmetropolitan areas their own; "
+        "the three best- and lowest-paid are shown. A state's own: hsm-guide pay --metros --area STATE",
+        src,
+    )
     return True
 
 
@@ -262,7 +320,13 @@ def certifications(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
         return False
     b.heading(f"Answer: certifications for {setting.name[0].lower()}{setting.name[1:]}")
     rows: list[FactRow] = [(c.code, f"{c.name} ({c.body}): {c.suits}", c.sources) for c in found]
+    notes = [(c.code, c.status[0]) for c in found if c.status]  # the latest statement on a credential in doubt
     b.facts([*rows, _sources_row(kb, [i for c in found for i in c.sources])])
+    for code, status in notes:
+        b.note(f"{code}: {status.text}", status.sources)
+    licenses = [s for s in setting.steps if s.kind == "license"]
+    if licenses:  # a required license matters more than an optional credential
+        b.note(f"This setting also needs a license: {licenses[0].text}", licenses[0].sources)
     return True
 
 
@@ -468,6 +532,8 @@ CARDS: dict[str, Card] = {
     "term": term,
     "role": role,
     "past-pay": past_pay,
+    "region-pay": region_pay,
+    "rural-pay": rural_pay,
     "route": route,
     "degree-length": degree_length,
     "credential": credential,

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .model import Certification, Degree, KnowledgeBase, NamedIndustry, Route, Rule, Term
+from .model import Certification, Degree, KnowledgeBase, NamedIndustry, Region, Route, Rule, Term
 from .wages.areas import Area, _listed_states, _strip_accents
 from .wages.states import STATES
 
@@ -35,6 +35,7 @@ class Reading:
     own: str = ""  # this occupation's SOC code
     years: tuple[int, ...] = ()  # the years it names (2012, 2034), in order
     past_year: int | None = None  # the first it names that a past handbook edition gives pay for
+    region: Region | None = None  # a group of states it names (the midwest), where it names no place
     setting: Route | None = None
     background: Route | None = None
     term: Term | None = None  # the glossary term the question names, by its name, key or an alias
@@ -64,11 +65,14 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
     areas = _areas(kb)
     years = tuple(int(w) for w in words if _YEAR.fullmatch(w))
     places, place_words = _place(typed, _places(kb, areas), areas, filler | set(synonyms), vocabulary)
-    singles = [singular(w) for w in (t.lower() for t in typed)]
-    occupations = _occupations(kb, singles)
+    singles = [singular(american(t.lower())) for t in typed]
+    industries = _industries(q.industries if q else [], singles)
+    region = None if places else _region(q.regions if q else [], singles)
+    region_words = {w for name in region.names for w in name.split()} if region else set()
+    occupations = _occupations(kb, singles, industries)
     reading = Reading(
         words=words,
-        searched=tuple(w for w in words if w not in filler and w not in place_words),
+        searched=tuple(w for w in words if w not in filler and w not in place_words and w not in region_words),
         synonyms=synonyms,
         known=_known(kb, areas, filler | set(synonyms)) | {w for w in words if w.isdigit()},  # a number is never a typo
         place=places[0] if places else None,
@@ -81,8 +85,9 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
         setting=_route(kb.paths.settings, singles, phrase=True),
         background=_route(kb.paths.backgrounds, singles, phrase=False, ignore=frozenset(synonyms)),
         term=_term(kb, words),
-        industries=_industries(q.industries if q else [], singles),
+        industries=tuple(code for code, _ in industries),
         role=_role(kb, singles),
+        region=region,
         credential=_credential(kb, singles),
         groups=present,
     )
@@ -103,6 +108,7 @@ def _applies(rule: Rule, reading: Reading) -> bool:
         "setting": reading.setting is not None,
         "term": reading.term is not None,
         "role": reading.role is not None,
+        "region": reading.region is not None,
         "background": reading.background is not None,
         "credential": reading.credential is not None,
     }
@@ -318,20 +324,45 @@ def _role(kb: KnowledgeBase, singles: Sequence[str]) -> Role | None:
     return min(found, key=lambda hit: hit[:2])[2] if found else None
 
 
-def _industries(named: Sequence[NamedIndustry], singles: Sequence[str]) -> tuple[str, ...]:
-    """The industry codes the question names ("nursing homes", "a hospital"), in the order named."""
+def _region(regions: Sequence[Region], singles: Sequence[str]) -> Region | None:
+    """The region named first; the longest name where two start together ("west coast" over "west")."""
     at = [
-        (i, n.industry)
+        (i, -len(words), region)
+        for region in regions
+        for name in region.names
+        if (i := _contains(singles, words := [singular(w) for w in name.split()])) is not None
+    ]
+    return min(at, key=lambda hit: hit[:2])[2] if at else None
+
+
+def _industries(named: Sequence[NamedIndustry], singles: Sequence[str]) -> list[tuple[str, range]]:
+    """The industry codes the question names ("nursing homes", "a physician practice"), in the order
+    named, each with the words that name it (the longest phrase where two overlap)."""
+    at = [
+        (range(i, i + len(words)), n.industry)
         for n in named
         for said in n.said
-        if (i := _contains(singles, [singular(w) for w in said.split()])) is not None
+        if (i := _contains(singles, words := [singular(w) for w in said.split()])) is not None
     ]
-    return tuple(dict.fromkeys(code for _, code in sorted(at)))
+    at.sort(key=lambda hit: (hit[0].start, -len(hit[0])))
+    found: dict[str, range] = {}
+    for span, code in at:
+        if code not in found and not any(span.start in r for r in found.values()):
+            found[code] = span
+    return list(found.items())
 
 
-def _occupations(kb: KnowledgeBase, singles: Sequence[str]) -> tuple[str, ...]:
-    """The occupations named, in order; a title inside a longer one names nothing ("nurse" in "nurse manager")."""
-    at = [(i, i + len(words), soc) for words, soc in _titles(kb) if (i := _contains(singles, words)) is not None]
+def _occupations(
+    kb: KnowledgeBase, singles: Sequence[str], industries: Sequence[tuple[str, range]] = ()
+) -> tuple[str, ...]:
+    """The occupations named, in order; a title inside a longer one names nothing ("nurse" in "nurse manager"),
+    nor one inside the words that name an industry ("physician" in "a physician practice")."""
+    taken = {i for _, span in industries for i in span}
+    at = [
+        (i, i + len(words), soc)
+        for words, soc in _titles(kb)
+        if (i := _contains(singles, words)) is not None and not taken.intersection(range(i, i + len(words)))
+    ]
     kept = [a for a in at if not any(b[0] <= a[0] and a[1] <= b[1] and b[1] - b[0] > a[1] - a[0] for b in at)]
     return tuple(dict.fromkeys(soc for _, _, soc in sorted(kept)))
 

@@ -148,6 +148,10 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
     vocabulary = set().union(*(p.words | p.context for p in found)) if found else set()
     reading, words = _question(kb, query, typed, vocabulary, answer=section is None)
     expanded, corrections = _expand(words, vocabulary, reading)
+    if corrections and reading.rule is None and section is None:  # 'helth servises salery' asks about pay too
+        fixed = " ".join(corrections.get(w.lower(), w) for w in _WORD.findall(query))
+        again, _ = _question(kb, fixed, typed, vocabulary, answer=True)
+        reading = again if again.rule is not None else reading
     unmatched = tuple(w for w, forms in zip(words, expanded, strict=True) if not forms)
     kept = [forms for forms in expanded if forms]
     hits = _ranked(found, kept) if kept else []

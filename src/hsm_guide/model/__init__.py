@@ -54,6 +54,7 @@ from .glossary import Term as Term
 from .questions import NamedIndustry as NamedIndustry
 from .questions import Place as Place
 from .questions import Questions as Questions
+from .questions import Region as Region
 from .questions import Rule as Rule
 from .work import AreaPay as AreaPay
 from .work import AreaRow as AreaRow

@@ -27,6 +27,7 @@ Words = Annotated[list[Word], Meta(min_length=1)]
 #             or beside this occupation);
 #   certifications: those suited to the setting named; key-points: the view's key points;
 #   term: the glossary's entry for the term the question names;
+#   region-pay: the median in each state of the region named; rural-pay: the nonmetropolitan areas' range;
 #   past-pay: the median in the year a past handbook edition gives pay for;
 #   role: what the kind of manager the question names does, or that a job title it names is this occupation's;
 #   route: the background's (else the setting's) first steps in short and how long it takes;
@@ -51,6 +52,8 @@ Answer = Literal[
     "credential-cost",
     "credential-eligibility",
     "credential-renewal",
+    "region-pay",
+    "rural-pay",
 ]
 Needs = Literal[
     "place",
@@ -64,6 +67,7 @@ Needs = Literal[
     "past-year",
     "background",
     "credential",
+    "region",
 ]
 
 
@@ -91,6 +95,15 @@ class Place(Record, frozen=True, kw_only=True):
     area: Annotated[str, Meta(pattern=r"^[0-9]{7}$")]  # the BLS area code
 
 
+class Region(Record, frozen=True, kw_only=True):
+    """A region a question can name ("the midwest", "new england"): a pay card lists its states."""
+
+    names: Annotated[list[Phrase], Meta(min_length=1)]  # lower-case words, as a question has them
+    name: str  # as a card titles it: "the Midwest (Census region)"
+    states: Annotated[list[Annotated[str, Meta(pattern=r"^[A-Z]{2}$")]], Meta(min_length=1)]  # postal codes
+    sources: list[SourceId]
+
+
 class NamedIndustry(Record, frozen=True, kw_only=True):
     """An industry a question can name (a hospital, a nursing home): a pay card adds its national pay."""
 
@@ -104,4 +117,5 @@ class Questions(Record, frozen=True, kw_only=True):
     rules: list[Rule]
     industries: list[NamedIndustry] = []
     places: list[Place] = []  # regional names of metro areas
+    regions: list[Region] = []  # groups of states a question can name
     ordinary: list[Word] = []  # metro city names that are everyday words: a place only with a capital or the state
