@@ -58,6 +58,19 @@ def test_no_british_spelling_in_readme_docs_or_json_keys(run) -> None:
     assert not [m.group() for t in texts for m in BRITISH.finditer(t)]
 
 
+def test_no_british_spelling_in_the_data_or_its_field_names(shipped_text) -> None:
+    """The knowledge base a maintainer edits, and the schema's field names (which --json and errors show)."""
+    from hsm_guide import model
+    from hsm_guide.wages import model as wages
+
+    records = [
+        c for m in (model, wages) for c in vars(m).values() if isinstance(c, type) and issubclass(c, model.Record)
+    ]
+    fields = " ".join(f.replace("_", " ") for c in records for f in c.__struct_fields__)
+    assert not [m.group() for m in BRITISH.finditer(fields)]
+    assert not [m.group() for m in BRITISH.finditer(shipped_text.replace("_", " "))]
+
+
 def test_the_spelling_check_can_fail() -> None:
     assert BRITISH.search("a state-approved training programme")
     assert BRITISH.search("Licence")

@@ -24,7 +24,7 @@ class Education(Record, frozen=True, kw_only=True):
     degrees: list[Degree]
     majors: list[Item]
     courses: list[Item]
-    graduate_programmes: list[Item]
+    graduate_programs: list[Item]
     high_school: list[Item]
     postsecondary: list[Item]
     steps: list[Named]

@@ -22,7 +22,7 @@ def routes_tree(kb: KnowledgeBase) -> Document:
     """Every route in, drawn from the sections that describe each stage."""
     b = Builder(kb, "path", "Routes into the occupation")
     degrees = [Node(f"{d.name}: {d.text}", sources=tuple(d.sources)) for d in kb.education.degrees]
-    graduate = tuple(Node(g.text, sources=tuple(g.sources)) for g in kb.education.graduate_programmes)
+    graduate = tuple(Node(g.text, sources=tuple(g.sources)) for g in kb.education.graduate_programs)
     education = Node("Education", (*degrees, Node("Graduate programs", graduate)) if graduate else tuple(degrees))
     experience = Node("Experience", tuple(Node(r.text, sources=tuple(r.sources)) for r in kb.experience.routes))
     certification = Node(

@@ -26,7 +26,7 @@ def education(kb: KnowledgeBase) -> Document:
         b.entries(f"Degrees: {level}", [Entry(d.text, tuple(d.sources), d.name) for d in e.degrees if d.level == level])
     b.bullets("Common majors", e.majors)
     b.bullets("Typical courses", e.courses)
-    b.bullets("Graduate programs", e.graduate_programmes)
+    b.bullets("Graduate programs", e.graduate_programs)
     b.bullets("In high school", e.high_school)
     b.bullets("After high school", e.postsecondary)
     b.bullets("Steps to enter the field", e.steps, ordered=True)
