@@ -94,10 +94,17 @@ def expected(case: dict[str, Any]) -> list[str]:
         ranked = sorted(rows, key=lambda r: r.annual_median or 0, reverse=True)
         want += [region.name] + [x for r in ranked for x in (r.name, wages.text(r, "annual_median"))]
     if case.get("rural"):
+        state = case["rural"] if isinstance(case["rural"], str) else None
         rural = sorted(
-            (r for r in wages.metros() if r.kind == "nonmetro" and r.annual_median), key=lambda r: r.annual_median
+            (r for r in wages.metros(state) if r.kind == "nonmetro" and r.annual_median), key=lambda r: r.annual_median
         )
         want += ["nonmetropolitan", rural[-1].name, wages.text(rural[-1], "annual_median"), rural[0].name]
+    if "places" in case:
+        for name in case["places"]:
+            row = wages.find(name)
+            want += [row.name, wages.text(row, "annual_median"), wages.text(row, "annual_p10")]
+    if "part" in case:
+        want += [item.text for item in getattr(k.education, case["part"])]
     if "status" in case:
         credential = next(c for c in k.certifications.credentials if c.code == case["status"])
         want += [credential.code, credential.status[0].text]

@@ -202,6 +202,46 @@ def region_pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     return True
 
 
+def places(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """Two areas' medians and middle 80% side by side."""
+    if kb.wages is None or reading.place is None or reading.other is None:
+        return False
+    from .wages.lookup import wage_data
+
+    data = wage_data(kb)
+    pair = [(a, data.row(a.code)) for a in (reading.place, reading.other)]
+    b.heading(f"Answer: {pair[0][0].name} and {pair[1][0].name}, pay side by side, {data.label}")
+    src = [data.source]
+    rows: list[FactRow] = []
+    for area, row in pair:
+        if row is None:
+            rows.append((area.name, "BLS publishes no estimate", src))
+            continue
+        middle = f"middle 80% {data.text(row, 'annual_p10')} to {data.text(row, 'annual_p90')}"
+        rows.append((area.name, f"{data.yearly_and_hourly(row, 'median')} (median); {middle}", src))
+    b.facts([*rows, _source_row(kb, data.source)])
+    return True
+
+
+_PARTS = {
+    "majors": "Bachelor's majors that lead here",
+    "courses": "Courses to take",
+    "high_school": "In high school",
+    "postsecondary": "After high school",
+}
+
+
+def education_list(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """One list of the education section (the majors, the courses, what to do in high school), as it gives it."""
+    part = reading.rule.part if reading.rule else None
+    items = list(getattr(kb.education, part)) if part else []
+    if part is None or not items:
+        return False
+    b.bullets(f"Answer: {_PARTS[part]}", items)
+    b.facts([_sources_row(kb, [i for item in items for i in item.sources])])
+    return True
+
+
 def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     """Rural pay: BLS's nonmetropolitan areas, the three best- and lowest-paid (no single rural figure exists)."""
     if kb.wages is None:
@@ -210,17 +250,22 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     from .wages.lookup import wage_data
 
     data = wage_data(kb)
-    areas = [r for r in ranked(data, [r for r in data.metros() if r.kind == "nonmetro"], False) if r.annual_median]
+    state = reading.place.state if reading.place is not None and reading.place.kind == "state" else None
+    rural = [r for r in data.metros(state) if r.kind == "nonmetro"]
+    areas = [r for r in ranked(data, rural, False) if r.annual_median]
     if not areas:
         return False
-    b.heading(f"Answer: pay in rural (nonmetropolitan) areas, {data.label}")
+    where = f" of {reading.place.name}" if state and reading.place else ""
+    b.heading(f"Answer: pay in the rural (nonmetropolitan) areas{where}, {data.label}")
     src = [data.source]
     shown = [*areas[:3], *areas[-3:]] if len(areas) > 6 else areas
     rows: list[FactRow] = [(r.name, data.yearly_and_hourly(r, "median") + " (median)", src) for r in shown]
     b.facts([*rows, _source_row(kb, data.source)])
+    which = "the three best- and lowest-paid are shown" if len(shown) < len(areas) else "all are shown"
+    more = f"--area {state}" if state else "--area STATE (a state's own)"
     b.note(
-        f"BLS publishes no single rural figure: it gives {len(areas)} nonmetropolitan areas their own; "
-        "the three best- and lowest-paid are shown. A state's own: hsm-guide pay --metros --area STATE",
+        f"BLS publishes no single rural figure: it gives {len(areas)} nonmetropolitan areas their own; {which}. "
+        f"Every area with its metros: hsm-guide pay --metros {more}",
         src,
     )
     return True
@@ -534,6 +579,8 @@ CARDS: dict[str, Card] = {
     "past-pay": past_pay,
     "region-pay": region_pay,
     "rural-pay": rural_pay,
+    "places": places,
+    "education-list": education_list,
     "route": route,
     "degree-length": degree_length,
     "credential": credential,

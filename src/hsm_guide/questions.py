@@ -30,6 +30,7 @@ class Reading:
     known: frozenset[str]  # words never corrected as typos
     place: Area | None = None
     also: tuple[Area, ...] = ()  # other areas the same words name (Springfield, IL; Springfield, MA; ...)
+    other: Area | None = None  # a second place it names, to set beside the first
     degrees: tuple[Degree, ...] = ()
     occupations: tuple[str, ...] = ()  # SOC codes, in the order named
     own: str = ""  # this occupation's SOC code
@@ -65,6 +66,9 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
     areas = _areas(kb)
     years = tuple(int(w) for w in words if _YEAR.fullmatch(w))
     places, place_words = _place(typed, _places(kb, areas), areas, filler | set(synonyms), vocabulary)
+    rest = [t for t in typed if t.lower() not in place_words]  # a second place: "Florida vs Georgia"
+    second, second_words = _place(rest, _places(kb, areas), areas, filler | set(synonyms), vocabulary)
+    place_words |= second_words
     singles = [singular(american(t.lower())) for t in typed]
     industries = _industries(q.industries if q else [], singles)
     region = None if places else _region(q.regions if q else [], singles)
@@ -77,6 +81,7 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
         known=_known(kb, areas, filler | set(synonyms)) | {w for w in words if w.isdigit()},  # a number is never a typo
         place=places[0] if places else None,
         also=tuple(places[1:]),
+        other=second[0] if second and places and second[0] != places[0] else None,
         degrees=_degrees(kb, singles),
         occupations=occupations,
         own=kb.identity.soc_code,
@@ -100,6 +105,7 @@ def _applies(rule: Rule, reading: Reading) -> bool:
         return False
     have = {
         "place": reading.place is not None,
+        "two-places": reading.other is not None,
         "two-degrees": len(reading.degrees) >= 2,
         "degree": len(reading.degrees) >= 1,
         "past-year": reading.past_year is not None,

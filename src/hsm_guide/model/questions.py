@@ -27,6 +27,7 @@ Words = Annotated[list[Word], Meta(min_length=1)]
 #             or beside this occupation);
 #   certifications: those suited to the setting named; key-points: the view's key points;
 #   term: the glossary's entry for the term the question names;
+#   places: two areas' medians side by side; education-list: one list of the education section (`part`);
 #   region-pay: the median in each state of the region named; rural-pay: the nonmetropolitan areas' range;
 #   past-pay: the median in the year a past handbook edition gives pay for;
 #   role: what the kind of manager the question names does, or that a job title it names is this occupation's;
@@ -54,6 +55,8 @@ Answer = Literal[
     "credential-renewal",
     "region-pay",
     "rural-pay",
+    "places",
+    "education-list",
 ]
 Needs = Literal[
     "place",
@@ -68,6 +71,7 @@ Needs = Literal[
     "background",
     "credential",
     "region",
+    "two-places",
 ]
 
 
@@ -82,6 +86,7 @@ class Rule(Record, frozen=True, kw_only=True):
     view: Annotated[str, Meta(pattern=r"^[a-z][a-z0-9-]*$")]  # the view the answer leads to
     command: str | None = None  # the full command, with {place}, {setting}, {background}, {credential}, {year}
     sources: list[SourceId] = []  # where the rule itself states a fact
+    part: Literal["majors", "courses", "high_school", "postsecondary"] | None = None  # education-list: which list
 
 
 Phrase = Annotated[str, Meta(pattern=r"^[a-z0-9']+( [a-z0-9']+)*$")]
