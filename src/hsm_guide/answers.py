@@ -318,12 +318,7 @@ def timeline(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
 
 
 def degrees(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
-    """Two degrees side by side; one degree alone when the question names one."""
-    if len(reading.degrees) == 1:
-        (only,) = reading.degrees
-        b.heading(f"Answer: {only.name}")
-        b.facts([(only.name, only.text, only.sources), _sources_row(kb, only.sources)])
-        return True
+    """Two degrees side by side."""
     first, second = reading.degrees[:2]
     b.heading(f"Answer: {_short(first.name)} and {_short(second.name)} side by side")
     pair = (first, second)
