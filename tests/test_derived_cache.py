@@ -17,10 +17,15 @@ WORD = "Healthcare executive"  # in the shipped data; searched for as 'executive
 EDITED = "Healthcare zyxwvutsr"  # same length, so the file's size does not change
 
 
-def index_files() -> list[Path]:
+def derived_files() -> list[Path]:
     where = cache.folder()
     sub = Path(where) / "derived" if where else None
     return sorted(sub.iterdir()) if sub is not None and sub.is_dir() else []
+
+
+def index_files() -> list[Path]:
+    """The search index's entries (the place names keep an entry of their own beside them)."""
+    return [f for f in derived_files() if f.name.startswith("passages-")]
 
 
 def edit_in_place(path: Path, old: str, new: str) -> None:
@@ -120,8 +125,29 @@ def test_no_cache_switch_writes_no_index(kb_copy: Path, builds: list[int], monke
 def test_cache_clear_removes_the_index(kb_copy: Path, run) -> None:
     hits(kb_copy, "executive")
     assert len(index_files()) == 1
+    kept = len(derived_files())
+    assert kept >= 1
     result = run("cache", "clear")
     assert result.exit_code == 0, result.output
-    assert "Removed 2 cache entries" in result.output  # the knowledge base's and its index
-    assert index_files() == []
+    assert f"Removed {1 + kept} cache entries" in result.output  # the knowledge base's and what derives from it
+    assert derived_files() == []
     assert not (Path(cache.folder() or "") / "derived").exists()
+
+
+def test_the_place_names_are_kept_and_follow_an_edit(tmp_path: Path) -> None:
+    """The place names (whole cities, regional names) come from the cache the second time, and an
+    edited regional name is read at once: the entry is keyed by the data's bytes."""
+    import shutil
+
+    from hsm_guide.knowledge import packaged_data_path
+
+    shutil.copytree(packaged_data_path().parent, tmp_path / "data")
+    copy = tmp_path / "data" / packaged_data_path().name
+    first = search.search(load_cached(copy), "pay in the twin cities").reading
+    assert first is not None and first.place is not None and first.place.code == "0033460"
+    assert any(f.name.startswith("places-") for f in derived_files())
+    again = search.search(load_cached(copy), "pay in the twin cities").reading
+    assert again is not None and again.place == first.place
+    edit_in_place(copy, "names: [twin cities]", "names: [twin citiez]")
+    edited = search.search(load_cached(copy), "pay in the twin citiez").reading
+    assert edited is not None and edited.place is not None and edited.place.code == "0033460"

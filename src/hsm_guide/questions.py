@@ -185,10 +185,38 @@ _PLACES: dict[int, tuple[object, Places]] = {}
 
 
 def _places(kb: KnowledgeBase, areas: Sequence[Area]) -> Places:
+    """What names a place, built once per knowledge base (about 4 ms) and kept beside its cache entry."""
     found = _PLACES.get(id(kb))
     if found is not None and found[0] is kb:
         return found[1]
-    cities: dict[tuple[str, ...], list[Area]] = {}
+    from .cache import derived
+
+    by_code = {a.code: a for a in areas}
+
+    def make(
+        plain: tuple[dict[tuple[str, ...], list[str]], dict[tuple[str, ...], list[str]], dict[str, float]],
+    ) -> Places:
+        cities, regional, employment = plain
+        q = kb.questions
+        return Places(
+            {k: [by_code[c] for c in v] for k, v in cities.items()},
+            {k: [by_code[c] for c in v] for k, v in regional.items()},
+            frozenset(q.ordinary if q else ()),
+            employment,
+        )
+
+    places: Places = derived.remember(kb, "places", lambda: _place_names(kb, areas), make)
+    _PLACES.clear()
+    _PLACES[id(kb)] = (kb, places)
+    return places
+
+
+def _place_names(
+    kb: KnowledgeBase, areas: Sequence[Area]
+) -> tuple[dict[tuple[str, ...], list[str]], dict[tuple[str, ...], list[str]], dict[str, float]]:
+    """The words that name each metro (its whole cities), the regional names, and each area's employment,
+    by area code: plain values the derived cache can keep."""
+    cities: dict[tuple[str, ...], list[str]] = {}
     for area in areas:
         if area.kind != "metro":
             continue
@@ -197,24 +225,21 @@ def _places(kb: KnowledgeBase, areas: Sequence[Area]) -> Places:
         for city in runs:  # each city, and cities in a row: Winston-Salem, Dallas-Fort Worth
             key = _key(city)
             for form in {key, tuple(_SPELLED.get(w, w) for w in key)}:
-                if form and area not in cities.setdefault(form, []):
-                    cities[form].append(area)
-    by_code = {a.code: a for a in areas}
-    regional: dict[tuple[str, ...], list[Area]] = {}
+                if form and area.code not in cities.setdefault(form, []):
+                    cities[form].append(area.code)
+    codes = {a.code for a in areas}
+    regional: dict[tuple[str, ...], list[str]] = {}
     q = kb.questions
     for place in q.places if q else ():
-        if place.area in by_code:
+        if place.area in codes:
             for name in place.names:
-                regional[_key(name)] = [by_code[place.area]]
+                regional[_key(name)] = [place.area]
     employment: dict[str, float] = {}
     if kb.wages is not None:
         from .wages.lookup import wage_data
 
         employment = {r.area: r.employment for r in wage_data(kb).areas() if r.employment is not None}
-    places = Places(cities, regional, frozenset(q.ordinary if q else ()), employment)
-    _PLACES.clear()
-    _PLACES[id(kb)] = (kb, places)
-    return places
+    return cities, regional, employment
 
 
 def _place(

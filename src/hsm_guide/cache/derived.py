@@ -1,4 +1,4 @@
-"""Values computed from a cached knowledge base, kept beside its entry: the search index.
+"""Values computed from a cached knowledge base, kept beside its entry: the search index, the place names.
 
 Building the search index renders every section, about 10-20 ms: most of what a
 first-time question costs. What it holds is a function of the knowledge base and
@@ -40,7 +40,7 @@ def remember(kb: KnowledgeBase, name: str, build: Callable[[], Any], make: Calla
     if payload is not None:
         try:
             return make(marshal.loads(payload))
-        except (ValueError, EOFError, TypeError):  # not what this code writes: a miss
+        except (ValueError, EOFError, TypeError, KeyError, IndexError):  # not what this code writes: a miss
             pass
     value = build()
     store.write(file, store.seal(MAGIC, key, marshal.dumps(value)))
