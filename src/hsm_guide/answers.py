@@ -69,12 +69,17 @@ def _sources_row(kb: KnowledgeBase, ids: Iterable[str]) -> FactRow:
 def short_title(title: str) -> str:
     """A title up to its first ': ' outside brackets, so a label never leaves a bracket open:
     'Relative standard error (Health, United States: definitions)' stays whole."""
+    return before(title, ": ")
+
+
+def before(text: str, mark: str) -> str:
+    """`text` up to the first `mark` outside brackets; all of it where there is none."""
     depth = 0
-    for i, c in enumerate(title):
+    for i, c in enumerate(text):
         depth += (c in "([{") - (c in ")]}")
-        if c == ":" and depth == 0 and title[i + 1 : i + 2] in (" ", ""):
-            return title[:i]
-    return title
+        if depth == 0 and text.startswith(mark, i):
+            return text[:i]
+    return text
 
 
 STARTING = "starting"  # the synonym group of a question about starting pay
@@ -162,6 +167,11 @@ def past_pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     return True
 
 
+def _medians(data: WageData, rows: Iterable[WageRow]) -> list[FactRow]:
+    """One row an area: its name, and its median a year and an hour."""
+    return [(r.name, data.yearly_and_hourly(r, "median") + " (median)", [data.source]) for r in rows]
+
+
 def ranking(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     """The five best-paying states and DC (metro areas, when the rule leads to pay --metros), or the five lowest."""
     if kb.wages is None:
@@ -178,9 +188,7 @@ def ranking(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     shown = order[-RANKED:][::-1] if lowest else order[:RANKED]
     kind = "metro areas" if metros else "states (and DC)"
     b.heading(f"Answer: the {'lowest' if lowest else 'best'}-paying {kind}, {data.label}")
-    src = [data.source]
-    rows: list[FactRow] = [(r.name, data.yearly_and_hourly(r, "median") + " (median)", src) for r in shown]
-    b.facts([*rows, _source_row(kb, data.source)])
+    b.facts([*_medians(data, shown), _source_row(kb, data.source)])
     return True
 
 
@@ -196,7 +204,7 @@ def region_pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     states = ranked(data, [r for r in data.states() if r.state in region.states], False)
     b.heading(f"Answer: pay in {region.name}, by state, {data.label}")
     src = [data.source]
-    rows: list[FactRow] = [(r.name, data.yearly_and_hourly(r, "median") + " (median)", src) for r in states]
+    rows = _medians(data, states)
     b.facts([*rows, _sources_row(kb, [data.source, *region.sources])])
     b.note("BLS publishes no figure for a region as a whole: these are its states' own medians.", src)
     return True
@@ -259,7 +267,7 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     b.heading(f"Answer: pay in the rural (nonmetropolitan) areas{where}, {data.label}")
     src = [data.source]
     shown = [*areas[:3], *areas[-3:]] if len(areas) > 6 else areas
-    rows: list[FactRow] = [(r.name, data.yearly_and_hourly(r, "median") + " (median)", src) for r in shown]
+    rows = _medians(data, shown)
     b.facts([*rows, _source_row(kb, data.source)])
     which = "the three best- and lowest-paid are shown" if len(shown) < len(areas) else "all are shown"
     more = f"--area {state}" if state else "--area STATE (a state's own)"
@@ -442,13 +450,9 @@ def route(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
 
 
 def _in_short(text: str, mark: str) -> str:
-    """A text's first clause: up to the first `mark` (": " or "; ") outside brackets."""
-    depth = 0
-    for i, char in enumerate(text):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth == 0 and text.startswith(mark, i):
-            return f"{text[:i]}."
-    return text if text.endswith(".") else f"{text}."
+    """A text's first clause, up to the first `mark` (": " or "; ") outside brackets, as a sentence."""
+    clause = before(text, mark)
+    return clause if clause.endswith(".") else f"{clause}."
 
 
 def _setting_entries(kb: KnowledgeBase, setting: Route, most: int = 4) -> tuple[list[Entry], list[Duration]]:
@@ -479,18 +483,13 @@ def _setting_entries(kb: KnowledgeBase, setting: Route, most: int = 4) -> tuple[
 
 
 def _total(lengths: list[Duration]) -> str:
-    """The durations added up, the optional ones apart; empty when no required step has one."""
-    from .sections.timeline import about, years
+    """The durations added up, the optional ones apart (as a route's timeline does); empty when no
+    required step has one."""
+    from .sections.timeline import added_up, phrase, row
 
-    required = [d for d in lengths if not d.optional]
-    if not required:
+    if all(d.optional for d in lengths):
         return ""
-    low, high = sum(d.years[0] for d in required), sum(d.years[1] for d in required)
-    phrase = f"{about(low, high)} in all"
-    if len(required) < len(lengths):
-        phrase += f"; {years(sum(d.years[0] for d in lengths), sum(d.years[1] for d in lengths), unit=False)}"
-        phrase += " with the optional steps"
-    return phrase
+    return phrase(*added_up(row(d) for d in lengths), "in all")
 
 
 def degree_duration(kb: KnowledgeBase, degree: Degree) -> Duration | None:

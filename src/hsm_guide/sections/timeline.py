@@ -7,9 +7,11 @@ counted apart ("6 to 13 with the optional steps"), as the sources' arithmetic do
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from msgspec import Struct
 
-from ..model import KnowledgeBase, Route, Step
+from ..model import Duration, KnowledgeBase, Step
 
 
 class TimelineRow(Struct, frozen=True):
@@ -39,25 +41,39 @@ def timeline(kb: KnowledgeBase, background_key: str, setting_key: str | None = N
     if setting_key:
         routes.append(find(kb.paths.settings, setting_key, "--setting"))
     rows = tuple(_row(s) for route in routes for s in route.steps if s.duration)
-    required = [r for r in rows if not r.optional]
-    low, high = sum(r.low_years for r in required), sum(r.high_years for r in required)
-    all_low, all_high = sum(r.low_years for r in rows), sum(r.high_years for r in rows)
+    low, high, all_low, all_high = added_up(rows)
     sources = tuple(dict.fromkeys(i for r in rows for i in r.sources))
-    return Timeline(rows, low, high, all_low, all_high, _phrase(routes[0], low, high, all_low, all_high), sources)
+    start = f"from {routes[0].start}" if routes[0].start else "from where you are now"
+    return Timeline(rows, low, high, all_low, all_high, phrase(low, high, all_low, all_high, start), sources)
 
 
 def _row(step: Step) -> TimelineRow:
     assert step.duration is not None
-    d = step.duration
+    return row(step.duration)
+
+
+def row(d: Duration) -> TimelineRow:
     return TimelineRow(d.step, d.text, d.years[0], d.years[1], d.optional, tuple(d.sources))
 
 
-def _phrase(route: Route, low: float, high: float, all_low: float, all_high: float) -> str:
-    start = f"from {route.start}" if route.start else "from where you are now"
-    phrase = f"{about(low, high)} {start}"
+def added_up(rows: Iterable[TimelineRow]) -> tuple[float, float, float, float]:
+    """The required steps' years added up (least, most), then every step's, the optional ones too."""
+    rows = list(rows)
+    required = [r for r in rows if not r.optional]
+    return (
+        sum(r.low_years for r in required),
+        sum(r.high_years for r in required),
+        sum(r.low_years for r in rows),
+        sum(r.high_years for r in rows),
+    )
+
+
+def phrase(low: float, high: float, all_low: float, all_high: float, where: str) -> str:
+    """'about 4 to 10 years from high school; 6 to 13 with the optional steps'."""
+    said = f"{about(low, high)} {where}"
     if (all_low, all_high) != (low, high):
-        phrase += f"; {years(all_low, all_high, unit=False)} with the optional steps"
-    return phrase
+        said += f"; {years(all_low, all_high, unit=False)} with the optional steps"
+    return said
 
 
 def about(low: float, high: float) -> str:
