@@ -65,9 +65,10 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
     present = frozenset(words) | {synonyms[w][0] for w in words if w in synonyms}
     areas = _areas(kb)
     years = tuple(int(w) for w in words if _YEAR.fullmatch(w))
-    places, place_words = _place(typed, _places(kb, areas), areas, filler | set(synonyms), vocabulary)
+    named = _places(kb, areas)
+    places, place_words = _place(typed, named, areas, filler | set(synonyms), vocabulary)
     rest = [t for t in typed if t.lower() not in place_words]  # a second place: "Florida vs Georgia"
-    second, second_words = _place(rest, _places(kb, areas), areas, filler | set(synonyms), vocabulary)
+    second, second_words = _place(rest, named, areas, filler | set(synonyms), vocabulary)
     place_words |= second_words
     singles = [singular(american(t.lower())) for t in typed]
     industries = _industries(q.industries if q else [], singles)
