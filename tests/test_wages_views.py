@@ -296,3 +296,32 @@ def test_footnoted_figures_read_as_bls_says_never_as_zero(run, tmp_path: Path) -
     # ranked with the states that have a median, after them
     states = flat(run("--data", str(kb), "pay", "--states").stdout)
     assert "Ohio not released" in states
+
+
+def test_a_past_year_is_history_when_the_wage_release_is_newer(run) -> None:
+    """May 2023 was the handbook's newest pay; with the May 2025 release beside it, no edition is 'current'."""
+    result = run("pay", "--year", "2023")
+    assert result.exit_code == 0, result.stderr
+    assert "(current)" not in result.stdout
+    assert "until BLS publishes its own" not in result.stdout
+    assert "$110,680" in result.stdout
+
+
+def test_the_settings_and_related_key_points_come_from_the_release(run) -> None:
+    """The largest employer and the related careers' range are computed from the May 2025 extract,
+    not the 2021 figures the sources quoted."""
+    from hsm_guide.knowledge import load, packaged_data_path
+    from hsm_guide.sections.pay.compare import related_socs
+    from hsm_guide.wages.lookup import wage_data
+
+    kb = load(packaged_data_path())
+    data = wage_data(kb)
+    top = max(data.industries(), key=lambda r: r.employment or 0)
+    settings = " ".join(run("settings", "--brief").stdout.split())
+    assert top.industry_name.lower() in settings and data.label in settings
+    assert f"{top.employment / data.national().employment:.0%}" in settings
+    medians = [r for s in related_socs(kb) if (r := data.row("0000000", s)) and r.annual_median]
+    related = " ".join(run("related", "--brief").stdout.split())
+    for row in (min(medians, key=lambda r: r.annual_median), max(medians, key=lambda r: r.annual_median)):
+        assert data.text(row, "annual_median") in related and data.occupation_name(row.soc) in related
+    assert "May 2021" not in related

@@ -83,12 +83,45 @@ def _outlook(kb: KnowledgeBase) -> list[Entry]:
 
 
 def _settings(kb: KnowledgeBase) -> list[Entry]:
+    """The largest employer: from the current OEWS release's industries, else the handbook's shares."""
+    if kb.wages is not None:
+        from ..wages.lookup import wage_data
+
+        data = wage_data(kb)
+        top = max(data.industries(), key=lambda r: r.employment or 0, default=None)
+        total = data.national().employment
+        if top is not None and top.employment and total:
+            share = f"{top.employment / total:.0%}"
+            name = top.industry_name.lower()
+            return [Entry(f"Largest employer ({data.label}): {name}, {share} of these jobs.", (data.source,))]
     shares = kb.settings.employer_shares
-    top = max(shares.rows, key=lambda r: r.percent)
+    top_share = max(shares.rows, key=lambda r: r.percent)
+    employer = top_share.employer.split(";")[0].lower()
     return [
         Entry(
-            f"Largest employer in {shares.year}: {top.employer.split(';')[0].lower()}, {percent(top.percent)} of jobs.",
+            f"Largest employer in {shares.year}: {employer}, {percent(top_share.percent)} of jobs.",
             tuple(shares.sources),
+        )
+    ]
+
+
+def _related(kb: KnowledgeBase) -> list[Entry]:
+    """The range of the related careers' national medians in the current OEWS release."""
+    if kb.wages is None:
+        return []
+    from ..wages.lookup import wage_data
+    from .pay.compare import related_socs
+
+    data = wage_data(kb)
+    rows = [r for soc in related_socs(kb) if (r := data.row("0000000", soc)) and r.annual_median]
+    if len(rows) < 2:
+        return []
+    low, high = min(rows, key=lambda r: r.annual_median or 0), max(rows, key=lambda r: r.annual_median or 0)
+    return [
+        Entry(
+            f"Related careers' medians ran from {data.text(low, 'annual_median')} ({data.occupation_name(low.soc)}) to "
+            f"{data.text(high, 'annual_median')} ({data.occupation_name(high.soc)}) a year ({data.label}).",
+            (data.source,),
         )
     ]
 
@@ -110,6 +143,7 @@ FIGURES: dict[str, Callable[[KnowledgeBase], list[Entry]]] = {
     "pay": _pay,
     "outlook": _outlook,
     "settings": _settings,
+    "related": _related,
     "sources": _sources,
 }
 

@@ -82,7 +82,9 @@ def _editions_of(kb: KnowledgeBase, year: int | None) -> list[Edition]:
 def _median(b: Builder, kb: KnowledgeBase, year: int | None) -> None:
     """The current median (with a word on any later figure that is not BLS's own), or the year's."""
     current = current_edition(kb)
-    if year is None or current.pay_year == year:
+    # Without a wage release the handbook's current edition is the newest pay; with one, every
+    # edition is history and none is called current.
+    if year is None or (kb.wages is None and current.pay_year == year):
         b.heading("Median pay")
         b.facts([("Median", median_text(current), current.sources)])
         for e in (e for e in kb.quick_facts.editions if e.pay_year > current.pay_year):
@@ -162,7 +164,7 @@ def _editions(b: Builder, kb: KnowledgeBase, year: int | None) -> None:
     editions = _editions_of(kb, year)
     if not editions:
         return
-    current = current_edition(kb).pay_year
+    current = current_edition(kb).pay_year if kb.wages is None else None  # a wage release is newer than any
     b.heading("Median pay by edition")
     b.table(
         [("Year", "text"), ("A year", "money"), ("An hour", "hourly"), ("Source", "text")],
