@@ -105,6 +105,16 @@ def expected(case: dict[str, Any]) -> list[str]:
             want += [row.name, wages.text(row, "annual_median"), wages.text(row, "annual_p10")]
     if "part" in case:
         want += [item.text for item in getattr(k.education, case["part"])]
+    if case.get("best_industries"):
+        sized = [r for r in wages.industries() if (r.employment or 0) >= 1000 and r.annual_median]
+        best = sorted(sized, key=lambda r: r.annual_median or 0, reverse=True)[:5]
+        want += [x for r in best for x in (r.industry_name, wages.text(r, "annual_median"))]
+    if "org" in case:
+        org = next(o for o in k.organizations if o.abbreviation == case["org"])
+        want += [org.name, org.purpose]
+    if case.get("ends"):
+        row = wages.national()
+        want += [wages.text(row, "annual_p10"), wages.text(row, "annual_p90"), "Top-paid 10%"]
     if "status" in case:
         credential = next(c for c in k.certifications.credentials if c.code == case["status"])
         want += [credential.code, credential.status[0].text]
@@ -113,7 +123,11 @@ def expected(case: dict[str, Any]) -> list[str]:
         want += [f"May {case['past']}", money(e.median_annual)]
     if "role" in case:
         kind = next((m for m in k.roles.manager_types if m.name == case["role"]), None)
-        want += [case["role"], kind.text] if kind else [case["role"], f"One of the job titles of {k.identity.title}"]
+        if kind:
+            want += [case["role"], kind.text]
+        else:  # a title: this occupation's, and what the occupation does
+            duties = next(p.points[0].text for p in k.key_points if p.section == "duties")
+            want += [case["role"], f"One of the job titles of {k.identity.title}", duties]
     if "route" in case:
         route = next(r for r in k.paths.backgrounds if r.key == case["route"])
         want += [_in_a_sentence(route.name), "years", timeline(k, route.key).phrase]

@@ -84,6 +84,7 @@ def before(text: str, mark: str) -> str:
 
 STARTING = "starting"  # the synonym group of a question about starting pay
 LOWEST = "lowest"  # the synonym group of a question about the lowest pay
+PERCENTILES = frozenset({"10", "10th", "90", "90th", "percent", "percentile", "percentiles"})
 RANKED = 5  # areas or industries a ranking card lists
 SOURCES_NAMED = 3  # sources a card names; the view it leads to cites every one
 
@@ -109,6 +110,9 @@ def pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     else:
         rows.append((f"Median pay, {data.label}", data.yearly_and_hourly(row, "median"), src))
         rows.append(("Middle 80%", f"{data.text(row, 'annual_p10')} to {data.text(row, 'annual_p90')} a year", src))
+        if PERCENTILES & set(reading.words):  # "what do the top 10% earn": each end said plainly
+            rows.append(("Lowest-paid 10%", f"earned under {data.text(row, 'annual_p10')} a year", src))
+            rows.append(("Top-paid 10%", f"earned over {data.text(row, 'annual_p90')} a year", src))
         if STARTING in reading.groups:  # BLS has no starting wage; the 10th percentile is the nearest figure
             p10 = data.text(row, "annual_p10")
             rows.append(
@@ -150,6 +154,11 @@ def _pay_notes(b: Builder, kb: KnowledgeBase, data: WageData, row: WageRow | Non
     held = pay_years(kb)
     for year in (y for y in reading.years if y not in held):
         b.note(f"The guide has no pay figures for {year}; the years it holds: {', '.join(map(str, held))}.")
+    if reading.place is not None and reading.past_year is not None:  # past editions are national only
+        year = reading.past_year
+        b.note(
+            f"For {year} the guide has national figures only: hsm-guide pay --year {year}. These are {data.label}'s."
+        )
 
 
 def past_pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
@@ -276,6 +285,39 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
         f"Every area with its metros: hsm-guide pay --metros {more}",
         src,
     )
+    return True
+
+
+def organization(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """What the professional organization the question names is for, as the resources page gives it."""
+    o = reading.organization
+    if o is None:
+        return False
+    name = f"{o.name} ({o.abbreviation})" if o.abbreviation else o.name
+    b.heading(f"Answer: {name}")
+    b.facts([(o.abbreviation or o.name, o.purpose, o.sources), _sources_row(kb, o.sources)])
+    return True
+
+
+def best_industries(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """The best-paying industries with enough of these jobs to rank by, as pay --industry ranks them."""
+    if kb.wages is None:
+        return False
+    from .sections.pay.industry import BEST_PAYING_FLOOR, best_paying
+    from .wages.lookup import wage_data
+
+    data = wage_data(kb)
+    best = best_paying(data, False)[:RANKED]
+    if not best:
+        return False
+    b.heading(f"Answer: the best-paying industries, {data.label}")
+    jobs = [data.text(r, "employment", "count") for r in best]
+    rows: list[FactRow] = [
+        (r.industry_name, f"{data.text(r, 'annual_median')} a year (median); {n} jobs", [data.source])
+        for r, n in zip(best, jobs, strict=True)
+    ]
+    b.facts([*rows, _source_row(kb, data.source)])
+    b.note(f"Ranked among industries with at least {BEST_PAYING_FLOOR:,} of these jobs.", [data.source])
     return True
 
 
@@ -414,8 +456,15 @@ def role(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     if found.text is not None:
         b.facts([(found.name, found.text, list(found.sources)), _sources_row(kb, found.sources)])
         return True
+    from .sections.keypoints import key_points
+
     what = f"One of the job titles of {kb.identity.title}: the same occupation, under another name"
-    b.facts([(found.name, what, list(found.sources)), _sources_row(kb, found.sources)])
+    duties = key_points(kb, "duties")  # what the title's holder does is what the occupation does
+    cited = [*found.sources, *(i for e in duties for i in e.sources)]
+    b.facts([(found.name, what, list(found.sources))])
+    if duties:
+        b.entries("What the occupation does", duties)
+    b.facts([_sources_row(kb, cited)])
     return True
 
 
@@ -573,6 +622,8 @@ CARDS: dict[str, Card] = {
     "past-pay": past_pay,
     "region-pay": region_pay,
     "rural-pay": rural_pay,
+    "organization": organization,
+    "best-industries": best_industries,
     "places": places,
     "education-list": education_list,
     "route": route,

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .model import Certification, Degree, KnowledgeBase, NamedIndustry, Region, Route, Rule, Term
+from .model import Certification, Degree, KnowledgeBase, NamedIndustry, Organization, Region, Route, Rule, Term
 from .wages.areas import Area, _listed_states, _strip_accents
 from .wages.states import STATES
 
@@ -37,6 +37,7 @@ class Reading:
     years: tuple[int, ...] = ()  # the years it names (2012, 2034), in order
     past_year: int | None = None  # the first it names that a past handbook edition gives pay for
     region: Region | None = None  # a group of states it names (the midwest), where it names no place
+    organization: Organization | None = None  # a professional organization it names (ACHE, MGMA)
     setting: Route | None = None
     background: Route | None = None
     term: Term | None = None  # the glossary term the question names, by its name, key or an alias
@@ -95,6 +96,7 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
         role=_role(kb, singles),
         region=region,
         credential=_credential(kb, singles),
+        organization=_organization(kb, singles),
         groups=present,
     )
     rule = next((r for r in (q.rules if q else []) if _applies(r, reading)), None)
@@ -118,6 +120,7 @@ def _applies(rule: Rule, reading: Reading) -> bool:
         "region": reading.region is not None,
         "background": reading.background is not None,
         "credential": reading.credential is not None,
+        "organization": reading.organization is not None,
     }
     return all(have[need] for need in rule.needs)
 
@@ -413,6 +416,16 @@ def _route(
         named = [n for n in found if n is not None]
         if named:
             at.append((min(named), route))
+    return min(at, key=lambda pair: pair[0])[1] if at else None
+
+
+def _organization(kb: KnowledgeBase, singles: Sequence[str]) -> Organization | None:
+    """The professional organization named first, by its abbreviation (ache) or its full name."""
+    at = []
+    for o in kb.organizations:
+        for form in (o.abbreviation, o.name):
+            if form and (i := _contains(singles, [singular(w) for w in _WORD.findall(form.lower())])) is not None:
+                at.append((i, o))
     return min(at, key=lambda pair: pair[0])[1] if at else None
 
 

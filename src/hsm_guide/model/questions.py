@@ -27,6 +27,7 @@ Words = Annotated[list[Word], Meta(min_length=1)]
 #             or beside this occupation);
 #   certifications: those suited to the setting named; key-points: the view's key points;
 #   term: the glossary's entry for the term the question names;
+#   organization: what the professional organization named is for; best-industries: the best-paying industries;
 #   places: two areas' medians side by side; education-list: one list of the education section (`part`);
 #   region-pay: the median in each state of the region named; rural-pay: the nonmetropolitan areas' range;
 #   past-pay: the median in the year a past handbook edition gives pay for;
@@ -57,6 +58,8 @@ Answer = Literal[
     "rural-pay",
     "places",
     "education-list",
+    "organization",
+    "best-industries",
 ]
 Needs = Literal[
     "place",
@@ -72,6 +75,7 @@ Needs = Literal[
     "credential",
     "region",
     "two-places",
+    "organization",
 ]
 
 

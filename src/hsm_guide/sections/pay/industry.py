@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from ...blocks import Document
 from ...model import KnowledgeBase
-from ...wages.lookup import wage_data
+from ...wages.lookup import WageData, wage_data
+from ...wages.model import WageRow
 from ..builder import Builder
 from .common import basis
 
 SHOWN = 10
 BEST_PAYING_FLOOR = 1000  # jobs: a median over fewer rests on too few answers to rank by
+
+
+def best_paying(data: WageData, hourly: bool) -> list[WageRow]:
+    """The industries with at least BEST_PAYING_FLOOR of these jobs, highest median first."""
+    prefix, _, _ = basis(hourly)
+    sized = [
+        r for r in data.industries() if (r.employment or 0) >= BEST_PAYING_FLOOR and data.value(r, f"{prefix}_median")
+    ]
+    return sorted(sized, key=lambda r: data.value(r, f"{prefix}_median") or 0, reverse=True)
 
 
 def industry_pay(kb: KnowledgeBase, hourly: bool = False) -> Document:
@@ -26,8 +36,7 @@ def industry_pay(kb: KnowledgeBase, hourly: bool = False) -> Document:
         caption=f"The {SHOWN} industries with the most of these jobs, with each one's median {per}",
         sources=[data.source],
     )
-    sized = [r for r in rows if (r.employment or 0) >= BEST_PAYING_FLOOR and data.value(r, f"{prefix}_median")]
-    by_pay = sorted(sized, key=lambda r: data.value(r, f"{prefix}_median") or 0, reverse=True)[:SHOWN]
+    by_pay = best_paying(data, hourly)[:SHOWN]
     b.heading("Best-paying industries")
     b.table(
         [("Industry", "text"), (f"Median, {per}", kind), ("Jobs", "count")],
