@@ -96,8 +96,17 @@ def _terminal() -> tuple[object, ...]:
     return (tty, sizes, encoding, sys.flags.utf8_mode, sys._xoptions.get("utf8"), sys.platform)
 
 
+_STAMP: list[tuple[object, ...]] = []  # taken once a run: the warm path's key and the derived caches share it
+
+
 def _code_stamp() -> tuple[object, ...]:
     """Every module of this package and Rich's console and text: an edit or an upgrade is a new key."""
+    if not _STAMP:
+        _STAMP.append(_stamp())
+    return _STAMP[0]
+
+
+def _stamp() -> tuple[object, ...]:
     here = os.path.dirname(os.path.abspath(__file__))
     stamp: list[object] = [__version__, sys.hexversion]
     for folder, _, files in sorted(os.walk(here)):
