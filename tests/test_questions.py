@@ -122,7 +122,7 @@ def expected(case: dict[str, Any]) -> list[str]:
         e = next(e for e in k.quick_facts.editions if e.pay_year == case["past"])
         want += [f"May {case['past']}", money(e.median_annual)]
     if "role" in case:
-        kind = next((m for m in k.roles.manager_types if m.name == case["role"]), None)
+        kind = next((m for m in (*k.roles.manager_types, *k.roles.specializations) if m.name == case["role"]), None)
         if kind:
             want += [case["role"], kind.text]
         else:  # a title: this occupation's, and what the occupation does

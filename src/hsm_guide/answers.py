@@ -154,6 +154,13 @@ def _pay_notes(b: Builder, kb: KnowledgeBase, data: WageData, row: WageRow | Non
     held = pay_years(kb)
     for year in (y for y in reading.years if y not in held):
         b.note(f"The guide has no pay figures for {year}; the years it holds: {', '.join(map(str, held))}.")
+    role = reading.role
+    if role is not None and role.specialization:  # "health informatics manager pay": counted here, not apart
+        b.note(
+            f"The guide's sources name {role.name.lower()} as one of this occupation's specializations; "
+            "BLS publishes no separate figure for it.",
+            [*role.sources, data.source],
+        )
     if reading.place is not None and reading.past_year is not None:  # past editions are national only
         year = reading.past_year
         b.note(

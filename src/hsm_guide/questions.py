@@ -63,7 +63,6 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
     filler = frozenset(q.filler) if q else frozenset()
     groups = {g[0]: tuple(g) for g in q.synonyms} if q else {}
     synonyms = {w: group for group in groups.values() for w in group}
-    present = frozenset(words) | {synonyms[w][0] for w in words if w in synonyms}
     areas = _areas(kb)
     years = tuple(int(w) for w in words if _YEAR.fullmatch(w))
     named = _places(kb, areas)
@@ -73,6 +72,10 @@ def read(kb: KnowledgeBase, query: str, vocabulary: set[str]) -> Reading:
     place_words |= second_words
     singles = [singular(american(t.lower())) for t in typed]
     industries = _industries(q.industries if q else [], singles)
+    # Words that name an industry ask nothing of their own: "long-term care" is not "how long".
+    taken = {singles[i] for _, span in industries for i in span} - {singles[i] for i in _free(singles, industries)}
+    asked = [w for w in words if singular(w) not in taken]
+    present = frozenset(asked) | {synonyms[w][0] for w in asked if w in synonyms}
     region = None if places else _region(q.regions if q else [], singles)
     region_words = {w for name in region.names for w in name.split()} if region else set()
     occupations = _occupations(kb, singles, industries)
@@ -333,29 +336,34 @@ def _titles(kb: KnowledgeBase) -> list[tuple[list[str], str]]:
 
 @dataclass(frozen=True)
 class Role:
-    """A kind of manager (with what it does) or a job title of this occupation that a question names."""
+    """A kind of manager (with what it does), a specialization, or a job title of this occupation
+    that a question names."""
 
     name: str
-    text: str | None  # what a kind of manager does; None for a title
+    text: str | None  # what a kind of manager does, or what a specialization is; None for a title
     sources: tuple[str, ...]
+    specialization: bool = False
 
 
 _LISTING = re.compile(r"\s*\(.*\)$")  # "Director of Nursing (April 2021 listing)": the note is not the title
 
 
 def _role(kb: KnowledgeBase, singles: Sequence[str]) -> Role | None:
-    """The kind of manager or job title named first (the longest where two start together)."""
+    """The kind of manager, specialization or job title named first (the longest where two start together)."""
     roles = kb.roles
-    named: list[tuple[str, str | None, list[str]]] = [(m.name, m.text, m.sources) for m in roles.manager_types]
-    named += [(_LISTING.sub("", t.text), None, t.sources) for t in (*roles.title_examples, *roles.onet_titles)]
+    named: list[tuple[str, str | None, list[str], bool]] = [
+        (m.name, m.text, m.sources, False) for m in roles.manager_types
+    ]
+    named += [(m.name, m.text, m.sources, True) for m in roles.specializations]
+    named += [(_LISTING.sub("", t.text), None, t.sources, False) for t in (*roles.title_examples, *roles.onet_titles)]
     found: list[tuple[int, int, Role]] = []
     seen: set[str] = set()
-    for name, text, sources in named:  # a kind of manager comes before a title of the same name
+    for name, text, sources, special in named:  # a kind of manager comes before a title of the same name
         words = [singular(w) for w in _WORD.findall(name.lower())]
         if name.lower() in seen or (at := _contains(singles, words)) is None:
             continue
         seen.add(name.lower())
-        found.append((at, -len(words), Role(name, text, tuple(sources))))
+        found.append((at, -len(words), Role(name, text, tuple(sources), special)))
     return min(found, key=lambda hit: hit[:2])[2] if found else None
 
 
@@ -368,6 +376,12 @@ def _region(regions: Sequence[Region], singles: Sequence[str]) -> Region | None:
         if (i := _contains(singles, words := [singular(w) for w in name.split()])) is not None
     ]
     return min(at, key=lambda hit: hit[:2])[2] if at else None
+
+
+def _free(singles: Sequence[str], industries: Sequence[tuple[str, range]]) -> list[int]:
+    """The positions of the words outside every industry's span."""
+    taken = {i for _, span in industries for i in span}
+    return [i for i in range(len(singles)) if i not in taken]
 
 
 def _industries(named: Sequence[NamedIndustry], singles: Sequence[str]) -> list[tuple[str, range]]:
