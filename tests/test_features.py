@@ -27,8 +27,8 @@ def test_search_finds_hipaa_and_says_where_to_read_it(run) -> None:
     result = run("search", "HIPAA")
     assert result.exit_code == 0
     out = flat(result.stdout)
-    assert "2 matches." in out
-    assert "Duties / The work in detail: HIPAA safeguards" in out
+    assert "Answer: HIPAA" in out and "Read on: hsm-guide explain hipaa" in out  # the glossary's entry first
+    assert "Duties / The work in detail: HIPAA safeguards" in out  # then where the guide uses it
     assert "→ hsm-guide duties" in out
 
 

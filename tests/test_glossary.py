@@ -98,7 +98,7 @@ def test_an_unknown_term_exits_2_with_a_suggestion(run) -> None:
 
 
 def test_completion_offers_the_terms() -> None:
-    assert complete("hsm-guide explain h") == ["holland-interests", "hse", "handbook-edition"]
+    assert complete("hsm-guide explain h") == ["holland-interests", "hse", "handbook-edition", "hipaa"]
     assert complete("hsm-guide expl") == ["explain"]
 
 

@@ -450,7 +450,8 @@ def term(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     if found is None:
         return False
     b.heading(f"Answer: {found.name}")
-    b.facts([(found.name, found.text, found.sources), _sources_row(kb, found.sources)])
+    short = found.name.split(" (")[0]  # the heading names it in full; a long label would squeeze the text
+    b.facts([(short, found.text, found.sources), _sources_row(kb, found.sources)])
     return True
 
 

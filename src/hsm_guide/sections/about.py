@@ -37,6 +37,7 @@ def duties(kb: KnowledgeBase) -> Document:
     b.bullets("Typical duties (BLS)", d.typical)
     b.bullets("Five areas of responsibility", d.responsibility_areas)
     b.bullets("The work in detail", d.detailed)
+    point(b, "duties")
     if d.onet_tasks:
         b.heading("Core tasks by importance (O*NET, 0-100)")
         rows = [(t.text, t.importance, None) for t in d.onet_tasks]

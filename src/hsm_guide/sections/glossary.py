@@ -17,6 +17,7 @@ from .builder import Builder
 # Page (a view's name, or "pay-area" for `pay --area`) -> the terms it first uses.
 POINTERS: dict[str, tuple[str, ...]] = {
     "overview": ("soc-code", "job-zone"),
+    "duties": ("hipaa",),
     "roles": ("dot",),
     "pay": ("median", "percentile", "oews"),
     "pay-area": ("location-quotient", "relative-standard-error"),
