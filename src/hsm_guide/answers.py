@@ -301,9 +301,7 @@ def organization(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     if o is None:
         return False
     name = f"{o.name} ({o.abbreviation})" if o.abbreviation else o.name
-    b.heading(f"Answer: {name}")
-    b.facts([(o.abbreviation or o.name, o.purpose, o.sources), _sources_row(kb, o.sources)])
-    return True
+    return _entry(b, kb, name, o.abbreviation or o.name, o.purpose, o.sources)
 
 
 def best_industries(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
@@ -444,15 +442,21 @@ def key_points(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     return True
 
 
+def _entry(b: Builder, kb: KnowledgeBase, heading: str, label: str, text: str, sources: Iterable[str]) -> bool:
+    """A card of one named statement: a term's, a kind of manager's, an organization's."""
+    cited = list(sources)
+    b.heading(f"Answer: {heading}")
+    b.facts([(label, text, cited), _sources_row(kb, cited)])
+    return True
+
+
 def term(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     """The glossary's entry for the term the question names, as `explain` gives it."""
     found = reading.term
     if found is None:
         return False
-    b.heading(f"Answer: {found.name}")
     short = found.name.split(" (")[0]  # the heading names it in full; a long label would squeeze the text
-    b.facts([(short, found.text, found.sources), _sources_row(kb, found.sources)])
-    return True
+    return _entry(b, kb, found.name, short, found.text, found.sources)
 
 
 def role(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
@@ -460,10 +464,9 @@ def role(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     found = reading.role
     if found is None:
         return False
-    b.heading(f"Answer: {found.name}")
     if found.text is not None:
-        b.facts([(found.name, found.text, list(found.sources)), _sources_row(kb, found.sources)])
-        return True
+        return _entry(b, kb, found.name, found.name, found.text, found.sources)
+    b.heading(f"Answer: {found.name}")
     from .sections.keypoints import key_points
 
     what = f"One of the job titles of {kb.identity.title}: the same occupation, under another name"
