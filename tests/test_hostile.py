@@ -24,6 +24,7 @@ from rich.console import Console
 
 from hsm_guide import knowledge
 from hsm_guide.errors import DataError
+from hsm_guide.limits import MAX_DEPTH
 from hsm_guide.render import UNSAFE
 from hsm_guide.render.terminal import clean, print_documents
 from hsm_guide.sections import BY_NAME
@@ -300,10 +301,22 @@ def test_alias_bomb_fails_fast_and_clearly(run, tmp_path: Path) -> None:
 
 
 def test_deep_nesting_fails_clearly(run, tmp_path: Path) -> None:
+    # Whichever stops it first (the guide's depth limit or the YAML library's own), the reader
+    # gets one line naming the file and its line, and exit 1: the wording is not asserted.
     kb = load_text(tmp_path, "a: " + "[" * 5000 + "]" * 5000 + "\n")
     result = run("--data", str(kb), "duties")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith(f"hsm-guide: {kb}")
+
+
+def test_nesting_past_the_guides_limit_is_named_in_its_words(run, tmp_path: Path) -> None:
+    # Deeper than the guide allows, shallower than any YAML library's own stop: the guide's rule.
+    kb = load_text(tmp_path, "a: " + "[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2) + "\n")
+    result = run("--data", str(kb), "duties")
     assert result.exit_code == 1
-    assert "nested" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert result.stderr == f"hsm-guide: {kb}: the YAML is nested too deeply (the limit is {MAX_DEPTH} levels)\n"
+    kb = load_text(tmp_path, "a: " + "[" * (MAX_DEPTH - 2) + "]" * (MAX_DEPTH - 2) + "\n")
+    assert "nested too deeply" not in run("--data", str(kb), "duties").stderr
 
 
 def test_huge_file_is_refused_before_reading(run, tmp_path: Path) -> None:

@@ -188,7 +188,8 @@ def test_export_renders_views_with_options_into_one_document(run, tmp_path: Path
 def test_export_reports_a_view_option_it_cannot_read(run) -> None:
     result = run("export", "path --frm nurse")
     assert result.exit_code == 2
-    assert "'path --frm nurse': No such option: --frm" in result.stderr
+    # The guide names the view it could not read; the option's words are Click's own.
+    assert "'path --frm nurse'" in result.stderr and "--frm" in result.stderr.split("'path --frm nurse'")[1]
     result = run("export", "path -o x.md")
     assert result.exit_code == 2 and "give --format and -o to export itself" in result.stderr
 
@@ -199,8 +200,9 @@ def test_export_reports_a_view_option_it_cannot_read(run) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["cert"], "No such command 'cert'. Did you mean 'certifications'?"),
-        (["dutis"], "No such command 'dutis'. Did you mean 'duties'?"),
+        # Unknown commands: Click words the refusal, the guide adds the suggestion.
+        (["cert"], "Did you mean 'certifications'?"),
+        (["dutis"], "Did you mean 'duties'?"),
         (["path", "--from", "nurses"], "unknown value 'nurses' for --from; did you mean 'nurse'?"),
         (["path", "--setting", "hospitals"], "unknown value 'hospitals' for --setting; did you mean 'hospital'?"),
         (["export", "pathh"], "unknown section 'pathh'; did you mean 'path'?"),
@@ -272,7 +274,8 @@ def test_columns_zero_prints_the_page_at_80(run, monkeypatch: pytest.MonkeyPatch
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "A day in the life" and lines[1] == "─" * 80
-    assert run("--help").stdout.startswith("Usage: hsm-guide")
+    help_lines = run("--help").stdout.splitlines()
+    assert "hsm-guide" in help_lines[0] and max(map(len, help_lines)) <= 80
 
 
 def in_pty(args: list[str], env: dict[str, str], rows: int = 40, cols: int = 80, keys: bytes = b"q") -> bytes:

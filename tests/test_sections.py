@@ -267,14 +267,14 @@ def test_unknown_certification_suggests_the_closest(run) -> None:
 def test_unknown_command_suggests_one(run) -> None:
     result = run("dutis")
     assert result.exit_code == 2
-    assert "No such command 'dutis'. Did you mean 'duties'?" in result.stderr
+    assert "'dutis'" in result.stderr and "Did you mean 'duties'?" in result.stderr
 
 
 def test_every_command_has_help_and_an_example(run) -> None:
     for name in [s.name for s in SECTIONS] + ["sections", "export", "validate"]:
         result = run(name, "-h")
         assert result.exit_code == 0
-        assert f"Usage: hsm-guide {name}" in result.stdout
+        assert f"hsm-guide {name}" in result.stdout.splitlines()[0]
         assert "Example: hsm-guide" in result.stdout
 
 

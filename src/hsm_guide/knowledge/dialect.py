@@ -50,16 +50,22 @@ def _loader() -> type[yaml.SafeLoader]:
     return loader
 
 
+def _too_deep(name: str, line: int | None = None) -> DataError:
+    return DataError([Problem(name, f"the YAML is nested too deeply (the limit is {MAX_DEPTH} levels)", line=line)])
+
+
 def parse_yaml(text: str, name: str) -> Any:
     import yaml
 
     try:
         data = _parse_safely(text)
     except RecursionError:
-        raise DataError([Problem(name, f"the YAML is nested too deeply (the limit is {MAX_DEPTH} levels)")]) from None
+        raise _too_deep(name) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
+        if "nesting depth" in str(exc.problem):  # libyaml stops far deeper than the guide's own limit
+            raise _too_deep(name, line) from None
         raise DataError([Problem(name, _yaml_message(exc), line=line)]) from None
     except yaml.YAMLError as exc:
         raise DataError([Problem(name, f"YAML error: {exc}")]) from None
@@ -102,7 +108,7 @@ def _check_size(data: Any, name: str) -> None:
         if not isinstance(node, (dict, list)) or id(node) in sizes:
             continue
         if depth > MAX_DEPTH:
-            raise DataError([Problem(name, f"the YAML is nested too deeply (the limit is {MAX_DEPTH} levels)")])
+            raise _too_deep(name)
         children = list(node.values()) if isinstance(node, dict) else node
         if children_done:
             total = 1 + sum(sizes.get(id(c), 1) for c in children)
