@@ -13,7 +13,8 @@ from typing import Literal
 
 from msgspec import Struct
 
-Kind = Literal["text", "code", "money", "hourly", "percent", "count", "number"]  # code: a command to type
+# code: a command to type; quotient: a ratio such as a location quotient, always to two decimals
+Kind = Literal["text", "code", "money", "hourly", "percent", "count", "number", "quotient"]
 Value = str | int | float | None
 
 
@@ -51,6 +52,8 @@ def fmt(value: Value, kind: Kind = "text") -> str:
         return percent(value)
     if kind == "count":
         return f"{value:,.0f}"
+    if kind == "quotient":
+        return f"{value:.2f}"
     return f"{value:,}" if isinstance(value, int) else f"{value:,g}"
 
 
@@ -62,6 +65,7 @@ class Entry(Struct, frozen=True):
     label: str | None = None
     marks: tuple[tuple[int, int], ...] = ()  # spans of `text` to highlight (search matches)
     detail: str | None = None  # a follow-up line, such as the command that shows more
+    paper: str | None = None  # the follow-up on paper, in words (a command stays in the terminal)
 
 
 class Heading(Struct, frozen=True, tag="heading", tag_field="type"):
@@ -76,10 +80,13 @@ class Paragraph(Struct, frozen=True, tag="paragraph", tag_field="type"):
 
 class Note(Struct, frozen=True, tag="note", tag_field="type"):
     """A caveat the reader should not miss (a disagreement, a secondary figure), or a hint
-    about the tool itself (`hint`), which search leaves out."""
+    about the tool itself (`hint`), which search leaves out. A hint names a command; on paper
+    (HTML, Markdown, SVG) it reads `paper` instead, what the command leads to in words, or
+    is left out when there is none."""
 
     text: str
     hint: bool = False
+    paper: str | None = None
 
 
 class Bullets(Struct, frozen=True, tag="bullets", tag_field="type"):
@@ -122,7 +129,9 @@ class Bars(Struct, frozen=True, tag="bars", tag_field="type"):
     kind: Kind = "number"
     caption: str | None = None
     sources: tuple[str, ...] = ()
-    headings: tuple[str, str] = ("", "")  # what the labels and the figures are, for tabular outputs
+    # What the labels and the figures are, for tabular outputs; a third names the notes, which
+    # then get a column of their own instead of following the figure.
+    headings: tuple[str, ...] = ("", "")
     maximum: float | None = None  # what a full-length bar stands for (a scale's top); None: the largest row
 
 
@@ -141,6 +150,7 @@ class Bands(Struct, frozen=True, tag="bands", tag_field="type"):
     kind: Kind = "money"
     caption: str | None = None
     sources: tuple[str, ...] = ()
+    heading: str = "Area"  # what the labels are (an area, a year), for tabular outputs
 
 
 class Tile(Struct, frozen=True):
@@ -156,6 +166,7 @@ class TileMap(Struct, frozen=True, tag="tilemap", tag_field="type"):
     kind: Kind = "money"  # how values read (fmt)
     caption: str | None = None
     sources: tuple[str, ...] = ()
+    heading: str = "Figure"  # what the figures are ("Median, a year"), for tabular outputs
 
 
 class SourceRef(Struct, frozen=True):

@@ -133,6 +133,12 @@ def summary(results: Sequence[Score]) -> str:
     return f"Overall: {lead}; {mixed} mixed, {against} against: {verdict}."
 
 
+def _section_named(command: str) -> str:
+    """'hsm-guide interests' in words: 'Interests'."""
+    name = command.removeprefix("hsm-guide").strip().split(" ")[0]
+    return name[:1].upper() + name[1:]
+
+
 def result(kb: KnowledgeBase, answers: Sequence[int]) -> Document:
     """The scores, what they mean and where to read more, as a section document."""
     b = Builder(kb, "fit", "Is this career for you?")
@@ -143,7 +149,7 @@ def result(kb: KnowledgeBase, answers: Sequence[int]) -> Document:
     b.bars(
         [(s.area.name, s.value, s.band) for s in results],
         "number",
-        ("Area", "Score"),
+        ("Area", "Score", "What it means"),
         caption="Each bar on the same 1-5 scale: a full bar is 5",
         sources=[i for s in results for i in s.area.sources],
         maximum=5,
@@ -151,7 +157,13 @@ def result(kb: KnowledgeBase, answers: Sequence[int]) -> Document:
     b.entries(
         "What they mean for this career",
         [
-            Entry(f"{s.meaning} Read more: {s.area.read_more}", tuple(s.area.sources), f"{s.area.name} ({s.band})")
+            Entry(
+                s.meaning,
+                tuple(s.area.sources),
+                f"{s.area.name} ({s.band})",
+                detail=f"Read more: {s.area.read_more}",
+                paper=f"Read more in the guide's {_section_named(s.area.read_more)} section.",
+            )
             for s in results
         ],
     )

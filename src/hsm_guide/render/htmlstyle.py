@@ -1,15 +1,37 @@
-"""The handout's one stylesheet: readable from a 375-pixel phone to a wide screen, printable in grayscale."""
+"""The handout's one stylesheet: readable from a 375-pixel phone to a wide screen, printable in
+grayscale, with the page's number, the page count and the date made on every printed page."""
 
 from __future__ import annotations
 
 
-def running_header(line: str) -> str:
-    """The header line again at the top of every printed page after the first (which prints the
-    header element itself). The line comes from the data: every character that is not a plain
-    letter, digit or space is a CSS escape, so nothing in it can end the string or the style."""
-    safe = "".join(c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):06x} " for c in line)
+def made_on() -> str:
+    """The date the handout is made, as a reader writes it ('May 6, 2026'). SOURCE_DATE_EPOCH
+    (the reproducible-builds convention) sets it, so a page can be made again byte for byte."""
+    import datetime
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    day = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch.isdigit() else datetime.date.today()
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def _quoted(line: str) -> str:
+    """Data as a CSS string's content: every character that is not a plain letter, digit or space
+    is a CSS escape, so nothing in it can end the string or the style."""
+    return "".join(c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):06x} " for c in line)
+
+
+def page_boxes(line: str, made: str) -> str:
+    """What prints in the margins: the header line at the top of every page after the first
+    (which prints the header element itself), the date made at the foot of every page and
+    "Page 2 of 4" beside it. Chromium draws CSS page-margin boxes."""
+    small = "font: 8pt system-ui, sans-serif; color: #000;"
     return (
-        f'@page {{ @top-left {{ content: "{safe}"; font: 8pt system-ui, sans-serif; color: #000; }} }}\n'
+        "@page {\n"
+        f'  @top-left {{ content: "{_quoted(line)}"; {small} }}\n'
+        f'  @bottom-left {{ content: "Made {_quoted(made)}"; {small} }}\n'
+        f'  @bottom-right {{ content: "Page " counter(page) " of " counter(pages); {small} }}\n'
+        "}\n"
         "@page :first { @top-left { content: none; } }\n"
     )
 
@@ -18,42 +40,63 @@ CSS = """
 html { -webkit-text-size-adjust: 100%; }
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 52rem; margin: 0 auto; padding: 0 1rem 2rem; color: #1b1b1b; }
 header.page { border-bottom: 1px solid #ccc; padding: .5rem 0; font-size: .85rem; color: #444; }
+header.page p { margin: 0; }
 main { display: block; min-width: 0; }
 h1 { font-size: 1.8rem; line-height: 1.25; margin: 1.25rem 0 .25rem; }
 h2 { border-bottom: 1px solid #ccc; margin-top: 2.2rem; }
 h3 { margin-top: 1.6rem; }
-h1, h2, h3, p, li, td, th, figcaption, summary { overflow-wrap: break-word; }
+h1, h2, h3, p, li, td, th, caption, figcaption, summary { overflow-wrap: break-word; }
 a, code { overflow-wrap: anywhere; }
 .nowrap { white-space: nowrap; }
 .scroll { overflow-x: auto; max-width: 100%; margin: .75rem 0; }
 .scroll:focus { outline: 2px solid #0b5cad; outline-offset: 2px; }
 table { border-collapse: collapse; }
+caption { text-align: left; font-weight: 600; padding: 0 0 .3rem; }
 th, td { border: 1px solid #bbb; padding: .25rem .6rem; vertical-align: top; }
 th { background: #eef0f3; text-align: left; }
-td[style*="right"], th[style*="right"] { font-variant-numeric: tabular-nums; }
+tbody th { background: none; font-weight: normal; }
+.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 figure.chart { margin: 1.25rem 0; padding: .5rem 0; }
 figure.chart figcaption { font-style: italic; margin-bottom: .4rem; }
 svg, img { max-width: 100%; height: auto; }
-figure.chart svg { display: block; width: 100%; }
+figure.chart svg { display: block; width: 100%; max-width: 30rem; height: auto; }
+figure.chart svg.wide { display: none; max-width: 48rem; }
+@media (min-width: 42rem) {
+  figure.chart svg.narrow { display: none; }
+  figure.chart svg.wide { display: block; }
+}
 p.note { margin: .75rem 0; padding: .25rem .75rem; border-left: 4px solid #9ab; color: #334; }
+ul.sources li { margin-bottom: .3rem; }
 code { font-size: .9em; }
 a { color: #0b5cad; }
-@page { margin: 16mm 14mm; }
+@media (max-width: 36rem) {
+  /* A table too wide for a phone: one small record per row, each cell labelled with its column. */
+  table.records, table.records caption, table.records tbody, table.records tr,
+  table.records th, table.records td { display: block; }
+  table.records thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.records tr { border: 1px solid #bbb; margin: 0 0 .5rem; padding: .3rem .6rem; }
+  table.records th, table.records td { border: 0; padding: .1rem 0; text-align: left; white-space: normal; }
+  table.records tbody th { font-weight: 700; }
+  table.records td::before { content: attr(data-label) ": "; font-weight: 600; }
+}
+@page { margin: 16mm 14mm 18mm; }
 @media print {
   body { margin: 0; padding: 0; max-width: none; font-size: 11pt; color: #000; }
   header.page { color: #000; border-bottom: 1px solid #000; }
+  header.page .made { display: none; }
   a { color: #000; text-decoration: underline; }
-  a[href^="http"]:not(.url)::after { content: " (" attr(href) ")"; overflow-wrap: anywhere; }
   /* no "fi" ligature in an address: copied from the PDF, it would not be the address */
-  a, a::after { font-variant-ligatures: none; }
-  main > section.doc ~ section.doc { break-before: page; page-break-before: always; }
-  nav.contents { break-after: page; page-break-after: always; }
-  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  a { font-variant-ligatures: none; }
+  h1, h2, h3, h4, h5, h6, caption, figcaption, p.sources { break-after: avoid; page-break-after: avoid; }
   .scroll { overflow: visible; }
   th { background: #fff; }
   th, td { border-color: #000; }
   table { break-inside: auto; }
-  tr, li, p.note, figure, figure.chart, svg { break-inside: avoid; page-break-inside: avoid; }
+  table.whole, tr, li, p.note, figure.chart svg { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
+  figure.chart svg { max-width: 25rem; }
+  figure.labelled .scroll { display: none; }
+  figure.chart svg.narrow { display: none; }
+  figure.chart svg.wide { display: block; max-width: 100%; }
 }
 """

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import assert_never
 
+from msgspec.structs import replace
+
 from ..blocks import (
     Address,
     Bands,
@@ -21,7 +23,6 @@ from ..blocks import (
     Document,
     Facts,
     Heading,
-    Kind,
     Node,
     Note,
     Paragraph,
@@ -30,12 +31,11 @@ from ..blocks import (
     Table,
     TileMap,
     Tree,
-    Value,
     describe,
     fmt,
 )
 from . import UNSAFE
-from .tilegrid import bin_name, present, ranges, shades
+from .tilegrid import bin_name, ranges, shades
 
 _PUNCTUATION = re.compile(r"([\\`*_\[\]|~#])")  # characters with inline meaning anywhere
 _LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")  # would open a list, quote or setext line
@@ -94,9 +94,25 @@ def _section_anchors(docs: Sequence[Document], title: str) -> list[str]:
 
 
 def _blocks(blocks: Sequence[Block], top: int) -> Iterator[str]:
-    for block in blocks:
+    for block in on_paper(blocks):
         yield from _block(block, top)
         yield ""
+
+
+def on_paper(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks as a page handed on shows them: a hint that names a command reads as what the
+    command leads to, in words, or is left out; commands stay in the terminal."""
+    shown: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Note) and block.hint:
+            if block.paper:
+                shown.append(Paragraph(block.paper))
+            continue
+        if isinstance(block, Bullets) and any(e.detail for e in block.entries):
+            said = tuple(replace(e, detail=e.paper, paper=None) for e in block.entries)
+            block = replace(block, entries=said)
+        shown.append(block)
+    return shown
 
 
 def _block(block: Block, top: int) -> Iterator[str]:
@@ -112,12 +128,8 @@ def _block(block: Block, top: int) -> Iterator[str]:
             yield from _bullets(block)
         case Facts():
             yield from (f"- **{escape(fact.label)}:** {escape(fact.value)}" for fact in block.rows)
-        case Table():
-            yield from _data_table(block)
-        case Bars():
-            yield from _bars(block)
-        case Bands():
-            yield from _bands(block)
+        case Table() | Bars() | Bands():
+            yield from _grid(block)
         case TileMap():
             yield from _tilemap(block)
         case Tree():
@@ -138,34 +150,15 @@ def _bullets(block: Bullets) -> Iterator[str]:
         yield f"{marker} {label}{escape(entry.text)}{detail}"
 
 
-def _data_table(block: Table) -> Iterator[str]:
-    yield from _caption(block.caption)
-    header = [c.name for c in block.columns]
-    align = ["---:" if c.kind not in ("text", "code") else "---" for c in block.columns]
-    rows = [[_cell(v, c.kind) for v, c in zip(row, block.columns, strict=True)] for row in block.rows]
-    yield from _table(header, align, rows, escape_cells=False)
+def _grid(block: Table | Bars | Bands | TileMap) -> Iterator[str]:
+    """A table, or a chart as its data (Markdown cannot draw bars): the grid every format shares."""
+    from .tabular import grid
 
-
-def _bars(block: Bars) -> Iterator[str]:
-    """A bar chart as its data: one row per bar, the figure with its note."""
-    yield from _caption(block.caption)
-    label, value = block.headings
-    rows = [
-        [escape(b.label), escape(fmt(b.value, block.kind) + (f" ({b.note})" if b.note else ""))] for b in block.rows
-    ]
-    yield from _table([label or "Item", value or "Figure"], ["---", "---:"], rows, escape_cells=False)
-
-
-def _bands(block: Bands) -> Iterator[str]:
-    """Percentile bands as their data: the three figures of each band."""
-    yield from _caption(block.caption)
-    rows = [[escape(b.label), *(escape(fmt(v, block.kind)) for v in (b.low, b.mid, b.high))] for b in block.rows]
-    yield from _table(
-        ["Year", "10th percentile", "Median", "90th percentile"],
-        ["---", "---:", "---:", "---:"],
-        rows,
-        escape_cells=False,
-    )
+    g = grid(block)
+    yield from _caption(g.caption)
+    align = ["---:" if figure else "---" for figure in g.figures]
+    rows = [[_cell(cell, code) for cell, code in zip(row, g.codes, strict=True)] for row in g.rows]
+    yield from _table(g.heads, align, rows, escape_cells=False)
 
 
 def _sources(block: SourceList) -> Iterator[str]:
@@ -177,23 +170,13 @@ def _sources(block: SourceList) -> Iterator[str]:
 
 
 def _tilemap(block: TileMap) -> Iterator[str]:
-    """A map as its data: one row per area with its figure and bin, then what each bin holds."""
-    yield from _caption(block.caption)
-    bins = shades(block.tiles)
-    rows = [
-        [
-            escape(f"{t.label} ({t.code})" if t.label else t.code),
-            escape(fmt(t.value, block.kind)) if present(t.value) else "no data",
-            bin_name(shade) if shade is not None else "-",
-        ]
-        for t, shade in zip(block.tiles, bins, strict=True)
-    ]
-    yield from _table(["State", "Figure", "Quintile"], ["---", "---:", "---"], rows, escape_cells=False)
-    spans = ranges(block.tiles, bins)
+    """A map as its data: one row per area with its figure and band, then what each band holds."""
+    yield from _grid(block)
+    spans = ranges(block.tiles, shades(block.tiles))
     if spans:
         yield ""
         yield escape(
-            "Quintiles: "
+            "Bands: "
             + "; ".join(
                 f"{bin_name(shade)} {fmt(lo, block.kind)}" + (f"-{fmt(hi, block.kind)}" if hi != lo else "")
                 for shade, (lo, hi) in spans.items()
@@ -224,9 +207,8 @@ def _safe_url(url: str) -> bool:
     return re.fullmatch(r"https?://[^\s<>`]+", url) is not None
 
 
-def _cell(value: Value, kind: Kind) -> str:
-    text = fmt(value, kind)
-    return f"`{text}`" if kind == "code" and not set(text) & set("`|") else escape(text)
+def _cell(text: str, code: bool) -> str:
+    return f"`{text}`" if code and not set(text) & set("`|") else escape(text)
 
 
 def _caption(caption: str | None) -> Iterator[str]:

@@ -14,7 +14,7 @@ import math
 import msgspec
 
 from ..blocks import Band, Bands, Bar, Bars, Kind, TileMap, fmt
-from .svgparts import FONT, MUTED, SMALL, WIDTH, frame, ident_ok, num, placed, safe, text, width_of, wrap
+from .svgparts import FONT, MUTED, SMALL, WIDTH, Drawing, frame, ident_ok, num, placed, safe, text, width_of, wrap
 
 BAR_FILL = "#3182bd"
 BAND_FILL = "#c6dbef"
@@ -24,18 +24,28 @@ MARKER = "#fd8d3c"  # orange, outlined in black: a triangle, where the median is
 PAD = 10  # the bands' scale keeps this far from the edges
 LINE = 18  # a label line's height
 SHORT_NOTE = 18  # notes up to this long follow the figure; longer ones get a line of their own
+WIDE = 680  # a wide bar chart's width in user units: print, and windows wider than a phone
+LABELS = 300  # its column of labels
 
 
-def chart(block: Bars | Bands | TileMap, ident: str | None = None) -> str:
-    """The block as one inline <svg> element. `ident` names it (and its title and description)
-    and must be unique on the page; by default a hash of the block's content."""
+def chart(block: Bars | Bands | TileMap, ident: str | None = None, wide: bool = False) -> str:
+    """The block as one inline <svg> element for an HTML page. `ident` names it (and its title
+    and description) and must be unique on the page; by default a hash of the block's content.
+    `wide`: the layout for wider pages and print, classed "wide" (the phone's is "narrow")."""
+    variant = ("wide" if wide else "narrow") if isinstance(block, Bars) else ""
+    return drawing(block, ident, wide).html(variant)
+
+
+def drawing(block: Bars | Bands | TileMap, ident: str | None = None, wide: bool = False) -> Drawing:
+    """The block drawn, for an HTML page or a standalone SVG document alike; `wide` lays bars
+    out for a page wider than a phone (the other charts have one layout)."""
     if ident is None:
         digest = hashlib.sha256(msgspec.json.encode(block)).hexdigest()
         ident = f"chart-{digest[:12]}"
     ident = ident_ok(ident)
     match block:
         case Bars():
-            return bar_chart(block, ident)
+            return bar_chart(block, ident, wide)
         case Bands():
             return band_chart(block, ident)
         case TileMap():
@@ -48,7 +58,7 @@ def chart(block: Bars | Bands | TileMap, ident: str | None = None) -> str:
 
 
 def bar_title(block: Bars) -> str:
-    labels, figures = block.headings
+    labels, figures = (*block.headings, "", "")[:2]
     if block.caption:
         return block.caption
     if labels and figures:
@@ -56,44 +66,54 @@ def bar_title(block: Bars) -> str:
     return "Bar chart"
 
 
-def bar_chart(block: Bars, ident: str) -> str:
-    """One row per bar: the label (wrapped) above, then the bar drawn to scale with its figure
-    (and a short note) after it; a long note on a line below."""
+def bar_chart(block: Bars, ident: str, wide: bool = False) -> Drawing:
+    """One row per bar: the label (wrapped), then the bar drawn to scale with its figure (and a
+    short note) after it; a long note on a line below. Narrow (for a phone), each label stands
+    above its bar; wide (for a wider window and for print, where a tall chart would leave a page
+    half empty), the labels make a column on the left, beside their bars."""
+    width = WIDE if wide else WIDTH
+    left = LABELS + 10 if wide else 0  # where the bars start
     figures = [fmt(bar.value, block.kind) for bar in block.rows]
     shorts = [bar.note if bar.note and len(bar.note) <= SHORT_NOTE else "" for bar in block.rows]
     tail_w = min(
-        max((width_of(f"{f}  {n}", SMALL) for f, n in zip(figures, shorts, strict=True)), default=0) + 8, WIDTH / 2
+        max((width_of(f"{f}  {n}", SMALL) for f, n in zip(figures, shorts, strict=True)), default=0) + 8,
+        (width - left) / 2,
     )
-    plot = WIDTH - tail_w
+    plot = width - left - tail_w
     top = block.maximum or max((bar.value for bar in block.rows), default=0) or 1  # a scale's top, else the largest
     body: list[str] = []
     y = 0.0
     for bar, figure, short in zip(block.rows, figures, shorts, strict=True):
         length = bar.value / top * plot if bar.value > 0 else 0
-        y = bar_row(body, bar, (figure, short), length, y)
+        y = bar_row(body, bar, (figure, short), (left, length, width), y)
     desc = "; ".join(
         f"{bar.label}: {figure}" + (f" ({bar.note})" if bar.note else "")
         for bar, figure in zip(block.rows, figures, strict=True)
     )
-    return frame(ident, "bars", max(y, 1), bar_title(block), desc + ".", body)
+    return frame(ident, "bars", max(y, 1), bar_title(block), desc + ".", body, width)
 
 
-def bar_row(body: list[str], bar: Bar, figure: tuple[str, str], length: float, y: float) -> float:
+def bar_row(body: list[str], bar: Bar, figure: tuple[str, str], at: tuple[float, float, float], y: float) -> float:
     """One bar into `body` from height y down: label, bar and figure (with a short note), a long
-    note; return the height after it."""
-    for line in wrap(bar.label, FONT, WIDTH):
-        body.append(text(0, y + 14, line, FONT))
-        y += LINE
-    body.append(f'<rect class="bar" x="0" y="{num(y + 2)}" width="{num(length)}" height="14" fill="{BAR_FILL}"/>')
+    note; return the height after it. `at`: where the bar starts (0: under its label), its
+    length and the chart's width."""
+    left, length, width = at
+    labels = wrap(bar.label, FONT, LABELS if left else width)
+    for n, line in enumerate(labels):
+        body.append(text(0, y + 14 + n * LINE, line, FONT))
+    top = y if left else y + len(labels) * LINE
+    body.append(
+        f'<rect class="bar" x="{num(left)}" y="{num(top + 2)}" width="{num(length)}" height="14" fill="{BAR_FILL}"/>'
+    )
     shown, short = figure
     note = f'<tspan class="note" dx="6" fill="{MUTED}">{safe(short)}</tspan>' if short else ""
-    body.append(text(length + 6, y + 14, shown, SMALL, extra=' class="figure"', after=note))
-    y += LINE + 2
+    body.append(text(left + length + 6, top + 14, shown, SMALL, extra=' class="figure"', after=note))
+    end = top + LINE + 2
     if bar.note and not short:
-        for line in wrap(bar.note, SMALL, WIDTH):
-            body.append(text(0, y + 12, line, SMALL, extra=' class="note"', fill=MUTED))
-            y += LINE - 2
-    return y + 8
+        for line in wrap(bar.note, SMALL, width - left):
+            body.append(text(left, end + 12, line, SMALL, extra=' class="note"', fill=MUTED))
+            end += LINE - 2
+    return max(end, y + len(labels) * LINE) + 8
 
 
 # -- percentile bands ------------------------------------------------------------------------
@@ -167,7 +187,7 @@ def one_band(band_rows: list[str], scale: BandScale, kind: Kind, band: Band, y: 
     return y + 16 + 10
 
 
-def band_chart(block: Bands, ident: str) -> str:
+def band_chart(block: Bands, ident: str) -> Drawing:
     """Every band on one shared scale: its label, the median's figure above a bar across the
     10th to the 90th percentile, the median a dark bar across it, a marker a triangle below it
     with its figure, the ends' figures beneath; then the scale, in round figures."""
@@ -181,6 +201,6 @@ def band_chart(block: Bands, ident: str) -> str:
         x = scale.x(tick)
         said = fmt(tick, block.kind)
         body.append(f'<path d="M{num(x)} {num(y)}v5" stroke="{MUTED}"/>')
-        body.append(text(placed(x, said, 11, "middle"), y + 17, said, 11, "middle", ' class="tick"', MUTED))
+        body.append(text(placed(x, said, SMALL, "middle"), y + 17, said, SMALL, "middle", ' class="tick"', MUTED))
     title = block.caption or "10th percentile, median and 90th percentile"
     return frame(ident, "bands", y + 22, title, band_desc(block), body)

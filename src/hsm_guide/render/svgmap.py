@@ -4,14 +4,15 @@ squares shaded light to dark, each with its postal code in a color that reads on
 from __future__ import annotations
 
 from ..blocks import Tile, TileMap, fmt
-from .svgparts import FONT, INK, SMALL, frame, num, safe, text, wrap
+from .svgparts import FONT, INK, SMALL, Drawing, frame, num, safe, text, wrap
 from .tilegrid import COLUMNS, PALETTE, POSITIONS, ROWS, bin_name, legend, present, shades
 
-TILE = 30  # a tile's side, in user units
-GAP = 3
+TILE = 26  # a tile's side, in user units
+GAP = 2
 STEP = TILE + GAP
-MAP_WIDTH = COLUMNS * STEP - GAP  # 393
+MAP_WIDTH = COLUMNS * STEP - GAP  # 334: within the charts' width
 NO_DATA_EDGE = "#525252"  # no data: white with a dashed outline, unlike any shade
+EDGE = "#404040"  # every tile's border, so that neighbors in one shade stay apart and the lightest shows on white
 
 
 def swatch(x: float, y: float, shade: int | None, size: float = TILE, cls: str = "tile") -> str:
@@ -24,7 +25,7 @@ def swatch(x: float, y: float, shade: int | None, size: float = TILE, cls: str =
     fill = PALETTE[shade - 1][1]
     return (
         f'<rect class="{cls} bin-{shade}" x="{num(x)}" y="{num(y)}" width="{num(size)}" height="{num(size)}" '
-        f'fill="{fill}" stroke="#ffffff"/>'
+        f'fill="{fill}" stroke="{EDGE}" stroke-width="0.75"/>'
     )
 
 
@@ -36,7 +37,7 @@ def said(tile: Tile, shade: int | None, block: TileMap) -> str:
     return f"{name}: {fmt(tile.value, block.kind)}, {bin_name(shade)}"
 
 
-def tile_map(block: TileMap, ident: str) -> str:
+def tile_map(block: TileMap, ident: str) -> Drawing:
     """The grid (12 by 8 tiles), then any area the grid does not place, then the legend."""
     bins = shades(block.tiles)
     body: list[str] = []

@@ -1,9 +1,10 @@
 """The pieces every inline SVG chart is made of: data text made safe, text elements, wrapping
 by an estimate of width, and the outer <svg> with its title and description.
 
-Charts are drawn in a narrow coordinate space (about 400 units wide) and scaled to the page
-with `width="100%"`, so their text stays readable on a 375-pixel phone; nothing in them
-fetches anything, runs anything or links anywhere.
+Charts are drawn in a narrow coordinate space (340 units wide) and scaled to the page with
+`width="100%"`: on a 375-pixel phone the page gives a chart 343 pixels, so a unit is at least a
+pixel and the smallest text (12 units) is at least 12 pixels tall. Nothing in them fetches
+anything, runs anything or links anywhere.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ import math
 import re
 import textwrap
 from html import escape
+from typing import NamedTuple
 
 from . import UNSAFE
 
-WIDTH = 400  # the charts' width in user units
-MAX_WIDTH = 560  # CSS pixels: at most 1.4 times the drawn size on a wide screen
+WIDTH = 340  # the charts' width in user units: no wider than a 375-pixel phone gives them
 FONT = 14  # labels
 SMALL = 12  # figures and notes
 CHAR = 0.58  # a sans-serif character's average width, in font sizes (an estimate, erring wide)
@@ -88,16 +89,41 @@ def ident_ok(ident: str) -> str:
     return ident
 
 
-def frame(ident: str, kind: str, height: float, title: str, desc: str, body: list[str], width: float = WIDTH) -> str:
-    """The outer <svg>: scaled to its container (never wider than MAX_WIDTH pixels), labelled by
-    its <title> and described by its <desc> for screen readers. No xmlns: in HTML the parser
-    puts the element in the SVG namespace, and the chart carries no address at all."""
-    return (
-        f'<svg id="{ident}" class="chart chart-{kind}" role="img" aria-labelledby="{ident}-title" '
-        f'aria-describedby="{ident}-desc" viewBox="0 0 {num(width)} {num(height)}" width="100%" '
-        f'preserveAspectRatio="xMinYMin meet" style="max-width:{MAX_WIDTH}px;height:auto;display:block" '
-        f'font-family="sans-serif">'
-        f'<title id="{ident}-title">{safe(title)}</title><desc id="{ident}-desc">{safe(desc)}</desc>'
-        + "".join(body)
-        + "</svg>"
-    )
+class Drawing(NamedTuple):
+    """A chart, drawn: its id, kind, size in user units, title, description and shapes."""
+
+    ident: str
+    kind: str
+    width: float
+    height: float
+    title: str
+    desc: str
+    body: str
+
+    def html(self, variant: str = "") -> str:
+        """The <svg> inside an HTML page: scaled to its container (the stylesheet caps its width),
+        labelled by its <title> and described by its <desc> for screen readers. No xmlns: in
+        HTML the parser puts the element in the SVG namespace, and the chart carries no address."""
+        return self._svg('width="100%" preserveAspectRatio="xMinYMin meet" style="height:auto"', variant)
+
+    def placed(self, x: float, y: float, scale: float = 1) -> str:
+        """The <svg> inside a standalone SVG document, at (x, y), drawn `scale` times its size."""
+        size = f'x="{num(x)}" y="{num(y)}" width="{num(self.width * scale)}" height="{num(self.height * scale)}"'
+        return self._svg(size)
+
+    def _svg(self, size: str, variant: str = "") -> str:
+        ident, classes = self.ident, f"chart chart-{self.kind}" + (f" {variant}" if variant else "")
+        return (
+            f'<svg id="{ident}" class="{classes}" role="img" aria-labelledby="{ident}-title" '
+            f'aria-describedby="{ident}-desc" viewBox="0 0 {num(self.width)} {num(self.height)}" {size} '
+            f'font-family="sans-serif">'
+            f'<title id="{ident}-title">{safe(self.title)}</title><desc id="{ident}-desc">{safe(self.desc)}</desc>'
+            + self.body
+            + "</svg>"
+        )
+
+
+def frame(
+    ident: str, kind: str, height: float, title: str, desc: str, body: list[str], width: float = WIDTH
+) -> Drawing:
+    return Drawing(ident, kind, width, height, title, desc, "".join(body))

@@ -17,14 +17,16 @@ from ..blocks import Kind, Tile, fmt
 COLUMNS = 12
 ROWS = 8
 BINS = 5
-# Five shades of one hue, light to dark, as (text, fill): ColorBrewer Blues, each with a text
-# color that reads on it (contrast 4.5:1 or more). The terminal and the SVG charts both use them.
+# Five shades of one hue, light to dark, as (text, fill): ColorBrewer Blues (the 8-class scale
+# without its two lightest, so that even the lightest stands out from white paper at 1.75:1),
+# each with a text color that reads on it (contrast 4.5:1 or more). The terminal and the SVG
+# charts both use them.
 PALETTE: tuple[tuple[str, str], ...] = (
-    ("#000000", "#deebf7"),
     ("#000000", "#9ecae1"),
     ("#000000", "#6baed6"),
-    ("#000000", "#3182bd"),
-    ("#ffffff", "#08519c"),
+    ("#000000", "#4292c6"),
+    ("#ffffff", "#2171b5"),
+    ("#ffffff", "#084594"),
 )
 
 # (row, column) of each postal code, row 0 at the top, written out row by row.

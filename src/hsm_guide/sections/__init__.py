@@ -64,7 +64,11 @@ def brief(document: Document) -> Document:
     at = next((i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text.endswith(": key points")), None)
     points = blocks[at + 1] if at is not None and at + 1 < len(blocks) else None
     kept = [points] if isinstance(points, Bullets) else []
-    more = Note(f"Run hsm-guide {document.name} for the whole section and its sources.", hint=True)
+    more = Note(
+        f"Run hsm-guide {document.name} for the whole section and its sources.",
+        hint=True,
+        paper=f'The whole section, with its sources, is "{document.title}" in the full guide.',
+    )
     return Document(document.name, document.title, (*kept, more))
 
 

@@ -45,7 +45,9 @@ def duties(kb: KnowledgeBase) -> Document:
     b.bullets("Who they work with", d.works_with)
     b.bullets("Who they answer to", d.accountable_to)
     if d.day_in_the_life:
-        b.hint("For a day in the life, run: hsm-guide day")
+        b.hint(
+            "For a day in the life, run: hsm-guide day", paper="A day in the life is a section of its own in the guide."
+        )
     return b.document()
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from msgspec.structs import replace
+
 from ..blocks import (
     Address,
     Band,
@@ -78,9 +80,10 @@ class Builder:
         """A web address on its own, shown whole (and as a link where the output can)."""
         self.blocks.append(Address(url))
 
-    def hint(self, text: str) -> None:
-        """Where to go next in the tool: shown like a note, left out of search."""
-        self.blocks.append(Note(text, hint=True))
+    def hint(self, text: str, paper: str | None = None) -> None:
+        """Where to go next in the tool: shown like a note, left out of search. On paper it reads
+        `paper` (what the command leads to, in words), or is left out."""
+        self.blocks.append(Note(text, hint=True, paper=self.plain(paper) if paper else None))
 
     def bullets(self, heading: str | None, items: Sequence[Item | Named], ordered: bool = False) -> None:
         if not items:
@@ -99,9 +102,7 @@ class Builder:
             self.heading(heading)
         for e in entries:
             self.cite(e.sources)
-        plain = tuple(
-            e if e.marks else Entry(self.plain(e.text), e.sources, e.label, e.marks, e.detail) for e in entries
-        )
+        plain = tuple(e if e.marks else replace(e, text=self.plain(e.text)) for e in entries)
         self.blocks.append(Bullets(plain, ordered))
 
     def facts(self, rows: Sequence[FactRow]) -> None:
@@ -127,7 +128,7 @@ class Builder:
         self,
         rows: Sequence[tuple[str, float, str | None]],
         kind: Kind,
-        headings: tuple[str, str],
+        headings: tuple[str, ...],
         caption: str | None = None,
         sources: Iterable[str] = (),
         maximum: float | None = None,
@@ -135,8 +136,9 @@ class Builder:
         if not rows:
             return
         bars = tuple(Bar(label, value, self.plain(note) if note else note) for label, value, note in rows)
-        caption = self.plain(caption) if caption else caption
-        self.blocks.append(Bars(bars, kind, caption, self.cite(sources), headings, maximum))
+        named = caption or (f"{headings[1]} by {headings[0][:1].lower()}{headings[0][1:]}" if all(headings) else None)
+        sources = self.cite(sources)
+        self.blocks.append(Bars(bars, kind, self.credited(named, sources), sources, headings, maximum))
 
     def bands(
         self,
@@ -144,9 +146,11 @@ class Builder:
         kind: Kind,
         caption: str | None = None,
         sources: Iterable[str] = (),
+        heading: str = "Area",
     ) -> None:
         if rows:
-            self.blocks.append(Bands(tuple(rows), kind, caption, self.cite(sources)))
+            sources = self.cite(sources)
+            self.blocks.append(Bands(tuple(rows), kind, self.credited(caption, sources), sources, heading))
 
     def tilemap(
         self,
@@ -154,10 +158,24 @@ class Builder:
         kind: Kind = "money",
         caption: str | None = None,
         sources: Iterable[str] = (),
+        heading: str = "Figure",
     ) -> None:
         """A US tile-grid map, one tile per area (a None value draws as no data)."""
         if tiles:
-            self.blocks.append(TileMap(tuple(tiles), kind, caption, self.cite(sources)))
+            sources = self.cite(sources)
+            self.blocks.append(TileMap(tuple(tiles), kind, self.credited(caption, sources), sources, heading))
+
+    def credited(self, caption: str | None, ids: Sequence[str]) -> str | None:
+        """A chart's caption with where its figures come from and their year: '... (BLS, 2025)'."""
+        if caption is None or not ids:
+            return caption
+        wanted = set(ids)
+        said = dict.fromkeys(
+            f"{short_name(s)}, {s.data_year}" if s.data_year else f"{short_name(s)}, year not given"
+            for s in self.kb.sources
+            if s.id in wanted
+        )
+        return f"{self.plain(caption)} ({'; '.join(said)})" if said else self.plain(caption)
 
     def tree(self, root: Node) -> None:
         def cite_all(node: Node) -> None:

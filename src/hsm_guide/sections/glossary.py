@@ -43,7 +43,9 @@ def point(b: Builder, page: str) -> None:
     """Add the page's glossary pointer as a hint (nothing when the glossary lacks its terms)."""
     text = pointer(b.kb, page)
     if text:
-        b.hint(text)
+        terms = {t.term: t.name for t in b.kb.glossary}
+        named = [terms[k] for k in POINTERS.get(page, ()) if k in terms]
+        b.hint(text, paper="In the guide's glossary of terms: " + ", ".join(named) + ".")
 
 
 def find_term(kb: KnowledgeBase, query: str) -> Term:

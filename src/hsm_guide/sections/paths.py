@@ -45,7 +45,10 @@ def routes_tree(kb: KnowledgeBase) -> Document:
         "For a route for you, run: hsm-guide path --from "
         + "|".join(x.key for x in kb.paths.backgrounds)
         + ", and narrow it with --setting "
-        + "|".join(x.key for x in kb.paths.settings)
+        + "|".join(x.key for x in kb.paths.settings),
+        paper="The guide gives a route step by step, with how long it takes, from each background ("
+        + _listed([x.key.replace("-", " ") for x in kb.paths.backgrounds])
+        + "), and the steps each setting adds.",
     )
     return b.document()
 
@@ -68,7 +71,12 @@ def route(kb: KnowledgeBase, background: str | None, setting: str | None) -> Doc
 
         side_by_side(b, kb, [who.soc], title="Pay now and as a manager")
     if who and not where:
-        b.hint("Narrow it to one setting with --setting " + "|".join(x.key for x in kb.paths.settings))
+        b.hint(
+            "Narrow it to one setting with --setting " + "|".join(x.key for x in kb.paths.settings),
+            paper="The steps each setting adds ("
+            + _listed([x.name.lower() for x in kb.paths.settings])
+            + ") are on the guide's route pages.",
+        )
     return b.document()
 
 
@@ -106,6 +114,11 @@ def find(options: list[Route], key: str, option: str) -> Route:
 
     keys = [x.key for x in options]
     raise UsageError(f"unknown value '{key}' for {option}{hint(key, keys)} (valid: {', '.join(keys)})")
+
+
+def _listed(names: list[str]) -> str:
+    """'a, b and c'."""
+    return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1] if names else ""
 
 
 def words(name: str) -> str:

@@ -62,7 +62,10 @@ def certifications(kb: KnowledgeBase) -> Document:
             [(x.code, x.name, x.body, x.suits, x.renews or _first(x.status)) for x in creds],
             sources=[i for x in creds for i in x.sources],
         )
-        b.hint("For eligibility, the exam, renewal, cost and the address of one, run: hsm-guide certifications CODE")
+        b.hint(
+            "For eligibility, the exam, renewal, cost and the address of one, run: hsm-guide certifications CODE",
+            paper="The guide has a page for each credential: who is eligible, the exam, renewal, cost and its address.",
+        )
     point(b, "certifications")
     return b.document()
 

@@ -59,7 +59,7 @@ def sources(kb: KnowledgeBase) -> Document:
         quoted = sorted({f"{r.topic} for {r.year}" if r.year else r.topic for r in agree})
         b.note(
             f"The other {len(agree)} readings agree with the BLS figure for their year "
-            f"({', '.join(quoted)}); run hsm-guide pay and hsm-guide outlook to see each one.",
+            f"({', '.join(quoted)}); the Pay and Outlook sections show each one.",
             [i for r in agree for i in r.sources],
         )
     return b.document(with_sources=False)

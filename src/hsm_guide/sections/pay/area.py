@@ -47,6 +47,9 @@ def area_pay(kb: KnowledgeBase, query: str, hourly: bool = False) -> Document:
     for note in data.footnotes([row]):
         b.note(f"BLS: {note}", src)
     if row.kind == "state":
-        b.hint(f"Metro and nonmetro areas in {row.name}: hsm-guide pay --metros --area {row.state}")
+        b.hint(
+            f"Metro and nonmetro areas in {row.name}: hsm-guide pay --metros --area {row.state}",
+            paper=f"The guide ranks the metro and nonmetro areas of {row.name} on a page of their own.",
+        )
     point(b, "pay-area")
     return b.document()

@@ -30,7 +30,9 @@ def bands(
     """Bands on one scale (an area's beside the nation's), with a caption that says what they are."""
     _, kind, per = basis(hourly)
     drawn = [x for label, row in rows if (x := band(data, row, label, hourly, marker)) is not None]
-    caption = f"10th percentile, median and 90th percentile, {per}" + ("; the marker is your figure" if marker else "")
+    caption = f"10th percentile, median and 90th percentile, {per}, {data.label}" + (
+        "; the marker is your figure" if marker else ""
+    )
     b.bands(drawn, kind, caption=caption, sources=[data.source])
 
 
@@ -62,10 +64,10 @@ def concentration(row: WageRow) -> str | None:
     if lq is None:
         return None
     if 0.95 <= lq <= 1.05:
-        return f"Location quotient {lq:g}: these jobs are about as concentrated here as nationally."
+        return f"Location quotient {lq:.2f}: these jobs are about as concentrated here as nationally."
     word = "more" if lq > 1 else "less"
-    times = f"{lq:.1f} times as" if lq > 1 else f"{lq:.2f} times as"
-    return f"Location quotient {lq:g}: these jobs are {times} concentrated here as nationally ({word} common)."
+    times = f"{lq:.2f} times as"
+    return f"Location quotient {lq:.2f}: these jobs are {times} concentrated here as nationally ({word} common)."
 
 
 def density(row: WageRow) -> str | None:

@@ -119,8 +119,9 @@ def _pay_range(b: Builder, kb: KnowledgeBase, year: int | None, shown: _Basis) -
             for s in sets
         ],
         kind,
-        caption="10th percentile, median and 90th percentile",
+        caption="10th percentile, median and 90th percentile, by year and source",
         sources=sources,
+        heading="Year",
     )
     b.table(
         [("Year", "text"), *((name, kind) for name in ("10th", "25th", "Median", "75th", "90th")), ("Source", "text")],

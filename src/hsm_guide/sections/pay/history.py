@@ -22,7 +22,7 @@ def pay_history(kb: KnowledgeBase) -> Document:
     b.bars(
         [(f"May {year}", value, label) for year, value, label, _ in points],
         "money",
-        ("Year", "Median a year"),
+        ("Year", "Median a year", "Source"),
         caption="Median yearly pay, with the source of each figure",
         sources=[i for *_, ids in points for i in ids],
     )

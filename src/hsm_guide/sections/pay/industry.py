@@ -32,7 +32,7 @@ def industry_pay(kb: KnowledgeBase, hourly: bool = False) -> Document:
     b.bars(
         [(r.industry_name, r.employment or 0, f"median {data.text(r, f'{prefix}_median', kind)}") for r in by_jobs],
         "count",
-        ("Industry", "Jobs"),
+        ("Industry", "Jobs", f"Median, {per}"),
         caption=f"The {SHOWN} industries with the most of these jobs, with each one's median {per}",
         sources=[data.source],
     )
@@ -49,5 +49,8 @@ def industry_pay(kb: KnowledgeBase, hourly: bool = False) -> Document:
     older = kb.pay.by_industry
     if older:
         years = ", ".join(f"May {t.year}" for t in older)
-        b.hint(f"Earlier industry figures ({years}): hsm-guide pay --year {older[0].year}.")
+        b.hint(
+            f"Earlier industry figures ({years}): hsm-guide pay --year {older[0].year}.",
+            paper=f"The guide keeps earlier industry figures ({years}) on its pay pages for those years.",
+        )
     return b.document()

@@ -44,7 +44,9 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
     b.entries("How the sources quote pay", [reading_entry(kb, r) for r in readings])
     b.hint(
         "Your state or city: hsm-guide pay --area OH (or --area boston). Every state: --states. "
-        "An offer: --salary 95000. Industries: --industry. Edition by edition: --history."
+        "An offer: --salary 95000. Industries: --industry. Edition by edition: --history.",
+        paper="The guide has pages of their own for pay in each state, metro and nonmetro area, every state on "
+        "a map, where an offer stands, pay by industry and the median edition by edition.",
     )
     point(b, "pay")
     return b.document()
@@ -62,7 +64,7 @@ def _best_states(b: Builder, data: WageData) -> None:
     b.table(
         [("State", "text"), ("Median, a year", "money"), ("Jobs", "count")],
         [(r.name, r.annual_median, data.cell(r, "employment", "count")) for r in ranked[:5]],
-        caption=f"Top five by median, {data.label}; every state: hsm-guide pay --states",
+        caption=f"Top five by median, {data.label}",
         sources=[data.source],
     )
 
@@ -73,6 +75,6 @@ def _largest_industries(b: Builder, data: WageData) -> None:
     b.table(
         [("Industry", "text"), ("Jobs", "count"), ("Median, a year", "money")],
         [(r.industry_name, data.cell(r, "employment", "count"), data.cell(r, "annual_median")) for r in ranked[:5]],
-        caption=f"Top five industries by jobs, {data.label}; all of them: hsm-guide pay --industry",
+        caption=f"Top five industries by jobs, {data.label}",
         sources=[data.source],
     )

@@ -107,8 +107,9 @@ def salary_position(kb: KnowledgeBase, annual: float, year: int | None = None) -
     b.bands(
         [Band(f"May {chosen.year}{secondary}", chosen.p10, chosen.median, chosen.p90, marker=annual)],
         "money",
-        caption="10th percentile, median and 90th percentile; the marker is your figure",
+        caption=f"10th percentile, median and 90th percentile, May {chosen.year}; the marker is your figure",
         sources=chosen.sources,
+        heading="Year",
     )
     b.table(
         [("Percentile", "text"), ("A year", "money"), ("You, a year", "text")],

@@ -21,12 +21,16 @@ def states_pay(kb: KnowledgeBase, hourly: bool = False) -> Document:
     b.tilemap(
         [Tile(r.state, data.value(r, f"{prefix}_median"), r.name) for r in rows],
         kind,
-        caption=f"Median pay {per}, in five bands from lowest to highest",
+        caption=f"Median pay {per}, {data.label}, in five bands from lowest to highest",
         sources=[data.source],
+        heading=f"Median, {per}",
     )
     b.heading("States ranked by median")
     _ranking(b, data, ranked(data, rows, hourly), hourly, f"Every state, DC and territory with figures, {data.label}")
-    b.hint("One state in full: hsm-guide pay --area OH. Its metro areas: hsm-guide pay --metros --area OH.")
+    b.hint(
+        "One state in full: hsm-guide pay --area OH. Its metro areas: hsm-guide pay --metros --area OH.",
+        paper="The guide has a page for each state in full, and one ranking each state's metro areas.",
+    )
     return b.document()
 
 
@@ -61,12 +65,12 @@ def ranked(data: WageData, rows: list[WageRow], hourly: bool) -> list[WageRow]:
 def _ranking(b: Builder, data: WageData, rows: list[WageRow], hourly: bool, caption: str) -> None:
     prefix, kind, per = basis(hourly)
     b.table(
-        [("Area", "text"), (f"Median, {per}", kind), ("Jobs", "count"), ("Location quotient", "number")],
+        [("Area", "text"), (f"Median, {per}", kind), ("Jobs", "count"), ("Location quotient", "quotient")],
         [
             (r.name, data.cell(r, f"{prefix}_median"), data.cell(r, "employment", "count"), r.location_quotient)
             for r in rows
         ],
-        caption=caption + ". Location quotient: how concentrated these jobs are against the nation (1 = the same).",
+        caption=caption + ". Location quotient: how concentrated these jobs are against the nation (1.00 = the same).",
         sources=[data.source],
     )
     for note in data.footnotes(rows):
