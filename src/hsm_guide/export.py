@@ -84,7 +84,7 @@ def render(kb: KnowledgeBase, names: Sequence[str], fmt: Format) -> bytes:
 
 def render_documents(kb: KnowledgeBase, docs: Sequence[Document], fmt: Format, width: int = 80) -> bytes:
     """Documents in one format, as bytes to write: the one dispatch from format to renderer."""
-    title, data_line = guide_meta(kb)
+    title, data_line = guide_meta(kb, docs)
     one_title = docs[0].title if len(docs) == 1 else title
     if fmt is Format.terminal:  # written to a file: plain text, no escape codes
         import io
@@ -107,7 +107,7 @@ def render_documents(kb: KnowledgeBase, docs: Sequence[Document], fmt: Format, w
         from .render.html import render as to_html
         from .sections import data_years
 
-        return to_html(docs, title, data_line, data_years(kb)).encode("utf-8")
+        return to_html(docs, title, data_line, data_years(kb, docs)).encode("utf-8")
     from .render.markdown import render as to_markdown
 
     return to_markdown(docs, title, data_line).encode("utf-8")

@@ -6,6 +6,8 @@ this order, and search reads them.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -121,24 +123,68 @@ def snapshot(kb: KnowledgeBase) -> Document:
     return b.document()
 
 
-def guide_meta(kb: KnowledgeBase) -> tuple[str, str]:
-    """The guide's title and the line saying which data year its figures are."""
+def guide_meta(kb: KnowledgeBase, docs: Sequence[Document] | None = None) -> tuple[str, str]:
+    """The guide's title and the line saying which data year its figures are: the pay release
+    only where `docs` show pay, the projection decade only where they show projections (all
+    documents, when none are given)."""
     from .builder import current_edition
 
     e = current_edition(kb)
     title = f"{kb.identity.title} (SOC {kb.identity.soc_code}): a career guide"
-    pay = f"{kb.wages.release.release} (BLS OEWS)" if kb.wages else f"May {e.pay_year}"
-    line = (
-        f"Pay figures are for {pay} and projections for {e.growth_start}-{e.growth_end} "
-        "unless another year is given; each section lists its sources."
-    )
-    return title, line
+    pay, projections = shown(docs)
+    said = []
+    if pay:
+        release = f"{kb.wages.release.release} (BLS OEWS)" if kb.wages else f"May {e.pay_year}"
+        said.append(f"pay figures are for {release}")
+    if projections:
+        said.append(f"projections for {e.growth_start}-{e.growth_end}")
+    line = " and ".join(said) + " unless another year is given; " if said else ""
+    several = docs is None or len(docs) > 1
+    line += "each section lists its sources." if several else "the sources are listed at the end."
+    return title, line[:1].upper() + line[1:]
 
 
-def data_years(kb: KnowledgeBase) -> str:
-    """The years of the figures in a few words, for a handout's header line."""
+def data_years(kb: KnowledgeBase, docs: Sequence[Document] | None = None) -> str:
+    """The years of the figures `docs` show, in a few words, for a handout's header line."""
     from .builder import current_edition
 
     e = current_edition(kb)
-    pay = f"BLS OEWS {kb.wages.release.release}" if kb.wages else f"May {e.pay_year}"
-    return f"Pay figures: {pay}; projections {e.growth_start}-{e.growth_end}"
+    pay, projections = shown(docs)
+    said = []
+    if pay:
+        said.append(f"Pay figures: {f'BLS OEWS {kb.wages.release.release}' if kb.wages else f'May {e.pay_year}'}")
+    if projections:
+        said.append(f"projections {e.growth_start}-{e.growth_end}")
+    return "; ".join(said)
+
+
+_PAY = re.compile(r"\$\d")
+_PROJECTED = re.compile(r"\bprojected\b|\bprojections\b|\bopenings\b", re.IGNORECASE)
+
+
+def shown(docs: Sequence[Document] | None) -> tuple[bool, bool]:
+    """Whether the documents show pay (a dollar figure, or a chart or table of pay) and
+    projections (a projected growth or openings), their sources aside; both, when no
+    documents are named."""
+    if docs is None:
+        return True, True
+    import msgspec
+
+    words: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            words.append(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list | tuple):
+            for value in node:
+                walk(value)
+
+    from ..blocks import SourceList
+
+    walk(msgspec.to_builtins([b for d in docs for b in d.blocks if not isinstance(b, SourceList)]))
+    every = "\n".join(words)
+    pay = bool(_PAY.search(every)) or any(w in ("money", "hourly") for w in words)
+    return pay, bool(_PROJECTED.search(every))
