@@ -85,7 +85,6 @@ def render(kb: KnowledgeBase, names: Sequence[str], fmt: Format) -> bytes:
 def render_documents(kb: KnowledgeBase, docs: Sequence[Document], fmt: Format, width: int = 80) -> bytes:
     """Documents in one format, as bytes to write: the one dispatch from format to renderer."""
     title, data_line = guide_meta(kb, docs)
-    one_title = docs[0].title if len(docs) == 1 else title
     if fmt is Format.terminal:  # written to a file: plain text, no escape codes
         import io
 
@@ -102,7 +101,7 @@ def render_documents(kb: KnowledgeBase, docs: Sequence[Document], fmt: Format, w
     if fmt is Format.svg:
         from .render.svg import render as to_svg
 
-        return to_svg(docs, one_title).encode("utf-8")
+        return to_svg(docs, title, data_line).encode("utf-8")
     if fmt is Format.html:
         from .render.html import render as to_html
         from .sections import data_years

@@ -158,7 +158,8 @@ def data_years(kb: KnowledgeBase, docs: Sequence[Document] | None = None) -> str
     return "; ".join(said)
 
 
-_PAY = re.compile(r"\$\d")
+# A pay figure in words: "$106,140 a year", "$51.03 an hour", "a median of $98,000" (a fee is not pay).
+_PAY = re.compile(r"\$[\d,.]+ (?:a year|an hour)|\bmedian\b[^.;]*\$\d|\$\d[^.;]*\bmedian\b", re.IGNORECASE)
 _PROJECTED = re.compile(r"\bprojected\b|\bprojections\b|\bopenings\b", re.IGNORECASE)
 
 
