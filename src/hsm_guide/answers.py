@@ -409,8 +409,9 @@ def certifications(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     setting = reading.setting
     if setting is None:  # pragma: no cover - the rule needs a setting
         return False
-    named = " ".join(s.text for s in setting.steps if s.kind == "certification")
-    found = [c for c in kb.certifications.credentials if c.code in named.replace(",", " ").replace(".", " ").split()]
+    from .sections.paths import setting_credentials
+
+    found = setting_credentials(kb, setting)
     if not found:
         return False
     b.heading(f"Answer: certifications for {setting.name[0].lower()}{setting.name[1:]}")

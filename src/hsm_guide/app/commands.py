@@ -93,10 +93,12 @@ def show(
             from ..errors import UsageError
 
             raise UsageError(f"--json is --format json; leave out --format {fmt}")
-        destination(fmt, output, pager)  # an unknown extension is refused before any work
+        default = Format(view.format)
+        destination(fmt, output, pager, default)  # an unknown extension is refused before any work
         kb = knowledge(ctx.obj)
         document = view.build(kb, **values)
-        present([document], kb, ctx.obj, Format.json if as_json else fmt, output, force, pager, view.cacheable)
+        chosen = Format.json if as_json else fmt
+        present([document], kb, ctx.obj, chosen, output, force, pager, view.cacheable, default)
 
 
 def _annotation(option: Option) -> Any:

@@ -228,12 +228,13 @@ def render(docs: Sequence[Document], title: str, data_line: str, years: str) -> 
     made = made_on()
     banner = text(line) + f' <span class="made">· Made {html.escape(made)}</span>'
     page_title = heading if heading == title else f"{heading} · {title}"
+    body_class = ' class="handout"' if single and docs[0].name == "handout" else ""  # its print style: two pages
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(plain(page_title))}</title>\n<style>{CSS}{page_boxes(plain(line), made)}</style>\n"
-        "</head>\n<body>\n"
+        f"</head>\n<body{body_class}>\n"
         f'<header class="page"><p>{banner}</p></header>\n'
         f"<main>\n{''.join(parts)}</main>\n</body>\n</html>\n"
     )

@@ -96,6 +96,16 @@ a { color: #0b5cad; }
   thead { display: table-header-group; }
   figure.chart svg { max-width: 25rem; }
   figure.labelled .scroll { display: none; }
+  ul.sources { font-size: 9pt; }
+  h1 { font-size: 18pt; }
+  /* The handout: two Letter pages */
+  body.handout { font-size: 10pt; line-height: 1.35; }
+  body.handout h1 { font-size: 16pt; margin-top: .5rem; }
+  body.handout h2 { font-size: 13pt; margin: 1rem 0 .3rem; }
+  body.handout p, body.handout ul, body.handout ol { margin: .3rem 0; }
+  body.handout ul.sources { font-size: 8pt; columns: 2; column-gap: 1.5rem; }
+  body.handout figure.chart { margin: .5rem 0; padding: 0; }
+  body.handout figure.chart svg { max-width: 22rem; }
   figure.chart svg.narrow { display: none; }
   figure.chart svg.wide { display: block; max-width: 100%; }
 }

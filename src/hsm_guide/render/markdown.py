@@ -99,18 +99,36 @@ def _blocks(blocks: Sequence[Block], top: int) -> Iterator[str]:
         yield ""
 
 
+# A command named in the data's own text ("run hsm-guide certifications CODE", "see --setting
+# nursing-home"), and how paper says it instead.
+_COMMAND = re.compile(r"(?:\brun:? )?\bhsm-guide ([a-z][\w-]*)((?: (?:--[\w-]+(?: (?!--)[\w-]+)?|[A-Z]{2,}))*)")
+_OPTION = re.compile(r"(?<![\w-])--(setting|from) ([\w-]+)")
+
+
+def in_words(text: str) -> str:
+    """Text from the data with any command it names said in words, for paper."""
+    text = _COMMAND.sub(lambda m: f"the {m.group(1).replace('-', ' ')} part of the guide", text)
+    return _OPTION.sub(lambda m: f"the route {'in' if m.group(1) == 'setting' else 'from'} {m.group(2)}", text)
+
+
 def on_paper(blocks: Sequence[Block]) -> list[Block]:
     """The blocks as a page handed on shows them: a hint that names a command reads as what the
-    command leads to, in words, or is left out; commands stay in the terminal."""
+    command leads to, in words, or is left out; a command in the text is said in words.
+    Commands stay in the terminal."""
     shown: list[Block] = []
     for block in blocks:
         if isinstance(block, Note) and block.hint:
             if block.paper:
                 shown.append(Paragraph(block.paper))
             continue
-        if isinstance(block, Bullets) and any(e.detail for e in block.entries):
-            said = tuple(replace(e, detail=e.paper, paper=None) for e in block.entries)
+        if isinstance(block, Bullets):
+            said = tuple(
+                replace(e, text=in_words(e.text), detail=e.paper if e.detail else None, paper=None)
+                for e in block.entries
+            )
             block = replace(block, entries=said)
+        elif isinstance(block, Paragraph | Note):
+            block = replace(block, text=in_words(block.text))
         shown.append(block)
     return shown
 

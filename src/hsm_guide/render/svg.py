@@ -200,8 +200,8 @@ def _grid(sheet: _Sheet, g: Grid) -> None:
         cells = [wrap(cell, BODY, w - 10) for cell, w in zip(row, widths, strict=True)]
         tall = max(len(c) for c in cells) * BODY * LEAD + 6
         x = 0.0
-        for cell, w, figure in zip(cells, widths, g.figures, strict=True):
-            for k, line in enumerate(cell):
+        for cell_lines, w, figure in zip(cells, widths, g.figures, strict=True):
+            for k, line in enumerate(cell_lines):
                 at = x + w - 5 if figure else x + 5
                 extra = ' font-weight="bold"' if n == 0 else ""
                 anchor = "end" if figure else ""

@@ -6,7 +6,7 @@ import re
 
 from ..blocks import Document, Entry, Node
 from ..errors import UsageError
-from ..model import KnowledgeBase, Route, Step
+from ..model import Certification, KnowledgeBase, Route, Step
 from .builder import Builder
 
 KIND_LABELS = {
@@ -114,6 +114,13 @@ def find(options: list[Route], key: str, option: str) -> Route:
 
     keys = [x.key for x in options]
     raise UsageError(f"unknown value '{key}' for {option}{hint(key, keys)} (valid: {', '.join(keys)})")
+
+
+def setting_credentials(kb: KnowledgeBase, setting: Route) -> list[Certification]:
+    """The credentials a setting's route names in its certification steps, by code."""
+    named = " ".join(s.text for s in setting.steps if s.kind == "certification")
+    words = set(named.replace(",", " ").replace(".", " ").split())
+    return [c for c in kb.certifications.credentials if c.code in words]
 
 
 def _listed(names: list[str]) -> str:

@@ -53,7 +53,7 @@ class Option:
 class View:
     """A page: its command name, help, example, options and builder ("module:function" in views/)."""
 
-    __slots__ = ("cacheable", "command", "example", "help", "name", "options", "target")
+    __slots__ = ("cacheable", "command", "example", "format", "help", "name", "options", "target")
 
     def __init__(
         self,
@@ -64,6 +64,7 @@ class View:
         example: str | None = None,
         command: bool = True,
         cacheable: bool = True,
+        format: str = "terminal",
     ) -> None:
         self.name = name
         self.help = help
@@ -71,7 +72,8 @@ class View:
         self.options = options
         self.example = example or f"hsm-guide {name}"
         self.command = command  # False: a page with no command of its own (the snapshot card)
-        self.cacheable = cacheable  # False: the page depends on more than its command line (fit asks)
+        self.cacheable = cacheable  # False: the page depends on more than its command line (fit asks, a date)
+        self.format = format  # the format without --format or an -o extension (a handout is a page: HTML)
 
     def build(self, kb: KnowledgeBase, **values: Any) -> Document:
         """The page for these option values (missing ones take their defaults)."""
@@ -100,6 +102,8 @@ PAY_OPTIONS = (
     Option("salary", ("--salary",), "Where a salary stands: 95000, $95,000 or 95k (see --hourly).", metavar="AMOUNT"),
     BRIEF,
 )
+BACKGROUND_HELP = "student, nurse, clinician, records-tech, business or career-changer."
+SETTING_HELP = "hospital, nursing-home, practice, health-information or public-health."
 CODE = Option("code", (), "A credential's code or name, e.g. CPHQ.", "argument", metavar="[CODE]", complete="codes")
 # Sections whose command takes more than --brief: their options and builder.
 SPECIAL = {
@@ -122,20 +126,8 @@ VIEWS: tuple[View, ...] = (
         "Routes into the occupation, or a route for you.",
         "pages:path",
         (
-            Option(
-                "background",
-                ("--from",),
-                "student, nurse, clinician, records-tech, business or career-changer.",
-                metavar="BACKGROUND",
-                complete="backgrounds",
-            ),
-            Option(
-                "setting",
-                ("--setting",),
-                "hospital, nursing-home, practice, health-information or public-health.",
-                metavar="SETTING",
-                complete="settings",
-            ),
+            Option("background", ("--from",), BACKGROUND_HELP, metavar="BACKGROUND", complete="backgrounds"),
+            Option("setting", ("--setting",), SETTING_HELP, metavar="SETTING", complete="settings"),
         ),
         "hsm-guide path --from nurse --setting hospital",
     ),
@@ -167,6 +159,19 @@ VIEWS: tuple[View, ...] = (
             Option("limit", ("--limit",), "Show at most this many hits.", "int", default=20, minimum=1),
         ),
         "hsm-guide search HIPAA",
+    ),
+    View(
+        "handout",
+        "A two-page sheet to hand out: the job, pay, a route, credentials, outlook.",
+        "pages:handout",
+        (
+            AREA,
+            Option("background", ("--from",), BACKGROUND_HELP, metavar="BACKGROUND", complete="backgrounds"),
+            Option("setting", ("--setting",), SETTING_HELP, metavar="SETTING", complete="settings"),
+        ),
+        "hsm-guide handout --area OH --from nurse --setting hospital -o sheet.html",
+        cacheable=False,  # it carries the date it was made
+        format="html",
     ),
     View("snapshot", "The card hsm-guide prints with no command.", "pages:snapshot", command=False),
 )

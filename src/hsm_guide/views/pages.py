@@ -63,6 +63,14 @@ def sections(kb: KnowledgeBase, name: str) -> Document:
     return b.document(with_sources=False)
 
 
+def handout(
+    kb: KnowledgeBase, name: str, area: str | None = None, background: str | None = None, setting: str | None = None
+) -> Document:
+    from ..sections.handout import handout as sheet
+
+    return sheet(kb, area, background, setting)
+
+
 def snapshot(kb: KnowledgeBase, name: str) -> Document:
     from ..sections import snapshot as card
 

@@ -1,0 +1,125 @@
+"""`hsm-guide handout`: the sheet a counselor hands out, two printed pages.
+
+What the job is; pay in one place beside the nation's (`--area`); the route from one
+background and how long it takes (`--from`; without it, how long each route takes); the
+credentials one setting calls for (`--setting`; without it, the main ones); the outlook; and
+the sources, with their addresses. Every figure comes from the same functions the guide's
+own pages use, so the sheet never says what the pages do not.
+"""
+
+from __future__ import annotations
+
+from ..blocks import Band, Document, Entry, Kind
+from ..model import KnowledgeBase, Route
+from .builder import Builder
+from .keypoints import key_points
+
+
+def handout(
+    kb: KnowledgeBase, area: str | None = None, background: str | None = None, setting: str | None = None
+) -> Document:
+    from .paths import find
+
+    who = find(kb.paths.backgrounds, background, "--from") if background else None
+    where = find(kb.paths.settings, setting, "--setting") if setting else None
+    b = Builder(kb, "handout", handout_title(kb, area, who, where))
+    b.heading("What the job is")
+    b.paragraph(kb.identity.summary)
+    _pay(b, kb, area)
+    _route(b, kb, who, where)
+    _credentials(b, kb, where)
+    b.heading("Outlook")
+    b.entries(None, key_points(kb, "outlook"))
+    return b.document()
+
+
+def handout_title(kb: KnowledgeBase, area: str | None, who: Route | None, where: Route | None) -> str:
+    """'Medical and Health Services Managers, for a registered nurse ..., in hospitals, in Ohio'."""
+    said = [kb.identity.title]
+    if who:
+        said.append(f"for {who.name[:1].lower()}{who.name[1:]}")
+    if where:
+        said.append(f"in {where.name[:1].lower()}{where.name[1:]}")
+    if area and kb.wages is not None:
+        from ..wages.lookup import wage_data
+
+        said.append(f"in {wage_data(kb).find(area).name}")
+    return ", ".join(said)
+
+
+def _pay(b: Builder, kb: KnowledgeBase, area: str | None) -> None:
+    """The area's pay beside the nation's: a table and the bands on one scale."""
+    if kb.wages is None:
+        b.heading("Pay")
+        b.entries(None, key_points(kb, "pay"))
+        return
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    nation = data.national()
+    rows = [(data.find(area), nation)] if area else [(nation,)]
+    places = rows[0]
+    names = [r.name if r is not nation else "United States" for r in places]
+    b.heading(f"Pay {'in ' + names[0] + ' and nationally' if area else 'nationally'}, {data.label}")
+    measures: list[tuple[str, str, Kind]] = [
+        ("Median, a year", "annual_median", "money"),
+        ("Median, an hour", "hourly_median", "hourly"),
+        ("10th percentile, a year", "annual_p10", "money"),
+        ("90th percentile, a year", "annual_p90", "money"),
+        ("Jobs", "employment", "count"),
+    ]
+    b.table(
+        [("Area", "text"), *((label, kind) for label, _, kind in measures)],
+        [
+            (name, *(data.cell(r, key, kind) for _, key, kind in measures))
+            for name, r in zip(names, places, strict=True)
+        ],
+        caption=f"Pay and jobs, {data.label}",
+        sources=[data.source],
+    )
+    bands = []
+    for name, r in zip(names, places, strict=True):
+        low, mid, high = (data.value(r, f"annual_{p}") for p in ("p10", "median", "p90"))
+        if low is not None and mid is not None and high is not None:
+            bands.append(Band(name, low, mid, high))
+    b.bands(bands, "money", f"10th percentile, median and 90th percentile, a year, {data.label}", [data.source])
+
+
+def _route(b: Builder, kb: KnowledgeBase, who: Route | None, where: Route | None) -> None:
+    """One background's steps and how long they take; without one, how long each route takes."""
+    from .timeline import timeline
+
+    if who is None:
+        b.heading("How long it takes to get in")
+        rows = []
+        sources: list[str] = []
+        for route in kb.paths.backgrounds:
+            t = timeline(kb, route.key, where.key if where else None)
+            rows.append((route.name, t.phrase))
+            sources += t.sources
+        b.table([("Where you start", "text"), ("How long", "text")], rows, sources=sources)
+        return
+    b.heading("Your route in")
+    b.entries(None, [Entry(s.text, tuple(s.sources), s.kind.capitalize()) for s in who.steps], ordered=True)
+    t = timeline(kb, who.key, where.key if where else None)
+    if t.rows:
+        b.text(f"How long it takes: {t.phrase}.", t.sources)
+
+
+def _credentials(b: Builder, kb: KnowledgeBase, where: Route | None) -> None:
+    """The license and credentials one setting's route names; without a setting, the main ones."""
+    from .paths import setting_credentials
+
+    if where is None:
+        b.heading("Credentials")
+        b.entries(None, key_points(kb, "certifications"))
+        return
+    b.heading(f"Credentials in {where.name[:1].lower()}{where.name[1:]}")
+    licenses = [s for s in where.steps if s.kind == "license"]
+    b.entries(None, [Entry(s.text, tuple(s.sources), "License") for s in licenses])
+    found = setting_credentials(kb, where)
+    b.table(
+        [("Credential", "text"), ("Full name", "text"), ("Issuing body", "text"), ("Renews", "text")],
+        [(c.code, c.name, c.body, c.renews or (c.status[0].text if c.status else "-")) for c in found],
+        sources=[i for c in found for i in c.sources],
+    )
