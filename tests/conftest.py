@@ -16,7 +16,7 @@ from hsm_guide.knowledge import packaged_data_path
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 REFERENCE = ROOT.parent / "shared" / "reference-facts.md"
-BROWSER_TESTS = "tests/test_browser.py::"  # run on one worker (see pytest_xdist_make_scheduler)
+BROWSER_TESTS = ("tests/test_browser.py::", "tests/test_print.py::")  # one worker (see pytest_xdist_make_scheduler)
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist
@@ -30,7 +30,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
 
     class BrowserTestsTogether(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return BROWSER_TESTS if nodeid.startswith(BROWSER_TESTS) else nodeid
+            return "browser" if nodeid.startswith(BROWSER_TESTS) else nodeid
 
     return BrowserTestsTogether(config, log)
 

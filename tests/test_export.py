@@ -37,18 +37,26 @@ def expected(run, *names: str) -> dict:
                     + [[fmt(v, k) for v, k in zip(row, kinds, strict=True)] for row in block["rows"]]
                 )
             elif kind == "bars":
-                head = [h or d for h, d in zip(block["headings"], ("Item", "Figure"), strict=True)]
+                label, value, notes = [*block["headings"], "", "", ""][:3]
+                head = [label or "Item", value or "Figure"] + ([notes] if notes else [])
                 tables.append(
                     [head]
                     + [
-                        [r["label"], fmt(r["value"], block["kind"]) + (f" ({r['note']})" if r["note"] else "")]
+                        [r["label"], fmt(r["value"], block["kind"]), r["note"] or ""]
+                        if notes
+                        else [r["label"], fmt(r["value"], block["kind"]) + (f" ({r['note']})" if r["note"] else "")]
                         for r in block["rows"]
                     ]
                 )
             elif kind == "bands":
+                marked = any(r["marker"] is not None for r in block["rows"])
                 tables.append(
-                    [["Year", "10th percentile", "Median", "90th percentile"]]
-                    + [[r["label"], *(fmt(r[k], block["kind"]) for k in ("low", "mid", "high"))] for r in block["rows"]]
+                    [[block["heading"], "10th percentile", "Median", "90th percentile"] + (["Your figure"] * marked)]
+                    + [
+                        [r["label"], *(fmt(r[k], block["kind"]) for k in ("low", "mid", "high"))]
+                        + ([fmt(r["marker"], block["kind"]) if r["marker"] is not None else "-"] * marked)
+                        for r in block["rows"]
+                    ]
                 )
             elif kind in ("bullets", "sourcelist"):
                 items += len(block["entries"])

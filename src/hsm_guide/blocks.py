@@ -194,11 +194,22 @@ def describe(ref: SourceRef) -> str:
     return "; ".join(parts) + f" ({ref.standing or ref.grade})"
 
 
+NO_ADDRESS = "No web address: the copy the guide draws on gives none"  # said of a source without one
+
+
+def in_brief(ref: SourceRef) -> str:
+    """A source in a few words, for a two-page handout: 'What is ...? (career-guide article, 2015)'."""
+    year = str(ref.data_year) if ref.data_year else "undated"
+    what = ref.kind if ref.kind and ref.grade == "seed" else ref.publisher
+    return f"{ref.title} ({what}, {year})"
+
+
 class SourceList(Struct, frozen=True, tag="sourcelist", tag_field="type"):
     """The sources a section drew on; `detailed` for the catalog itself (addresses, files, notes)."""
 
     entries: tuple[SourceRef, ...]
     detailed: bool = False
+    brief: bool = False  # on paper, one short line each: what it is, its year and its address (a handout)
 
 
 class Address(Struct, frozen=True, tag="address", tag_field="type"):

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, assert_never
 
 from ..blocks import (
+    NO_ADDRESS,
     Address,
     Bands,
     Bars,
@@ -31,6 +32,7 @@ from ..blocks import (
     TileMap,
     Tree,
     describe,
+    in_brief,
 )
 from . import UNSAFE
 from .htmlstyle import CSS, made_on, page_boxes
@@ -149,6 +151,10 @@ class _Page:
             title = text(ref.title)
             if ref.url and _linkable(ref.url):
                 title = f'<a href="{html.escape(ref.url)}">{title}</a>'
+            if block.brief:  # a handout: what it is, its year, its address
+                said = title + text(in_brief(ref).removeprefix(ref.title))
+                items.append(f"<li>{said}: {_address(ref.url) if ref.url else NO_ADDRESS}</li>")
+                continue
             if ref.id in self.described and not block.detailed:
                 said = f"{title}: {text(ref.kind or ref.publisher)}, described above"
             else:
@@ -160,9 +166,6 @@ class _Page:
             items.append(f"<li>{said}</li>")
         head = "" if block.detailed else '<p class="sources">Sources:</p>\n'
         return head + '<ul class="sources">\n' + "\n".join(items) + "\n</ul>\n"
-
-
-NO_ADDRESS = "No web address: the copy the guide draws on gives none"  # said of a source without one
 
 
 def _linkable(url: str | None) -> bool:

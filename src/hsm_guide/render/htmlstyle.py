@@ -55,7 +55,8 @@ caption { text-align: left; font-weight: 600; padding: 0 0 .3rem; }
 th, td { border: 1px solid #bbb; padding: .25rem .6rem; vertical-align: top; }
 th { background: #eef0f3; text-align: left; }
 tbody th { background: none; font-weight: normal; }
-.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 figure.chart { margin: 1.25rem 0; padding: .5rem 0; }
 figure.chart figcaption { font-style: italic; margin-bottom: .4rem; }
 svg, img { max-width: 100%; height: auto; }
@@ -80,6 +81,7 @@ a { color: #0b5cad; }
   table.records td::before { content: attr(data-label) ": "; font-weight: 600; }
 }
 @page { margin: 16mm 14mm 18mm; }
+@page sheet { margin: 12mm 13mm 15mm; }
 @media print {
   body { margin: 0; padding: 0; max-width: none; font-size: 11pt; color: #000; }
   header.page { color: #000; border-bottom: 1px solid #000; }
@@ -99,13 +101,13 @@ a { color: #0b5cad; }
   ul.sources { font-size: 9pt; }
   h1 { font-size: 18pt; }
   /* The handout: two Letter pages */
-  body.handout { font-size: 10pt; line-height: 1.35; }
+  body.handout { page: sheet; font-size: 10pt; line-height: 1.3; }
   body.handout h1 { font-size: 16pt; margin-top: .5rem; }
   body.handout h2 { font-size: 13pt; margin: 1rem 0 .3rem; }
   body.handout p, body.handout ul, body.handout ol { margin: .3rem 0; }
   body.handout ul.sources { font-size: 8pt; columns: 2; column-gap: 1.5rem; }
   body.handout figure.chart { margin: .5rem 0; padding: 0; }
-  body.handout figure.chart svg { max-width: 22rem; }
+  body.handout figure.chart svg { max-width: 20rem; }
   figure.chart svg.narrow { display: none; }
   figure.chart svg.wide { display: block; max-width: 100%; }
 }

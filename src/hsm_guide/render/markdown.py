@@ -15,6 +15,7 @@ from typing import assert_never
 from msgspec.structs import replace
 
 from ..blocks import (
+    NO_ADDRESS,
     Address,
     Bands,
     Bars,
@@ -33,6 +34,7 @@ from ..blocks import (
     Tree,
     describe,
     fmt,
+    in_brief,
 )
 from . import UNSAFE
 from .tilegrid import bin_name, ranges, shades
@@ -184,7 +186,7 @@ def _sources(block: SourceList) -> Iterator[str]:
         yield "Sources:"
         yield ""
     for ref in block.entries:
-        yield f"- {source_line(ref, block.detailed)}"
+        yield f"- {source_line(ref, block.detailed, block.brief)}"
 
 
 def _tilemap(block: TileMap) -> Iterator[str]:
@@ -209,14 +211,21 @@ def _tree(node: Node, depth: int) -> Iterator[str]:
         yield from _tree(child, depth + 1)
 
 
-def source_line(ref: SourceRef, detailed: bool = False) -> str:
+def source_line(ref: SourceRef, detailed: bool = False, brief: bool = False) -> str:
     """A source as what it is, never its id or file name; its address whole, as a link."""
     title = f"[{escape(ref.title)}](<{ref.url}>)" if ref.url and _safe_url(ref.url) else escape(ref.title)
+    if brief:
+        line = title + escape(in_brief(ref).removeprefix(ref.title))
+        if ref.url:
+            return line + (f": <{ref.url}>" if _safe_url(ref.url) else f": {escape(ref.url)}")
+        return line + ": " + escape(NO_ADDRESS)
     line = f"{title}: {escape(describe(ref))}"
     if detailed and ref.note:
         line += f". {escape(ref.note)}"
     if ref.url:
         line += f". Address: <{ref.url}>" if _safe_url(ref.url) else f". Address: {escape(ref.url)}"
+    else:
+        line += f". {escape(NO_ADDRESS)}"
     return line
 
 

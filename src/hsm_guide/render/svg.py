@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import assert_never
 
 from ..blocks import (
+    NO_ADDRESS,
     Address,
     Bands,
     Bars,
@@ -41,7 +42,6 @@ INNER = PAGE - 2 * MARGIN
 BODY, SMALL = 14.0, 12.0
 LEAD = 1.45  # line height, in font sizes
 SIZES = {1: 24.0, 2: 19.0, 3: 16.0}
-NO_ADDRESS = "No web address: the copy the guide draws on gives none"
 
 
 class _Sheet:

@@ -186,11 +186,11 @@ class Builder:
         cite_all(root)
         self.blocks.append(Tree(root))
 
-    def document(self, with_sources: bool = True) -> Document:
+    def document(self, with_sources: bool = True, brief_sources: bool = False) -> Document:
         blocks = list(self.blocks)
         if with_sources and self._cited:
             refs = tuple(source_ref(s) for s in self.kb.sources if s.id in self._cited)
-            blocks.append(SourceList(refs))
+            blocks.append(SourceList(refs, brief=brief_sources))
         return Document(self.name, self.title, tuple(blocks))
 
 

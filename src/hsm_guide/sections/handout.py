@@ -30,7 +30,7 @@ def handout(
     _credentials(b, kb, where)
     b.heading("Outlook")
     b.entries(None, key_points(kb, "outlook"))
-    return b.document()
+    return b.document(brief_sources=True)
 
 
 def handout_title(kb: KnowledgeBase, area: str | None, who: Route | None, where: Route | None) -> str:
