@@ -207,13 +207,14 @@ def test_html_is_one_self_contained_printable_page(run) -> None:
     assert hrefs and all(h[1:] in ids for h in hrefs), "contents links work in the page too"
 
 
-def test_svg_is_a_picture_of_the_terminal_output(run) -> None:
+def test_svg_is_a_document_set_in_a_proportional_font(run) -> None:
     svg = run("export", "certifications", "--format", "svg").stdout
     root = ET.fromstring(svg)
-    assert root.tag.endswith("svg")
-    text = "".join(root.itertext()).replace("\xa0", " ")
-    assert "Certified Medical Manager" in text and "PAHCOM" in text
-    assert 'url("http' not in svg and "cdnjs" not in svg, "no fonts fetched from outside"
+    assert root.tag.endswith("svg") and root.get("font-family") == "sans-serif"
+    text = " ".join(" ".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert "Certified Medical Manager" in " ".join(text.split()) and "PAHCOM" in text
+    assert "monospace" not in svg and "terminal" not in svg, "not a picture of a terminal"
+    assert 'url("http' not in svg and "@import" not in svg, "nothing fetched"
 
 
 def test_json_export_is_one_document_in_section_order(run) -> None:

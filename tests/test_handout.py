@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -89,12 +90,19 @@ HANDOUTS = {
 }
 
 
+MADE = "1778025600"  # SOURCE_DATE_EPOCH: 2026-05-06 00:00 UTC
+MADE_SAID = "May 6, 2026"
+GUIDE = "Medical and Health Services Managers (SOC 11-9111): a career guide"
+
+
 @pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
+def pages() -> Iterator[dict[str, str]]:
     from .conftest import Run
 
-    run = Run()
-    return {name: html_of(run, *args) for name, args in HANDOUTS.items()}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", MADE)
+        run = Run()
+        yield {name: html_of(run, *args) for name, args in HANDOUTS.items()}
 
 
 def headings(tree: Tree) -> list[int]:
@@ -140,16 +148,29 @@ def test_a_handout_is_self_contained(pages: dict[str, str], name: str) -> None:
     assert not re.search(r'(?:src|xlink:href)\s*=\s*"https?:', pages[name])
 
 
-def test_the_header_line_names_the_page_and_its_data_year(pages: dict[str, str]) -> None:
-    for page in pages.values():
+# What each page shows: the pay release where it shows pay, the projection decade where it shows projections.
+YEARS = {
+    "all": " · Pay figures: BLS OEWS May 2025; projections 2023-2033",
+    "route": " · Pay figures: BLS OEWS May 2025",
+    "offer": " · Pay figures: BLS OEWS May 2025",
+    "map": " · Pay figures: BLS OEWS May 2025",
+}
+
+
+def test_the_header_line_names_the_guide_the_year_of_the_figures_shown_and_the_date(pages: dict[str, str]) -> None:
+    for name, page in pages.items():
         tree = Tree(page)
         (header,) = tree.all("header")
         assert "main" not in [a.tag for a in header.ancestors()]
         line = " ".join(header.content().split())
-        assert line == (
-            "Medical and Health Services Managers (SOC 11-9111): a career guide · "
-            "Pay figures: BLS OEWS May 2025; projections 2023-2033"
-        )
+        assert line == f"{GUIDE}{YEARS[name]} · Made {MADE_SAID}", name
+
+
+def test_a_page_without_pay_names_no_pay_release(run) -> None:
+    page = html_of(run, "certifications", "cphq")  # fees in dollars, but no pay
+    line = " ".join(Tree(page).all("header")[0].content().split())
+    assert "Pay figures" not in line and "projections" not in line
+    assert "Pay figures" in " ".join(Tree(html_of(run, "pay")).all("header")[0].content().split())
 
 
 def running_header(page: str) -> str:
@@ -160,12 +181,14 @@ def running_header(page: str) -> str:
     return re.sub(r"\\([0-9a-f]{6}) ", lambda m: chr(int(m.group(1), 16)), found.group(1))
 
 
-def test_printed_pages_repeat_the_header_line(pages: dict[str, str]) -> None:
-    assert running_header(pages["route"]) == (
-        "Medical and Health Services Managers (SOC 11-9111): a career guide · "
-        "Pay figures: BLS OEWS May 2025; projections 2023-2033"
-    )
+def test_printed_pages_repeat_the_header_line_and_carry_the_date_and_their_number(pages: dict[str, str]) -> None:
+    assert running_header(pages["route"]) == f"{GUIDE} · Pay figures: BLS OEWS May 2025"
     assert re.search(r"@page :first \{ @top-left \{ content: none", pages["route"]), "the first prints the header"
+    style = "".join(s.content() for s in Tree(pages["route"]).all("style"))
+    made = re.search(r'@bottom-left \{ content: "([^"]*)"', style)
+    assert made
+    assert re.sub(r"\\([0-9a-f]{6}) ", lambda m: chr(int(m.group(1), 16)), made.group(1)) == f"Made {MADE_SAID}"
+    assert re.search(r'@bottom-right \{ content: "Page " counter\(page\) " of " counter\(pages\)', style)
 
 
 def test_the_soc_code_never_breaks(pages: dict[str, str]) -> None:
@@ -196,7 +219,7 @@ def test_charts_are_figures_with_a_caption_and_their_data(pages: dict[str, str])
 def test_each_chart_block_is_one_figure_and_the_drawing_goes_inside(monkeypatch: pytest.MonkeyPatch) -> None:
     from hsm_guide.render import svgcharts
 
-    def drawing(block: Bars | Bands | TileMap, ident: str | None = None) -> str:
+    def drawing(block: Bars | Bands | TileMap, ident: str | None = None, wide: bool = False) -> str:
         return f'<svg role="img" id="{ident}"><title>{type(block).__name__}</title></svg>'
 
     monkeypatch.setattr(svgcharts, "chart", drawing)
@@ -213,15 +236,22 @@ def test_each_chart_block_is_one_figure_and_the_drawing_goes_inside(monkeypatch:
     tree = Tree(page_html.render([doc], "Guide", "Data line.", "Pay figures: May 2025"))
     figures = tree.all("figure")
     assert [f.all("svg")[0].content() for f in figures] == ["Bars", "Bars", "Bands", "TileMap"]
-    assert [f.all("svg")[0].attrs["id"] for f in figures] == ["chart-1", "chart-2", "chart-3", "chart-4"]
+    # a bar chart also has its wide layout, for wider windows and print
+    assert [[s.attrs["id"] for s in f.all("svg")] for f in figures] == [
+        ["chart-1", "chart-1-wide"],
+        ["chart-2", "chart-2-wide"],
+        ["chart-3"],
+        ["chart-4"],
+    ]
     assert [f.all("figcaption")[0].content() for f in figures] == [
         "Share of jobs",
         "Importance by task",
         "10th percentile, median and 90th percentile",
         "Median by state",
     ]
-    assert [th.content() for th in figures[2].all("th")] == ["Year", "10th percentile", "Median", "90th percentile"]
-    assert "Ohio (OH)" in [td.content() for td in figures[3].all("td")]
+    heads = [th.content() for th in figures[2].all("th") if th.attrs.get("scope") == "col"]
+    assert heads == ["Area", "10th percentile", "Median", "90th percentile", "Your figure"]
+    assert "Ohio (OH)" in [th.content() for th in figures[3].all("th") if th.attrs.get("scope") == "row"]
 
 
 def test_without_a_drawing_the_figure_keeps_its_caption_and_table(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -231,22 +261,48 @@ def test_without_a_drawing_the_figure_keeps_its_caption_and_table(monkeypatch: p
     doc = Document("x", "Chart", (Bars((Bar("Hospitals", 30.0),), "percent", caption="Share of jobs"),))
     (figure,) = Tree(page_html.render([doc], "Guide", "Data line.", "Pay figures")).all("figure")
     assert [c.tag for c in figure.children] == ["figcaption", "div"]
-    assert [td.content() for td in figure.all("td")] == ["Hospitals", "30%"]
+    assert [th.content() for th in figure.all("th") if th.attrs.get("scope") == "row"] == ["Hospitals"]
+    assert [td.content() for td in figure.all("td")] == ["30%"]
 
 
-def test_print_prints_link_addresses_and_keeps_rows_and_charts_whole(pages: dict[str, str]) -> None:
+def test_print_keeps_pages_full_and_prints_each_address_once(pages: dict[str, str]) -> None:
     tree = Tree(pages["all"])
     style = "".join(s.content() for s in tree.all("style"))
     printed = style[style.index("@media print") :]
-    assert re.search(r'a\[href\^="http"\][^{]*::after\s*\{[^}]*content:\s*" \(" attr\(href\) "\)"', printed)
-    assert re.search(r"::after\s*\{[^}]*overflow-wrap:\s*anywhere", printed), "long addresses wrap"
+    assert "attr(href)" not in style, "print adds no address after a link: the page shows each once"
+    assert "break-before: page" not in style and "break-after: page" not in style, "no forced page, none half empty"
     avoid = re.search(r"([^{}]*)\{[^}]*break-inside:\s*avoid", printed)
-    assert avoid and {"tr", "figure"} <= {s.strip() for s in avoid.group(1).split(",")}
-    assert re.search(r"section\.doc ~ section\.doc\s*\{\s*break-before:\s*page", printed)
-    assert len(tree.all("section")) == 16, "export all: one section per document, each after the first on a new page"
+    assert avoid and {"table.whole", "tr", "figure.chart svg"} <= {s.strip() for s in avoid.group(1).split(",")}
+    keep = re.search(r"([^{}]*)\{[^}]*break-after:\s*avoid", printed)
+    assert keep and {"h2", "h3", "caption", "figcaption"} <= {s.strip() for s in keep.group(1).split(",")}
+    assert re.search(r"thead\s*\{\s*display:\s*table-header-group", printed), "a long table repeats its head"
+    sections = tree.all("section")
+    assert len(sections) == 16
+    numbered = [s.all("h2")[0].content() for s in sections]
+    assert all(h.startswith(f"{n}. ") for n, h in enumerate(numbered, 1)) and numbered[1] == "2. Duties", numbered
     links = [a for a in tree.all("a") if (a.attrs.get("href") or "").startswith("http")]
     assert links and all(a.attrs.get("class") == "url" for a in links if a.content() == a.attrs["href"])
-    assert any(a.attrs.get("class") is None for a in links), "titled links get their address printed"
+
+
+def test_tables_have_captions_row_headers_and_say_what_fits_a_phone_and_a_page(run) -> None:
+    tree = Tree(html_of(run, "pay", "--states"))
+    tables = tree.all("table")
+    ranking = next(t for t in tables if t.all("caption") and "Every state" in t.all("caption")[0].content())
+    assert [th.content() for th in ranking.all("th") if th.attrs.get("scope") == "col"] == [
+        "Area",
+        "Median, a year",
+        "Jobs",
+        "Location quotient",
+    ]
+    rows = ranking.all("tr")[1:]
+    assert all(r.children[0].tag == "th" and r.children[0].attrs.get("scope") == "row" for r in rows)
+    quotients = [r.children[3].content() for r in rows]
+    assert quotients and all(re.fullmatch(r"\d+\.\d\d|-", q) for q in quotients), quotients[:5]
+    assert "whole" not in (ranking.attrs.get("class") or ""), "53 rows break between rows"
+    assert all(td.attrs.get("data-label") for td in ranking.all("td")), "each cell labelled for a phone"
+    percentiles = Tree(html_of(run, "pay")).all("table")
+    small = next(t for t in percentiles if t.all("caption") and t.all("caption")[0].content().startswith("Percentiles"))
+    assert "whole" in (small.attrs.get("class") or "").split(), "five rows stay on one page"
 
 
 def test_the_page_never_scrolls_sideways_by_its_own_rules(pages: dict[str, str]) -> None:
@@ -262,7 +318,7 @@ def test_personal_titles(run) -> None:
         tree = Tree(html_of(run, *args))
         (h1,) = tree.all("h1")
         head = tree.all("title")[0]  # the document's; each SVG chart carries a title of its own after it
-        assert head.content() == h1.content()
+        assert head.content() == f"{h1.content()} · {GUIDE}", "the page's title names the occupation"
         return h1.content()
 
     route = "A route into health services management for a registered nurse"
@@ -302,7 +358,7 @@ def test_data_in_titles_and_captions_stays_text(tmp_path: Path, run) -> None:
     assert "<script" not in page and "<b " not in page
     tree = Tree(page)
     expected = f"A route into {hostile} for {hostile}"
-    assert tree.all("h1")[0].content() == expected and tree.all("title")[0].content() == expected
+    assert tree.all("h1")[0].content() == expected and tree.all("title")[0].content() == f"{expected} · {GUIDE}"
 
 
 def test_data_in_chart_captions_and_labels_stays_text() -> None:
@@ -321,5 +377,5 @@ def test_data_in_chart_captions_and_labels_stays_text() -> None:
     tree = Tree(page)
     assert [f.all("figcaption")[0].content() for f in tree.all("figure")] == [hostile, hostile]
     assert all(d.attrs["aria-label"] == f"{hostile}: the figures" for d in tree.all("div"))
-    assert hostile in [td.content() for td in tree.all("td")]
+    assert hostile in [cell.content() for cell in tree.all("th") + tree.all("td")]
     assert tree.all("title")[0].content() == hostile

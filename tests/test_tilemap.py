@@ -243,7 +243,7 @@ def test_an_empty_map_is_only_its_caption() -> None:
 
 def test_svg_draws_the_terminal_picture() -> None:
     picture = svg.render([Document("pay", "Pay by state", (MAP,))], "Pay by state")
-    assert picture.startswith("<svg") and "OH" in picture and "#08519c" in picture
+    assert picture.startswith("<svg") and "OH" in picture and "#084594" in picture  # the darkest shade
 
 
 # -- Markdown, HTML and JSON -----------------------------------------------------------------
@@ -252,15 +252,15 @@ def test_svg_draws_the_terminal_picture() -> None:
 def test_markdown_has_a_table_row_per_tile() -> None:
     md = markdown.render([Document("pay", "Pay by state", (MAP,))], "Guide", "data")
     rows = [line for line in md.splitlines() if line.startswith("| ")]
-    assert rows[0] == "| State | Figure | Quintile |"
+    assert rows[0] == "| State | Figure | Band of five |"
     body = rows[2:]
     assert len(body) == len(MAP.tiles)
     assert f"| Ohio (OH) | {fmt(MAP.tiles[CODES.index('OH')].value, 'money')} |" in md
-    assert f"| Wyoming ({NO_DATA}) | no data | - |" in md
+    assert f"| Wyoming ({NO_DATA}) | no data | \\- |" in md  # escaped: a bare "-" would start a list
     assert f"| {LOWEST.label} ({LOWEST.code}) | {fmt(LOWEST.value, 'money')} | 1 of 5 (lowest) |" in md
     assert f"| {HIGHEST.label} ({HIGHEST.code}) | {fmt(HIGHEST.value, 'money')} | 5 of 5 (highest) |" in md
     assert "| Guam (GU) | $101,250 |" in md
-    assert re.search(r"^Quintiles: 1 of 5 \(lowest\) \$70,000-", md, re.M)
+    assert re.search(r"^Bands: 1 of 5 \(lowest\) \$70,000-", md, re.M)
 
 
 def test_json_keeps_numbers_numeric_and_round_trips() -> None:
@@ -280,5 +280,7 @@ def test_builder_adds_the_map_and_cites_its_sources() -> None:
     b.tilemap([], caption="nothing")  # no tiles, no block
     b.tilemap(MAP.tiles, "money", "Median pay", [source])
     doc = b.document()
-    assert doc.blocks[0] == TileMap(MAP.tiles, "money", "Median pay", (source,))
+    said = kb.sources[0]
+    credit = f"{(said.short or '').removeprefix('the ').capitalize()}, {said.data_year}"  # "Career-guide article, 2015"
+    assert doc.blocks[0] == TileMap(MAP.tiles, "money", f"Median pay ({credit})", (source,))
     assert isinstance(doc.blocks[-1], SourceList) and [r.id for r in doc.blocks[-1].entries] == [source]

@@ -152,7 +152,7 @@ class _Page:
             if ref.url and _linkable(ref.url):
                 title = f'<a href="{html.escape(ref.url)}">{title}</a>'
             if block.brief:  # a handout: what it is, its year, its address
-                said = title + text(in_brief(ref).removeprefix(ref.title))
+                said = f"{title} {text(in_brief(ref).removeprefix(ref.title))}"
                 items.append(f"<li>{said}: {_address(ref.url) if ref.url else NO_ADDRESS}</li>")
                 continue
             if ref.id in self.described and not block.detailed:

@@ -215,7 +215,7 @@ def source_line(ref: SourceRef, detailed: bool = False, brief: bool = False) -> 
     """A source as what it is, never its id or file name; its address whole, as a link."""
     title = f"[{escape(ref.title)}](<{ref.url}>)" if ref.url and _safe_url(ref.url) else escape(ref.title)
     if brief:
-        line = title + escape(in_brief(ref).removeprefix(ref.title))
+        line = f"{title} {escape(in_brief(ref).removeprefix(ref.title))}"
         if ref.url:
             return line + (f": <{ref.url}>" if _safe_url(ref.url) else f": {escape(ref.url)}")
         return line + ": " + escape(NO_ADDRESS)

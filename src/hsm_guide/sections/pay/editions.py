@@ -150,7 +150,8 @@ def _industries(b: Builder, kb: KnowledgeBase, year: int | None, shown: _Basis) 
         b.heading(f"{label} pay by industry, May {table.year}")
         if table.statistic == "median":
             bars = [(r.industry, shown.figure(r.annual), None) for r in table.rows]
-            b.bars(bars, shown.kind, ("Industry", f"Median, {shown.per}"), table.note, table.sources)
+            caption = table.note or f"Median pay {shown.per} by industry, May {table.year}"
+            b.bars(bars, shown.kind, ("Industry", f"Median, {shown.per}"), caption, table.sources)
         else:
             b.table(
                 [("Industry", "text"), (f"Mean, {shown.per}", shown.kind), ("Jobs", "count")],
