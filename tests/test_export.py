@@ -23,9 +23,9 @@ from hsm_guide.sections import SECTIONS
 def expected(run, *names: str) -> dict:
     payload = json.loads(run("export", *names, "--format", "json").stdout)
     headings, tables, items = [], [], 0
-    for section in payload["sections"]:
+    for n, section in enumerate(payload["sections"], 1):
         if len(payload["sections"]) > 1:
-            headings.append(section["title"])
+            headings.append(f"{n}. {section['title']}")  # several sections are numbered
         for block in section["blocks"]:
             kind = block["type"]
             if kind == "heading":
@@ -39,10 +39,12 @@ def expected(run, *names: str) -> dict:
             elif kind == "bars":
                 label, value, notes = [*block["headings"], "", "", ""][:3]
                 head = [label or "Item", value or "Figure"] + ([notes] if notes else [])
+                word = notes.split(",")[0].lower() + " "
                 tables.append(
                     [head]
                     + [
-                        [r["label"], fmt(r["value"], block["kind"]), r["note"] or ""]
+                        # the note alone under a head that names it: "median $134,050" under "Median, a year"
+                        [r["label"], fmt(r["value"], block["kind"]), (r["note"] or "").removeprefix(word)]
                         if notes
                         else [r["label"], fmt(r["value"], block["kind"]) + (f" ({r['note']})" if r["note"] else "")]
                         for r in block["rows"]
@@ -124,7 +126,7 @@ def test_contents_links_point_at_the_section_headings(run) -> None:
     seen: dict[str, int] = {}
     ids = [anchor(_text(tokens[i + 1]), seen) for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert all(href[1:] in ids for href in section_links)
-    assert section_links[3] == "#where-they-work"
+    assert section_links[3] == "#4-where-they-work"  # the fourth section, numbered
 
 
 HOSTILE = "A | B # C <script>alert(1)</script> *not bold* [x](y) \\ back `tick` &amp; ~~gone~~"

@@ -64,40 +64,48 @@ def anchor(text: str, seen: dict[str, int]) -> str:
 
 
 def render(docs: Sequence[Document], title: str, data_line: str) -> str:
-    """One section under its own title, or several under the guide's title with a contents list."""
+    """One section under its own title, or several numbered under the guide's title with a
+    numbered contents list; the data line ends with the date the page was made."""
+    from .htmlstyle import made_on
+
     single = len(docs) == 1
-    lines = [f"# {escape(docs[0].title if single else title)}", "", escape(data_line), ""]
+    made = f"{data_line} Made {made_on()}.".strip()
+    lines = [f"# {escape(docs[0].title if single else title)}", "", escape(made), ""]
+    described: set[str] = set()
+    numbered = [f"{n}. {doc.title}" for n, doc in enumerate(docs, 1)]
     if not single:
-        anchors = _section_anchors(docs, title)
+        anchors = _section_anchors(numbered, docs, title)
         lines += ["## Contents", ""]
-        lines += [f"- [{escape(doc.title)}](#{slug})" for doc, slug in zip(docs, anchors, strict=True)]
+        lines += [
+            f"{n}. [{escape(doc.title)}](#{slug})" for n, (doc, slug) in enumerate(zip(docs, anchors, strict=True), 1)
+        ]
         lines.append("")
-    for doc in docs:
+    for heading, doc in zip(numbered, docs, strict=True):
         if not single:
-            lines += [f"## {escape(doc.title)}", ""]
-        lines += list(_blocks(doc.blocks, top=2 if single else 3))
+            lines += [f"## {escape(heading)}", ""]
+        lines += list(_blocks(doc.blocks, 2 if single else 3, described))
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"
 
 
-def _section_anchors(docs: Sequence[Document], title: str) -> list[str]:
+def _section_anchors(headings: Sequence[str], docs: Sequence[Document], title: str) -> list[str]:
     """Anchors of the section titles, counting every heading in document order as GitHub does."""
     seen: dict[str, int] = {}
     anchor(title, seen)
     anchor("Contents", seen)
     found = []
-    for doc in docs:
-        found.append(anchor(doc.title, seen))
+    for heading, doc in zip(headings, docs, strict=True):
+        found.append(anchor(heading, seen))
         for block in doc.blocks:
             if isinstance(block, Heading):
                 anchor(block.text, seen)
     return found
 
 
-def _blocks(blocks: Sequence[Block], top: int) -> Iterator[str]:
+def _blocks(blocks: Sequence[Block], top: int, described: set[str]) -> Iterator[str]:
     for block in on_paper(blocks):
-        yield from _block(block, top)
+        yield from _sources(block, described) if isinstance(block, SourceList) else _block(block, top)
         yield ""
 
 
@@ -157,7 +165,7 @@ def _block(block: Block, top: int) -> Iterator[str]:
         case Address():
             yield f"<{block.url}>" if _safe_url(block.url) else escape(block.url)
         case SourceList():
-            yield from _sources(block)
+            yield from _sources(block, set())
         case _:
             assert_never(block)
 
@@ -181,12 +189,16 @@ def _grid(block: Table | Bars | Bands | TileMap) -> Iterator[str]:
     yield from _table(g.heads, align, rows, escape_cells=False)
 
 
-def _sources(block: SourceList) -> Iterator[str]:
+def _sources(block: SourceList, described: set[str]) -> Iterator[str]:
+    """The sources list; a source the page has described in full already is named by its title
+    and what it is (the described set is the page's)."""
     if not block.detailed:
         yield "Sources:"
         yield ""
     for ref in block.entries:
-        yield f"- {source_line(ref, block.detailed, block.brief)}"
+        again = ref.id in described and not (block.detailed or block.brief)
+        described.add(ref.id)
+        yield f"- {source_line(ref, block.detailed, block.brief, again)}"
 
 
 def _tilemap(block: TileMap) -> Iterator[str]:
@@ -211,7 +223,7 @@ def _tree(node: Node, depth: int) -> Iterator[str]:
         yield from _tree(child, depth + 1)
 
 
-def source_line(ref: SourceRef, detailed: bool = False, brief: bool = False) -> str:
+def source_line(ref: SourceRef, detailed: bool = False, brief: bool = False, again: bool = False) -> str:
     """A source as what it is, never its id or file name; its address whole, as a link."""
     title = f"[{escape(ref.title)}](<{ref.url}>)" if ref.url and _safe_url(ref.url) else escape(ref.title)
     if brief:
@@ -219,7 +231,7 @@ def source_line(ref: SourceRef, detailed: bool = False, brief: bool = False) -> 
         if ref.url:
             return line + (f": <{ref.url}>" if _safe_url(ref.url) else f": {escape(ref.url)}")
         return line + ": " + escape(NO_ADDRESS)
-    line = f"{title}: {escape(describe(ref))}"
+    line = f"{title}: {escape(f'{ref.kind or ref.publisher}, described above' if again else describe(ref))}"
     if detailed and ref.note:
         line += f". {escape(ref.note)}"
     if ref.url:

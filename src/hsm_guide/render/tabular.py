@@ -5,10 +5,13 @@ own where the chart names it)."""
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from ..blocks import Bands, Bars, Table, TileMap, fmt
 from .tilegrid import bin_name, present, shades
+
+_FIGURE = re.compile(r"-?\$?[\d,.]+%?")
 
 
 class Grid(NamedTuple):
@@ -43,8 +46,12 @@ def _bars(block: Bars) -> Grid:
     label, value, notes = (*block.headings, "", "", "")[:3]
     label, value = label or "Item", value or "Figure"
     if notes:
-        rows = [[b.label, fmt(b.value, block.kind), b.note or ""] for b in block.rows]
-        return Grid([label, value, notes], [False, True, False], [False] * 3, rows, block.caption)
+        # A note the chart reads as "median $134,050" is, under a "Median, a year" head, the figure alone.
+        said = notes.split(",")[0].lower() + " "
+        cells = [(b.note or "").removeprefix(said) for b in block.rows]
+        numeric = all(_FIGURE.fullmatch(c) for c in cells)
+        rows = [[b.label, fmt(b.value, block.kind), c] for b, c in zip(block.rows, cells, strict=True)]
+        return Grid([label, value, notes], [False, True, numeric], [False] * 3, rows, block.caption)
     rows = [[b.label, fmt(b.value, block.kind) + (f" ({b.note})" if b.note else "")] for b in block.rows]
     return Grid([label, value], [False, True], [False, False], rows, block.caption)
 
