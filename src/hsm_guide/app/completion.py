@@ -67,4 +67,5 @@ COMPLETERS: dict[str, Callable[[typer.Context, str], list[str]]] = {
     "terms": _complete(lambda kb: [t.term for t in kb.glossary]),
     "years": _complete(_pay_years),
     "areas": _complete(_area_words),
+    "states": _complete(lambda kb: sorted(kb.licensing.states) if kb.licensing else []),
 }

@@ -39,7 +39,16 @@ if TYPE_CHECKING:
 MAGIC = b"HSMGKB\x00\x02"  # knowledge-base entries, format 2: store.seal framing around a marshal payload
 _MAX_BYTES = 256 * 1024 * 1024  # a compiled entry is a little smaller than its YAML (at most 16 MiB)
 # What decides whether a file is valid and how it is stored (a folder stands for its .py files).
-CODE = ("model", "record.py", "knowledge", "cache/knowledge.py", "cache/store.py", "wages/model.py", "wages/extract.py")
+CODE = (
+    "model",
+    "record.py",
+    "knowledge",
+    "cache/knowledge.py",
+    "cache/store.py",
+    "wages/model.py",
+    "wages/extract.py",
+    "licensing",
+)
 
 
 class Slot(NamedTuple):
@@ -78,11 +87,12 @@ def load_cached(path: Path) -> KnowledgeBase:
 
     raw, info = reading.read_bytes(path)
     wages_raw = loader.wages_raw(path)
-    slot = locate(path, info, raw, *(wages_raw or ()))
+    licensing = loader.licensing_raw(path)
+    slot = locate(path, info, raw, *(wages_raw or (b"", b"")), licensing or b"")
     kb = read(slot) if slot is not None else None
     if kb is None:
         name = str(path)
-        kb = loader.load_text(reading.decode(raw, name), name, wages_raw)
+        kb = loader.load_text(reading.decode(raw, name), name, wages_raw, licensing=licensing)
         if slot is not None:
             write(slot, kb)
     if slot is not None:
@@ -167,22 +177,29 @@ def write(slot: Slot, kb: KnowledgeBase) -> bool:
 
 def _classes() -> dict[str, type[Record]]:
     from .. import model
+    from ..licensing import model as licensing
     from ..wages import model as wages
 
-    found = {**vars(model), **vars(wages)}
+    found = {**vars(model), **vars(wages), **vars(licensing)}
     return {n: c for n, c in sorted(found.items()) if isinstance(c, type) and issubclass(c, model.Record)}
 
 
 def _flatten(value: Any, index: dict[type[Record], int], strings: dict[str, str]) -> Any:
     if hasattr(value, "__struct_fields__"):  # a Record
         fields = {f: _flatten(getattr(value, f), index, strings) for f in value.__struct_fields__}
-        nested = any(type(v) is tuple or (type(v) is list and tuple in map(type, v)) for v in fields.values())
+        nested = any(type(v) is tuple or (type(v) in (list, dict) and _holds_record(v)) for v in fields.values())
         return (index[type(value)] if nested else ~index[type(value)], fields)
     if isinstance(value, list):
         return [_flatten(v, index, strings) for v in value]
+    if isinstance(value, dict):  # the state table's states and pages, keyed by code and id
+        return {k: _flatten(v, index, strings) for k, v in value.items()}
     if type(value) is str:
         return strings.setdefault(value, value)
     return value
+
+
+def _holds_record(values: list[Any] | dict[str, Any]) -> bool:
+    return tuple in map(type, values.values() if type(values) is dict else values)
 
 
 def _build(data: Any, classes: dict[str, type[Record]]) -> Any:
@@ -199,6 +216,8 @@ def _build(data: Any, classes: dict[str, type[Record]]) -> Any:
                 kwargs[key] = build(value)
             elif type(value) is list:
                 kwargs[key] = [build(v) if type(v) is tuple else v for v in value]
+            elif type(value) is dict:
+                kwargs[key] = {k: build(v) if type(v) is tuple else v for k, v in value.items()}
         return table[index](**kwargs)
 
     return build(tree)

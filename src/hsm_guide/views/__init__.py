@@ -101,11 +101,28 @@ PAY_OPTIONS = (
     BRIEF,
 )
 CODE = Option("code", (), "A credential's code or name, e.g. CPHQ.", "argument", metavar="[CODE]", complete="codes")
+LICENSURE_OPTIONS = (
+    Option(
+        "states",
+        ("--states",),
+        "Nursing home administrator licensing in the 50 states and DC, one table.",
+        "flag",
+    ),
+    Option(
+        "state",
+        ("--state",),
+        "One state's requirements, each with its cited page: VA or Virginia.",
+        metavar="STATE",
+        complete="states",
+    ),
+    BRIEF,
+)
 # Sections whose command takes more than --brief: their options and builder.
 SPECIAL = {
     "pay": (PAY_OPTIONS, "pay:pay", "hsm-guide pay --area OH"),
     "certifications": ((CODE, BRIEF), "pages:certifications", "hsm-guide certifications CPHQ"),
     "related": ((AREA, BRIEF), "pages:related", "hsm-guide related --area TX"),
+    "licensure": (LICENSURE_OPTIONS, "pages:licensure", "hsm-guide licensure --state VA"),
 }
 
 
