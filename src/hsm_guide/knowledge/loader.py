@@ -90,6 +90,7 @@ class Summary:
     citations: int
     estimates: int = 0  # rows in the wage extract
     release: str | None = None  # the extract's release, "May 2025"
+    states: int = 0  # states (and DC) in the state licensing table
 
 
 def validate(path: Path) -> Summary:
@@ -106,10 +107,11 @@ def summarize(kb: KnowledgeBase) -> Summary:
             citations += len(cited)
         figures += len(figure_fields(record))
     sections = len(KnowledgeBase.__struct_fields__) - 4  # less schema_version, sources, the extract and state table
+    states = len(kb.licensing.states) if kb.licensing else 0
     if kb.wages is None:
-        return Summary(sections, items, figures, len(kb.sources), citations)
+        return Summary(sections, items, figures, len(kb.sources), citations, states=states)
     release = kb.wages.release.release
-    return Summary(sections, items, figures, len(kb.sources), citations, len(kb.wages.rows), release)
+    return Summary(sections, items, figures, len(kb.sources), citations, len(kb.wages.rows), release, states)
 
 
 def figure_fields(record: Record) -> dict[str, float]:

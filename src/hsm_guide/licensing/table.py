@@ -50,9 +50,7 @@ def parse(raw: bytes, knowledge_base: Path, every: bool = False) -> Licensing:
     try:
         table = msgspec.json.decode(raw, type=Licensing)
     except msgspec.ValidationError as exc:
-        from ..knowledge.schema import split_error
-
-        message, path = split_error(exc)
+        message, path = _schema_problem(raw, exc)
         raise DataError([Problem(name, message, key_path(path))]) from None
     except msgspec.DecodeError as exc:
         raise DataError([Problem(name, f"not valid JSON: {exc}")]) from None
@@ -62,12 +60,37 @@ def parse(raw: bytes, knowledge_base: Path, every: bool = False) -> Licensing:
     return table
 
 
+def _schema_problem(raw: bytes, exc: msgspec.ValidationError) -> tuple[str, list[str | int]]:
+    """The first schema problem with its whole key path: msgspec writes a mapping's key as `[...]`,
+    so the state and the page are found by converting them one at a time (only after a failure)."""
+    from ..knowledge.schema import split_error
+    from .model import Page
+
+    data = msgspec.json.decode(raw)
+    states = data.get("states") if isinstance(data, dict) else None
+    if isinstance(states, dict):
+        for code, state in states.items():
+            try:
+                msgspec.convert(state, State)
+            except msgspec.ValidationError as inner:
+                message, path = split_error(inner)
+                pages = state.get("pages") if isinstance(state, dict) else None
+                if path[:1] == ["pages"] and isinstance(pages, dict):
+                    for page_id, page in pages.items():
+                        try:
+                            msgspec.convert(page, Page)
+                        except msgspec.ValidationError as deepest:
+                            message, rel = split_error(deepest)
+                            return message, [code, "pages", page_id, *rel]
+                return message, [code, *path]
+    return split_error(exc)
+
+
 def key_path(path: list[str | int]) -> str:
-    """['states', 'VA', 'facts', 'ait', 'hours'] -> 'VA.facts.ait.hours' (the states are the file's rows)."""
-    parts = [str(p) for p in path]
-    if parts[:1] == ["states"]:
-        parts = parts[1:]
-    return ".".join(parts)
+    """['states', 'VA', 'facts', 'ait', 'sources', 0] -> 'VA.facts.ait.sources[0]' (the states are the rows)."""
+    from ..knowledge.problems import format_path
+
+    return format_path(path[1:] if path[:1] == ["states"] else path)
 
 
 _SPLIT = re.compile(r"[^a-z]+")
