@@ -142,7 +142,7 @@ VIEWS: tuple[View, ...] = (
             Option(
                 "background",
                 ("--from",),
-                "student, nurse, clinician, records-tech, business or career-changer.",
+                "student, nurse, clinician, records-tech, business, retail or career-changer.",
                 metavar="BACKGROUND",
                 complete="backgrounds",
             ),
@@ -152,6 +152,13 @@ VIEWS: tuple[View, ...] = (
                 "hospital, nursing-home, practice, health-information or public-health.",
                 metavar="SETTING",
                 complete="settings",
+            ),
+            Option(
+                "area",
+                ("--area",),
+                "Your starting occupation's pay beside this one's in a state (OH, Ohio).",
+                metavar="AREA",
+                complete="areas",
             ),
         ),
         "hsm-guide path --from nurse --setting hospital",

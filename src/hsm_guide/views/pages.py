@@ -86,10 +86,15 @@ def snapshot(kb: KnowledgeBase, name: str) -> Document:
     return card(kb)
 
 
-def path(kb: KnowledgeBase, name: str, background: str | None = None, setting: str | None = None) -> Document:
+def path(
+    kb: KnowledgeBase, name: str, background: str | None = None, setting: str | None = None, area: str | None = None
+) -> Document:
+    from ..errors import UsageError
     from ..sections.paths import route
 
-    return route(kb, background, setting)
+    if area is not None and background is None:
+        raise UsageError("--area sets a route's starting pay beside this one's: give --from BACKGROUND too")
+    return route(kb, background, setting, area)
 
 
 def explain(kb: KnowledgeBase, name: str, term: list[str] | None = None) -> Document:
