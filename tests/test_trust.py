@@ -164,7 +164,9 @@ def test_nab_exams_as_they_are_since_july_2022_and_both_hse_pathways(run) -> Non
 
 def test_related_pay_range_says_its_year(run) -> None:
     out = flat(run("related").stdout)
-    assert "year not given" not in out and "May 2021 BLS medians" in out
+    assert "year not given" not in out and "$74,000, was BLS's May 2021 median" in out
+    # the top end's occupation and year come from no source the guide holds: said so, not guessed
+    assert "no source the guide holds says which occupation or year its $159,000 top end is" in out
     assert "mixes editions" in flat(run("sources").stdout), "the career-guide article's entry says it mixes editions"
 
 
