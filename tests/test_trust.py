@@ -137,10 +137,14 @@ def test_renewal_rules_from_the_issuing_bodies(run) -> None:
     assert "only while PAHCOM membership has been continuous" in cmm and "describes a yearly cycle" in cmm
 
 
-def test_status_of_cnha_and_cala_is_the_latest_dated_statement(run) -> None:
+def test_status_of_cnha_and_cala_is_the_relaunch_cited_to_achcas_certification_site(run) -> None:
     for code in ("CNHA", "CALA"):
         out = flat(run("certifications", code).stdout)
-        assert "Latest statement found" in out and "2025" in out and "Check with ACHCA" in out
+        assert "Its page at the issuing body https://www.achcacertification.com" in out
+        assert "Relaunched: ACHCA's certification site" in out and "2025" in out
+        # the trade press's figures, said as theirs (McKnight's quoting ACHCA's chief executive)
+        assert "a 100-question core exam, and a 50-question exam for each line of service" in out
+        assert "Trade press on the relaunch (secondary)" in out
 
 
 def test_practice_managers_see_every_credential_they_meet(run) -> None:

@@ -45,7 +45,7 @@ class License(Record, frozen=True, kw_only=True):
 class Certification(Record, frozen=True, kw_only=True):
     """A credential, with each fact about it cited to the page that says it."""
 
-    code: Annotated[str, Meta(pattern=r"^[A-Z]{2,8}$")]
+    code: Annotated[str, Meta(pattern=r"^[A-Z]{2,8}(-[A-Z]{2,4})?$")]  # CPHQ, NE-BC
     name: Text
     body: Text
     suits: Text
