@@ -212,6 +212,7 @@ def test_seed_facts_that_were_missing(run) -> None:
     overview = flat(run("overview").stdout)
     assert "half the workers in the occupation earned more than it and half earned less" in overview
     assert "every two years" in overview
+    assert "every year since the 2019-29 set" in overview  # the projections archive: yearly since then
     assert "forty-hour weeks" in flat(run("settings").stdout)
 
 
