@@ -132,6 +132,12 @@ class Band(Struct, frozen=True):
     mid: float
     high: float
     marker: float | None = None  # a figure to place on the band, such as an offer
+    open_high: bool = False  # `high` is BLS's top-coding bound: the figure is that or more
+
+
+def band_high(band: Band, kind: Kind) -> str:
+    """A band's top figure as every output says it: '$224,340', or '$239,200 or more' where top-coded."""
+    return fmt(band.high, kind) + (" or more" if band.open_high else "")
 
 
 class Bands(Struct, frozen=True, tag="bands", tag_field="type"):

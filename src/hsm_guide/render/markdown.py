@@ -32,6 +32,7 @@ from ..blocks import (
     Tree,
     Value,
     describe,
+    band_high,
     fmt,
 )
 from . import UNSAFE
@@ -159,7 +160,10 @@ def _bars(block: Bars) -> Iterator[str]:
 def _bands(block: Bands) -> Iterator[str]:
     """Percentile bands as their data: the three figures of each band."""
     yield from _caption(block.caption)
-    rows = [[escape(b.label), *(escape(fmt(v, block.kind)) for v in (b.low, b.mid, b.high))] for b in block.rows]
+    rows = [
+        [escape(b.label), *(escape(fmt(v, block.kind)) for v in (b.low, b.mid)), escape(band_high(b, block.kind))]
+        for b in block.rows
+    ]
     yield from _table(
         ["Year", "10th percentile", "Median", "90th percentile"],
         ["---", "---:", "---:", "---:"],
