@@ -335,3 +335,19 @@ def test_the_settings_and_related_key_points_come_from_the_release(run) -> None:
     for row in (min(medians, key=lambda r: r.annual_median), max(medians, key=lambda r: r.annual_median)):
         assert data.text(row, "annual_median") in related and data.occupation_name(row.soc) in related
     assert "May 2021" not in related
+
+
+def test_a_wage_at_or_above_the_top_coding_bound_reads_as_bls_means_it(run, monkeypatch) -> None:
+    """BLS's footnote 5: a wage at or above $239,200 a year ($115.00 an hour) is that or more. The extract
+    publishes Boston's 90th percentile above the bound; the guide never shows it as an exact figure."""
+    boston = row("0014460")
+    assert float(boston["annual_p90"]) >= BOUND["annual"] and float(boston["hourly_p90"]) >= BOUND["hourly"]
+    monkeypatch.setenv("COLUMNS", "120")  # the percentile table as a table
+    out = flat(run("pay", "--area", "boston").stdout)
+    assert "90th $239,200 or more" in out  # the band's end
+    assert "90th $115.00 or more $239,200 or more" in out  # the percentile table, hourly then yearly
+    assert money(boston["annual_p90"]) not in out
+    assert "BLS: This wage is equal to or greater than $115.00 per hour or $239,200 per year." in out
+    payload = json.loads(run("pay", "--area", "boston", "--json").stdout)
+    table = next(b for b in payload["sections"][0]["blocks"] if b["type"] == "table")
+    assert ["90th", "$115.00 or more", "$239,200 or more"] == table["rows"][-1][:3]
