@@ -39,7 +39,7 @@ KEY_FACTS = {
     ],
     "settings": [
         "Largest employers, May 2025",
-        "General Medical and Surgical Hospitals",
+        "Offices of Physicians",
         "The handbook's 2021 grouping, of 480,700 jobs: hospitals 30%",
         "offices of physicians 12%",
         "on call",
