@@ -16,6 +16,11 @@ from hsm_guide.knowledge import packaged_data_path
 DATA = yaml.safe_load(packaged_data_path().read_text(encoding="utf-8"))
 
 
+def ask(run, question: str):
+    """A question typed as words on the command line."""
+    return run("search", *question.split())
+
+
 def flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -78,7 +83,7 @@ def test_the_nurse_route_names_the_nurse_leaders_credentials(run) -> None:
 
 
 def test_search_finds_a_nurse_leaders_credential_by_its_code(run) -> None:
-    out = flat(run("search", *"how much does the CENP cost".split()).stdout)
+    out = flat(ask(run, "how much does the CENP cost").stdout)
     assert "Answer: what the CENP costs" in out and "$325" in out
 
 
@@ -124,7 +129,7 @@ def test_the_projections_are_yearly_since_the_2019_29_set(run) -> None:
 def test_pay_history_includes_may_2019(run) -> None:
     may_2019 = next(p for p in DATA["pay"]["percentiles"] if p["year"] == 2019 and p["basis"] == "annual")
     out = flat(run("pay", "--history").stdout)
-    assert f"May 2019 " in out and f"${may_2019['median']:,} BLS" in out  # $100,980, BLS's May 2019 page
+    assert "May 2019 " in out and f"${may_2019['median']:,} BLS" in out  # $100,980, BLS's May 2019 page
     assert run("pay", "--year", "2019").exit_code == 0
 
 
@@ -138,14 +143,15 @@ def test_grades_in_words_fit_each_source(run) -> None:
     out = flat(run("sources").stdout)
     # the blog quotes no one; Truity reproduces the handbook
     assert "A blog (not named in the copy); blog post; data year 2022 (secondary: not the agency or issuing" in out
-    assert "Truity; career-profile page reproducing the BLS Occupational Outlook Handbook; data year 2021 " \
+    assert (
+        "Truity; career-profile page reproducing the BLS Occupational Outlook Handbook; data year 2021 "
         "(secondary: another publisher quoting it)" in out
+    )
 
 
 def test_director_of_nursing_cites_onets_2021_list(run) -> None:
-    step = next(
-        s for b in DATA["paths"]["backgrounds"] if b["key"] == "nurse" for s in b["steps"] if "Director of Nursing" in s["text"]
-    )
+    nurse = next(b for b in DATA["paths"]["backgrounds"] if b["key"] == "nurse")
+    step = next(s for s in nurse["steps"] if "Director of Nursing" in s["text"])
     assert "onet-summary-2021" in step["sources"]
     assert "Director of Nursing (its April 2021 list)" in flat(run("path", "--from", "nurse").stdout)
 

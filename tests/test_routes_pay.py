@@ -40,6 +40,11 @@ def dollars(text: str) -> str:
     return f"${int(text):,}"
 
 
+def ask(run, question: str):
+    """A question typed as words on the command line."""
+    return run("search", *question.split())
+
+
 def flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -139,6 +144,6 @@ def test_the_retail_route_is_cited_like_the_others(run) -> None:
 
 
 def test_search_names_the_retail_route(run) -> None:
-    out = flat(run("search", *"can a store manager become a hospital administrator".split()).stdout)
+    out = flat(ask(run, "can a store manager become a hospital administrator").stdout)
     assert "retail or hospitality manager" in out
     assert "hsm-guide path --from retail" in out

@@ -350,4 +350,4 @@ def test_a_wage_at_or_above_the_top_coding_bound_reads_as_bls_means_it(run, monk
     assert "BLS: This wage is equal to or greater than $115.00 per hour or $239,200 per year." in out
     payload = json.loads(run("pay", "--area", "boston", "--json").stdout)
     table = next(b for b in payload["sections"][0]["blocks"] if b["type"] == "table")
-    assert ["90th", "$115.00 or more", "$239,200 or more"] == table["rows"][-1][:3]
+    assert table["rows"][-1][:3] == ["90th", "$115.00 or more", "$239,200 or more"]

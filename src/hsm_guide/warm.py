@@ -138,7 +138,8 @@ def key(argv: list[str]) -> tuple[bytes, str] | None:
     if read_data is None:
         return None  # the ordinary path says why the data cannot be read
     folder = os.path.dirname(os.path.realpath(data))
-    beside = [read(os.path.join(folder, "wages", name)) for name in WAGE_FILES] + [read(os.path.join(folder, *LICENSING))]
+    beside = [read(os.path.join(folder, "wages", name)) for name in WAGE_FILES]
+    beside.append(read(os.path.join(folder, *LICENSING)))
     contents = [blake2b(read_data[0]).hexdigest()] + [None if w is None else blake2b(w[0]).hexdigest() for w in beside]
     env = sorted((k, v) for k, v in os.environ.items() if k in SHAPING or k.startswith(SHAPING_PREFIXES))
     real = os.path.realpath(data)

@@ -31,8 +31,8 @@ from ..blocks import (
     TileMap,
     Tree,
     Value,
-    describe,
     band_high,
+    describe,
     fmt,
 )
 from . import UNSAFE

@@ -86,7 +86,6 @@ def _settings(kb: KnowledgeBase) -> list[Entry]:
     """The largest employer: from the current OEWS release's industries, else the handbook's shares."""
     if kb.wages is not None:
         from ..wages.lookup import wage_data
-
         from .pay.industry import largest_employers
 
         data = wage_data(kb)

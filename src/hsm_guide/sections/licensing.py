@@ -86,8 +86,10 @@ def national(b: Builder, kb: KnowledgeBase) -> None:
             f"where a state's board page or rule sets the administrator-in-training program in hours, it runs "
             f"from {low:,} ({low_state}) to {high:,} ({high_state}), across {len(hours)} states"
         )
-    parts.append(f"{len(exams)} add a state exam of their own to NAB's, and {len(assisted)} also license "
-                 "assisted-living administrators, by their board pages or rules")
+    parts.append(
+        f"{len(exams)} add a state exam of their own to NAB's, and {len(assisted)} also license "
+        "assisted-living administrators, by their board pages or rules"
+    )
     b.note("; ".join(parts) + ". Each figure is cited, with the day its page was read, in the table.")
     b.hint("Every state in one table: hsm-guide licensure --states; one state: hsm-guide licensure --state VA")
 
