@@ -18,8 +18,21 @@ import pytest
 from hsm_guide.knowledge import packaged_data_path
 
 TABLE = packaged_data_path().parent / "licensure" / "states.json"
-MONTHS = "January February March April May June July August September October November December".split(" ")
 STATES_AND_DC = 51
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def table() -> dict:
