@@ -61,7 +61,7 @@ def states(kb: KnowledgeBase) -> Document:
     )
     done = [code for code in ROWS if code in table.states]
     if len(done) < len(ROWS):
-        b.note(f"{len(ROWS) - len(done)} of the 50 states and DC are not yet verified: every cell says so.")
+        b.note(f"{len(ROWS) - len(done)} of the 51 (the 50 states and DC) are not yet researched: every cell says so.")
     b.hint("One state's facts, each with its pages and the day they were read: hsm-guide licensure --state VA")
     return b.document()
 
@@ -79,7 +79,7 @@ def national(b: Builder, kb: KnowledgeBase) -> None:
     )
     exams = [s for s in found.values() if s.facts.state_exam.required and primary(s, s.facts.state_exam)]
     assisted = [s for s in found.values() if s.facts.assisted_living.licensed and primary(s, s.facts.assisted_living)]
-    parts = [f"The guide's state table holds {len(found)} of the 50 states and DC"]
+    parts = [f"The guide's state table holds {len(found)} of the 51 (the 50 states and DC)"]
     if hours:
         (low, low_state), (high, high_state) = hours[0], hours[-1]
         parts.append(
@@ -142,15 +142,20 @@ def yes_no(value: bool | None) -> str | None:
     return None if value is None else ("yes" if value else "no")
 
 
+CELL_WORDS = 16  # a cell's summary at most; the state's page gives the fact whole
+
+
 def first_clause(text: str) -> str:
-    """The fact's first sentence up to its first ';' or ':' outside brackets."""
+    """The fact's first sentence up to its first ';' outside brackets, at most CELL_WORDS words."""
     sentence = first_sentence(text)
     depth = 0
     for i, c in enumerate(sentence):
         depth += (c in "([") - (c in ")]")
-        if depth == 0 and c in ";:" and sentence[i + 1 : i + 2] == " ":
-            return sentence[:i]
-    return sentence.removesuffix(".")
+        if depth == 0 and c == ";" and sentence[i + 1 : i + 2] == " ":
+            sentence = sentence[:i]
+            break
+    words = sentence.removesuffix(".").split()
+    return " ".join(words) if len(words) <= CELL_WORDS else " ".join(words[:CELL_WORDS]).rstrip(",:;") + "..."
 
 
 def state_page(kb: KnowledgeBase, query: str) -> Document:
