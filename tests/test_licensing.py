@@ -274,7 +274,8 @@ def test_a_knowledge_base_without_a_table_says_so(run, kb_copy: Path) -> None:
 
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _SPELLED = dict(
-    one="1", two="2", three="3", four="4", five="5", six="6", twelve="12", twenty="20",
+    one="1", two="2", three="3", four="4", five="5", six="6", seven="7", eight="8", nine="9", ten="10",
+    eleven="11", twelve="12", twenty="20", thirty="30", forty="40", fifty="50", sixty="60",
     annual="1", annually="1", biennial="2", biennially="2",
 )  # fmt: skip
 
