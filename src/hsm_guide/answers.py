@@ -624,11 +624,14 @@ def state_license(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     from .licensing.checks import ROWS
 
     place = reading.place
-    if place is None or place.state not in ROWS or kb.licensing is None:
+    from .licensing.table import of
+
+    table = of(kb)
+    if place is None or place.state not in ROWS or table is None:
         return False
     from .sections.licensing import LABELS, cells, page_ref
 
-    state = kb.licensing.states.get(place.state)
+    state = table.states.get(place.state)
     name = ROWS[place.state]
     b.heading(f"Answer: the nursing home administrator license in {name}")
     if state is None:

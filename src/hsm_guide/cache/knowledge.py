@@ -177,29 +177,22 @@ def write(slot: Slot, kb: KnowledgeBase) -> bool:
 
 def _classes() -> dict[str, type[Record]]:
     from .. import model
-    from ..licensing import model as licensing
     from ..wages import model as wages
 
-    found = {**vars(model), **vars(wages), **vars(licensing)}
+    found = {**vars(model), **vars(wages)}
     return {n: c for n, c in sorted(found.items()) if isinstance(c, type) and issubclass(c, model.Record)}
 
 
 def _flatten(value: Any, index: dict[type[Record], int], strings: dict[str, str]) -> Any:
     if hasattr(value, "__struct_fields__"):  # a Record
         fields = {f: _flatten(getattr(value, f), index, strings) for f in value.__struct_fields__}
-        nested = any(type(v) is tuple or (type(v) in (list, dict) and _holds_record(v)) for v in fields.values())
+        nested = any(type(v) is tuple or (type(v) is list and tuple in map(type, v)) for v in fields.values())
         return (index[type(value)] if nested else ~index[type(value)], fields)
     if isinstance(value, list):
         return [_flatten(v, index, strings) for v in value]
-    if isinstance(value, dict):  # the state table's states and pages, keyed by code and id
-        return {k: _flatten(v, index, strings) for k, v in value.items()}
     if type(value) is str:
         return strings.setdefault(value, value)
     return value
-
-
-def _holds_record(values: list[Any] | dict[str, Any]) -> bool:
-    return tuple in map(type, values.values() if type(values) is dict else values)
 
 
 def _build(data: Any, classes: dict[str, type[Record]]) -> Any:
@@ -216,8 +209,6 @@ def _build(data: Any, classes: dict[str, type[Record]]) -> Any:
                 kwargs[key] = build(value)
             elif type(value) is list:
                 kwargs[key] = [build(v) if type(v) is tuple else v for v in value]
-            elif type(value) is dict:
-                kwargs[key] = {k: build(v) if type(v) is tuple else v for k, v in value.items()}
         return table[index](**kwargs)
 
     return build(tree)

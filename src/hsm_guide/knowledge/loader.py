@@ -69,7 +69,8 @@ def load_text(
     if licensing is not None:
         from ..licensing import table
 
-        kb = msgspec.structs.replace(kb, licensing=table.parse(licensing, Path(name), every))
+        table.parse(licensing, Path(name), every)  # the checks; the pages that need the table decode it again
+        kb = msgspec.structs.replace(kb, licensing=licensing)
     if wages_raw is None:
         return kb
     from ..wages import extract
@@ -107,7 +108,10 @@ def summarize(kb: KnowledgeBase) -> Summary:
             citations += len(cited)
         figures += len(figure_fields(record))
     sections = len(KnowledgeBase.__struct_fields__) - 4  # less schema_version, sources, the extract and state table
-    states = len(kb.licensing.states) if kb.licensing else 0
+    from ..licensing.table import of
+
+    found = of(kb)
+    states = len(found.states) if found else 0
     if kb.wages is None:
         return Summary(sections, items, figures, len(kb.sources), citations, states=states)
     release = kb.wages.release.release

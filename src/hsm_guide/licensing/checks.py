@@ -45,11 +45,16 @@ _WORDS = {
     "forty": "40",
     "fifty": "50",
     "sixty": "60",
+    # a renewal cycle a page states in words: 'renewed annually' is a cycle of 1 year
+    "annual": "1",
+    "annually": "1",
+    "yearly": "1",
+    "biennial": "2",
+    "biennially": "2",
+    "triennial": "3",
 }
-_WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
-# A renewal cycle a page states in words: 'renewed annually' is a cycle of 1 year.
-_CYCLES = {"annual": "1", "annually": "1", "yearly": "1", "biennial": "2", "biennially": "2", "triennial": "3"}
-_CYCLE = re.compile(r"\b(" + "|".join(_CYCLES) + r")\b", re.IGNORECASE)
+# One pass over a record line, lower-cased: a number in digits, or a word that states one.
+_RECORDED = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)|\b(" + "|".join(_WORDS) + r")\b")
 
 
 def numbers(text: str) -> set[str]:
@@ -60,9 +65,8 @@ def numbers(text: str) -> set[str]:
 def recorded(page: Page) -> set[str]:
     """The numbers a page's record states, in digits or in words ('two years', 'annually' for a 1-year cycle)."""
     found: set[str] = set()
-    for line in page.record:
-        found |= numbers(line) | {_WORDS[w.lower()] for w in _WORD.findall(line)}
-        found |= {_CYCLES[w.lower()] for w in _CYCLE.findall(line)}
+    for digits, word in _RECORDED.findall(" ".join(page.record).lower()):
+        found.add(digits.replace(",", "") if digits else _WORDS[word])
     return found
 
 
@@ -82,13 +86,14 @@ def state_problems(key: str, state: State) -> list[Found]:
         found.append((f"the code is '{state.code}' but the state is filed under '{key}'", ["code"]))
     if state.name != ROWS[key]:
         found.append((f"the name of {key} is '{ROWS[key]}', not '{state.name}'", ["name"]))
+    said = {pid: recorded(page) for pid, page in state.pages.items()}  # once a page, not once a citation
     for name in state.facts.__struct_fields__:
         fact: Fact = getattr(state.facts, name)
-        found += [(message, ["facts", name, *path]) for message, path in fact_problems(fact, state.pages)]
+        found += [(message, ["facts", name, *path]) for message, path in fact_problems(fact, state.pages, said)]
     return found
 
 
-def fact_problems(fact: Fact, pages: dict[str, Page]) -> list[Found]:
+def fact_problems(fact: Fact, pages: dict[str, Page], said: dict[str, set[str]] | None = None) -> list[Found]:
     unknown = [(i, s) for i, s in enumerate(fact.sources) if s not in pages]
     if unknown:
         return [(f"cites '{s}', which is not among the state's pages", ["sources", i]) for i, s in unknown]
@@ -100,6 +105,7 @@ def fact_problems(fact: Fact, pages: dict[str, Page]) -> list[Found]:
         return [(f"{name} is given but no page is cited", [name]) for name in given]
     if fact.text.strip().casefold() == NOT_VERIFIED:
         return [(f"says '{NOT_VERIFIED}' but cites a page", ["sources"])]
+    said = said if said is not None else {s: recorded(pages[s]) for s in fact.sources}
     cited = [pages[s] for s in fact.sources]
     kinds = {p.kind for p in cited}
     if kinds == {"secondary"} and not fact.secondary:
@@ -107,8 +113,8 @@ def fact_problems(fact: Fact, pages: dict[str, Page]) -> list[Found]:
     if fact.secondary and "secondary" not in kinds:
         return [("is marked secondary but cites no secondary page", ["secondary"])]
     found: list[Found] = []
-    anywhere = _union(recorded(p) for p in cited)
-    primary = _union(recorded(p) for p in cited if p.kind in PRIMARY)
+    anywhere = _union(said[s] for s in fact.sources)
+    primary = _union(said[s] for s in fact.sources if pages[s].kind in PRIMARY)
     for name, value in figures.items():
         if value not in (anywhere if fact.secondary else primary):
             where = "a page it cites" if fact.secondary else "a primary page it cites (board or rule)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -17,8 +18,10 @@ from .. import warm
 from ..errors import DataError, Problem, UsageError
 from ..limits import MAX_BYTES
 from ..location import licensing_file
-from .checks import ROWS, problems
-from .model import Licensing, State
+
+if TYPE_CHECKING:  # the schema and the checks load with the first table parsed: reading bytes needs neither
+    from ..model import KnowledgeBase
+    from .model import Licensing
 
 
 def read(knowledge_base: Path) -> bytes | None:
@@ -46,6 +49,9 @@ def read(knowledge_base: Path) -> bytes | None:
 
 def parse(raw: bytes, knowledge_base: Path, every: bool = False) -> Licensing:
     """The checked table; a DataError carries the first problem, or with `every` all of them."""
+    from .checks import problems
+    from .model import Licensing
+
     name = str(licensing_file(knowledge_base))
     try:
         table = msgspec.json.decode(raw, type=Licensing)
@@ -64,7 +70,7 @@ def _schema_problem(raw: bytes, exc: msgspec.ValidationError) -> tuple[str, list
     """The first schema problem with its whole key path: msgspec writes a mapping's key as `[...]`,
     so the state and the page are found by converting them one at a time (only after a failure)."""
     from ..knowledge.schema import split_error
-    from .model import Page
+    from .model import Page, State
 
     data = msgspec.json.decode(raw)
     states = data.get("states") if isinstance(data, dict) else None
@@ -99,6 +105,8 @@ _SPLIT = re.compile(r"[^a-z]+")
 def find_state(query: str) -> str:
     """The postal code of the state or DC a reader typed (VA, va, Virginia, 'district of columbia', D.C.);
     exit 2 with a suggestion otherwise."""
+    from .checks import ROWS
+
     words = " ".join(w for w in _SPLIT.split(query.casefold().replace(".", "")) if w)
     for code, name in ROWS.items():
         if words in (code.casefold(), name.casefold()) or (code == "DC" and words in ("washington dc", "dc")):
@@ -112,5 +120,19 @@ def find_state(query: str) -> str:
     raise UsageError(f"unknown state '{shown}'{hint} (a postal code such as VA, or a name such as Virginia)")
 
 
-def state_of(table: Licensing | None, code: str) -> State | None:
-    return table.states.get(code) if table is not None else None
+_DECODED: list[tuple[bytes, Licensing]] = []  # the last table decoded, with the bytes it came from
+
+
+def of(kb: KnowledgeBase) -> Licensing | None:
+    """The knowledge base's state table, decoded from the bytes the loader checked (once a process);
+    None where the knowledge base has none beside it."""
+    raw = kb.licensing
+    if raw is None:
+        return None
+    if _DECODED and _DECODED[0][0] is raw:
+        return _DECODED[0][1]
+    from .model import Licensing
+
+    table = msgspec.json.decode(raw, type=Licensing)
+    _DECODED[:] = [(raw, table)]
+    return table

@@ -14,7 +14,7 @@ from ..blocks import Document, Entry, SourceList, SourceRef
 from ..errors import UsageError
 from ..licensing.checks import PRIMARY, ROWS
 from ..licensing.model import NOT_VERIFIED, Exam, Fact, Licensing, Page, Renewal, State, Training
-from ..licensing.table import find_state
+from ..licensing.table import find_state, of
 from ..model import KnowledgeBase
 from .builder import Builder
 from .glossary import first_sentence
@@ -37,12 +37,13 @@ STANDING = {
 
 
 def table_of(kb: KnowledgeBase) -> Licensing:
-    if kb.licensing is None:
+    found = of(kb)
+    if found is None:
         raise UsageError(
             "this knowledge base has no state table beside it (licensure/states.json); "
             "see the data update guide in docs/"
         )
-    return kb.licensing
+    return found
 
 
 def states(kb: KnowledgeBase) -> Document:
@@ -68,9 +69,10 @@ def states(kb: KnowledgeBase) -> Document:
 
 def national(b: Builder, kb: KnowledgeBase) -> None:
     """The licensure section's pointer to the state table, with what the table shows in a few figures."""
-    if kb.licensing is None:
+    table = of(kb)
+    if table is None:
         return
-    found = kb.licensing.states
+    found = table.states
     b.heading("State by state")
     hours = sorted(
         (s.facts.ait.hours, s.name)
