@@ -54,7 +54,8 @@ def side_by_side(
             ("Jobs", "count"),
         ],
         rows,
-        caption="Yearly pay; 10th and 90th: the pay below which a tenth, and nine tenths, of workers fall",
+        # named by its title: a page with two such tables (related) gives each its own label
+        caption=f"{title}: yearly pay; 10th and 90th, the pay below which a tenth, and nine tenths, of workers fall",
         sources=[data.source],
     )
     notes = data.footnotes(r for soc in socs if (r := (data.row(state, soc) if state else data.row("0000000", soc))))
