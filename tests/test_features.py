@@ -118,7 +118,7 @@ def test_path_without_options_is_a_tree_of_routes(run) -> None:
     for branch in ("├── Education", "├── Experience", "├── Certification (optional)", "├── License", "└── Advancement"):
         assert branch in out
     assert "Master of Science in Nursing (MSN)" in out and "CPHQ: Certified Professional in Healthcare Quality" in out
-    assert "hsm-guide path --from student|nurse|clinician|records-tech|business|career-changer" in flat(out)
+    assert "hsm-guide path --from student|nurse|clinician|records-tech|business|retail|career-changer" in flat(out)
 
 
 def test_route_for_a_nurse(run) -> None:

@@ -182,6 +182,7 @@ EXPECTED = {  # the research's arithmetic (research-durations.yaml), by backgrou
     "clinician": (0, 5, 2, 8),
     "records-tech": (4, 10, 4, 10),
     "business": (0, 5, 2, 8),
+    "retail": (0, 5, 6, 13),  # healthcare experience 0-5; with a bachelor's 4-5 and graduate study 2-3
     "career-changer": (0, 5, 6, 14),
 }
 
@@ -226,9 +227,14 @@ def test_path_from_student_counts_from_high_school(run) -> None:
 
 def test_a_setting_adds_its_steps_to_the_timeline(run) -> None:
     t = timeline(KB, "student", "nursing-home")
-    assert (t.low_years, t.high_years) == (4.5, 10.5)
+    # a bachelor's 4-5 and experience 0-5, plus the AIT: Nevada's 20 weeks (0.4 of a year) to Virginia's
+    # 2,000 hours (about a year full time)
+    assert (t.low_years, t.high_years) == (4.4, 11)
     assert "Administrator-in-training (AIT) program" in [r.step for r in t.rows]
-    assert "about 6 months or 1,000 hours" in flat(run("path", "--from", "student", "--setting", "nursing-home").stdout)
+    ait = next(r for r in t.rows if r.step.startswith("Administrator-in-training"))
+    assert ait.typical.startswith("varies by state: Nevada 1,000 hours over at least 20 weeks, Virginia 2,000 hours")
+    assert "hsm-guide licensure --states" in ait.typical
+    assert "varies by state" in flat(run("path", "--from", "student", "--setting", "nursing-home").stdout)
 
 
 def test_an_unknown_background_exits_2() -> None:
@@ -252,7 +258,7 @@ def test_path_from_takes_a_backgrounds_alias(run, asked: str, key: str) -> None:
 
 def test_completion_offers_the_background_keys_not_their_aliases() -> None:
     assert complete("hsm-guide path --from n") == ["nurse"]
-    assert complete("hsm-guide path --from r") == ["records-tech"]
+    assert complete("hsm-guide path --from r") == ["records-tech", "retail"]
 
 
 def test_validate_refuses_an_alias_of_two_routes(run, write_kb, shipped_text) -> None:

@@ -104,6 +104,23 @@ def test_an_edited_wage_extract_is_never_served_stale(kb_copy: Path) -> None:
     assert "$106,150" in after.stdout and "$106,140" not in after.stdout
 
 
+def test_an_edited_state_table_is_never_served_stale(kb_copy: Path) -> None:
+    """The state table is an input of every page too: the warm path's key and the knowledge-base
+    cache's both hash its bytes, so an edit (size and mtime kept) is a new page, never the old one."""
+    shutil.copytree(ROOT / "data" / "licensure", kb_copy.parent / "licensure")
+    table = kb_copy.parent / "licensure" / "states.json"
+    before = hsm("--data", str(kb_copy), "licensure", "--state", "VA")
+    assert "Virginia Board of Long-Term Care Administrators" in before.stdout
+    info = table.stat()
+    text = table.read_text(encoding="utf-8")
+    table.write_text(
+        text.replace("Virginia Board of Long-Term", "Virginia Board of Long-Term".swapcase()), encoding="utf-8"
+    )
+    os.utime(table, ns=(info.st_atime_ns, info.st_mtime_ns))
+    after = hsm("--data", str(kb_copy), "licensure", "--state", "VA")
+    assert "vIRGINIA bOARD OF lONG-tERM" in after.stdout and "Virginia Board of Long-Term" not in after.stdout
+
+
 @pytest.mark.parametrize(
     ("name", "value"),
     [("COLUMNS", "40"), ("NO_COLOR", ""), ("FORCE_COLOR", "1"), ("TERM", "dumb"), ("LC_ALL", "C")],

@@ -38,11 +38,10 @@ KEY_FACTS = {
         "Nurse Manager",
     ],
     "settings": [
-        "Largest employers, 2021",
-        "30%",
-        "Offices of physicians",
-        "12%",
-        "480,700",
+        "Largest employers, May 2025",
+        "Offices of Physicians",
+        "The handbook's 2021 grouping, of 480,700 jobs: hospitals 30%",
+        "offices of physicians 12%",
         "on call",
         "Technological environment",
         "Surgery centers",
@@ -92,7 +91,9 @@ KEY_FACTS = {
         "125 questions (100 scored, 25 unscored pretest) in 150 minutes",
         "75 questions (60 scored, 15 pretest) in 90 minutes",
         "HSE education pathway",
-        "1,000 hours",
+        "1,000-hour administrator-in-training program",
+        "whose length varies by state",
+        "State by state",
         "Assisted-living administrator license",
         "some states",
         "social worker",
@@ -260,7 +261,7 @@ def test_unknown_certification_suggests_the_closest(run) -> None:
     result = run("certifications", "CPHX")
     assert result.exit_code == 2
     assert result.stderr.startswith("hsm-guide: unknown certification 'CPHX'; did you mean CPHQ")
-    assert "(known: CMPE, CHFP, CMM, CPHRM, CPHIMS, CPHQ, FACHE, CNHA, CALA, RHIA)" in result.stderr
+    assert "(known: CMPE, CHFP, CMM, CPHRM, CPHIMS, CPHQ, FACHE, CNHA, CALA, CENP, NE-BC, RHIA)" in result.stderr
     assert len(result.stderr.splitlines()) == 1
 
 

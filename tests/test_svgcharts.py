@@ -10,7 +10,7 @@ from functools import cache
 
 import pytest
 
-from hsm_guide.blocks import Band, Bands, Bar, Bars, Tile, TileMap, fmt
+from hsm_guide.blocks import Band, Bands, Bar, Bars, Tile, TileMap, band_high, fmt
 from hsm_guide.knowledge import load, packaged_data_path
 from hsm_guide.render.svgcharts import chart
 from hsm_guide.render.tilegrid import PALETTE, POSITIONS, bin_name, legend, shades
@@ -139,7 +139,17 @@ def test_bars_draw_the_blocks_figures_to_scale(n: int) -> None:
 
 def test_employer_shares_read_as_percentages_and_fit_scores_with_their_band() -> None:
     shares, scores = bar_blocks()[2], bar_blocks()[3]
-    assert of_class(parse(chart(shares)), "figure")[0].text == fmt(shares.rows[0].value, "percent") == "30%"
+    # the largest industry's share of the May 2025 jobs, read from the extract: general hospitals, 27%
+    import csv
+
+    from hsm_guide.knowledge import packaged_data_path
+
+    with (packaged_data_path().parent / "wages" / "oews-wages.csv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["soc"] == "11-9111" and r["kind"] == "national"]
+    total = next(float(r["employment"]) for r in rows if r["industry"] == "000000")
+    hospitals = next(float(r["employment"]) for r in rows if r["industry"] == "622100")
+    expected = f"{round(hospitals / total * 100)}%"
+    assert of_class(parse(chart(shares)), "figure")[0].text == fmt(shares.rows[0].value, "percent") == expected
     first = scores.rows[0]
     (drawn, *_) = of_class(parse(chart(scores)), "figure")
     note = drawn.find("tspan")
@@ -201,12 +211,13 @@ def test_bands_label_their_ends_median_marker_and_scale_as_the_guide_does() -> N
     root = parse(chart(bands))
     k = bands.kind
     assert texts(root, "low-label") == [f"10th {fmt(b.low, k)}" for b in bands.rows]
-    assert texts(root, "high-label") == [f"90th {fmt(b.high, k)}" for b in bands.rows]
+    assert texts(root, "high-label") == [f"90th {band_high(b, k)}" for b in bands.rows]
+    assert texts(root, "high-label")[0] == "90th $239,200 or more"  # Boston's 90th: at or above BLS's bound
     assert texts(root, "median-label") == [f"median {fmt(b.mid, k)}" for b in bands.rows]
     assert texts(root, "marker-label") == ["$120,000", "$120,000"]
     assert all(re.fullmatch(r"\$\d{3},000", t) for t in texts(root, "tick"))  # money, round figures
     assert desc(root) == (
-        "Boston-Cambridge-Newton, MA-NH: 10th percentile $89,920, median $136,760, 90th percentile $308,080, "
+        "Boston-Cambridge-Newton, MA-NH: 10th percentile $89,920, median $136,760, 90th percentile $239,200 or more, "
         "marker at $120,000; United States: 10th percentile $73,390, median $123,860, 90th percentile $224,340, "
         "marker at $120,000."
     )

@@ -137,10 +137,14 @@ def test_renewal_rules_from_the_issuing_bodies(run) -> None:
     assert "only while PAHCOM membership has been continuous" in cmm and "describes a yearly cycle" in cmm
 
 
-def test_status_of_cnha_and_cala_is_the_latest_dated_statement(run) -> None:
+def test_status_of_cnha_and_cala_is_the_relaunch_cited_to_achcas_certification_site(run) -> None:
     for code in ("CNHA", "CALA"):
         out = flat(run("certifications", code).stdout)
-        assert "Latest statement found" in out and "2025" in out and "Check with ACHCA" in out
+        assert "Its page at the issuing body https://www.achcacertification.com" in out
+        assert "Relaunched: ACHCA's certification site" in out and "2025" in out
+        # the trade press's figures, said as theirs (McKnight's quoting ACHCA's chief executive)
+        assert "a 100-question core exam, and a 50-question exam for each line of service" in out
+        assert "Trade press on the relaunch (secondary)" in out
 
 
 def test_practice_managers_see_every_credential_they_meet(run) -> None:
@@ -164,7 +168,9 @@ def test_nab_exams_as_they_are_since_july_2022_and_both_hse_pathways(run) -> Non
 
 def test_related_pay_range_says_its_year(run) -> None:
     out = flat(run("related").stdout)
-    assert "year not given" not in out and "May 2021 BLS medians" in out
+    assert "year not given" not in out and "$74,000, was BLS's May 2021 median" in out
+    # the top end's occupation and year come from no source the guide holds: said so, not guessed
+    assert "no source the guide holds says which occupation or year its $159,000 top end is" in out
     assert "mixes editions" in flat(run("sources").stdout), "the career-guide article's entry says it mixes editions"
 
 
@@ -206,6 +212,7 @@ def test_seed_facts_that_were_missing(run) -> None:
     overview = flat(run("overview").stdout)
     assert "half the workers in the occupation earned more than it and half earned less" in overview
     assert "every two years" in overview
+    assert "every year since the 2019-29 set" in overview  # the projections archive: yearly since then
     assert "forty-hour weeks" in flat(run("settings").stdout)
 
 

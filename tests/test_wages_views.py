@@ -24,6 +24,15 @@ def money(value: str) -> str:
     return f"${float(value):,.0f}"
 
 
+# BLS's top-coding bound, from the release's own footnote 5 as the import recorded it.
+BOUND = json.loads((DATA / "wages" / "oews-release.json").read_text(encoding="utf-8"))["top_coded"]
+
+
+def wage(value: str) -> str:
+    """A yearly wage as BLS means it: a figure at or above the bound is the bound 'or more'."""
+    return f"${BOUND['annual']:,.0f} or more" if float(value) >= BOUND["annual"] else money(value)
+
+
 def flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -52,7 +61,7 @@ def test_area_pay_shows_the_areas_own_row(run, query: str, area: str, title: str
     assert f"Median pay {money(r['annual_median'])} a year, ${float(r['hourly_median']):.2f} an hour" in out
     assert f"Mean pay {money(r['annual_mean'])} a year" in out
     assert f"Jobs {float(r['employment']):,.0f}" in out
-    assert f"10th {money(r['annual_p10'])}, median {money(r['annual_median'])}, 90th {money(r['annual_p90'])}" in out
+    assert f"10th {money(r['annual_p10'])}, median {money(r['annual_median'])}, 90th {wage(r['annual_p90'])}" in out
     # the national band beside it, for comparison
     assert f"10th {money(NATION['annual_p10'])}, median {money(NATION['annual_median'])}" in out
     assert f"Location quotient {float(r['location_quotient']):g}" in out
@@ -231,11 +240,12 @@ def test_views_that_do_not_combine_say_so(run, args: list[str]) -> None:
 # -- the related occupations and the one a reader comes from ------------------------
 
 
-def test_related_shows_each_occupations_pay_beside_this_one(run) -> None:
+def test_related_shows_each_occupations_pay_beside_this_one(run, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # a row on one line: "$239,200 or more" is wider than a figure
     out = flat(run("related").stdout)
     for soc in ("11-9111", "11-3031", "11-9151", "11-3021"):
         r = row("0000000", soc)
-        assert f"{soc} {money(r['annual_median'])} {money(r['annual_p10'])} {money(r['annual_p90'])}" in out
+        assert f"{soc} {money(r['annual_median'])} {money(r['annual_p10'])} {wage(r['annual_p90'])}" in out
     assert "Financial Managers" in out
 
 
@@ -269,7 +279,7 @@ def test_area_completion_offers_codes_states_and_metros(words: str, expected: st
 
 
 def test_footnoted_figures_read_as_bls_says_never_as_zero(run, tmp_path: Path) -> None:
-    """A '-' with footnote 8 reads "not released"; with footnote 5, "at least" the top-coding bound."""
+    """A '-' with footnote 8 reads "not released"; with footnote 5, the top-coding bound "or more"."""
     import shutil
 
     kb = tmp_path / "occupation.yaml"
@@ -289,7 +299,7 @@ def test_footnoted_figures_read_as_bls_says_never_as_zero(run, tmp_path: Path) -
     out = flat(result.stdout)
     assert "Median pay not released Mean pay" in out
     assert "Median Here, an hour: not released Here, a year: not released" in out  # the percentile table
-    assert "90th Here, an hour: at least $115.00 Here, a year: at least $239,200" in out
+    assert "90th Here, an hour: $115.00 or more Here, a year: $239,200 or more" in out
     assert "BLS: Estimate not released." in out
     assert "BLS: This wage is equal to or greater than $115.00 per hour or $239,200 per year." in out
     assert "$0 " not in out
@@ -325,3 +335,19 @@ def test_the_settings_and_related_key_points_come_from_the_release(run) -> None:
     for row in (min(medians, key=lambda r: r.annual_median), max(medians, key=lambda r: r.annual_median)):
         assert data.text(row, "annual_median") in related and data.occupation_name(row.soc) in related
     assert "May 2021" not in related
+
+
+def test_a_wage_at_or_above_the_top_coding_bound_reads_as_bls_means_it(run, monkeypatch) -> None:
+    """BLS's footnote 5: a wage at or above $239,200 a year ($115.00 an hour) is that or more. The extract
+    publishes Boston's 90th percentile above the bound; the guide never shows it as an exact figure."""
+    boston = row("0014460")
+    assert float(boston["annual_p90"]) >= BOUND["annual"] and float(boston["hourly_p90"]) >= BOUND["hourly"]
+    monkeypatch.setenv("COLUMNS", "120")  # the percentile table as a table
+    out = flat(run("pay", "--area", "boston").stdout)
+    assert "90th $239,200 or more" in out  # the band's end
+    assert "90th $115.00 or more $239,200 or more" in out  # the percentile table, hourly then yearly
+    assert money(boston["annual_p90"]) not in out
+    assert "BLS: This wage is equal to or greater than $115.00 per hour or $239,200 per year." in out
+    payload = json.loads(run("pay", "--area", "boston", "--json").stdout)
+    table = next(b for b in payload["sections"][0]["blocks"] if b["type"] == "table")
+    assert table["rows"][-1][:3] == ["90th", "$115.00 or more", "$239,200 or more"]

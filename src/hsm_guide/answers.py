@@ -47,6 +47,7 @@ def command(rule: Rule, reading: Reading) -> str:
         "background": reading.background.key if reading.background else "student",
         "term": reading.term.term if reading.term else "",
         "credential": reading.credential.code if reading.credential else "",
+        "state": place.state if place is not None else "",
     }
     return (rule.command or rule.view).format(**values)
 
@@ -619,6 +620,34 @@ def _main_facts(c: Certification) -> list[FactRow]:
     ]
 
 
+def state_license(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
+    """The state table's row for the state the question names (a metro's: its state's), in short."""
+    from .licensing.checks import ROWS
+
+    place = reading.place
+    from .licensing.table import of
+
+    table = of(kb)
+    if place is None or place.state not in ROWS or table is None:
+        return False
+    from .sections.licensing import LABELS, cells, page_ref
+
+    state = table.states.get(place.state)
+    name = ROWS[place.state]
+    b.heading(f"Answer: the nursing home administrator license in {name}")
+    if state is None:
+        b.facts([("Facts", "not yet verified for this state: ask its licensing board", ())])
+        return True
+    rows: list[FactRow] = [("Licensing board", state.board.name, ())]
+    rows += [(label, value, ()) for label, value in zip(LABELS.values(), cells(state), strict=True)]
+    cited = dict.fromkeys(s for f in LABELS for s in getattr(state.facts, f).sources)
+    publishers = list(dict.fromkeys(page_ref(state.code, s, state.pages[s]).publisher for s in cited))
+    shown = "; ".join(publishers[:SOURCES_NAMED]) + ("; and more" if len(publishers) > SOURCES_NAMED else "")
+    rows.append(("Pages cited", shown, ()))
+    b.facts(rows)
+    return True
+
+
 CARDS: dict[str, Card] = {
     "pay": pay,
     "ranking": ranking,
@@ -644,4 +673,5 @@ CARDS: dict[str, Card] = {
     "credential-cost": credential,
     "credential-eligibility": credential,
     "credential-renewal": credential,
+    "state-license": state_license,
 }

@@ -141,6 +141,12 @@ class Band(Struct, frozen=True):
     mid: float
     high: float
     marker: float | None = None  # a figure to place on the band, such as an offer
+    open_high: bool = False  # `high` is BLS's top-coding bound: the figure is that or more
+
+
+def band_high(band: Band, kind: Kind) -> str:
+    """A band's top figure as every output says it: '$224,340', or '$239,200 or more' where top-coded."""
+    return fmt(band.high, kind) + (" or more" if band.open_high else "")
 
 
 class Bands(Struct, frozen=True, tag="bands", tag_field="type"):
@@ -183,14 +189,18 @@ class SourceRef(Struct, frozen=True):
     note: str | None = None
     kind: str | None = None  # what it is, in words
     standing: str = ""  # the grade in a reader's words: "primary: ..." or "secondary: ..."
+    read: str | None = None  # the day a page was read ("December 6, 2026"), where that dates it better than a data year
 
 
 def describe(ref: SourceRef) -> str:
-    """Publisher, kind, data year and grade in plain words, never an id or a file name."""
+    """Publisher, kind, data year (or the day it was read) and grade in plain words, never an id or a file name."""
     parts = [ref.publisher]
     if ref.kind:
         parts.append(ref.kind)
-    parts.append(f"data year {ref.data_year}" if ref.data_year else "data year not given")
+    if ref.read:
+        parts.append(f"read {ref.read}")
+    else:
+        parts.append(f"data year {ref.data_year}" if ref.data_year else "data year not given")
     return "; ".join(parts) + f" ({ref.standing or ref.grade})"
 
 

@@ -36,3 +36,13 @@ WAGE_FILES = ("oews-release.json", "oews-wages.csv")
 def wage_files(data: Path) -> tuple[Path, ...]:
     """The wage extract's files for a knowledge base file: the release facts, then the rows."""
     return tuple(data.parent / WAGES_FOLDER / name for name in WAGE_FILES)
+
+
+# The state licensing table lives in a folder beside the knowledge base too, keyed by the caches the same way.
+LICENSING_FOLDER = "licensure"
+LICENSING_NAME = "states.json"
+
+
+def licensing_file(data: Path) -> Path:
+    """The state licensing table for a knowledge base file."""
+    return data.parent / LICENSING_FOLDER / LICENSING_NAME

@@ -124,8 +124,16 @@ def _applies(rule: Rule, reading: Reading) -> bool:
         "background": reading.background is not None,
         "credential": reading.credential is not None,
         "organization": reading.organization is not None,
+        "licensed-role": _licensed(reading),
     }
     return all(have[need] for need in rule.needs)
+
+
+def _licensed(reading: Reading) -> bool:
+    """The question names a role a state licenses: a setting whose route has a license step (nursing
+    homes), or a term whose entry sends the reader to the licensure page (NHA, AIT)."""
+    setting = reading.setting is not None and any(s.kind == "license" for s in reading.setting.steps)
+    return setting or (reading.term is not None and reading.term.see == "hsm-guide licensure")
 
 
 def _past_years(kb: KnowledgeBase) -> set[int]:

@@ -27,6 +27,7 @@ from .blocks import (
     Table,
     TileMap,
     Tree,
+    band_high,
     fmt,
 )
 from .errors import UsageError
@@ -130,7 +131,7 @@ def _texts(block: Block) -> Iterator[str]:
         case Bands():
             yield from (
                 f"{b.label}: 10th {fmt(b.low, block.kind)}, median {fmt(b.mid, block.kind)}, "
-                f"90th {fmt(b.high, block.kind)}"
+                f"90th {band_high(b, block.kind)}"
                 for b in block.rows
             )
         case SourceList():

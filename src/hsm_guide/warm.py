@@ -46,6 +46,7 @@ SHAPING = (
 )
 SHAPING_PREFIXES = ("LC_", "HSM_GUIDE_")
 WAGE_FILES = ("oews-release.json", "oews-wages.csv")  # location.WAGE_FILES, without importing pathlib
+LICENSING = ("licensure", "states.json")  # location.licensing_file, the same way
 _MAX_BYTES = 16 * 1024 * 1024
 
 
@@ -137,8 +138,9 @@ def key(argv: list[str]) -> tuple[bytes, str] | None:
     if read_data is None:
         return None  # the ordinary path says why the data cannot be read
     folder = os.path.dirname(os.path.realpath(data))
-    wages = [read(os.path.join(folder, "wages", name)) for name in WAGE_FILES]
-    contents = [blake2b(read_data[0]).hexdigest()] + [None if w is None else blake2b(w[0]).hexdigest() for w in wages]
+    beside = [read(os.path.join(folder, "wages", name)) for name in WAGE_FILES]
+    beside.append(read(os.path.join(folder, *LICENSING)))
+    contents = [blake2b(read_data[0]).hexdigest()] + [None if w is None else blake2b(w[0]).hexdigest() for w in beside]
     env = sorted((k, v) for k, v in os.environ.items() if k in SHAPING or k.startswith(SHAPING_PREFIXES))
     real = os.path.realpath(data)
     ident = (tuple(argv), real, contents, env, _terminal(), _code_stamp())

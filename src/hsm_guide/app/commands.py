@@ -211,9 +211,10 @@ def validate(
             err(f"{path}: {count} problem{'s' if count != 1 else ''} found")
             raise typer.Exit(1) from None
     extract = f"; wage extract: {s.estimates:,} estimates ({s.release})" if s.release else "; no wage extract"
+    states = f"; state table: {s.states} of the 51 (the 50 states and DC)" if s.states else "; no state table"
     print(
         f"{path}: valid: {s.sections} sections, {s.items} items, {s.figures} figures, "
-        f"{s.sources} sources, {s.citations} citations{extract}"
+        f"{s.sources} sources, {s.citations} citations{extract}{states}"
     )
 
 

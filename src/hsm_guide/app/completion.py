@@ -46,6 +46,13 @@ def _area_words(kb: KnowledgeBase) -> list[str]:
     return area_words(wage_data(kb).area_list)
 
 
+def _state_codes(kb: KnowledgeBase) -> list[str]:
+    from ..licensing.table import of
+
+    found = of(kb)
+    return sorted(found.states) if found else []
+
+
 def _section_names(kb: KnowledgeBase) -> list[str]:
     from ..views import SECTION_NAMES
 
@@ -67,4 +74,5 @@ COMPLETERS: dict[str, Callable[[typer.Context, str], list[str]]] = {
     "terms": _complete(lambda kb: [t.term for t in kb.glossary]),
     "years": _complete(_pay_years),
     "areas": _complete(_area_words),
+    "states": _complete(_state_codes),
 }

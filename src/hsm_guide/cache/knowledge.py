@@ -39,7 +39,16 @@ if TYPE_CHECKING:
 MAGIC = b"HSMGKB\x00\x02"  # knowledge-base entries, format 2: store.seal framing around a marshal payload
 _MAX_BYTES = 256 * 1024 * 1024  # a compiled entry is a little smaller than its YAML (at most 16 MiB)
 # What decides whether a file is valid and how it is stored (a folder stands for its .py files).
-CODE = ("model", "record.py", "knowledge", "cache/knowledge.py", "cache/store.py", "wages/model.py", "wages/extract.py")
+CODE = (
+    "model",
+    "record.py",
+    "knowledge",
+    "cache/knowledge.py",
+    "cache/store.py",
+    "wages/model.py",
+    "wages/extract.py",
+    "licensing",
+)
 
 
 class Slot(NamedTuple):
@@ -78,11 +87,12 @@ def load_cached(path: Path) -> KnowledgeBase:
 
     raw, info = reading.read_bytes(path)
     wages_raw = loader.wages_raw(path)
-    slot = locate(path, info, raw, *(wages_raw or ()))
+    licensing = loader.licensing_raw(path)
+    slot = locate(path, info, raw, *(wages_raw or (b"", b"")), licensing or b"")
     kb = read(slot) if slot is not None else None
     if kb is None:
         name = str(path)
-        kb = loader.load_text(reading.decode(raw, name), name, wages_raw)
+        kb = loader.load_text(reading.decode(raw, name), name, wages_raw, licensing=licensing)
         if slot is not None:
             write(slot, kb)
     if slot is not None:

@@ -24,8 +24,9 @@ from .schema import schema_problems, split_error
 
 
 def load(path: Path) -> KnowledgeBase:
-    """The validated knowledge base, with its wage extract, or a DataError carrying the first problem."""
-    return load_text(read_text(path), str(path), wages_raw(path))
+    """The validated knowledge base, with its wage extract and state table, or a DataError carrying the first
+    problem."""
+    return load_text(read_text(path), str(path), wages_raw(path), licensing=licensing_raw(path))
 
 
 def wages_raw(path: Path) -> tuple[bytes, bytes] | None:
@@ -34,8 +35,21 @@ def wages_raw(path: Path) -> tuple[bytes, bytes] | None:
     return extract.read(path)
 
 
-def load_text(text: str, name: str, wages_raw: tuple[bytes, bytes] | None, every: bool = False) -> KnowledgeBase:
-    """Parse and check; a DataError carries the first schema problem, or with `every`, all of them."""
+def licensing_raw(path: Path) -> bytes | None:
+    from ..licensing import table
+
+    return table.read(path)
+
+
+def load_text(
+    text: str,
+    name: str,
+    wages_raw: tuple[bytes, bytes] | None,
+    every: bool = False,
+    licensing: bytes | None = None,
+) -> KnowledgeBase:
+    """Parse and check; a DataError carries the first schema problem, or with `every`, all of them.
+    `licensing` is the state table's bytes, read beside the file."""
     data = dialect.parse_yaml(text, name)
     try:
         kb = msgspec.convert(data, KnowledgeBase)
@@ -48,8 +62,15 @@ def load_text(text: str, name: str, wages_raw: tuple[bytes, bytes] | None, every
     problems = reference_problems(kb, text, name)
     if kb.wages is not None:  # the YAML cannot supply it: it is the extract's
         problems += located(text, name, [("set from the wage extract beside the file, not in it", ["wages"])])
+    if kb.licensing is not None:
+        problems += located(text, name, [("set from the state table beside the file, not in it", ["licensing"])])
     if problems:
         raise DataError(problems)
+    if licensing is not None:
+        from ..licensing import table
+
+        table.parse(licensing, Path(name), every)  # the checks; the pages that need the table decode it again
+        kb = msgspec.structs.replace(kb, licensing=licensing)
     if wages_raw is None:
         return kb
     from ..wages import extract
@@ -70,26 +91,31 @@ class Summary:
     citations: int
     estimates: int = 0  # rows in the wage extract
     release: str | None = None  # the extract's release, "May 2025"
+    states: int = 0  # states (and DC) in the state licensing table
 
 
 def validate(path: Path) -> Summary:
     """Check a knowledge base, raising a DataError with every problem found; always reads the YAML."""
-    return summarize(load_text(read_text(path), str(path), wages_raw(path), every=True))
+    return summarize(load_text(read_text(path), str(path), wages_raw(path), every=True, licensing=licensing_raw(path)))
 
 
 def summarize(kb: KnowledgeBase) -> Summary:
     items = figures = citations = 0
-    for path, record in iter_records(msgspec.structs.replace(kb, wages=None)):
+    for path, record in iter_records(msgspec.structs.replace(kb, wages=None, licensing=None)):
         cited = getattr(record, "sources", None)
         if cited is not None and path[:1] != ["sources"]:
             items += 1
             citations += len(cited)
         figures += len(figure_fields(record))
-    sections = len(KnowledgeBase.__struct_fields__) - 3  # less schema_version, sources and the wage extract
+    sections = len(KnowledgeBase.__struct_fields__) - 4  # less schema_version, sources, the extract and state table
+    from ..licensing.table import of
+
+    found = of(kb)
+    states = len(found.states) if found else 0
     if kb.wages is None:
-        return Summary(sections, items, figures, len(kb.sources), citations)
+        return Summary(sections, items, figures, len(kb.sources), citations, states=states)
     release = kb.wages.release.release
-    return Summary(sections, items, figures, len(kb.sources), citations, len(kb.wages.rows), release)
+    return Summary(sections, items, figures, len(kb.sources), citations, len(kb.wages.rows), release, states)
 
 
 def figure_fields(record: Record) -> dict[str, float]:

@@ -253,7 +253,7 @@ def wage_problems(kb: KnowledgeBase, wages: Wages, name: str, text: str) -> list
         return [Problem(release_file, f"source '{source.id}' must be graded primary (it is BLS's own data)", "source")]
     named = {kb.identity.soc_code}
     named |= {c.soc for g in kb.related for c in g.careers if c.soc}
-    named |= {r.soc for r in kb.paths.backgrounds if r.soc}
+    named |= {r.soc for r in kb.paths.backgrounds if r.soc} | {c for r in kb.paths.backgrounds for c in r.compare}
     missing = sorted(named - set(wages.release.occupations))
     if missing:
         return [Problem(release_file, f"SOC {missing[0]} is named in {name} but not in the extract; re-run the import")]

@@ -105,3 +105,7 @@ class KnowledgeBase(Record, frozen=True, kw_only=True):
     questions: Questions | None = None  # how search reads a question (model/questions.py)
     sources: Annotated[list[Source], Meta(min_length=1)]
     wages: Wages | None = None  # read from the extract beside the file (wages/), never from the YAML
+    # The state table beside the file (licensure/states.json), never from the YAML: its bytes, checked when
+    # read cold and decoded only by the pages that show it (licensing.table.of), so every other command's
+    # compiled knowledge base stays as small and quick to rebuild as before.
+    licensing: bytes | None = None

@@ -45,7 +45,7 @@ class License(Record, frozen=True, kw_only=True):
 class Certification(Record, frozen=True, kw_only=True):
     """A credential, with each fact about it cited to the page that says it."""
 
-    code: Annotated[str, Meta(pattern=r"^[A-Z]{2,8}$")]
+    code: Annotated[str, Meta(pattern=r"^[A-Z]{2,8}(-[A-Z]{2,4})?$")]  # CPHQ, NE-BC
     name: Text
     body: Text
     suits: Text
@@ -132,7 +132,8 @@ class Route(Record, frozen=True, kw_only=True):
 
     key: Key
     aliases: list[Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9' -]*$")]] = []  # other names: rn for nurse
-    soc: Soc | None = None  # the occupation a background route starts from, for its pay beside this one
+    soc: Soc | None = None  # the occupation a background names (search reads "nurse" as registered nurses)
+    compare: list[Soc] = []  # other occupations the route may start from: their pay beside this one's too
     name: Text
     who: Text | None = None  # whom a personal route is for, in a title: "a registered nurse", "hospital setting"
     start: Text | None = None  # where a timeline counts from ("high school"); else from where the reader is now

@@ -34,7 +34,8 @@ Words = Annotated[list[Word], Meta(min_length=1)]
 #   role: what the kind of manager the question names does, or that a job title it names is this occupation's;
 #   route: the background's (else the setting's) first steps in short and how long it takes;
 #   degree-length: how long the degree named takes; credential-cost / -eligibility / -renewal:
-#   those facts of the credential named (its main facts where the data has none), credential: its main facts.
+#   those facts of the credential named (its main facts where the data has none), credential: its main facts;
+#   state-license: the state table's row for the state the question names (a metro: its state).
 Answer = Literal[
     "pay",
     "ranking",
@@ -60,6 +61,7 @@ Answer = Literal[
     "education-list",
     "organization",
     "best-industries",
+    "state-license",
 ]
 Needs = Literal[
     "place",
@@ -76,6 +78,7 @@ Needs = Literal[
     "region",
     "two-places",
     "organization",
+    "licensed-role",  # a setting whose route names a license, or a term that sends the reader to licensure
 ]
 
 

@@ -10,7 +10,7 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from ..blocks import Bands, Bars, Tile, TileMap, fmt
+from ..blocks import Bands, Bars, Tile, TileMap, band_high, fmt
 from .layout import Hanging, clean, wrapped
 from .tilegrid import COLUMNS, PALETTE, POSITIONS, ROWS, legend, present, shades
 
@@ -99,7 +99,7 @@ class BandChart(_Chart[Bands]):
                 yield Text(marked, style="bold yellow")
             figures = (
                 f"10th {fmt(band.low, block.kind)}, median {fmt(band.mid, block.kind)}, "
-                f"90th {fmt(band.high, block.kind)}"
+                f"90th {band_high(band, block.kind)}"
             )
             yield from wrapped(r.t(figures), console, options)
 

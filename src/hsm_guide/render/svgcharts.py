@@ -13,7 +13,7 @@ import math
 
 import msgspec
 
-from ..blocks import Band, Bands, Bar, Bars, Kind, TileMap, fmt
+from ..blocks import Band, Bands, Bar, Bars, Kind, TileMap, band_high, fmt
 from .svgparts import FONT, MUTED, SMALL, WIDTH, Drawing, frame, ident_ok, num, placed, safe, text, width_of, wrap
 
 BAR_FILL = "#3182bd"
@@ -136,7 +136,7 @@ def band_desc(block: Bands) -> str:
     for band in block.rows:
         said = (
             f"{band.label}: 10th percentile {fmt(band.low, block.kind)}, median {fmt(band.mid, block.kind)}, "
-            f"90th percentile {fmt(band.high, block.kind)}"
+            f"90th percentile {band_high(band, block.kind)}"
         )
         if band.marker is not None:
             said += f", marker at {fmt(band.marker, block.kind)}"
@@ -181,7 +181,7 @@ def one_band(band_rows: list[str], scale: BandScale, kind: Kind, band: Band, y: 
         at, anchor = (x + 10, "start") if fits else (x - 10, "end")
         band_rows.append(text(at, y + 11, said, SMALL, anchor, ' class="marker-label" font-weight="bold"'))
         y += 16
-    ends = (f"10th {fmt(low, kind)}", f"90th {fmt(high, kind)}")
+    ends = (f"10th {fmt(low, kind)}", f"90th {band_high(band, kind)}")
     band_rows.append(text(placed(a, ends[0], SMALL, "start"), y + 12, ends[0], SMALL, extra=' class="low-label"'))
     band_rows.append(text(placed(z, ends[1], SMALL, "end"), y + 12, ends[1], SMALL, "end", ' class="high-label"'))
     return y + 16 + 10

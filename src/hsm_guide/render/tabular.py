@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..blocks import Bands, Bars, Table, TileMap, fmt
+from ..blocks import Bands, Bars, Table, TileMap, band_high, fmt
 from .tilegrid import bin_name, present, shades
 
 _FIGURE = re.compile(r"-?\$?[\d,.]+%?")
@@ -62,7 +62,7 @@ def _bands(block: Bands) -> Grid:
     marked = any(b.marker is not None for b in block.rows)
     rows = []
     for b in block.rows:
-        row = [b.label, *(fmt(v, block.kind) for v in (b.low, b.mid, b.high))]
+        row = [b.label, fmt(b.low, block.kind), fmt(b.mid, block.kind), band_high(b, block.kind)]
         if marked:
             row.append(fmt(b.marker, block.kind) if b.marker is not None else "-")
         rows.append(row)

@@ -69,7 +69,42 @@ def settings(kb: KnowledgeBase) -> Document:
     s = kb.settings
     b = Builder(kb, "settings", "Where they work")
     b.bullets("Workplaces", s.workplaces)
-    shares = s.employer_shares
+    employers(b, kb)
+    b.bullets("Hours and on-call demands", s.schedules)
+    env = s.environment
+    b.bullets("Physical environment", env.physical)
+    b.bullets("Human environment", env.human)
+    b.bullets("Technological environment", env.technological)
+    return b.document()
+
+
+def employers(b: Builder, kb: KnowledgeBase) -> None:
+    """The largest employers from the current OEWS release (the key point's own ranking), and the handbook's
+    older grouping under its own year; without an extract, the handbook's alone."""
+    shares = kb.settings.employer_shares
+    older = ", ".join(f"{row.employer.split(';')[0].lower()} {percent(row.percent)}" for row in shares.rows)
+    if kb.wages is not None:
+        from ..wages.lookup import wage_data
+        from .pay.industry import largest_employers
+
+        data = wage_data(kb)
+        top = largest_employers(data, len(shares.rows))
+        if top:
+            b.heading(f"Largest employers, {data.label}")
+            b.bars(
+                [(row.industry_name, round(share * 100), None) for row, share in top],
+                "percent",
+                ("Industry", "Share of jobs"),
+                caption=f"Share of the {data.text(data.national(), 'employment', 'count')} jobs in {data.label}",
+                sources=[data.source],
+            )
+            covered = sum(share for _, share in top) * 100
+            b.note(
+                f"These {len(top)} industries account for {percent(round(covered))} of jobs in {data.label}. "
+                f"The handbook's {shares.year} grouping, of {shares.jobs:,} jobs: {older}.",
+                shares.sources,
+            )
+            return
     b.heading(f"Largest employers, {shares.year}")
     b.bars(
         [(row.employer, row.percent, None) for row in shares.rows],
@@ -82,12 +117,6 @@ def settings(kb: KnowledgeBase) -> Document:
     b.note(
         f"These {len(shares.rows)} employers account for {percent(covered)} of jobs; the rest are spread more thinly."
     )
-    b.bullets("Hours and on-call demands", s.schedules)
-    env = s.environment
-    b.bullets("Physical environment", env.physical)
-    b.bullets("Human environment", env.human)
-    b.bullets("Technological environment", env.technological)
-    return b.document()
 
 
 def day(kb: KnowledgeBase) -> Document:

@@ -194,11 +194,19 @@ class Builder:
         return Document(self.name, self.title, tuple(blocks))
 
 
+# Words by which the catalog says a secondary source quotes a primary one ("CareerLaunchKit, quoting BLS").
+_QUOTES = ("quoting", "reproducing", "citing", "restating")
+
+
 def standing(s: Source) -> str:
-    """The grade as a reader understands it."""
+    """The grade as a reader understands it, in words that fit the source: only a source the catalog
+    says quotes another is called one (a blog quoting no one is simply not the issuing body)."""
     if s.grade == "primary":
         return "primary: the agency or issuing body itself"
-    return "secondary: another publisher quoting it"
+    said = f"{s.publisher} {s.kind or ''}".casefold()
+    if any(word in said for word in _QUOTES):
+        return "secondary: another publisher quoting it"
+    return "secondary: not the agency or issuing body itself"
 
 
 def source_ref(s: Source) -> SourceRef:

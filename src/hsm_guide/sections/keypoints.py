@@ -86,14 +86,12 @@ def _settings(kb: KnowledgeBase) -> list[Entry]:
     """The largest employer: from the current OEWS release's industries, else the handbook's shares."""
     if kb.wages is not None:
         from ..wages.lookup import wage_data
+        from .pay.industry import largest_employers
 
         data = wage_data(kb)
-        top = max(data.industries(), key=lambda r: r.employment or 0, default=None)
-        total = data.national().employment
-        if top is not None and top.employment and total:
-            share = f"{top.employment / total:.0%}"
+        for top, share in largest_employers(data, 1):
             name = top.industry_name.lower()
-            return [Entry(f"Largest employer ({data.label}): {name}, {share} of these jobs.", (data.source,))]
+            return [Entry(f"Largest employer ({data.label}): {name}, {share:.0%} of these jobs.", (data.source,))]
     shares = kb.settings.employer_shares
     top_share = max(shares.rows, key=lambda r: r.percent)
     employer = top_share.employer.split(";")[0].lower()

@@ -53,8 +53,8 @@ def routes_tree(kb: KnowledgeBase) -> Document:
     return b.document()
 
 
-def route(kb: KnowledgeBase, background: str | None, setting: str | None) -> Document:
-    """Step-by-step route for one background, one setting, or both."""
+def route(kb: KnowledgeBase, background: str | None, setting: str | None, area: str | None = None) -> Document:
+    """Step-by-step route for one background, one setting, or both; with an area, the pay table is there."""
     who = find(kb.paths.backgrounds, background, "--from") if background else None
     where = find(kb.paths.settings, setting, "--setting") if setting else None
     if who is None and where is None:
@@ -66,10 +66,11 @@ def route(kb: KnowledgeBase, background: str | None, setting: str | None) -> Doc
         b.entries(f"In this setting: {where.name}", _steps(where.steps), ordered=True)
     if who:
         how_long(b, kb, who.key, where.key if where else None)
-    if who and who.soc:
-        from .pay.compare import side_by_side
+    if who:
+        from .pay.compare import side_by_side, start_socs
 
-        side_by_side(b, kb, [who.soc], title="Pay now and as a manager")
+        if start_socs(who):
+            side_by_side(b, kb, start_socs(who), area, title="Pay now and as a manager")
     if who and not where:
         b.hint(
             "Narrow it to one setting with --setting " + "|".join(x.key for x in kb.paths.settings),

@@ -40,6 +40,9 @@ def licensure(kb: KnowledgeBase) -> Document:
         b.heading(lic.name)
         b.facts([("Applies to", lic.applies_to, lic.sources), ("Required", lic.required, lic.sources)])
         b.bullets(None, lic.details)
+    from .licensing import national
+
+    national(b, kb)
     point(b, "licensure")
     return b.document()
 

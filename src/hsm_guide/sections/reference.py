@@ -8,7 +8,7 @@ from .builder import Builder, reading_entry, source_ref
 
 
 def related(kb: KnowledgeBase, area: str | None = None) -> Document:
-    from .pay.compare import related_socs, side_by_side
+    from .pay.compare import related_socs, route_socs, side_by_side
 
     b = Builder(kb, "related", "Related careers")
     for group in kb.related:
@@ -23,6 +23,7 @@ def related(kb: KnowledgeBase, area: str | None = None) -> Document:
             if group.pay_note:
                 b.text(group.pay_note.text, group.pay_note.sources)
     side_by_side(b, kb, related_socs(kb), area)
+    side_by_side(b, kb, route_socs(kb), area, title="Where the routes in start")
     return b.document()
 
 

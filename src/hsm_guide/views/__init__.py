@@ -102,14 +102,31 @@ PAY_OPTIONS = (
     Option("salary", ("--salary",), "Where a salary stands: 95000, $95,000 or 95k (see --hourly).", metavar="AMOUNT"),
     BRIEF,
 )
-BACKGROUND_HELP = "student, nurse, clinician, records-tech, business or career-changer."
+BACKGROUND_HELP = "student, nurse, clinician, records-tech, business, retail or career-changer."
 SETTING_HELP = "hospital, nursing-home, practice, health-information or public-health."
 CODE = Option("code", (), "A credential's code or name, e.g. CPHQ.", "argument", metavar="[CODE]", complete="codes")
+LICENSURE_OPTIONS = (
+    Option(
+        "states",
+        ("--states",),
+        "Nursing home administrator licensing in the 50 states and DC, one table.",
+        "flag",
+    ),
+    Option(
+        "state",
+        ("--state",),
+        "One state's requirements, each with its cited page: VA or Virginia.",
+        metavar="STATE",
+        complete="states",
+    ),
+    BRIEF,
+)
 # Sections whose command takes more than --brief: their options and builder.
 SPECIAL = {
     "pay": (PAY_OPTIONS, "pay:pay", "hsm-guide pay --area OH"),
     "certifications": ((CODE, BRIEF), "pages:certifications", "hsm-guide certifications CPHQ"),
     "related": ((AREA, BRIEF), "pages:related", "hsm-guide related --area TX"),
+    "licensure": (LICENSURE_OPTIONS, "pages:licensure", "hsm-guide licensure --state VA"),
 }
 
 
@@ -128,6 +145,13 @@ VIEWS: tuple[View, ...] = (
         (
             Option("background", ("--from",), BACKGROUND_HELP, metavar="BACKGROUND", complete="backgrounds"),
             Option("setting", ("--setting",), SETTING_HELP, metavar="SETTING", complete="settings"),
+            Option(
+                "area",
+                ("--area",),
+                "Your starting occupation's pay beside this one's in a state (OH, Ohio).",
+                metavar="AREA",
+                complete="areas",
+            ),
         ),
         "hsm-guide path --from nurse --setting hospital",
     ),

@@ -39,6 +39,23 @@ def certifications(kb: KnowledgeBase, name: str, code: str | None = None, brief:
     return certification(kb, code)
 
 
+def licensure(
+    kb: KnowledgeBase, name: str, states: bool = False, state: str | None = None, brief: bool = False
+) -> Document:
+    """The national picture; with --states every state in one table, with --state one state's facts."""
+    from ..errors import UsageError
+
+    if state is None and not states:
+        return section(kb, name, brief)
+    if brief:
+        raise UsageError("--brief shows the section's key points; use it without --state or --states")
+    if state is not None and states:
+        raise UsageError("give --state STATE for one state or --states for every state, not both")
+    from ..sections import licensing
+
+    return licensing.state_page(kb, state) if state is not None else licensing.states(kb)
+
+
 def related(kb: KnowledgeBase, name: str, area: str | None = None, brief: bool = False) -> Document:
     from ..sections import brief as only_key_points
     from ..sections import with_key_points
@@ -77,10 +94,15 @@ def snapshot(kb: KnowledgeBase, name: str) -> Document:
     return card(kb)
 
 
-def path(kb: KnowledgeBase, name: str, background: str | None = None, setting: str | None = None) -> Document:
+def path(
+    kb: KnowledgeBase, name: str, background: str | None = None, setting: str | None = None, area: str | None = None
+) -> Document:
+    from ..errors import UsageError
     from ..sections.paths import route
 
-    return route(kb, background, setting)
+    if area is not None and background is None:
+        raise UsageError("--area sets a route's starting pay beside this one's: give --from BACKGROUND too")
+    return route(kb, background, setting, area)
 
 
 def explain(kb: KnowledgeBase, name: str, term: list[str] | None = None) -> Document:

@@ -111,7 +111,7 @@ def _metadata(text: str) -> dict[str, str]:
 
 
 def wanted_occupations(knowledge_base: Path) -> list[str]:
-    """This occupation's SOC code first, then every other `soc:` the knowledge base names."""
+    """This occupation's SOC code first, then every other `soc:` (and a route's `compare:`) the knowledge base names."""
     import yaml  # the maintainers' tool may pay for it; the guide's hot path never imports this module
 
     data = yaml.safe_load(knowledge_base.read_text(encoding="utf-8"))
@@ -124,6 +124,9 @@ def wanted_occupations(knowledge_base: Path) -> list[str]:
             code = node.get("soc")
             if isinstance(code, str):
                 found[code] = None
+            more = node.get("compare")  # a route's other starting occupations
+            if isinstance(more, list):
+                found.update(dict.fromkeys(c for c in more if isinstance(c, str)))
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)

@@ -1,7 +1,7 @@
 """The one place that reads the wage extract: rows by occupation, area and industry.
 
 Views ask here for rows and for how a measure reads ("$123,860", "not released",
-"at least $239,200"), so BLS's footnotes are honored in one place.
+"$239,200 or more"), so BLS's footnotes are honored in one place.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..blocks import Kind, Value, fmt, hourly, money, percent
 from ..errors import UsageError
 from .areas import Area, find_area
-from .model import NOT_RELEASED, TOP_CODED, WageRow, Wages
+from .model import MEASURES, NOT_RELEASED, TOP_CODED, WageRow, Wages
 
 if TYPE_CHECKING:
     from ..model import KnowledgeBase
@@ -104,28 +104,45 @@ class WageData:
     # -- how a measure reads -------------------------------------------------
 
     def value(self, row: WageRow, measure: str) -> float | None:
-        """A released number, else None (see `cell` for what to show instead)."""
+        """A number BLS means exactly, else None (see `cell` for what to show instead): a wage at or
+        above the top-coding bound is only 'that much or more', so nothing computes with it."""
         value: float | None = getattr(row, measure)
+        if value is None or self.top_coded(row, measure):
+            return None
         return value
+
+    def bound(self, measure: str) -> float | None:
+        """BLS's top-coding bound for a wage measure ($239,200 a year, $115.00 an hour); None for others."""
+        if not measure.startswith(("annual_", "hourly_")):
+            return None
+        return self.release.top_coded.get("hourly" if measure.startswith("hourly") else "annual") or None
+
+    def top_coded(self, row: WageRow, measure: str) -> bool:
+        """A wage at or above the bound: footnoted as such, or published as a figure that reaches it.
+        BLS's footnote 5 says such a wage is that bound or more, so the figure is not shown as exact."""
+        if row.notes.get(measure) == TOP_CODED:
+            return True
+        value: float | None = getattr(row, measure)
+        bound = self.bound(measure)
+        return value is not None and bound is not None and value >= bound
 
     def cell(self, row: WageRow, measure: str, kind: Kind = "money") -> Value:
         """A table cell: the number itself, or BLS's reason there is none, in words."""
         value = self.value(row, measure)
         if value is not None:
             return value
-        note = row.notes.get(measure)
-        if note == TOP_CODED:
-            basis = "hourly" if measure.startswith("hourly") else "annual"
-            bound = self.release.top_coded.get(basis)
+        if self.top_coded(row, measure):
+            bound = self.bound(measure)
             if not bound:
                 return "top-coded"
-            return f"at least {hourly(bound) if basis == 'hourly' else money(bound)}"
+            return f"{hourly(bound) if measure.startswith('hourly') else money(bound)} or more"
+        note = row.notes.get(measure)
         if note == NOT_RELEASED:
             return "not released"
         return "not published" if note else None
 
     def text(self, row: WageRow, measure: str, kind: Kind = "money") -> str:
-        """A measure as a phrase: '$123,860', 'not released', 'at least $239,200'."""
+        """A measure as a phrase: '$123,860', 'not released', '$239,200 or more'."""
         cell = self.cell(row, measure, kind)
         return fmt(cell, kind if isinstance(cell, (int, float)) else "text")
 
@@ -137,8 +154,12 @@ class WageData:
         return f"{annual} a year, {hourly} an hour"
 
     def footnotes(self, rows: Iterable[WageRow]) -> list[str]:
-        """BLS's own words for every footnote these rows carry, once each."""
+        """BLS's own words for every footnote these rows carry, once each (a wage published at or
+        above the top-coding bound carries the top-coding footnote's words too)."""
+        rows = list(rows)
         codes = dict.fromkeys(code for r in rows for code in r.notes.values())
+        if any(self.top_coded(r, m) for r in rows for m in MEASURES):
+            codes[TOP_CODED] = None
         return [self.release.footnotes[c] for c in sorted(codes) if c in self.release.footnotes]
 
     def rough(self, row: WageRow) -> str | None:

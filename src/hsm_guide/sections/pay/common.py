@@ -19,9 +19,13 @@ def band(data: WageData, row: WageRow, label: str, hourly: bool, marker: float |
     """The 10th-median-90th band of a row, or None where BLS released no such figures."""
     prefix, _, _ = basis(hourly)
     low, mid, high = (data.value(row, f"{prefix}_{p}") for p in ("p10", "median", "p90"))
+    top = f"{prefix}_p90"
+    open_high = high is None and data.top_coded(row, top)  # drawn to the bound, said as "or more"
+    if open_high:
+        high = data.bound(top)
     if low is None or mid is None or high is None:
         return None
-    return Band(label, low, mid, high, marker=marker)
+    return Band(label, low, mid, high, marker=marker, open_high=open_high)
 
 
 def bands(

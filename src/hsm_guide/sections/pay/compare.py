@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ...blocks import Value
 from ...errors import UsageError
-from ...model import KnowledgeBase
+from ...model import KnowledgeBase, Route
 from ...wages.lookup import wage_data
 from ..builder import Builder
 
@@ -22,7 +22,9 @@ def side_by_side(
     if area is not None:
         found = data.find(area)
         if found.kind not in ("state", "national"):
-            raise UsageError(f"the comparison is by state; '{found.name}' is a {found.kind} area (give its state)")
+            raise UsageError(
+                f"the comparison is by state; '{found.name}' is a {found.kind} area (give its state: {found.state})"
+            )
         where, state = found.name, (found.area if found.kind == "state" else None)
     rows: list[tuple[Value, ...]] = []
     for soc in dict.fromkeys([data.soc, *socs]):
@@ -52,7 +54,8 @@ def side_by_side(
             ("Jobs", "count"),
         ],
         rows,
-        caption="Yearly pay; 10th and 90th: the pay below which a tenth, and nine tenths, of workers fall",
+        # named by its title: a page with two such tables (related) gives each its own label
+        caption=f"{title}: yearly pay; 10th and 90th, the pay below which a tenth, and nine tenths, of workers fall",
         sources=[data.source],
     )
     notes = data.footnotes(r for soc in socs if (r := (data.row(state, soc) if state else data.row("0000000", soc))))
@@ -62,3 +65,13 @@ def side_by_side(
 
 def related_socs(kb: KnowledgeBase) -> list[str]:
     return [c.soc for g in kb.related for c in g.careers if c.soc]
+
+
+def start_socs(route: Route) -> list[str]:
+    """The occupations a background route starts from, the one it names first."""
+    return list(dict.fromkeys([*([route.soc] if route.soc else []), *route.compare]))
+
+
+def route_socs(kb: KnowledgeBase) -> list[str]:
+    """Every occupation the routes start from, in the routes' order (registered nurses among them)."""
+    return list(dict.fromkeys(soc for r in kb.paths.backgrounds for soc in start_socs(r)))

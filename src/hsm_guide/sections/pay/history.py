@@ -13,6 +13,13 @@ def pay_history(kb: KnowledgeBase) -> Document:
     b = Builder(kb, "pay", "Median pay, edition by edition")
     editions = sorted(kb.quick_facts.editions, key=lambda e: e.pay_year)
     points = [(e.pay_year, e.median_annual, source_label(kb, e.sources), e.sources) for e in editions]
+    # A year BLS published percentiles for but no edition gives (May 2019): pay --year shows it, so this does too.
+    years = {e.pay_year for e in editions}
+    points += [
+        (p.year, p.median, source_label(kb, p.sources), p.sources)
+        for p in kb.pay.percentiles
+        if p.basis == "annual" and p.year not in years
+    ]
     if kb.wages is not None:
         data = wage_data(kb)
         median = data.value(data.national(), "annual_median")

@@ -13,6 +13,14 @@ SHOWN = 10
 BEST_PAYING_FLOOR = 1000  # jobs: a median over fewer rests on too few answers to rank by
 
 
+def largest_employers(data: WageData, most: int) -> list[tuple[WageRow, float]]:
+    """The industries with the most of these jobs, each with its share of the nation's (a fraction);
+    the one ranking the settings chart and its key point share."""
+    total = data.national().employment
+    rows = sorted(data.industries(), key=lambda r: r.employment or 0, reverse=True)[:most]
+    return [(r, r.employment / total) for r in rows if r.employment and total]
+
+
 def best_paying(data: WageData, hourly: bool) -> list[WageRow]:
     """The industries with at least BEST_PAYING_FLOOR of these jobs, highest median first."""
     prefix, _, _ = basis(hourly)
