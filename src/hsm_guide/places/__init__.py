@@ -68,19 +68,22 @@ def quoted(words: str) -> str:
 
 
 def form(names: Names, area: Area) -> str:
-    """The shortest way to type an area that names it alone: a postal code, a city, a city and state."""
+    """The shortest way to type an area that the resolver reads as that area alone: a postal code (or the
+    state's name, where the code is also a regional name: LA), a city, a city and its state."""
     if area.kind == "national":
         return "us"
-    if area.kind == "state":
-        return area.state
     place = area.name.rsplit(", ", 1)[0]
-    if area.kind == "nonmetro":
+    if area.kind == "state":
+        tried = [area.state, area.name.lower()]
+    elif area.kind == "nonmetro":
         tried = [place.replace(" nonmetropolitan area", " nonmetro").lower()]
     else:
         city = place.split("-")[0].lower()
-        tried = [city, f"{city} {area.state.lower()}", place.lower()]
+        regional = sorted((" ".join(k) for k, v in names.regional.items() if area in v), key=len)
+        tried = [*regional[:1], city, f"{city} {area.state.lower()}", place.lower()]
     for text in tried:
-        if candidates(text, names.areas) == [area]:
+        found = lookup(names, _words(text), text)
+        if found is not None and found.area == area and not found.others and not found.rural:
             return quoted(text)
     return quoted(area.name)
 
@@ -104,6 +107,13 @@ def resolve(kb: KnowledgeBase, text: str, state: bool = False) -> Resolved:
     if state and resolved.area.kind not in ("state", "national"):
         raise UsageError(f"give a state here; {resolved.area.name} is a {resolved.area.kind} area")
     return resolved
+
+
+def explained(kb: KnowledgeBase, text: str, state: bool = False) -> tuple[Area, str | None]:
+    """The area `text` names, and what the words were read as where that needs saying (for a page's note)."""
+    resolved = resolve(kb, text, state)
+    found = names(kb)
+    return resolved.area, resolved.note(found) if found else None
 
 
 def lookup(found: Names, words: list[str], said: str, state: bool = False) -> Resolved | None:

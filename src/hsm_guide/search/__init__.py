@@ -20,6 +20,7 @@ from .corpus import Hit, Passage, index, passages, vocabulary
 if TYPE_CHECKING:
     from ..blocks import Document
     from ..model import KnowledgeBase
+    from .lexicon import Lexicon
     from .reading import Reading
 
 __all__ = ["Hit", "Passage", "Result", "document", "index", "passages", "search"]
@@ -36,6 +37,7 @@ class Result:
     reading: Reading | None = None  # the question as read (no card within one section)
     unmatched: tuple[str, ...] = ()  # words no passage mentions, searched without them
     leads: bool = False  # whether a card can lead
+    lexicon: Lexicon | None = None  # what the question was read against
 
 
 def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
@@ -46,8 +48,9 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
     from .reading import read
 
     _check(query, section)
-    found = [p for p in index(kb) if section is None or p.section == section]
-    lex = lexicon(kb, vocabulary(kb))
+    everything = index(kb)
+    found = [p for p in everything if section is None or p.section == section]
+    lex = lexicon(kb, vocabulary(kb, everything))
     reading = read(kb, query, lex)
     named = {i for p in reading.places for i in range(p.start, p.end)}
     named |= {i for p in reading.parts if p.kind == "region" for i in range(p.start, p.end)}
@@ -60,7 +63,8 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
     leads = section is None and kb.questions is not None and bool(cards(kb, lex, reading))
     unmatched = tuple(w for w, f in zip(words, forms, strict=True) if not f) if kept else ()
     closest = _closest(words, lex.vocabulary, lex.known) if not hits and not leads else []
-    return Result(query, words, reading.corrections, hits, closest, reading if section is None else None, unmatched, leads)
+    asked_here = reading if section is None else None
+    return Result(query, words, reading.corrections, hits, closest, asked_here, unmatched, leads, lex)
 
 
 def _words_of(found: list[Passage]) -> frozenset[str]:
@@ -96,11 +100,10 @@ def document(kb: KnowledgeBase, result: Result, every: bool = False, limit: int 
     b = Builder(kb, "search", f"Search: {result.query}")
     reading = result.reading
     answered = False
-    if reading is not None:
+    if reading is not None and result.lexicon is not None:
         from .answer import lead
-        from .lexicon import lexicon
 
-        answered = lead(b, kb, reading, lexicon(kb, vocabulary(kb)), bool(result.hits))
+        answered = lead(b, kb, reading, result.lexicon, bool(result.hits))
         if reading.ignored:
             b.note(f"The question was read up to its {MOST_WORDS}th word; the other {reading.ignored:,} were left out.")
     for typed, used in result.corrections.items():

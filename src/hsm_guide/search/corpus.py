@@ -60,12 +60,13 @@ def index(kb: KnowledgeBase) -> list[Passage]:
     return derived.remember(kb, "passages", lambda: [tuple(p) for p in passages(kb)], _passages)
 
 
-def vocabulary(kb: KnowledgeBase) -> frozenset[str]:
-    """Every word of every passage, its title and heading (kept beside the cached knowledge base)."""
+def vocabulary(kb: KnowledgeBase, found: list[Passage] | None = None) -> frozenset[str]:
+    """Every word of every passage (`found`: the index, where the caller has it), its title and heading
+    (kept beside the cached knowledge base)."""
     from ..cache import derived
 
     def build() -> list[str]:
-        return sorted(set().union(*(p.words | p.context for p in index(kb))))
+        return sorted(set().union(*(p.words | p.context for p in (found if found is not None else index(kb)))))
 
     return derived.remember(kb, "vocabulary", build, frozenset)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..words import WORD, slip
+from ..words import WORD, slip, variants
 from .parts import Entry, by_first_word, entries
 
 if TYPE_CHECKING:
@@ -23,6 +23,10 @@ class Lexicon:
     parts: dict[str, list[Entry]]  # the names of parts, by their first word
     names: Names | None  # the names of places (None without a wage extract)
     _by_letter: dict[str, tuple[str, ...]]
+
+    def knows(self, word: str) -> bool:
+        """Whether the guide holds the word, in either spelling (organisation: organization)."""
+        return any(v in self.known or v in self.vocabulary for v in variants(word))
 
     def closest(self, word: str) -> str | None:
         """The guide's word one or two letters off `word` (salery: salary); the commoner where several."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..places.question import Found
-from ..words import american, inflected, singular, slip, split
+from ..words import american, inflected, singular, split
 from .parts import Part
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ def _spelled(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> tuple
     unfamiliar = [
         w
         for w in dict.fromkeys(american(t.lower()) for t in typed)
-        if not (w.isdigit() or w in lexicon.known or w in lexicon.vocabulary or inflected(w, lexicon.vocabulary))
+        if not (w.isdigit() or lexicon.knows(w) or inflected(w, lexicon.vocabulary))
     ]
     if not unfamiliar:
         return {}, ()
