@@ -29,7 +29,8 @@ Phrase = Annotated[str, Meta(pattern=r"^[a-z0-9']+( [a-z0-9']+)*$")]
 #   route: a background's (and setting's) first steps and how long it takes; timeline: each step's time;
 #   degree-length; degree-needed: whether a degree is needed (the education and advancement facts);
 #   degrees / credentials: two side by side; credential, credential-cost / -eligibility / -renewal;
-#   certifications: those suited to the setting named; hours: the schedules; key-points: the view's key points (`part`: which
+#   certifications: those suited to the setting named; hours: the schedules; related: the related
+#   occupations' pay; key-points: the view's key points (`part`: which
 #   list of the education section, for education-list); term, role, organization: one named statement.
 Answer = Literal[
     "pay",
@@ -45,6 +46,7 @@ Answer = Literal[
     "certifications",
     "key-points",
     "hours",
+    "related",
     "term",
     "role",
     "past-pay",

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .reading import Reading
 
 SOURCES_NAMED = 3  # sources a card names; the view it leads to cites every one
-NOTES = 3  # notes on the parts of a question a card did not use
+NOTES = 2  # notes on the parts of a question a card did not use (the card stays on one screen)
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ FAMILIES = {
     "certifications": "credentials:certifications",
     "key-points": "reference:key_points",
     "hours": "reference:hours",
+    "related": "reference:related",
     "education-list": "reference:education_list",
     "term": "reference:term",
     "role": "reference:role",
@@ -179,5 +180,5 @@ def in_short(text: str, mark: str = ": ") -> str:
 
 
 def lowered(name: str) -> str:
-    """A name inside a sentence: 'A registered nurse...' -> 'a registered nurse...'."""
-    return name[:1].lower() + name[1:]
+    """A name inside a sentence: 'A registered nurse...' -> 'a registered nurse...'; 'MGMA' stays."""
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]

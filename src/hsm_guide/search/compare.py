@@ -129,7 +129,7 @@ def credentials(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     rows: list[FactRow] = []
     for c in pair:
         eligible = in_short(c.eligibility[0].text, "; ") if c.eligibility else "no eligibility rules given"
-        rows.append((c.code, f"{c.name} ({c.body}). Suits: {lowered(c.suits)}. Eligible: {lowered(eligible)}", c.sources))
+        rows.append((c.code, f"{c.name}. Suits {lowered(c.suits)}. Eligible: {lowered(eligible)}", c.sources))
     b.facts([*rows, sources_row(kb, [i for c in pair for i in c.sources])])
     b.note("Which suits you depends on the work you want: each one's page has its exam, renewal and cost.")
     return Answered(frozenset({"credential", "term", "organization"}))

@@ -54,6 +54,28 @@ def hours(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     return Answered(frozenset({"role", "occupation", "industry", "setting"}))
 
 
+def related(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The related occupations with their national medians (as `related` tables them), and what they ask."""
+    if kb.wages is None:
+        return None
+    from ..sections.pay.compare import related_socs
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    src = [data.source]
+    rows: list[FactRow] = [
+        (data.occupation_name(s), f"{data.text(r, 'annual_median')} a year (median)", src)
+        for s in dict.fromkeys(related_socs(kb))
+        if (r := data.row("0000000", s))
+    ]
+    if not rows:
+        return None
+    words = [p for k in kb.key_points if k.section == card.view for p in k.points]
+    b.heading(f"Answer: related careers, pay in the United States, {data.label}")
+    b.facts([*rows, *((("What they ask", p.text, p.sources)) for p in words[:1]), sources_row(kb, [data.source])])
+    return Answered(frozenset({"occupation", "role", "background"}))
+
+
 def education_list(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
     """One list of the education section (the majors, the courses, what to do in high school), as it gives it."""
     part = card.part

@@ -21,11 +21,14 @@ ORDER = ("gap", "place", "background", "setting", "occupation", "credential", "d
 def notes(kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, used: frozenset[str]) -> list[Note]:
     found: dict[str, list[Note]] = {kind: [] for kind in ORDER}
     _places(reading, lexicon, used, found)
-    spans = {(p.start, p.end) for p in reading.parts if p.kind in used}
-    for p in reading.parts:
+    spans = [(p.start, p.end) for p in reading.parts if p.kind in used]
+    noted: set[tuple[int, int]] = set()  # one note a span: a setting, not the industry of the same words too
+    for p in sorted(reading.parts, key=lambda p: (p.start, _BY_ORDER.get(p.kind, len(ORDER)))):
         said = _SAID.get(p.kind)
-        if said is None or p.kind in used or (p.start, p.end) in spans:
+        inside = any(a <= p.start and p.end <= z for a, z in spans)  # within words a used part stands for
+        if said is None or p.kind in used or inside or (p.start, p.end) in noted:
             continue
+        noted.add((p.start, p.end))
         note = said(kb, p.value)
         if note and note not in found[p.kind]:
             found[p.kind].append(note)
@@ -35,6 +38,9 @@ def notes(kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, used: frozenset
     if words:
         found["year"].append((f"The guide holds nothing on {', '.join(words)}.", []))
     return [note for kind in ORDER for note in found[kind]]
+
+
+_BY_ORDER = {kind: i for i, kind in enumerate(ORDER)}
 
 
 def _places(reading: Reading, lexicon: Lexicon, used: frozenset[str], found: dict[str, list[Note]]) -> None:
