@@ -299,7 +299,9 @@ def test_a_question_within_one_section_has_no_card(run) -> None:
 
 
 def test_a_card_must_lead_to_a_view_that_exists(run, shipped_text, write_kb) -> None:
-    broken = shipped_text.replace("answer: key-points\n      view: licensure", "answer: key-points\n      view: licenses", 1)
+    broken = shipped_text.replace(
+        "answer: key-points\n      view: licensure", "answer: key-points\n      view: licenses", 1
+    )
     broken = broken.replace('command: "pay --area {place}"', 'command: "salary --area {place}"', 1)
     broken = broken.replace("  - name: day\n", "  - name: hours\n", 1)
     assert broken.count("- name: hours\n") == 2

@@ -117,30 +117,34 @@ def explained(kb: KnowledgeBase, text: str, state: bool = False) -> tuple[Area, 
 
 
 def lookup(found: Names, words: list[str], said: str, state: bool = False) -> Resolved | None:
-    """The rules every reader shares, in order: rural X; a regional name (unless a state is wanted);
-    the area index (a state, a code, a name); where several match, the one with the most jobs."""
+    """The rules every reader shares, in order: rural X; a regional name, alone or with its state (unless
+    a state is wanted); the area index (a state, a code, a name); where several match, the one with the
+    most jobs."""
     rural = _rural(found, words, said)
     if rural is not None:
         return rural
-    key = tuple(words)
-    regional = found.regional.get(key, []) if not state else []
-    if regional:
-        area = regional[0]
-        code = " ".join(words).upper()
-        also = found.state(STATE_NAMES.get(" ".join(words), code if code in STATE_CODES else ""))
-        return Resolved(area, said, (also,) if also else ())
-    narrowed = _regional_in_state(found, words, said) if not state else None
-    if narrowed is not None:
-        return narrowed
+    regional = None if state else _regional(found, words, said) or _regional_in_state(found, words, said)
+    if regional is not None:
+        return regional
     matched = candidates(" ".join(words), found.areas)
     if state:
         matched = [a for a in matched if a.kind in ("state", "national")] or matched
     if not matched:
         return None
-    best = [a for a in matched if a.kind == matched[0].kind]
-    chosen = found.most_first(best)[0] if len(best) > 1 else matched[0]
-    others = tuple(a for a in found.most_first(best) if a != chosen) + also_named(found, chosen, key)
+    best = found.most_first([a for a in matched if a.kind == matched[0].kind])
+    chosen = best[0] if len(best) > 1 else matched[0]
+    others = tuple(a for a in best if a != chosen) + also_named(found, chosen, tuple(words))
     return Resolved(chosen, said, others)
+
+
+def _regional(found: Names, words: list[str], said: str) -> Resolved | None:
+    """A regional name (nyc, la); where it is also a state's postal code, the state is named as the other meaning."""
+    areas = found.regional.get(tuple(words), [])
+    if not areas:
+        return None
+    code = " ".join(words).upper()
+    also = found.state(STATE_NAMES.get(" ".join(words), code if code in STATE_CODES else ""))
+    return Resolved(areas[0], said, (also,) if also else ())
 
 
 def _regional_in_state(found: Names, words: list[str], said: str) -> Resolved | None:

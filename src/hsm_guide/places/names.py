@@ -87,22 +87,22 @@ def names(kb: KnowledgeBase) -> Names | None:
 
 def _plain(kb: KnowledgeBase, areas: Sequence[Area]) -> Plain:
     """The words that name each metro, the regional names and each area's employment, by area code."""
+    from ..wages.lookup import wage_data
+
+    regional = {key(name): [p.area] for p in (kb.questions.places if kb.questions else ()) for name in p.names}
+    employment = {r.area: r.employment for r in wage_data(kb).areas() if r.employment is not None}
+    return _cities(areas), regional, employment
+
+
+def _cities(areas: Sequence[Area]) -> dict[tuple[str, ...], list[str]]:
+    """Each metro's whole cities, and cities in a row (Winston-Salem, Dallas-Fort Worth), in either spelling
+    of saint, fort and mount."""
     cities: dict[tuple[str, ...], list[str]] = {}
-    for area in areas:
-        if area.kind != "metro":
-            continue
+    for area in (a for a in areas if a.kind == "metro"):
         parts = [p for p in re.split(r"[-/]", area.name.rsplit(", ", 1)[0]) if p.strip()]
         runs = [" ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)]
-        for city in runs:  # each city, and cities in a row: Winston-Salem, Dallas-Fort Worth
-            said = key(city)
+        for said in map(key, runs):
             for form in {said, tuple(_SPELLED.get(w, w) for w in said)}:
                 if form and area.code not in cities.setdefault(form, []):
                     cities[form].append(area.code)
-    regional: dict[tuple[str, ...], list[str]] = {}
-    for place in kb.questions.places if kb.questions else ():
-        for name in place.names:
-            regional[key(name)] = [place.area]
-    from ..wages.lookup import wage_data
-
-    employment = {r.area: r.employment for r in wage_data(kb).areas() if r.employment is not None}
-    return cities, regional, employment
+    return cities

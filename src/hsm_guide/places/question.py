@@ -93,24 +93,29 @@ def _named(
     words = [_strip_accents(w) for w in typed[start:end]]
     said = " ".join(typed[start:end])
     capital = end - start == 1 and typed[start] in STATE_CODES and not _shouting(typed)
-    trailing = len(words) > 1 and words[-1].upper() in STATE_CODES
-    if (words[0] in common or (words[-1] in common and not trailing)) and not capital:
+    if _common(words, common) and not capital:
         return None
     if not RURAL.isdisjoint(words):
         from . import lookup
 
         rural = lookup(found, words, said)
         return rural if rural is not None and rural.area.kind == "nonmetro" else None
-    key = tuple(words)
-    if key in found.regional:
-        area = found.regional[key][0]
-        also = found.state(words[0].upper()) if len(words) == 1 and words[0].upper() in STATE_CODES else None
-        return Resolved(area, said, (also,) if also else ())
+    from . import _regional
+
+    regional = _regional(found, words, said)
+    if regional is not None:
+        return regional
     state = _state(words, capital or _expected(typed, start, end))
-    if state is not None:
-        area = found.state(state)
-        return Resolved(area, said, also_named(found, area, key)) if area else None
+    area = found.state(state) if state else None
+    if area is not None:
+        return Resolved(area, said, also_named(found, area, tuple(words)))
     return _metro(found, typed, start, words, said, vocabulary)
+
+
+def _common(words: Sequence[str], common: frozenset[str]) -> bool:
+    """A run that starts with a common word, or ends with one that is no state's postal code, names no place."""
+    trailing = len(words) > 1 and words[-1].upper() in STATE_CODES
+    return words[0] in common or (words[-1] in common and not trailing)
 
 
 def _shouting(typed: Sequence[str]) -> bool:

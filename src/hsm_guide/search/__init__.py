@@ -20,6 +20,7 @@ from .corpus import Hit, Passage, index, passages, vocabulary
 if TYPE_CHECKING:
     from ..blocks import Document
     from ..model import KnowledgeBase
+    from ..sections.builder import Builder
     from .lexicon import Lexicon
     from .reading import Reading
 
@@ -41,8 +42,7 @@ class Result:
 
 
 def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
-    """The question as read, and the passages for its words, best first."""
-    from .cards import ranked as cards
+    """The question as read, and the passages for its words, best first (within one section: no card)."""
     from .corpus import expand, ranked
     from .lexicon import lexicon
     from .reading import read
@@ -52,19 +52,32 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
     found = [p for p in everything if section is None or p.section == section]
     lex = lexicon(kb, vocabulary(kb, everything))
     reading = read(kb, query, lex)
-    named = {i for p in reading.places for i in range(p.start, p.end)}
-    named |= {i for p in reading.parts if p.kind == "region" for i in range(p.start, p.end)}
-    filler = lex.common - frozenset(lex.synonyms)
-    asked = [w for i, w in enumerate(reading.lower) if i not in named and w not in filler and w not in reading.unknown]
-    words = tuple(dict.fromkeys(asked)) or (() if reading.places else tuple(dict.fromkeys(reading.lower)))
-    forms = expand(words, lex.synonyms, lex.vocabulary if section is None else _words_of(found))
+    words = _searched(reading, lex)
+    forms = expand(words, lex.synonyms, _words_of(found) if section else lex.vocabulary)
     kept = [f for f in forms if f]
     hits = ranked(found, kept) if kept else []
-    leads = section is None and kb.questions is not None and bool(cards(kb, lex, reading))
     unmatched = tuple(w for w, f in zip(words, forms, strict=True) if not f) if kept else ()
-    closest = _closest(words, lex.vocabulary, lex.known) if not hits and not leads else []
-    asked_here = reading if section is None else None
-    return Result(query, words, reading.corrections, hits, closest, asked_here, unmatched, leads, lex)
+    leads = section is None and _leads(kb, lex, reading)
+    closest = [] if hits or leads else _closest(words, lex)
+    asked = reading if section is None else None
+    return Result(query, words, reading.corrections, hits, closest, asked, unmatched, leads, lex)
+
+
+def _leads(kb: KnowledgeBase, lex: Lexicon, reading: Reading) -> bool:
+    from .cards import ranked as cards
+
+    return kb.questions is not None and bool(cards(kb, lex, reading))
+
+
+def _searched(reading: Reading, lex: Lexicon) -> tuple[str, ...]:
+    """The words the passages are searched for: no filler, no place or region, nothing the guide lacks;
+    a question of filler alone keeps its words."""
+    spans = [(p.start, p.end) for p in reading.places] + [(p.start, p.end) for p in reading.parts if p.kind == "region"]
+    named = {i for start, end in spans for i in range(start, end)}
+    filler = lex.common - frozenset(lex.synonyms)
+    kept = (w for i, w in enumerate(reading.lower) if i not in named and w not in filler)
+    asked = tuple(dict.fromkeys(w for w in kept if w not in reading.unknown))
+    return asked or (() if reading.places else tuple(dict.fromkeys(reading.lower)))
 
 
 def _words_of(found: list[Passage]) -> frozenset[str]:
@@ -84,17 +97,17 @@ def _check(query: str, section: str | None) -> None:
             raise UsageError(f"unknown section '{section}'{hint(section, BY_NAME)} (valid: {', '.join(BY_NAME)})")
 
 
-def _closest(words: tuple[str, ...], vocabulary: frozenset[str], known: frozenset[str]) -> list[str]:
+def _closest(words: tuple[str, ...], lex: Lexicon) -> list[str]:
     """Terms close to the words, where none matched; none for a known place or term (never 'teams' for 'texas')."""
     import difflib
 
-    closest = [c for w in words if w not in known for c in difflib.get_close_matches(w, vocabulary, n=3, cutoff=0.6)]
+    near = (difflib.get_close_matches(w, lex.vocabulary, n=3, cutoff=0.6) for w in words if w not in lex.known)
+    closest = [c for found in near for c in found]
     return list(dict.fromkeys(closest))[:5]
 
 
 def document(kb: KnowledgeBase, result: Result, every: bool = False, limit: int | None = None) -> Document:
     """The card, what was corrected or left out, then the passages (PASSAGES of them, or every one)."""
-    from ..blocks import Entry
     from ..sections.builder import Builder
 
     b = Builder(kb, "search", f"Search: {result.query}")
@@ -104,16 +117,28 @@ def document(kb: KnowledgeBase, result: Result, every: bool = False, limit: int 
         from .answer import lead
 
         answered = lead(b, kb, reading, result.lexicon, bool(result.hits))
-        if reading.ignored:
-            b.note(f"The question was read up to its {MOST_WORDS}th word; the other {reading.ignored:,} were left out.")
+    _said(b, result)
+    if not (answered and not result.words):
+        _passages(b, result, len(result.hits) if every else (limit or PASSAGES), answered)
+    return b.document(with_sources=False)
+
+
+def _said(b: Builder, result: Result) -> None:
+    """What of the question was left unread, corrected, or matched by no passage."""
+    ignored = result.reading.ignored if result.reading else 0
+    if ignored:
+        b.note(f"The question was read up to its {MOST_WORDS}th word; the other {ignored:,} were left out.")
     for typed, used in result.corrections.items():
         b.note(f"Showing results for '{used}' (you typed '{typed}').")
     if result.unmatched:
         shown_words = [w for w in result.words if w not in result.unmatched]
         b.note(f"No passage mentions {_quoted(result.unmatched)}; showing {_quoted(shown_words)}.")
-    if answered and not result.words:
-        return b.document(with_sources=False)
-    shown = _shown(result.hits, len(result.hits) if every else (limit or PASSAGES))
+
+
+def _passages(b: Builder, result: Result, most: int, answered: bool) -> None:
+    from ..blocks import Entry
+
+    shown = _shown(result.hits, most)
     count = len(result.hits)
     if answered:
         b.heading("Passages")
@@ -125,7 +150,6 @@ def document(kb: KnowledgeBase, result: Result, every: bool = False, limit: int 
         where = f"{p.title} / {p.heading}" if p.heading != p.title else p.title
         entries.append(Entry(p.text, (), where, hit.spans, f"hsm-guide {p.command}"))
     b.entries(None, entries)
-    return b.document(with_sources=False)
 
 
 def _shown(hits: list[Hit], most: int) -> list[Hit]:

@@ -81,7 +81,9 @@ def table(kb: KnowledgeBase, lexicon: Lexicon) -> Table:
 def _examples(kb: KnowledgeBase, lexicon: Lexicon, cards: tuple[Choice, ...]) -> list[tuple[int, list[str]]]:
     from .reading import read
 
-    return [(i, list(read(kb, asked, lexicon, spell=False).tokens)) for i, card in enumerate(cards) for asked in card.asks]
+    return [
+        (i, list(read(kb, asked, lexicon, spell=False).tokens)) for i, card in enumerate(cards) for asked in card.asks
+    ]
 
 
 def ranked(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> list[tuple[float, Choice]]:

@@ -11,6 +11,8 @@ from .answer import Answered, in_short, lowered, sources_row
 if TYPE_CHECKING:
     from ..model import Card, Certification, Degree, KnowledgeBase, Route
     from ..sections.builder import Builder, FactRow
+    from ..wages.lookup import WageData
+    from ..wages.model import WageRow
     from .reading import Reading
 
 
@@ -65,25 +67,35 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     from .pay import located
 
     data = wage_data(kb)
-    socs = [s for s in reading.socs() if s in data.release.occupations]
-    pair = socs[:2] if len(socs) >= 2 else [*socs, data.soc]
-    if len(set(pair)) < 2:
+    pair = _pair(reading, data)
+    if pair is None:
         return None
     area = reading.place.area if reading.place else None
-    found = [(s, *located(data, area, s)) for s in pair]
-    where = found[0][2]
+    found = [located(data, area, s) for s in pair]
     names = [data.occupation_name(s) for s in pair]
+    where = found[0][1]
     b.heading(f"Answer: {names[0]} and {names[1]}, pay side by side, {where}, {data.label}")
     src = [data.source]
-    rows: list[FactRow] = []
-    for (soc, row, place, _), name in zip(found, names, strict=True):
-        said = data.yearly_and_hourly(row, "median") + " (median)" if row else "BLS publishes no estimate"
-        rows.append((f"{name}, {place}" if place != where else name, said, src))
-    rows += _higher([(n, r.annual_median if r else None) for n, (_, r, _, _) in zip(names, found, strict=True)])
+    rows: list[FactRow] = [
+        (name if place == where else f"{name}, {place}", _median(data, row), src)
+        for (row, place, _), name in zip(found, names, strict=True)
+    ]
+    rows += _higher([(n, r.annual_median if r else None) for n, (r, _, _) in zip(names, found, strict=True)])
     b.facts([*rows, sources_row(kb, [data.source])])
-    if any(by_state for *_, by_state in found) and reading.place:
+    if reading.place and any(by_state for *_, by_state in found):
         b.note(f"BLS figures for these occupations in the guide are by state: {where} for {reading.place.area.name}.")
     return Answered(frozenset({"occupation", "place", "background", "role"}))
+
+
+def _pair(reading: Reading, data: WageData) -> list[str] | None:
+    """The two occupations to set side by side: the two named, or the one named beside this one."""
+    socs = [s for s in reading.socs() if s in data.release.occupations]
+    pair = socs[:2] if len(socs) >= 2 else [*socs, data.soc]
+    return pair if len(set(pair)) == 2 else None
+
+
+def _median(data: WageData, row: WageRow | None) -> str:
+    return data.yearly_and_hourly(row, "median") + " (median)" if row else "BLS publishes no estimate"
 
 
 def _higher(pairs: list[tuple[str, float | None]]) -> list[FactRow]:
@@ -92,7 +104,7 @@ def _higher(pairs: list[tuple[str, float | None]]) -> list[FactRow]:
 
     if len(pairs) != 2 or pairs[0][1] is None or pairs[1][1] is None:
         return []
-    (a, x), (c, y) = sorted(pairs, key=lambda p: -(p[1] or 0))
+    (a, x), (_, y) = sorted(pairs, key=lambda p: -(p[1] or 0))
     assert x is not None and y is not None
     if x == y:
         return [("Difference", "the same median", [])]
@@ -110,7 +122,7 @@ def degrees(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
     said = [s for s in route.steps if any(_short(d.name) in s.text for d in pair)] if route else []
     for step in said[:1]:
         assert route is not None
-        rows.append((f"For {lowered(route.who)}", step.text, step.sources))
+        rows.append((f"For {lowered(route.who or route.name)}", step.text, step.sources))
     cited = [i for d in pair for i in d.sources] + [i for s in said[:1] for i in s.sources]
     b.facts([*rows, sources_row(kb, cited)])
     return Answered(frozenset({"degree", "term"} | ({"background", "setting"} if said else set())))

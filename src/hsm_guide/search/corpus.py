@@ -117,26 +117,36 @@ def _texts(block: Block) -> Iterator[str]:
         case Paragraph() | Note():
             yield block.text
         case Bullets():
-            yield from (f"{e.label}: {e.text}" if e.label else e.text for e in block.entries)
+            yield from map(_entry, block.entries)
         case Facts():
             yield from (f"{f.label}: {f.value}" for f in block.rows)
         case Table():
-            for row in block.rows:
-                yield "; ".join(f"{c.name}: {fmt(v, c.kind)}" for c, v in zip(block.columns, row, strict=True))
+            yield from _rows(block)
         case Bars():
             yield from (f"{b.label}: {fmt(b.value, block.kind)}" for b in block.rows)
         case Bands():
-            yield from (
-                f"{b.label}: 10th {fmt(b.low, block.kind)}, median {fmt(b.mid, block.kind)}, "
-                f"90th {fmt(b.high, block.kind)}"
-                for b in block.rows
-            )
+            yield from _bands(block)
         case SourceList():
             yield from (f"{r.title}, {r.publisher}" for r in block.entries)
         case Heading() | TileMap() | Tree() | Address():
             pass  # a heading is the context of what follows it (see passages); the others hold no passage
         case _:
             assert_never(block)
+
+
+def _entry(e: Entry) -> str:
+    return f"{e.label}: {e.text}" if e.label else e.text
+
+
+def _rows(block: Table) -> Iterator[str]:
+    for row in block.rows:
+        yield "; ".join(f"{c.name}: {fmt(v, c.kind)}" for c, v in zip(block.columns, row, strict=True))
+
+
+def _bands(block: Bands) -> Iterator[str]:
+    k = block.kind
+    for b in block.rows:
+        yield f"{b.label}: 10th {fmt(b.low, k)}, median {fmt(b.mid, k)}, 90th {fmt(b.high, k)}"
 
 
 def ranked(index: list[Passage], expanded: list[frozenset[str]]) -> list[Hit]:
@@ -146,18 +156,9 @@ def ranked(index: list[Passage], expanded: list[frozenset[str]]) -> list[Hit]:
     passages whose page or heading is about them (a credential's own page before a passing mention);
     the source catalog last; then where the match comes in the text and shorter, more specific text.
     """
-    needed = max(1, (len(expanded) + 1) // 2)  # all words first, then most of them
-    every_form = frozenset().union(*expanded)
-    found: list[tuple[Passage, list[bool], int, bool]] = []
-    seen = [0] * len(expanded)
-    for p in index:
-        in_text = [not forms.isdisjoint(p.words) for forms in expanded]
-        in_context = sum(1 for forms in expanded if not forms.isdisjoint(p.context))
-        hits = [t or not forms.isdisjoint(p.context) for t, forms in zip(in_text, expanded, strict=True)]
-        seen = [n + h for n, h in zip(seen, hits, strict=True)]
-        if sum(hits) >= needed:
-            found.append((p, hits, in_context, any(in_text)))
+    found, seen = _matched(index, expanded)
     weight = [math.log(1 + len(index) / (1 + n)) for n in seen]
+    every_form = frozenset().union(*expanded)
     order = []
     pages: set[str] = set()
     for p, hits, in_context, in_its_text in found:
@@ -174,7 +175,27 @@ def ranked(index: list[Passage], expanded: list[frozenset[str]]) -> list[Hit]:
     return [hit for _, hit in order]
 
 
-def expand(words: tuple[str, ...], synonyms: dict[str, tuple[str, ...]], vocabulary: frozenset[str]) -> list[frozenset[str]]:
+def _matched(
+    index: list[Passage], expanded: list[frozenset[str]]
+) -> tuple[list[tuple[Passage, list[bool], int, bool]], list[int]]:
+    """The passages that match at least half the words (which, in its heading how many, in its text at
+    all), and how many passages each word is in."""
+    needed = max(1, (len(expanded) + 1) // 2)  # all words first, then most of them
+    found: list[tuple[Passage, list[bool], int, bool]] = []
+    seen = [0] * len(expanded)
+    for p in index:
+        in_text = [not forms.isdisjoint(p.words) for forms in expanded]
+        in_context = [not forms.isdisjoint(p.context) for forms in expanded]
+        hits = [t or c for t, c in zip(in_text, in_context, strict=True)]
+        seen = [n + h for n, h in zip(seen, hits, strict=True)]
+        if sum(hits) >= needed:
+            found.append((p, hits, sum(in_context), any(in_text)))
+    return found, seen
+
+
+def expand(
+    words: tuple[str, ...], synonyms: dict[str, tuple[str, ...]], vocabulary: frozenset[str]
+) -> list[frozenset[str]]:
     """The indexed words each word matches: itself and its synonyms, the words they begin, its inflections."""
     return [matching(synonyms.get(w, (w,)), vocabulary) or inflected(w, vocabulary) for w in words]
 
@@ -192,5 +213,3 @@ def matching(words: tuple[str, ...], vocabulary: frozenset[str]) -> frozenset[st
 
 def spans_of(text: str, forms: frozenset[str]) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _WORD.finditer(text) if m.group().lower() in forms)
-
-

@@ -43,25 +43,21 @@ def lexicon(kb: KnowledgeBase, vocabulary: frozenset[str]) -> Lexicon:
     kept = _KEPT.get(id(kb))
     if kept is not None and kept[0] is kb and kept[1].vocabulary is vocabulary:
         return kept[1]
-    from ..places.names import STATE_CODES, STATE_NAMES, names
+    from ..places.names import names
 
     q = kb.questions
     filler = frozenset(q.filler) if q else frozenset()
     synonyms = {w: tuple(g) for g in (q.synonyms if q else ()) for w in g}
     named = entries(kb)
     places = names(kb)
-    known = set(filler) | set(synonyms) | {w for words, _, _ in named for w in words}
-    known |= {w for n in STATE_NAMES for w in n.split()} | {c.lower() for c in STATE_CODES}
-    if places is not None:
-        known |= {w for a in places.areas for w in WORD.findall(a.name.lower())}
-        known |= {w for k in places.regional for w in k}
+    known = _known(filler | frozenset(synonyms), named, places)
     letters: dict[str, list[str]] = {}
     for w in sorted(known | vocabulary):
         if len(w) > 2 and w.isalpha():
             letters.setdefault(w[0], []).append(w)
     found = Lexicon(
         vocabulary,
-        frozenset(known),
+        known,
         synonyms,
         filler | frozenset(synonyms),
         by_first_word(named),
@@ -71,3 +67,15 @@ def lexicon(kb: KnowledgeBase, vocabulary: frozenset[str]) -> Lexicon:
     _KEPT.clear()
     _KEPT[id(kb)] = (kb, found)
     return found
+
+
+def _known(common: frozenset[str], named: list[Entry], places: Names | None) -> frozenset[str]:
+    """The words the guide knows: filler and synonyms, the names of parts, states and areas."""
+    from ..places.names import STATE_CODES, STATE_NAMES
+
+    known = set(common) | {w for words, _, _ in named for w in words}
+    known |= {w for n in STATE_NAMES for w in n.split()} | {c.lower() for c in STATE_CODES}
+    if places is not None:
+        known |= {w for a in places.areas for w in WORD.findall(a.name.lower())}
+        known |= {w for k in places.regional for w in k}
+    return frozenset(known)

@@ -51,26 +51,38 @@ def phrase(text: str) -> tuple[str, ...]:
 
 def entries(kb: KnowledgeBase) -> list[Entry]:
     """Every name the question may use, with its kind and what it names."""
-    found: list[Entry] = []
-    for d in kb.education.degrees:
-        found += [(phrase(f), "degree", d) for f in (short_name(d), _LISTING.sub("", d.name)) if f]
-    for c in kb.certifications.credentials:
-        found += [(phrase(f), "credential", c) for f in (c.code, c.name)]
+    named = [*_studies(kb), *_reference(kb), *_asked(kb)]
+    found = [(phrase(name), kind, value) for kind, value, name in named]
     found += list(_routes(kb))
-    for t in getattr(kb, "glossary", None) or ():
-        found += [(phrase(f), "term", t) for f in (t.name, t.term.replace("-", " "), *t.aliases)]
-    found += [(phrase(r.name), "role", r) for r in roles(kb)]
-    for o in kb.organizations:
-        found += [(phrase(f), "organization", o) for f in (o.abbreviation, o.name) if f]
-    q = kb.questions
-    if q is not None:
-        found += [(phrase(s), "industry", n.industry) for n in q.industries for s in n.said]
-        found += [(phrase(s), "occupation", n.soc) for n in q.occupations for s in n.said]
-        found += [(phrase(s), "region", r) for r in q.regions for s in r.names]
-        found += [(phrase(s), "gap", g) for g in q.gaps for s in g.said]
-    found += [(phrase(t), "occupation", soc) for t, soc in _titles(kb)]
     found += [((w,), "rural", w) for w in RURAL]  # rural pay: the nonmetropolitan areas
     return [e for e in found if e[0]]
+
+
+def _studies(kb: KnowledgeBase) -> Iterator[tuple[str, Any, str]]:
+    """Degrees by short and full name, credentials by code and name."""
+    for d in kb.education.degrees:
+        yield from (("degree", d, f) for f in (short_name(d), _LISTING.sub("", d.name)) if f)
+    yield from (("credential", c, f) for c in kb.certifications.credentials for f in (c.code, c.name))
+
+
+def _reference(kb: KnowledgeBase) -> Iterator[tuple[str, Any, str]]:
+    """Glossary terms, kinds of manager and job titles, organizations, occupation titles."""
+    glossary = getattr(kb, "glossary", None) or ()
+    yield from (("term", t, f) for t in glossary for f in (t.name, t.term.replace("-", " "), *t.aliases))
+    yield from (("role", r, r.name) for r in roles(kb))
+    yield from (("organization", o, f) for o in kb.organizations for f in (o.abbreviation, o.name) if f)
+    yield from (("occupation", soc, t) for t, soc in _titles(kb))
+
+
+def _asked(kb: KnowledgeBase) -> Iterator[tuple[str, Any, str]]:
+    """The names the questions data gives: industries, occupations, regions, gaps."""
+    q = kb.questions
+    if q is None:
+        return
+    yield from (("industry", n.industry, s) for n in q.industries for s in n.said)
+    yield from (("occupation", n.soc, s) for n in q.occupations for s in n.said)
+    yield from (("region", r, s) for r in q.regions for s in r.names)
+    yield from (("gap", g, s) for g in q.gaps for s in g.said)
 
 
 def _routes(kb: KnowledgeBase) -> Iterator[Entry]:

@@ -89,7 +89,9 @@ def figures(data: WageData, row: WageRow, reading: Reading) -> list[FactRow]:
         rows.append(("Top-paid 10%", f"earned over {data.text(row, 'annual_p90')} a year", src))
     if STARTING in reading.groups:  # BLS has no starting wage; the 10th percentile is the nearest figure
         p10 = data.text(row, "annual_p10")
-        rows.append(("Starting pay", f"BLS publishes no starting wage; the lowest-paid 10% earned under {p10} a year", src))
+        rows.append(
+            ("Starting pay", f"BLS publishes no starting wage; the lowest-paid 10% earned under {p10} a year", src)
+        )
     return rows
 
 
@@ -108,7 +110,8 @@ def beside(data: WageData, row: WageRow, area: object) -> list[FactRow]:
             rows.append((f"In {state.name}", f"{data.text(state, 'annual_median')} a year (median)", src))
     nation = data.national()
     if nation.annual_median is not None:
-        said = f"{versus(row.annual_median, nation.annual_median)} the national median ({data.text(nation, 'annual_median')})"
+        national = data.text(nation, "annual_median")
+        said = f"{versus(row.annual_median, nation.annual_median)} the national median ({national})"
         rows.append(("Against the nation", said, src))
     return rows
 
@@ -118,8 +121,13 @@ def _notes(b: Builder, kb: KnowledgeBase, data: WageData, row: WageRow | None, r
     if row is not None and (rough := data.rough(row)):
         b.note(rough, [data.source])
     words = set(reading.words)
-    if reading.place is None and (words & LOCAL or (words & MINE and words & {"area", "city", "town", "state", "county"})):
-        b.note("Name your state or city for its own figures: hsm-guide search pay in Columbus Ohio, or hsm-guide pay --area OH.")
+    if reading.place is None and (
+        words & LOCAL or (words & MINE and words & {"area", "city", "town", "state", "county"})
+    ):
+        b.note(
+            "Name your state or city for its own figures: "
+            "hsm-guide search pay in Columbus Ohio, or hsm-guide pay --area OH."
+        )
     from ..sections.pay.editions import pay_years
 
     held = pay_years(kb)
@@ -134,4 +142,6 @@ def _notes(b: Builder, kb: KnowledgeBase, data: WageData, row: WageRow | None, r
         )
     if reading.place is not None and reading.past_year is not None:  # past editions are national only
         year = reading.past_year
-        b.note(f"For {year} the guide has national figures only: hsm-guide pay --year {year}. These are {data.label}'s.")
+        b.note(
+            f"For {year} the guide has national figures only: hsm-guide pay --year {year}. These are {data.label}'s."
+        )

@@ -57,7 +57,11 @@ def best_industries(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card)
         return None
     b.heading(f"Answer: the best-paying industries, {data.label}")
     rows: list[FactRow] = [
-        (r.industry_name, f"{data.text(r, 'annual_median')} a year (median); {data.text(r, 'employment', 'count')} jobs", [data.source])
+        (
+            r.industry_name,
+            f"{data.text(r, 'annual_median')} a year (median); {data.text(r, 'employment', 'count')} jobs",
+            [data.source],
+        )
         for r in best
     ]
     b.facts([*rows, sources_row(kb, [data.source])])

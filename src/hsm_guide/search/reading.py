@@ -23,9 +23,68 @@ if TYPE_CHECKING:
 _YEAR = re.compile(r"(19|20)\d\d")
 # Words that say nothing of what is asked: left out of the tokens a card is chosen by.
 STOP = frozenset(
-    "a an the to of in on at for i im me my you your it its is are am be been was were and s t d ll ve this that "
-    "these those with from into so if any some just really actually please all also still there they them their "
-    "one we our us would could m re".split()
+    (
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "i",
+        "im",
+        "me",
+        "my",
+        "you",
+        "your",
+        "it",
+        "its",
+        "is",
+        "are",
+        "am",
+        "be",
+        "been",
+        "was",
+        "were",
+        "and",
+        "s",
+        "t",
+        "d",
+        "ll",
+        "ve",
+        "this",
+        "that",
+        "these",
+        "those",
+        "with",
+        "from",
+        "into",
+        "so",
+        "if",
+        "any",
+        "some",
+        "just",
+        "really",
+        "actually",
+        "please",
+        "all",
+        "also",
+        "still",
+        "there",
+        "they",
+        "them",
+        "their",
+        "one",
+        "we",
+        "our",
+        "us",
+        "would",
+        "could",
+        "m",
+        "re",
+    )
 )
 
 
@@ -102,9 +161,8 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
     found = _places(kb, typed, lexicon) if lexicon.names is not None else []
     taken = {i for f in found for i in range(f.start, f.end)}
     parts = find(lexicon.parts, singles, taken)
-    years = tuple(int(w) for w in dict.fromkeys(lower) if _YEAR.fullmatch(w))
+    years, past = _years(kb, lower)
     groups = frozenset(lower) | {lexicon.synonyms[w][0] for w in lower if w in lexicon.synonyms}
-    past = {e.pay_year for e in kb.quick_facts.editions} - ({kb.wages.release.year} if kb.wages else set())
     reading = Reading(
         query=query,
         typed=tuple(typed),
@@ -116,12 +174,19 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
         places=tuple(found),
         parts=parts,
         years=years,
-        past_year=next((y for y in years if y in past), None),
+        past_year=past,
         corrections=corrections,
         unknown=unknown,
         own=kb.identity.soc_code,
     )
     return _with_tokens(reading, lexicon)
+
+
+def _years(kb: KnowledgeBase, lower: Sequence[str]) -> tuple[tuple[int, ...], int | None]:
+    """The years named, and the first that a past handbook edition gives pay for."""
+    years = tuple(int(w) for w in dict.fromkeys(lower) if _YEAR.fullmatch(w))
+    past = {e.pay_year for e in kb.quick_facts.editions} - ({kb.wages.release.year} if kb.wages else set())
+    return years, next((y for y in years if y in past), None)
 
 
 def _places(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> list[Found]:
@@ -163,29 +228,45 @@ def _with_tokens(reading: Reading, lexicon: Lexicon) -> Reading:
     from dataclasses import replace
 
     covered: set[int] = set()
+    tokens = _place_tokens(reading, covered) + _part_tokens(reading, covered) + _word_tokens(reading, lexicon, covered)
+    if reading.past_year is not None:
+        tokens.append("<past-year>")
+    return replace(reading, tokens=tuple(tokens))
+
+
+def _place_tokens(reading: Reading, covered: set[int]) -> list[str]:
     tokens: list[str] = []
     for i, f in enumerate(reading.places):
         tokens.append("<place>" + ("+" if i else ""))
         tokens += ["<rural>"] if f.area.kind == "nonmetro" else []
         covered.update(range(f.start, f.end))
+    return tokens
+
+
+def _part_tokens(reading: Reading, covered: set[int]) -> list[str]:
+    tokens: list[str] = []
     seen: dict[str, list[object]] = {}
     for p in reading.parts:
         if p.kind == "occupation" and p.value == reading.own:
             continue  # this occupation's own names say what every question is about: their words stay words
-        kind = p.kind
-        values = seen.setdefault(kind, [])
+        values = seen.setdefault(p.kind, [])
         if all(v is not p.value and v != p.value for v in values):
             values.append(p.value)
-            tokens.append(f"<{kind}>" + ("+" if len(values) > 1 else ""))
+            tokens.append(f"<{p.kind}>" + ("+" if len(values) > 1 else ""))
         covered.update(range(p.start, p.end))
+    return tokens
+
+
+def _word_tokens(reading: Reading, lexicon: Lexicon, covered: set[int]) -> list[str]:
+    """The other words: a synonym group's first word, a common word as typed, else the word's singular."""
+    tokens: list[str] = []
     for i, word in enumerate(reading.singles):
         if i in covered or word in STOP:
             continue
         if word.isdigit():
             tokens += ["<year>"] if _YEAR.fullmatch(word) else []  # other numbers (10 years) ask nothing
             continue
-        group = lexicon.synonyms.get(reading.lower[i])
-        tokens.append(group[0] if group else reading.lower[i] if reading.lower[i] in lexicon.common else word)
-    if reading.past_year is not None:
-        tokens.append("<past-year>")
-    return replace(reading, tokens=tuple(tokens))
+        lower = reading.lower[i]
+        group = lexicon.synonyms.get(lower)
+        tokens.append(group[0] if group else lower if lower in lexicon.common else word)
+    return tokens

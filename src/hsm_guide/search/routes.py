@@ -46,7 +46,11 @@ def _setting(b: Builder, kb: KnowledgeBase, where: Route) -> Answered:
 
     steps, total = setting_steps(kb, where.key)
     entries = [
-        Entry(f"{d.step}{' (optional)' if d.optional else ''}: {in_short(d.text, '; ')}", tuple(d.sources), KIND_LABELS[s.kind])
+        Entry(
+            f"{d.step}{' (optional)' if d.optional else ''}: {in_short(d.text, '; ')}",
+            tuple(d.sources),
+            KIND_LABELS[s.kind],
+        )
         if d is not None
         else Entry(in_short(s.text), tuple(s.sources), KIND_LABELS[s.kind])
         for s, d in steps
@@ -97,18 +101,20 @@ def degree_needed(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -
     if not points:
         return None
     b.entries("Answer: the education it takes", points)
-    rows: list[FactRow] = []
     degree = reading.first("degree")
-    if degree is not None:
-        rows.append((degree.name, degree.text, degree.sources))
-    top = next((a for a in kb.advancement if "degree" in a.text and a.text not in {p.text for p in points}), None)
-    if top is not None:
-        rows.append(("Top posts", top.text, top.sources))
-    who: Route | None = reading.first("background")
-    step = next((s for s in who.steps if s.kind == "education"), None) if who else None
-    if who is not None and step is not None:
-        optional = " (an optional step on this route)" if step.duration and step.duration.optional else ""
-        rows.append((f"For {lowered(who.who)}", step.text + optional, step.sources))
+    rows: list[FactRow] = [(degree.name, degree.text, degree.sources)] if degree else []
+    said = {p.text for p in points}
+    rows += [("Top posts", a.text, a.sources) for a in kb.advancement if "degree" in a.text and a.text not in said][:1]
+    rows += _route_says(reading.first("background"))
     cited = [i for p in points for i in p.sources] + [i for _, _, s in rows for i in s]
     b.facts([*rows, sources_row(kb, cited)])
     return Answered(frozenset({"degree", "term", "role", "background", "occupation"}))
+
+
+def _route_says(who: Route | None) -> list[FactRow]:
+    """The education step of a background's route, and whether the route counts it optional."""
+    step = next((s for s in who.steps if s.kind == "education"), None) if who else None
+    if who is None or step is None:
+        return []
+    optional = " (an optional step on this route)" if step.duration and step.duration.optional else ""
+    return [(f"For {lowered(who.who or who.name)}", step.text + optional, step.sources)]

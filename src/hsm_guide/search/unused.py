@@ -16,22 +16,13 @@ Note = tuple[str, list[str]]  # the text and its sources
 
 # Most telling first: only the first few are said.
 ORDER = ("gap", "place", "background", "setting", "occupation", "credential", "degree", "industry", "year")
+_BY_ORDER = {kind: i for i, kind in enumerate(ORDER)}
 
 
 def notes(kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, used: frozenset[str]) -> list[Note]:
     found: dict[str, list[Note]] = {kind: [] for kind in ORDER}
     _places(reading, lexicon, used, found)
-    spans = [(p.start, p.end) for p in reading.parts if p.kind in used]
-    noted: set[tuple[int, int]] = set()  # one note a span: a setting, not the industry of the same words too
-    for p in sorted(reading.parts, key=lambda p: (p.start, _BY_ORDER.get(p.kind, len(ORDER)))):
-        said = _SAID.get(p.kind)
-        inside = any(a <= p.start and p.end <= z for a, z in spans)  # within words a used part stands for
-        if said is None or p.kind in used or inside or (p.start, p.end) in noted:
-            continue
-        noted.add((p.start, p.end))
-        note = said(kb, p.value)
-        if note and note not in found[p.kind]:
-            found[p.kind].append(note)
+    _parts(kb, reading, used, found)
     if "year" not in used:
         found["year"] += [_year(kb, y) for y in reading.years]
     words = [f"'{w}'" for w in reading.unknown]
@@ -40,7 +31,20 @@ def notes(kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, used: frozenset
     return [note for kind in ORDER for note in found[kind]]
 
 
-_BY_ORDER = {kind: i for i, kind in enumerate(ORDER)}
+def _parts(kb: KnowledgeBase, reading: Reading, used: frozenset[str], found: dict[str, list[Note]]) -> None:
+    """A note for each part the card did not use, one a span (a setting, not the industry of the same
+    words too), none for words within a part the card used (the hospital of 'hospital administrator')."""
+    spans = [(p.start, p.end) for p in reading.parts if p.kind in used]
+    noted: set[tuple[int, int]] = set()
+    for p in sorted(reading.parts, key=lambda p: (p.start, _BY_ORDER.get(p.kind, len(ORDER)))):
+        said = _SAID.get(p.kind)
+        inside = any(a <= p.start and p.end <= z for a, z in spans)
+        if said is None or p.kind in used or inside or (p.start, p.end) in noted:
+            continue
+        noted.add((p.start, p.end))
+        note = said(kb, p.value)
+        if note and note not in found[p.kind]:
+            found[p.kind].append(note)
 
 
 def _places(reading: Reading, lexicon: Lexicon, used: frozenset[str], found: dict[str, list[Note]]) -> None:

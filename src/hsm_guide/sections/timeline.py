@@ -111,13 +111,9 @@ def setting_steps(kb: KnowledgeBase, key: str, most: int = 4) -> tuple[list[tupl
     from .paths import find
 
     setting = find(kb.paths.settings, key, "--setting")
-    found: list[tuple[Step, Duration | None]] = []
-    for step in setting.steps:
-        words = {w.lower().removesuffix("'s") for w in _words(step.text)}
-        shorts = [a for g in kb.education.degrees if (a := short_name(g)) in words]
-        lengths = [d for a in shorts if (d := degree_duration(kb, a))]
-        lengths = [d for d in lengths if d is not step.duration] + ([step.duration] if step.duration else [])
-        found += [(step, d) for d in lengths] or [(step, None)]
+    found: list[tuple[Step, Duration | None]] = [
+        (step, d) for step in setting.steps for d in (_lengths(kb, step) or [None])
+    ]
     room = most - sum(1 for _, d in found if d is not None)
     kept = []
     for step, d in found:
@@ -128,6 +124,14 @@ def setting_steps(kb: KnowledgeBase, key: str, most: int = 4) -> tuple[list[tupl
     timed = [d for _, d in kept if d is not None]
     total = "" if all(d.optional for d in timed) else phrase(*added_up(row(d) for d in timed), "in all")
     return kept, total
+
+
+def _lengths(kb: KnowledgeBase, step: Step) -> list[Duration | None]:
+    """The lengths of the degrees a step names, then the step's own duration."""
+    words = {w.lower().removesuffix("'s") for w in _words(step.text)}
+    shorts = [a for g in kb.education.degrees if (a := short_name(g)) in words]
+    named: list[Duration | None] = [d for a in shorts if (d := degree_duration(kb, a)) and d is not step.duration]
+    return named + ([step.duration] if step.duration else [])
 
 
 def short_name(degree: Degree) -> str | None:

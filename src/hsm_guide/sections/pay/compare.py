@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...blocks import Value
-from ...errors import UsageError
 from ...model import KnowledgeBase
 from ...wages.lookup import wage_data
 from ..builder import Builder

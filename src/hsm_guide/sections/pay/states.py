@@ -49,7 +49,9 @@ def metros_pay(kb: KnowledgeBase, state_query: str | None = None, hourly: bool =
             found = resolve(kb, state_query, state=True)
         except UsageError:
             area = found.area
-            raise UsageError(f"--metros --area takes a state; '{area.name}' is a {area.kind} area (try pay --area)") from None
+            raise UsageError(
+                f"--metros --area takes a state; '{area.name}' is a {area.kind} area (try pay --area)"
+            ) from None
     state = data.find(found.area.code)
     b = Builder(kb, "pay", f"Pay by area in {state.name}, {data.label}")
     caption = "Metro and nonmetro areas, by median; a metro may span states"
