@@ -508,7 +508,7 @@ def test_real_typos_are_still_corrected() -> None:
 
 def test_every_source_label_a_card_can_show_is_whole() -> None:
     """A card names a source by its title up to a ': ' outside brackets (answers.short_title)."""
-    from hsm_guide.search.answer import short_title
+    from hsm_guide.search.card import short_title
 
     titles = [s.title for s in kb().sources]
     assert any(":" in t[t.find("(") :] for t in titles if "(" in t), "a title has a colon inside brackets"

@@ -101,6 +101,7 @@ def _cities(areas: Sequence[Area]) -> dict[tuple[str, ...], list[str]]:
     for area in (a for a in areas if a.kind == "metro"):
         parts = [p for p in re.split(r"[-/]", area.name.rsplit(", ", 1)[0]) if p.strip()]
         runs = [" ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)]
+        runs += [p.removesuffix(" City") for p in parts if p.endswith(" City")]  # Boise City: boise
         for said in map(key, runs):
             for form in {said, tuple(_SPELLED.get(w, w) for w in said)}:
                 if form and area.code not in cities.setdefault(form, []):

@@ -9,27 +9,20 @@ to the next best; where none can, an honest card says so and the passages follow
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from importlib import import_module
 from typing import TYPE_CHECKING
 
 from ..model import Gap
+from .card import Answered
 
 if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase
-    from ..sections.builder import Builder, FactRow
+    from ..sections.builder import Builder
     from .lexicon import Lexicon
     from .reading import Reading
 
-SOURCES_NAMED = 3  # sources a card names; the view it leads to cites every one
 NOTES = 2  # notes on the parts of a question a card did not use (the card stays on one screen)
-
-
-@dataclass(frozen=True)
-class Answered:
-    used: frozenset[str]  # the kinds of part the card used: place, degree, background...
-    command: str | None = None  # where to read on, where the card chose it (else the card's own)
 
 
 CardFunction = Callable[["Builder", "KnowledgeBase", "Reading", "Card"], Answered | None]
@@ -77,14 +70,14 @@ def function(answer: str) -> CardFunction:
 def lead(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, hits: bool) -> bool:
     """Add the card the question leads with; False when there is none (no cards in the data, or
     nothing scored and no passage matched either)."""
-    from . import gaps
     from .cards import ranked
+    from .gaps import gap, nothing
 
     if kb.questions is None:
         return False
     for _, choice in ranked(kb, lexicon, reading):
         if isinstance(choice, Gap):
-            answered: Answered | None = gaps.gap(b, kb, reading, choice)
+            answered: Answered | None = gap(b, kb, reading, choice)
             command = choice.command
         else:
             answered = function(choice.answer)(b, kb, reading, choice)
@@ -94,7 +87,7 @@ def lead(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, hits
             return True
     if not hits:
         return False
-    gaps.nothing(b, kb, reading)
+    nothing(b, kb, reading)
     _close(b, kb, reading, lexicon, Answered(frozenset({"gap"})), None)
     return True
 
@@ -141,44 +134,3 @@ def filled(command: str, values: dict[str, str]) -> str:
         kept.append(words[i].format(**values))
         i += 1
     return " ".join(kept)
-
-
-# -- what every card shares -----------------------------------------------------------------------
-
-
-def sources_row(kb: KnowledgeBase, ids: Iterable[str]) -> FactRow:
-    """The sources a card's figures come from, by publisher and short title."""
-    wanted = list(dict.fromkeys(ids))
-    found = [s for i in wanted for s in kb.sources if s.id == i]
-    names = list(dict.fromkeys(f"{s.publisher}, {short_title(s.title)}" for s in found))
-    shown = "; ".join(names[:SOURCES_NAMED])
-    if len(names) > SOURCES_NAMED:  # the page read on with lists them all; a card stays short
-        shown += f"; and {len(names) - SOURCES_NAMED} more, cited on the page named below"
-    return ("Source" if len(names) == 1 else "Sources", shown, wanted)
-
-
-def short_title(title: str) -> str:
-    """A title up to its first ': ' outside brackets, so a label never leaves a bracket open:
-    'Relative standard error (Health, United States: definitions)' stays whole."""
-    return before(title, ": ")
-
-
-def before(text: str, mark: str) -> str:
-    """`text` up to the first `mark` outside brackets; all of it where there is none."""
-    depth = 0
-    for i, c in enumerate(text):
-        depth += (c in "([{") - (c in ")]}")
-        if depth == 0 and text.startswith(mark, i):
-            return text[:i]
-    return text
-
-
-def in_short(text: str, mark: str = ": ") -> str:
-    """A text's first clause, up to the first `mark` outside brackets, as a sentence."""
-    clause = before(text, mark)
-    return clause if clause.endswith(".") else f"{clause}."
-
-
-def lowered(name: str) -> str:
-    """A name inside a sentence: 'A registered nurse...' -> 'a registered nurse...'; 'MGMA' stays."""
-    return name if name[1:2].isupper() else name[:1].lower() + name[1:]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .answer import Answered, sources_row
+from .card import Answered, sources_row
 
 if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase

@@ -88,6 +88,9 @@ STOP = frozenset(
 )
 
 
+_KINDS = {"degrees": "degree", "occupations": "occupation", "industries": "industry", "credentials": "credential"}
+
+
 @dataclass(frozen=True)
 class Reading:
     query: str
@@ -139,7 +142,7 @@ class Reading:
         if need == "rural":  # the word, or a place read as rural ('rural ohio': its nonmetro areas)
             return bool(self.every("rural")) or any(f.area.kind == "nonmetro" for f in self.places)
         two = need.startswith("two-")
-        kind = need.removeprefix("two-").removesuffix("s")
+        kind = _KINDS.get(need.removeprefix("two-"), need.removeprefix("two-"))
         if kind == "occupation" and two:
             return len(self.every("occupation")) + (self.own in self.socs()) >= 2
         return len(self.every(kind)) >= (2 if two else 1)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..blocks import Bullets, Entry
-from .answer import Answered, sources_row
+from .card import Answered, sources_row
 
 if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..blocks import Entry
-from .answer import Answered, in_short, lowered, sources_row
+from .card import Answered, in_short, lowered, sources_row
 
 if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase, Route
