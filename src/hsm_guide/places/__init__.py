@@ -10,8 +10,7 @@ a misspelled name one or two letters off (tuscon) is read as that name, and says
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import UsageError
 from ..wages.areas import Area, _words, candidates, find_area
@@ -25,8 +24,7 @@ _AROUND = frozenset({"area", "areas", "part", "parts", "of", "the", "in"})  # "r
 SHOWN = 3  # other areas a note names
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
     """The area chosen for what a reader typed, and what else the words could mean."""
 
     area: Area

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..wages.areas import Area, _strip_accents
 from ..wages.states import STATES
@@ -25,8 +24,7 @@ _SPELLED = {"st": "saint", "saint": "st", "ft": "fort", "fort": "ft", "mt": "mou
 Plain = tuple[dict[tuple[str, ...], list[str]], dict[tuple[str, ...], list[str]], dict[str, float]]
 
 
-@dataclass(frozen=True)
-class Names:
+class Names(NamedTuple):
     areas: Sequence[Area]
     by_code: dict[str, Area]
     cities: dict[tuple[str, ...], list[Area]]  # a metro's whole cities, and cities in a row

@@ -9,7 +9,7 @@ misspelled name only where a place is expected and the word is no common word (s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..wages.areas import Area, _listed_states, _strip_accents
 from . import RURAL, Resolved, also_named, closest
@@ -20,8 +20,7 @@ BEFORE_A_PLACE = frozenset({"in", "near", "around", "at", "from", "to", "for", "
 _SLOT = frozenset({"in", "near", "around", "at", "for"})  # where a misspelled name may stand
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A place a question names: the resolution, and which of its words name it."""
 
     resolved: Resolved

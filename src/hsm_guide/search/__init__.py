@@ -10,8 +10,7 @@ pay, compare, rankings, routes, credentials, reference, gaps) and says what it d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import UsageError
 from ..words import MOST_WORDS, WORD
@@ -28,8 +27,7 @@ __all__ = ["Hit", "Passage", "Result", "document", "index", "passages", "search"
 PASSAGES = 5  # passages shown after a card by default; --all shows every one
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     query: str
     words: tuple[str, ...]  # the words the passages were searched for, after corrections
     corrections: dict[str, str]

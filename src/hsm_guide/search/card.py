@@ -4,8 +4,7 @@ titles and steps it shows."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from ..model import KnowledgeBase
@@ -14,8 +13,7 @@ if TYPE_CHECKING:
 SOURCES_NAMED = 3  # sources a card names; the view it leads to cites every one
 
 
-@dataclass(frozen=True)
-class Answered:
+class Answered(NamedTuple):
     used: frozenset[str]  # the kinds of part the card used: place, degree, background...
     command: str | None = None  # where to read on, where the card chose it (else the card's own)
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, NamedTuple, Union
 
 if TYPE_CHECKING:
     from ..model import Card, Gap, KnowledgeBase
@@ -31,8 +30,7 @@ UNSEEN = 0.5
 FLOOR = 1.5
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     cards: tuple[Choice, ...]
     examples: tuple[tuple[int, tuple[str, ...]], ...]  # (card index, tokens) of every example question
     idf: dict[str, float]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, NamedTuple, assert_never
 
 from ..blocks import (
@@ -46,8 +45,7 @@ class Passage(NamedTuple):  # a tuple: tens of thousands are built for a large k
     context: frozenset[str]  # the words of its section title and heading
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     passage: Passage
     matched: int  # how many query words it matches
     spans: tuple[tuple[int, int], ...]

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..places import RURAL
 from ..sections.timeline import short_name
@@ -24,8 +23,7 @@ NESTED = frozenset({"industry", "setting", "gap", "degree", "credential"})  # ma
 _LISTING = re.compile(r"\s*\(.*\)$")  # "Director of Nursing (April 2021 listing)": the note is not the title
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     """A kind of manager (with what it does), a specialization, or a job title of this occupation."""
 
     name: str
@@ -34,8 +32,7 @@ class Role:
     specialization: bool = False
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     kind: str
     value: Any  # the record it names (a Degree, a Route...), an industry code or an occupation's SOC code
     start: int  # its words' positions in the question

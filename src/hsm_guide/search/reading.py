@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..places.question import Found
 from ..words import american, inflected, singular, split
@@ -91,8 +90,7 @@ STOP = frozenset(
 _KINDS = {"degrees": "degree", "occupations": "occupation", "industries": "industry", "credentials": "credential"}
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     query: str
     typed: tuple[str, ...]  # the words as typed, up to words.MOST_WORDS, misspellings corrected
     ignored: int  # words past the cut, left unread
@@ -100,11 +98,11 @@ class Reading:
     lower: tuple[str, ...]  # each typed word, lower case, in American spelling
     singles: tuple[str, ...]  # each typed word, lower case, singular
     groups: frozenset[str]  # the words and the synonym groups they belong to
+    corrections: dict[str, str]  # a misspelling -> the word read for it
     places: tuple[Found, ...] = ()
     parts: tuple[Part, ...] = ()
     years: tuple[int, ...] = ()
     past_year: int | None = None  # the first year named that a past handbook edition gives pay for
-    corrections: dict[str, str] = field(default_factory=dict)
     unknown: tuple[str, ...] = ()  # words in neither the guide nor the word list, and close to none
     tokens: tuple[str, ...] = ()  # what a card is scored by: words, synonym groups and the parts' kinds
     own: str = ""  # this occupation's SOC code
@@ -194,12 +192,16 @@ def _years(kb: KnowledgeBase, lower: Sequence[str]) -> tuple[tuple[int, ...], in
 
 def _places(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> list[Found]:
     from ..places.question import places as find_places
-    from .dictionary import RARE, counts
 
     assert lexicon.names is not None
-    return find_places(
-        lexicon.names, typed, lexicon.common, lexicon.vocabulary, lambda w: counts(kb, [w]).get(w, 0) < RARE
-    )
+    return find_places(lexicon.names, typed, lexicon.common, lexicon.vocabulary, lambda w: _rare(kb, w))
+
+
+def _rare(kb: KnowledgeBase, word: str) -> bool:
+    """No English word, or one the list has seen too little to be sure it is one (tuscon)."""
+    from .dictionary import RARE, counts
+
+    return counts(kb, [word]).get(word, 0) < RARE
 
 
 def _spelled(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> tuple[dict[str, str], tuple[str, ...]]:
@@ -228,13 +230,11 @@ def _spelled(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> tuple
 def _with_tokens(reading: Reading, lexicon: Lexicon) -> Reading:
     """The tokens a card is scored by: each place and part as its kind ('<place>', a second of the same
     kind '<place>+'), the other words as their synonym group, years as '<year>'."""
-    from dataclasses import replace
-
     covered: set[int] = set()
     tokens = _place_tokens(reading, covered) + _part_tokens(reading, covered) + _word_tokens(reading, lexicon, covered)
     if reading.past_year is not None:
         tokens.append("<past-year>")
-    return replace(reading, tokens=tuple(tokens))
+    return reading._replace(tokens=tuple(tokens))
 
 
 def _place_tokens(reading: Reading, covered: set[int]) -> list[str]:
