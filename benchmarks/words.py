@@ -29,7 +29,11 @@ CANDIDATES = {
         "import importlib.resources as r, symspellpy; s = symspellpy.SymSpell(); "
         "s.load_dictionary(str(r.files('symspellpy') / 'frequency_dictionary_en_82_765.txt'), 0, 1)"
     ),
-    "the guide, from the package's file": "from hsm_guide.search.dictionary import _listed; _listed()",
+    "the guide, from the package's file": (
+        "import gzip, json, os, importlib.util as u; "
+        "p = os.path.join(u.find_spec('spellchecker').submodule_search_locations[0], 'resources', 'en.json.gz'); "
+        "json.loads(gzip.open(p).read())"
+    ),
 }
 
 
@@ -76,9 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     search.search(kb, "bedside")  # fills the caches: the index, the place names, the word list
     shard = in_process_ms(lambda: (dictionary._SHARDS.clear(), dictionary.counts(kb, ["bedside"])), args.runs)
     print(f"the word list read back from the cache, one letter: {shard:.1f} ms")
-    print(
-        f"a question with a word the guide lacks, in process: {in_process_ms(lambda: search.search(kb, 'is management more stressful than bedside nursing'), args.runs):.1f} ms"
-    )
+    asked = in_process_ms(lambda: search.search(kb, "is management more stressful than bedside nursing"), args.runs)
+    print(f"a question with a word the guide lacks, in process: {asked:.1f} ms")
     long = " ".join(["salary", "in", "ohio"] + ["nursing"] * 9_997)
     print(f"a 10,000-word question, in process: {in_process_ms(lambda: search.search(kb, long), args.runs):.1f} ms")
     return 0
