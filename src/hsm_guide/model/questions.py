@@ -30,7 +30,7 @@ Phrase = Annotated[str, Meta(pattern=r"^[a-z0-9']+( [a-z0-9']+)*$")]
 #   degree-length; degree-needed: whether a degree is needed (the education and advancement facts);
 #   degrees / credentials: two side by side; credential, credential-cost / -eligibility / -renewal;
 #   certifications: those suited to the setting named; hours: the schedules; related: the related
-#   occupations' pay; key-points: the view's key points (`part`: which
+#   occupations' pay; advancement: how managers move up; key-points: the view's key points (`part`: which
 #   list of the education section, for education-list); term, role, organization: one named statement.
 Answer = Literal[
     "pay",
@@ -47,6 +47,7 @@ Answer = Literal[
     "key-points",
     "hours",
     "related",
+    "advancement",
     "term",
     "role",
     "past-pay",

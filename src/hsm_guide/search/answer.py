@@ -52,6 +52,7 @@ FAMILIES = {
     "key-points": "reference:key_points",
     "hours": "reference:hours",
     "related": "reference:related",
+    "advancement": "reference:advancement",
     "education-list": "reference:education_list",
     "term": "reference:term",
     "role": "reference:role",

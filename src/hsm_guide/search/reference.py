@@ -76,6 +76,22 @@ def related(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
     return Answered(frozenset({"occupation", "role", "background"}))
 
 
+def advancement(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """How managers move up: the section's key points, then each step the sources name, and the
+    advancement step of a setting the question names (a hospital's FACHE)."""
+    points = [Entry(p.text, tuple(p.sources)) for k in kb.key_points if k.section == card.view for p in k.points]
+    said = {p.text for p in points}
+    items = [Entry(a.text, tuple(a.sources)) for a in kb.advancement if a.text not in said]
+    if not points and not items:
+        return None
+    b.entries("Answer: moving up", [*points, *items])
+    setting = reading.first("setting")
+    step = next((s for s in setting.steps if s.kind == "advancement"), None) if setting else None
+    rows: list[FactRow] = [(f"In the {setting.who}", step.text, step.sources)] if setting and step else []
+    b.facts([*rows, sources_row(kb, [i for e in [*points, *items] for i in e.sources])])
+    return Answered(frozenset({"role", "occupation", "setting", "industry"}))
+
+
 def education_list(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
     """One list of the education section (the majors, the courses, what to do in high school), as it gives it."""
     part = card.part
