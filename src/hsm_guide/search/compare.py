@@ -118,14 +118,19 @@ def degrees(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
         return None
     b.heading(f"Answer: {_short(pair[0].name)} and {_short(pair[1].name)} side by side")
     rows: list[FactRow] = [(d.name, d.text, d.sources) for d in pair]
-    route: Route | None = reading.first("background") or reading.first("setting")
-    said = [s for s in route.steps if any(_short(d.name) in s.text for d in pair)] if route else []
-    for step in said[:1]:
-        assert route is not None
-        rows.append((f"For {lowered(route.who or route.name)}", step.text, step.sources))
-    cited = [i for d in pair for i in d.sources] + [i for s in said[:1] for i in s.sources]
-    b.facts([*rows, sources_row(kb, cited)])
+    said = _route_says(reading, pair)
+    cited = [i for d in pair for i in d.sources] + [i for _, _, s in said for i in s]
+    b.facts([*rows, *said, sources_row(kb, cited)])
     return Answered(frozenset({"degree", "term"} | ({"background", "setting"} if said else set())))
+
+
+def _route_says(reading: Reading, pair: list[Degree]) -> list[FactRow]:
+    """The first step of the named background's (else setting's) route that names either degree."""
+    route: Route | None = reading.first("background") or reading.first("setting")
+    if route is None:
+        return []
+    step = next((s for s in route.steps if any(_short(d.name) in s.text for d in pair)), None)
+    return [(f"For {lowered(route.who or route.name)}", step.text, step.sources)] if step else []
 
 
 def _short(name: str) -> str:

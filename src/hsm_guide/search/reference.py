@@ -85,11 +85,15 @@ def advancement(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     if not points and not items:
         return None
     b.entries("Answer: moving up", [*points, *items])
+    b.facts([*_setting_step(reading), sources_row(kb, [i for e in [*points, *items] for i in e.sources])])
+    return Answered(frozenset({"role", "occupation", "setting", "industry"}))
+
+
+def _setting_step(reading: Reading) -> list[FactRow]:
+    """The advancement step of the setting the question names, where its route has one."""
     setting = reading.first("setting")
     step = next((s for s in setting.steps if s.kind == "advancement"), None) if setting else None
-    rows: list[FactRow] = [(f"In the {setting.who}", step.text, step.sources)] if setting and step else []
-    b.facts([*rows, sources_row(kb, [i for e in [*points, *items] for i in e.sources])])
-    return Answered(frozenset({"role", "occupation", "setting", "industry"}))
+    return [(f"In the {setting.who}", step.text, step.sources)] if setting and step else []
 
 
 def education_list(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
