@@ -63,6 +63,9 @@ TARGETS = [
     # the Typer + Rich floor.
     Target(("search", "how", "much", "do", "they", "make", "in", "ohio"), 2.5, "bare", 10.0),
     Target(("search", "how", "much", "do", "they", "make", "in", "{state}"), 1.5, "framework", fresh=True),
+    # issue 19: a first-time question with a word the guide does not hold reads the English word list
+    # (one letter of it, from the cache) to know it is a real word, never to be corrected.
+    Target(("search", "is", "bedside", "work", "harder", "in", "{state}"), 1.5, "framework", fresh=True),
     Target(("--version",), 1.10, "framework", warm=False),
     Target(("--help",), 1.30, "framework", warm=False),
 ]

@@ -39,13 +39,15 @@ def edit_in_place(path: Path, old: str, new: str) -> None:
 def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many times the index was built from the sections (not served from the cache)."""
     calls: list[int] = []
-    real = search.passages
+    from hsm_guide.search import corpus
+
+    real = corpus.passages
 
     def counting(kb: object) -> Iterator[search.Passage]:
         calls.append(1)
         return real(kb)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(search, "passages", counting)
+    monkeypatch.setattr(corpus, "passages", counting)
     return calls
 
 
@@ -144,10 +146,10 @@ def test_the_place_names_are_kept_and_follow_an_edit(tmp_path: Path) -> None:
     shutil.copytree(packaged_data_path().parent, tmp_path / "data")
     copy = tmp_path / "data" / packaged_data_path().name
     first = search.search(load_cached(copy), "pay in the twin cities").reading
-    assert first is not None and first.place is not None and first.place.code == "0033460"
+    assert first is not None and first.place is not None and first.place.area.code == "0033460"
     assert any(f.name.startswith("places-") for f in derived_files())
     again = search.search(load_cached(copy), "pay in the twin cities").reading
     assert again is not None and again.place == first.place
     edit_in_place(copy, "names: [twin cities]", "names: [twin citiez]")
     edited = search.search(load_cached(copy), "pay in the twin citiez").reading
-    assert edited is not None and edited.place is not None and edited.place.code == "0033460"
+    assert edited is not None and edited.place is not None and edited.place.area.code == "0033460"

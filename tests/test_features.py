@@ -82,7 +82,7 @@ def test_search_accepts_us_and_british_spellings(run) -> None:
 
 
 def test_search_json_has_spans_and_commands(run) -> None:
-    payload = searched(run, "CPHQ")
+    payload = searched(run, "CPHQ", "--all")
     assert payload["hits"][0]["command"] == "hsm-guide certifications CPHQ", "the credential's own page first"
     hit = payload["hits"][1]
     start, end = hit["spans"][0]

@@ -186,7 +186,7 @@ def test_each_argument_has_its_own_entry(kb_copy: Path) -> None:
 
 def test_json_pager_and_errors_are_never_stored(kb_copy: Path) -> None:
     assert hsm("--data", str(kb_copy), "duties", "--json").returncode == 0
-    assert hsm("--data", str(kb_copy), "pay", "--area", "portland").returncode == 2
+    assert hsm("--data", str(kb_copy), "pay", "--area", "zzyzx").returncode == 2
     assert outputs() == []
 
 

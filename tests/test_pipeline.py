@@ -208,7 +208,7 @@ def test_export_reports_a_view_option_it_cannot_read(run) -> None:
         (["export", "pathh"], "unknown section 'pathh'; did you mean 'path'?"),
         (["export", "certificatons"], "unknown section 'certificatons'; did you mean 'certifications'?"),
         (["certifications", "CPHQQ"], "unknown certification 'CPHQQ'; did you mean CPHQ"),
-        (["pay", "--area", "bostn"], "did you mean 'Boston-Cambridge-Newton, MA-NH'?"),
+        (["pay", "--area", "portland oregn"], "did you mean 'Portland-South Portland, ME', 'Portland-Vancouver"),
         (["search", "nurse", "--section", "educaton"], "unknown section 'educaton'; did you mean 'education'?"),
         (["cache", "clr"], "unknown cache action 'clr'; did you mean 'clear'?"),
     ],

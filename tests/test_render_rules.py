@@ -15,7 +15,7 @@ from .conftest import ROOT
 SRC = ROOT / "src" / "hsm_guide"
 
 # Every place that turns blocks into output (or into search passages), by its path in the package.
-DISPATCHERS = {"render/terminal.py", "render/markdown.py", "render/html.py", "render/svg.py", "search.py"}
+DISPATCHERS = {"render/terminal.py", "render/markdown.py", "render/html.py", "render/svg.py", "search/corpus.py"}
 
 
 def test_a_block_type_no_renderer_draws_fails_the_type_check(tmp_path: Path) -> None:

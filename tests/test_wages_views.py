@@ -99,8 +99,8 @@ def test_hourly_area_pay(run) -> None:
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("portland", "'portland' matches 2 areas"),
-        ("bostn", "did you mean"),
+        ("zzyzx", "no area matches 'zzyzx'"),
+        ("portland oregn", "did you mean"),
         ("", "no area given"),
         ("x" * 10_000, "too long"),
     ],

@@ -160,24 +160,27 @@ def _see_problems(see: str | None, path: list[str | int]) -> list[Found]:
     return []
 
 
-def question_rules(kb: KnowledgeBase) -> list[Found]:
-    """Each answer rule leads to a view that exists, by a command of that view, under a name of its own."""
-    from ..views import BY_NAME  # the registry only: no builder is imported
+def question_cards(kb: KnowledgeBase) -> list[Found]:
+    """Each card leads to a view that exists, by a command of that view, under a name of its own;
+    a card or a gap's command is a command of the guide."""
+    from ..views import BY_NAME
 
     if kb.questions is None:
         return []
     found: list[Found] = []
     names: list[str] = []
-    for i, rule in enumerate(kb.questions.rules):
-        at: list[str | int] = ["questions", "rules", i]
-        names.append(rule.name)
-        if rule.view not in BY_NAME:
-            found.append((f"no view is called '{rule.view}'", [*at, "view"]))
-        if not rule.when and not rule.needs:
-            found.append(("a rule with neither 'when' nor 'needs' would answer every question", at))
-        if rule.command is not None and rule.command.split(" ")[0] != rule.view:
-            found.append((f"the command '{rule.command}' is not one of view '{rule.view}'", [*at, "command"]))
-    found += [(f"rule '{n}' is defined twice", ["questions", "rules", i, "name"]) for i, n in _repeats(names)]
+    for i, card in enumerate(kb.questions.cards):
+        at: list[str | int] = ["questions", "cards", i]
+        names.append(card.name)
+        if card.view not in BY_NAME:
+            found.append((f"no view is called '{card.view}'", [*at, "view"]))
+        if card.command is not None and card.command.split(" ")[0] != card.view:
+            found.append((f"the command '{card.command}' is not one of view '{card.view}'", [*at, "command"]))
+    for i, gap in enumerate(kb.questions.gaps):
+        names.append(gap.name)
+        if gap.command is not None and gap.command.split(" ")[0] not in BY_NAME:
+            found.append((f"no view is called '{gap.command.split(' ')[0]}'", ["questions", "gaps", i, "command"]))
+    found += [(f"card '{n}' is defined twice", ["questions", "cards", i, "name"]) for i, n in _repeats(names)]
     return found
 
 
@@ -191,7 +194,7 @@ CHECKS: tuple[Callable[[KnowledgeBase], list[Found]], ...] = (
     unique_credential_codes,
     key_point_sections,
     glossary_terms,
-    question_rules,
+    question_cards,
 )
 
 
@@ -254,6 +257,7 @@ def wage_problems(kb: KnowledgeBase, wages: Wages, name: str, text: str) -> list
     named = {kb.identity.soc_code}
     named |= {c.soc for g in kb.related for c in g.careers if c.soc}
     named |= {r.soc for r in kb.paths.backgrounds if r.soc} | {c for r in kb.paths.backgrounds for c in r.compare}
+    named |= {o.soc for o in kb.questions.occupations} if kb.questions else set()
     missing = sorted(named - set(wages.release.occupations))
     if missing:
         return [Problem(release_file, f"SOC {missing[0]} is named in {name} but not in the extract; re-run the import")]

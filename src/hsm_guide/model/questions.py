@@ -1,8 +1,9 @@
-"""How `search` reads a question: filler words, synonyms and the rules that lead to an answer.
+"""How `search` reads a question: filler words, synonyms, the cards a question is scored against,
+what the guide does not hold, and the names of industries, occupations, places and regions.
 
 Kept as data (the `questions:` section of the knowledge base) so that a new way of asking
-is an edit to the YAML, not to the code. A rule names the view its answer leads to; the
-figures in an answer come from the knowledge base and the wage extract, with their sources.
+is an example question added to a card, not a rule in the code. A card names the view its
+answer leads to; the figures in an answer come from the knowledge base and the wage extract.
 """
 
 from __future__ import annotations
@@ -16,26 +17,21 @@ from .common import SourceId
 
 Word = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9']*$")]
 Words = Annotated[list[Word], Meta(min_length=1)]
+Phrase = Annotated[str, Meta(pattern=r"^[a-z0-9']+( [a-z0-9']+)*$")]
 
-# What an answer card shows; the rule's view says where to read on.
-#   pay: the median nationally or in the place the question names, and in the industries it names
-#        (`industries` below), nationally; for a question about starting pay, the 10th percentile too;
-#   ranking: the five best-paying states (or metro areas), or the five lowest-paying;
-#   jobs: how many of these jobs there are, by each BLS program that counts them;
-#   employers: the industries that employ the most of these managers;
-#   timeline: how long a route in takes; degrees / occupations: two side by side (one named: alone,
-#             or beside this occupation);
-#   certifications: those suited to the setting named; key-points: the view's key points;
-#   term: the glossary's entry for the term the question names;
-#   organization: what the professional organization named is for; best-industries: the best-paying industries;
-#   places: two areas' medians side by side; education-list: one list of the education section (`part`);
-#   region-pay: the median in each state of the region named; rural-pay: the nonmetropolitan areas' range;
-#   past-pay: the median in the year a past handbook edition gives pay for;
-#   role: what the kind of manager the question names does, or that a job title it names is this occupation's;
-#   route: the background's (else the setting's) first steps in short and how long it takes;
-#   degree-length: how long the degree named takes; credential-cost / -eligibility / -renewal:
-#   those facts of the credential named (its main facts where the data has none), credential: its main facts;
-#   state-license: the state table's row for the state the question names (a metro: its state).
+# What an answer card shows (one function each, in search/; the card's view says where to read on).
+#   pay: the median nationally or in the place named (with its state and the nation beside it), in the
+#        industries named, of another occupation named (beside this one's); starting pay and the ends said;
+#   places / industries / occupations: two side by side (an occupation beside this one, locally where
+#        the release has it); ranking: the five best- or lowest-paying states or metro areas;
+#   region-pay, rural-pay: each state of a region, a state's (or the nation's) nonmetropolitan areas;
+#   past-pay: a past handbook edition's median; best-industries; jobs; employers;
+#   route: a background's (and setting's) first steps and how long it takes; timeline: each step's time;
+#   degree-length; degree-needed: whether a degree is needed (the education and advancement facts);
+#   degrees / credentials: two side by side; credential, credential-cost / -eligibility / -renewal;
+#   certifications: those suited to the setting named; hours: the schedules; related: the related
+#   occupations' pay; advancement: how managers move up; key-points: the view's key points (`part`: which
+#   list of the education section, for education-list); term, role, organization: one named statement.
 Answer = Literal[
     "pay",
     "ranking",
@@ -43,9 +39,15 @@ Answer = Literal[
     "employers",
     "timeline",
     "degrees",
+    "degree-needed",
     "occupations",
+    "industries",
+    "credentials",
     "certifications",
     "key-points",
+    "hours",
+    "related",
+    "advancement",
     "term",
     "role",
     "past-pay",
@@ -63,40 +65,61 @@ Answer = Literal[
     "best-industries",
     "state-license",
 ]
+# The parts a question can name, which a card may need.
 Needs = Literal[
     "place",
+    "two-places",
     "degree",
     "two-degrees",
+    "occupation",
     "two-occupations",
-    "another-occupation",
+    "industry",
+    "two-industries",
     "setting",
-    "term",
-    "role",
-    "past-year",
     "background",
     "credential",
+    "two-credentials",
+    "term",
+    "role",
     "region",
-    "two-places",
     "organization",
+    "past-year",
+    "rural",
     "licensed-role",  # a setting whose route names a license, or a term that sends the reader to licensure
 ]
+Asked = Annotated[str, Meta(min_length=2, max_length=200)]
 
 
-class Rule(Record, frozen=True, kw_only=True):
-    """When a question leads with an answer: every group in `when` has a word in the question
-    (after synonyms), and whatever `needs` names was recognized in it."""
+class Card(Record, frozen=True, kw_only=True):
+    """An answer a question can lead with: the questions it answers, in readers' words (a question is
+    scored against every card's), and the parts it needs the question to name."""
 
     name: Annotated[str, Meta(pattern=r"^[a-z][a-z0-9-]*$")]
-    when: list[Words] = []
+    asks: Annotated[list[Asked], Meta(min_length=2)]  # example questions
     needs: list[Needs] = []
     answer: Answer
     view: Annotated[str, Meta(pattern=r"^[a-z][a-z0-9-]*$")]  # the view the answer leads to
-    command: str | None = None  # the full command, with {place}, {setting}, {background}, {credential}, {year}
-    sources: list[SourceId] = []  # where the rule itself states a fact
+    command: str | None = None  # the view's command: {place}, {setting}, {background}, {credential}, {term}, {year}
     part: Literal["majors", "courses", "high_school", "postsecondary"] | None = None  # education-list: which list
 
 
-Phrase = Annotated[str, Meta(pattern=r"^[a-z0-9']+( [a-z0-9']+)*$")]
+class Gap(Record, frozen=True, kw_only=True):
+    """Something the guide does not hold (tuition, rankings, job postings): said plainly, with where to look."""
+
+    name: Annotated[str, Meta(pattern=r"^[a-z][a-z0-9-]*$")]
+    said: Annotated[list[Phrase], Meta(min_length=1)]  # the words that name it in a question
+    asks: Annotated[list[Asked], Meta(min_length=2)]  # example questions
+    text: str  # what the guide does not hold
+    look: str | None = None  # where to look instead, or the closest the guide holds
+    command: str | None = None  # a command of the guide that helps
+    sources: list[SourceId] = []  # where `look` comes from
+
+
+class NamedOccupation(Record, frozen=True, kw_only=True):
+    """Another way a question names an occupation of the wage extract (an rn, a bank branch manager)."""
+
+    said: Annotated[list[Phrase], Meta(min_length=1)]
+    soc: Annotated[str, Meta(pattern=r"^[0-9]{2}-[0-9]{4}$")]
 
 
 class Place(Record, frozen=True, kw_only=True):
@@ -126,8 +149,10 @@ class NamedIndustry(Record, frozen=True, kw_only=True):
 class Questions(Record, frozen=True, kw_only=True):
     filler: list[Word]  # words a question carries that no passage is searched for
     synonyms: list[Annotated[list[Word], Meta(min_length=2)]]  # the first word of a group names it
-    rules: list[Rule]
+    cards: list[Card]
+    gaps: list[Gap] = []  # what the guide does not hold, said plainly
     industries: list[NamedIndustry] = []
+    occupations: list[NamedOccupation] = []  # other names of the extract's occupations
     places: list[Place] = []  # regional names of metro areas
     regions: list[Region] = []  # groups of states a question can name
     ordinary: list[Word] = []  # metro city names that are everyday words: a place only with a capital or the state

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from msgspec import Struct
 
-from ..model import Duration, KnowledgeBase, Step
+from ..model import Degree, Duration, KnowledgeBase, Step
 
 
 class TimelineRow(Struct, frozen=True):
@@ -89,3 +89,62 @@ def years(low: float, high: float, unit: bool = True) -> str:
 
 def _number(value: float) -> str:
     return f"{value:g}"
+
+
+# -- a setting's own steps, and a degree's length -------------------------------------------------
+
+
+def degree_duration(kb: KnowledgeBase, short: str) -> Duration | None:
+    """The first route step's duration that names the degree by its short name (mha; bachelor), in the data's order."""
+    for r in [*kb.paths.backgrounds, *kb.paths.settings]:
+        for step in r.steps:
+            d = step.duration
+            if d is not None and short in {w.lower().removesuffix("'s") for w in _words(d.step)}:
+                return d
+    return None
+
+
+def setting_steps(kb: KnowledgeBase, key: str, most: int = 4) -> tuple[list[tuple[Step, Duration | None]], str]:
+    """A setting's steps, each with the lengths it names in its place (the degrees a step names, then the
+    step's own duration); every length is kept, other steps while there is room; and the lengths added up
+    ("" where no required step has one), as a route's timeline adds them."""
+    from .paths import find
+
+    setting = find(kb.paths.settings, key, "--setting")
+    found: list[tuple[Step, Duration | None]] = [
+        (step, d) for step in setting.steps for d in (_lengths(kb, step) or [None])
+    ]
+    room = most - sum(1 for _, d in found if d is not None)
+    kept = []
+    for step, d in found:
+        if d is None and room <= 0:
+            continue
+        room -= d is None
+        kept.append((step, d))
+    timed = [d for _, d in kept if d is not None]
+    total = "" if all(d.optional for d in timed) else phrase(*added_up(row(d) for d in timed), "in all")
+    return kept, total
+
+
+def _lengths(kb: KnowledgeBase, step: Step) -> list[Duration | None]:
+    """The lengths of the degrees a step names, then the step's own duration."""
+    words = {w.lower().removesuffix("'s") for w in _words(step.text)}
+    shorts = [a for g in kb.education.degrees if (a := short_name(g)) in words]
+    named: list[Duration | None] = [d for a in shorts if (d := degree_duration(kb, a)) and d is not step.duration]
+    return named + ([step.duration] if step.duration else [])
+
+
+def short_name(degree: Degree) -> str | None:
+    """A degree's short name as a reader says it: mha, mba; bachelor for the bachelor's degree."""
+    import re
+
+    found = re.search(r"\(([A-Z]{2,5})\)", degree.name)
+    if found:
+        return found.group(1).lower()
+    return "bachelor" if degree.level == "bachelor's" else None
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"[\w']+", text)

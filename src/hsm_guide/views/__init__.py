@@ -180,7 +180,8 @@ VIEWS: tuple[View, ...] = (
         (
             Option("words", (), "What to look for, or a question in your own words.", "words", metavar="WORDS..."),
             Option("section", ("--section",), "Search one section only.", metavar="NAME", complete="sections"),
-            Option("limit", ("--limit",), "Show at most this many hits.", "int", default=20, minimum=1),
+            Option("limit", ("--limit",), "Show at most this many passages (5 by default).", "int", minimum=1),
+            Option("all", ("--all",), "Show every passage that matches.", "flag"),
         ),
         "hsm-guide search HIPAA",
     ),

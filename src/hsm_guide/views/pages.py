@@ -131,12 +131,17 @@ def interactive() -> bool:
 
 
 def search(
-    kb: KnowledgeBase, name: str, words: list[str] | None = None, section: str | None = None, limit: int = 20
+    kb: KnowledgeBase,
+    name: str,
+    words: list[str] | None = None,
+    section: str | None = None,
+    limit: int | None = None,
+    all: bool = False,
 ) -> Document:
     from .. import search as finder
 
     result = finder.search(kb, " ".join(words or []), section)
-    if not result.hits and (result.reading is None or result.reading.rule is None):
+    if not result.hits and not result.leads:
         closest = f"; closest terms: {', '.join(result.closest)}" if result.closest else ""
-        raise NoMatches(f"no matches for '{result.query}'{closest}")
-    return finder.document(kb, result, limit)
+        raise NoMatches(f"no matches for '{result.query[:80]}'{closest}")
+    return finder.document(kb, result, all, limit)

@@ -11,11 +11,16 @@ from .common import bands, basis, concentration, density, percentile_table, vers
 
 
 def area_pay(kb: KnowledgeBase, query: str, hourly: bool = False) -> Document:
+    from ...places import explained
+
     data = wage_data(kb)
-    row, nation = data.find(query), data.national()
+    area, said = explained(kb, query)
+    row, nation = data.find(area.code), data.national()
     _, _, per = basis(hourly)
     b = Builder(kb, "pay", f"Pay in {row.name}, {data.label}" + (" (hourly)" if hourly else ""))
     src = [data.source]
+    if said:
+        b.note(said)
     median, national_median = data.value(row, "annual_median"), data.value(nation, "annual_median")
     compared = (
         f"{versus(median, national_median)} the national median ({data.text(nation, 'annual_median')})"

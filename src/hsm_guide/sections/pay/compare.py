@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...blocks import Value
-from ...errors import UsageError
 from ...model import KnowledgeBase, Route
 from ...wages.lookup import wage_data
 from ..builder import Builder
@@ -19,12 +18,15 @@ def side_by_side(
         return
     data = wage_data(kb)
     where, state = "United States", None
+    said = None
     if area is not None:
-        found = data.find(area)
-        if found.kind not in ("state", "national"):
-            raise UsageError(
-                f"the comparison is by state; '{found.name}' is a {found.kind} area (give its state: {found.state})"
-            )
+        from ...places import explained
+
+        chosen, said = explained(kb, area)
+        found = data.find(chosen.state if chosen.kind in ("metro", "nonmetro") else chosen.code)
+        if chosen.kind in ("metro", "nonmetro"):  # the related occupations are by state: the area's own
+            by_state = f"The related occupations' figures are by state: {found.name}, for {chosen.name}."
+            said = f"{said} {by_state}" if said else by_state
         where, state = found.name, (found.area if found.kind == "state" else None)
     rows: list[tuple[Value, ...]] = []
     for soc in dict.fromkeys([data.soc, *socs]):
@@ -44,6 +46,8 @@ def side_by_side(
             )
         )
     b.heading(f"{title}, {where}, {data.label}")
+    if said:
+        b.note(said)
     b.table(
         [
             ("Occupation", "text"),

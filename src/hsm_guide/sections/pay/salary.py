@@ -32,6 +32,12 @@ def parse_salary(text: str, hourly: bool) -> float:
     return value * HOURS_A_YEAR if hourly else value
 
 
+def _area(kb: KnowledgeBase, text: str) -> str:
+    from ...places import resolve
+
+    return resolve(kb, text).area.code
+
+
 def offer(kb: KnowledgeBase, annual: float, year: int | None = None, area: str | None = None) -> Document:
     """Where an offer stands: in the current release (nationally, and in an area if given), else in a past year."""
     if kb.wages is None or (year is not None and year != kb.wages.release.year):
@@ -40,7 +46,7 @@ def offer(kb: KnowledgeBase, annual: float, year: int | None = None, area: str |
         return salary_position(kb, annual, year)
     data = wage_data(kb)
     nation = data.national()
-    places = [(data.find(area), "here")] if area else []
+    places = [(data.find(_area(kb, area)), "here")] if area else []
     places.append((nation, "nationally"))
     where = places[0][0].name if area else "the United States"
     b = Builder(kb, "pay", f"Where a {money(annual)} offer stands in {where} ({data.label})")

@@ -45,9 +45,18 @@ def metros_pay(kb: KnowledgeBase, state_query: str | None = None, hourly: bool =
         _ranking(b, data, order[-METROS_SHOWN:][::-1], hourly, "By median, lowest first")
         b.hint("The areas of one state: hsm-guide pay --metros --area TX.")
         return b.document()
-    state = data.find(state_query)
-    if state.kind != "state":
-        raise UsageError(f"--metros --area takes a state; '{state.name}' is a {state.kind} area (try pay --area)")
+    from ...places import resolve
+
+    found = resolve(kb, state_query)
+    if found.area.kind != "state":
+        try:
+            found = resolve(kb, state_query, state=True)
+        except UsageError:
+            area = found.area
+            raise UsageError(
+                f"--metros --area takes a state; '{area.name}' is a {area.kind} area (try pay --area)"
+            ) from None
+    state = data.find(found.area.code)
     b = Builder(kb, "pay", f"Pay by area in {state.name}, {data.label}")
     caption = "Metro and nonmetro areas, by median; a metro may span states"
     _ranking(b, data, ranked(data, data.metros(state.state), hourly), hourly, caption)

@@ -1,0 +1,91 @@
+"""The English word list `search` uses to never "correct" a real word (issue 19), and a long question.
+
+    python benchmarks/words.py [--runs N]
+
+Measures, with the interpreter hsm-guide is installed in, each in a fresh process (median of runs):
+- what each candidate package costs to import and to answer its first look-up: pyspellchecker
+  (`SpellChecker().known(...)`), wordfreq (`zipf_frequency`) and symspellpy (loading its English
+  dictionary); a package that is not installed is left out (only pyspellchecker is a dependency);
+- what the guide pays: reading pyspellchecker's list itself (its gzip JSON, no import of the package),
+  and reading the list back from the cache beside the knowledge base (the shard of one first letter);
+- a first-time question with a word the guide does not hold ("bedside"), in process, cache warm;
+- a 10,000-word question, in process: the question is read up to its cut (words.MOST_WORDS).
+Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+
+CANDIDATES = {
+    "pyspellchecker": "from spellchecker import SpellChecker; SpellChecker().known(['bedside'])",
+    "wordfreq": "from wordfreq import zipf_frequency; zipf_frequency('bedside', 'en')",
+    "symspellpy": (
+        "import importlib.resources as r, symspellpy; s = symspellpy.SymSpell(); "
+        "s.load_dictionary(str(r.files('symspellpy') / 'frequency_dictionary_en_82_765.txt'), 0, 1)"
+    ),
+    "the guide, from the package's file": (
+        "import gzip, json, os, importlib.util as u; "
+        "p = os.path.join(u.find_spec('spellchecker').submodule_search_locations[0], 'resources', 'en.json.gz'); "
+        "json.loads(gzip.open(p).read())"
+    ),
+}
+
+
+def process_ms(statement: str, runs: int) -> float | None:
+    """Wall time of `python -c statement` less `python -c pass`, in milliseconds (median of runs)."""
+    found = []
+    for _ in range(runs):
+        times = []
+        for code in ("pass", statement):
+            start = time.perf_counter()
+            done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+            times.append(time.perf_counter() - start)
+            if done.returncode != 0:
+                return None
+        found.append((times[1] - times[0]) * 1000)
+    return statistics.median(found)
+
+
+def in_process_ms(call: object, runs: int) -> float:
+    found = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        call()  # type: ignore[operator]
+        found.append((time.perf_counter() - start) * 1000)
+    return statistics.median(found)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    print("import and first look-up, in a fresh process (less bare Python start-up):")
+    for name, statement in CANDIDATES.items():
+        cost = process_ms(statement, args.runs)
+        print(f"  {name:<36} {'not installed' if cost is None else f'{cost:7.1f} ms'}")
+
+    from hsm_guide import search
+    from hsm_guide.cache import knowledge
+    from hsm_guide.knowledge import packaged_data_path
+    from hsm_guide.search import dictionary
+
+    path = packaged_data_path()
+    kb = knowledge.load_cached(path)
+    search.search(kb, "bedside")  # fills the caches: the index, the place names, the word list
+    shard = in_process_ms(lambda: (dictionary._SHARDS.clear(), dictionary.counts(kb, ["bedside"])), args.runs)
+    print(f"the word list read back from the cache, one letter: {shard:.1f} ms")
+    asked = in_process_ms(lambda: search.search(kb, "is management more stressful than bedside nursing"), args.runs)
+    print(f"a question with a word the guide lacks, in process: {asked:.1f} ms")
+    long = " ".join(["salary", "in", "ohio"] + ["nursing"] * 9_997)
+    print(f"a 10,000-word question, in process: {in_process_ms(lambda: search.search(kb, long), args.runs):.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""The places a question names, found among its words with the resolver's own rules.
+
+A question is not an --area value: most of its words name no place, so a metro is named only
+by a whole city of its name or a regional name (never by an everyday word: 'worth', 'mobile'),
+a lower-case postal code only where a place is expected (pay in oh, ny vs nj), and a
+misspelled name only where a place is expected and the word is no common word (salary in tuscon).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
+
+from ..wages.areas import Area, _listed_states, _strip_accents
+from . import RURAL, Resolved, also_named, closest
+from .names import STATE_CODES, STATE_NAMES, Names
+
+LONGEST = 4  # words: "district of columbia", "salt lake city ut"
+BEFORE_A_PLACE = frozenset({"in", "near", "around", "at", "from", "to", "for", "vs", "versus", "and", "or", "of"})
+_SLOT = frozenset({"in", "near", "around", "at", "for"})  # where a misspelled name may stand
+
+
+class Found(NamedTuple):
+    """A place a question names: the resolution, and which of its words name it."""
+
+    resolved: Resolved
+    start: int
+    end: int
+
+    @property
+    def area(self) -> Area:
+        return self.resolved.area
+
+
+def places(
+    found: Names,
+    typed: Sequence[str],
+    common: frozenset[str],
+    vocabulary: frozenset[str] | set[str],
+    rare: Callable[[str], bool],
+) -> list[Found]:
+    """Up to two places, in the order named: "pay in florida vs georgia", "nyc vs la"."""
+    first = _first(found, typed, common, vocabulary, rare, set())
+    if first is None:
+        return []
+    second = _first(found, typed, common, vocabulary, rare, set(range(first.start, first.end)))
+    if second is None or second.area == first.area:
+        return [first]
+    return sorted([first, second], key=lambda f: f.start)
+
+
+def _first(
+    found: Names,
+    typed: Sequence[str],
+    common: frozenset[str],
+    vocabulary: frozenset[str] | set[str],
+    rare: Callable[[str], bool],
+    taken: set[int],
+) -> Found | None:
+    for start, end in _spans(len(typed)):
+        if taken.intersection(range(start, end)):
+            continue
+        resolved = _named(found, typed, start, end, common, vocabulary)
+        if resolved is not None:
+            return Found(resolved, start, end)
+    for at in range(1, len(typed)):  # a misspelled name where a place is expected
+        word = typed[at].lower()
+        if at in taken or typed[at - 1].lower() not in _SLOT or word in common or word in vocabulary:
+            continue
+        if len(word) >= 4 and rare(word):
+            resolved = closest(found, [_strip_accents(word)], typed[at])
+            if resolved is not None:
+                return Found(resolved, at, at + 1)
+    return None
+
+
+def _spans(count: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of every run of words, the longest first."""
+    for size in range(min(LONGEST, count), 0, -1):
+        for start in range(count - size + 1):
+            yield start, start + size
+
+
+def _named(
+    found: Names,
+    typed: Sequence[str],
+    start: int,
+    end: int,
+    common: frozenset[str],
+    vocabulary: frozenset[str] | set[str],
+) -> Resolved | None:
+    words = [_strip_accents(w) for w in typed[start:end]]
+    said = " ".join(typed[start:end])
+    capital = end - start == 1 and typed[start] in STATE_CODES and not _shouting(typed)
+    if _common(words, common) and not capital:
+        return None
+    if not RURAL.isdisjoint(words):
+        from . import lookup
+
+        rural = lookup(found, words, said)
+        return rural if rural is not None and rural.area.kind == "nonmetro" else None
+    from . import _regional
+
+    regional = _regional(found, words, said)
+    if regional is not None:
+        return regional
+    state = _state(words, capital or _expected(typed, start, end))
+    area = found.state(state) if state else None
+    if area is not None:
+        return Resolved(area, said, also_named(found, area, tuple(words)))
+    return _metro(found, typed, start, words, said, vocabulary)
+
+
+def _common(words: Sequence[str], common: frozenset[str]) -> bool:
+    """A run that starts with a common word, or ends with one that is no state's postal code, names no place."""
+    trailing = len(words) > 1 and words[-1].upper() in STATE_CODES
+    return words[0] in common or (words[-1] in common and not trailing)
+
+
+def _shouting(typed: Sequence[str]) -> bool:
+    """A question typed all in capitals: its two-letter words are no postal codes for that alone."""
+    letters = [w for w in typed if w.isalpha()]
+    return len(letters) > 1 and all(w.isupper() for w in letters)
+
+
+def _expected(typed: Sequence[str], start: int, end: int) -> bool:
+    """Whether a place is expected here: the whole question, or after 'in', 'vs', 'or'..."""
+    return (start == 0 and end == len(typed)) or (start > 0 and typed[start - 1].lower() in BEFORE_A_PLACE)
+
+
+def _state(words: Sequence[str], code_allowed: bool) -> str | None:
+    """The state the words name: its name, or its postal code (one word, where allowed)."""
+    text = " ".join(words)
+    if text in STATE_NAMES:
+        return STATE_NAMES[text]
+    return text.upper() if len(words) == 1 and code_allowed and text.upper() in STATE_CODES else None
+
+
+def _metro(
+    found: Names, typed: Sequence[str], start: int, words: list[str], said: str, vocabulary: frozenset[str] | set[str]
+) -> Resolved | None:
+    """A metro by a whole city of its name or a regional name, optionally followed by its state."""
+    for n in range(min(3, len(words) - 1), 0, -1):
+        state = _state(words[-n:], True)
+        if state is not None:
+            rest = tuple(words[:-n])
+            named = found.regional.get(rest) or found.cities.get(rest, [])
+            areas = [a for a in named if state in _listed_states(a)]
+            return _chosen(found, areas, said)
+    key = tuple(words)
+    if len(key) == 1:
+        word = key[0]
+        if word in vocabulary or len(word) < 4:
+            return None  # one word the guide uses itself ('college', 'state') is not taken for a metro
+        if word in found.ordinary and not (start > 0 and typed[start][:1].isupper()):
+            return None  # 'mobile' is a word; 'pay in Mobile' and 'mobile al' name the metro
+    return _chosen(found, found.cities.get(key, []), said)
+
+
+def _chosen(found: Names, areas: list[Area], said: str) -> Resolved | None:
+    if not areas:
+        return None
+    chosen, *others = found.most_first(areas)
+    return Resolved(chosen, said, tuple(others))

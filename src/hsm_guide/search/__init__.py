@@ -1,0 +1,170 @@
+"""`hsm-guide search`: a question in a reader's own words, answered first by the card it asks for,
+then the passages that mention its words, each with the command that shows it in full.
+
+The room, in reading order: `reading.py` reads a question (its words in `..words`, the English word
+list in `dictionary.py`, the parts it names in `parts.py`, the places through `..places`);
+`cards.py` scores it against every card; `answer.py` leads with the card (one module per family:
+pay, compare, rankings, routes, credentials, reference, gaps) and says what it did not use;
+`corpus.py` holds the passages and ranks them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..errors import UsageError
+from ..words import MOST_WORDS, WORD
+from .corpus import Hit, Passage, index, passages, vocabulary
+
+if TYPE_CHECKING:
+    from ..blocks import Document
+    from ..model import KnowledgeBase
+    from ..sections.builder import Builder
+    from .lexicon import Lexicon
+    from .reading import Reading
+
+__all__ = ["Hit", "Passage", "Result", "document", "index", "passages", "search"]
+PASSAGES = 5  # passages shown after a card by default; --all shows every one
+
+
+class Result(NamedTuple):
+    query: str
+    words: tuple[str, ...]  # the words the passages were searched for, after corrections
+    corrections: dict[str, str]
+    hits: list[Hit]
+    closest: list[str]  # suggestions when nothing matched
+    reading: Reading | None = None  # the question as read (no card within one section)
+    unmatched: tuple[str, ...] = ()  # words no passage mentions, searched without them
+    leads: bool = False  # whether a card can lead
+    lexicon: Lexicon | None = None  # what the question was read against
+
+
+def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
+    """The question as read, and the passages for its words, best first (within one section: no card)."""
+    from .corpus import expand, ranked
+    from .lexicon import lexicon
+    from .reading import read
+
+    _check(query, section)
+    everything = index(kb)
+    found = [p for p in everything if section is None or p.section == section]
+    lex = lexicon(kb, vocabulary(kb, everything))
+    reading = read(kb, query, lex)
+    words = _searched(reading, lex)
+    forms = expand(words, lex.synonyms, _words_of(found) if section else lex.vocabulary)
+    kept = [f for f in forms if f]
+    hits = ranked(found, kept) if kept else []
+    unmatched = tuple(w for w, f in zip(words, forms, strict=True) if not f) if kept else ()
+    leads = section is None and _leads(kb, lex, reading)
+    closest = [] if hits or leads else _closest(words, lex)
+    asked = reading if section is None else None
+    return Result(query, words, reading.corrections, hits, closest, asked, unmatched, leads, lex)
+
+
+def _leads(kb: KnowledgeBase, lex: Lexicon, reading: Reading) -> bool:
+    from .cards import ranked as cards
+
+    return kb.questions is not None and bool(cards(kb, lex, reading))
+
+
+def _searched(reading: Reading, lex: Lexicon) -> tuple[str, ...]:
+    """The words the passages are searched for: no filler, no place or region, nothing the guide lacks;
+    a question of filler alone keeps its words."""
+    spans = [(p.start, p.end) for p in reading.places] + [(p.start, p.end) for p in reading.parts if p.kind == "region"]
+    named = {i for start, end in spans for i in range(start, end)}
+    filler = lex.common - frozenset(lex.synonyms)
+    kept = (w for i, w in enumerate(reading.lower) if i not in named and w not in filler)
+    asked = tuple(dict.fromkeys(w for w in kept if w not in reading.unknown))
+    return asked or (() if reading.places else tuple(dict.fromkeys(reading.lower)))
+
+
+def _words_of(found: list[Passage]) -> frozenset[str]:
+    return frozenset().union(*(p.words | p.context for p in found)) if found else frozenset()
+
+
+def _check(query: str, section: str | None) -> None:
+    """A UsageError when the query has no words, or the section is unknown."""
+    if not WORD.search(query):
+        raise UsageError("give one or more words to search for")
+    if section is not None:
+        from ..sections import BY_NAME
+
+        if section not in BY_NAME:
+            from ..suggest import hint
+
+            raise UsageError(f"unknown section '{section}'{hint(section, BY_NAME)} (valid: {', '.join(BY_NAME)})")
+
+
+def _closest(words: tuple[str, ...], lex: Lexicon) -> list[str]:
+    """Terms close to the words, where none matched; none for a known place or term (never 'teams' for 'texas')."""
+    import difflib
+
+    near = (difflib.get_close_matches(w, lex.vocabulary, n=3, cutoff=0.6) for w in words if w not in lex.known)
+    closest = [c for found in near for c in found]
+    return list(dict.fromkeys(closest))[:5]
+
+
+def document(kb: KnowledgeBase, result: Result, every: bool = False, limit: int | None = None) -> Document:
+    """The card, what was corrected or left out, then the passages (PASSAGES of them, or every one)."""
+    from ..sections.builder import Builder
+
+    b = Builder(kb, "search", f"Search: {result.query}")
+    reading = result.reading
+    answered = False
+    if reading is not None and result.lexicon is not None:
+        from .answer import lead
+
+        answered = lead(b, kb, reading, result.lexicon, bool(result.hits))
+    _said(b, result)
+    if not (answered and not result.words):
+        _passages(b, result, len(result.hits) if every else (limit or PASSAGES), answered)
+    return b.document(with_sources=False)
+
+
+def _said(b: Builder, result: Result) -> None:
+    """What of the question was left unread, corrected, or matched by no passage."""
+    ignored = result.reading.ignored if result.reading else 0
+    if ignored:
+        b.note(f"The question was read up to its {MOST_WORDS}th word; the other {ignored:,} were left out.")
+    for typed, used in result.corrections.items():
+        b.note(f"Showing results for '{used}' (you typed '{typed}').")
+    if result.unmatched:
+        shown_words = [w for w in result.words if w not in result.unmatched]
+        b.note(f"No passage mentions {_quoted(result.unmatched)}; showing {_quoted(shown_words)}.")
+
+
+def _passages(b: Builder, result: Result, most: int, answered: bool) -> None:
+    from ..blocks import Entry
+
+    shown = _shown(result.hits, most)
+    count = len(result.hits)
+    if answered:
+        b.heading("Passages")
+    more = f"; the best {len(shown)} shown (--all for every one)." if count > len(shown) else "."
+    b.text(f"{count} match{'es' if count != 1 else ''}" + more)
+    entries = []
+    for hit in shown:
+        p = hit.passage
+        where = f"{p.title} / {p.heading}" if p.heading != p.title else p.title
+        entries.append(Entry(p.text, (), where, hit.spans, f"hsm-guide {p.command}"))
+    b.entries(None, entries)
+
+
+def _shown(hits: list[Hit], most: int) -> list[Hit]:
+    """The best hits, at most two from one page while others wait (no block of one credential's rules)."""
+    if most >= len(hits):
+        return hits
+    first: list[Hit] = []
+    counted: dict[str, int] = {}
+    for hit in hits:
+        if counted.get(hit.passage.command, 0) < 2:
+            counted[hit.passage.command] = counted.get(hit.passage.command, 0) + 1
+            first.append(hit)
+        if len(first) == most:
+            return first
+    rest = [h for h in hits if h not in first]
+    return first + rest[: most - len(first)]
+
+
+def _quoted(words: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(f"'{w}'" for w in words)

@@ -1,0 +1,138 @@
+"""The card a question leads with: the best-scored card that can answer, what of the question it
+did not use (said, never dropped silently), and the command to read on with.
+
+Which card is the knowledge base's choice (`questions.cards`, scored in cards.py); each card
+family (pay, compare, rankings, routes, credentials, licensing, reference, gaps) only shows what the data
+holds, with its sources. A card the data cannot give (no wage extract, no estimate) gives way
+to the next best; where none can, an honest card says so and the passages follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from ..model import Gap
+from .card import Answered
+
+if TYPE_CHECKING:
+    from ..model import Card, KnowledgeBase
+    from ..sections.builder import Builder
+    from .lexicon import Lexicon
+    from .reading import Reading
+
+NOTES = 2  # notes on the parts of a question a card did not use (the card stays on one screen)
+
+
+CardFunction = Callable[["Builder", "KnowledgeBase", "Reading", "Card"], Answered | None]
+
+# Each answer's function, as "module:function" in this package, imported when a card needs it.
+FAMILIES = {
+    "pay": "pay:pay",
+    "places": "compare:places",
+    "industries": "compare:industries",
+    "occupations": "compare:occupations",
+    "degrees": "compare:degrees",
+    "credentials": "compare:credentials",
+    "ranking": "rankings:ranking",
+    "best-industries": "rankings:best_industries",
+    "region-pay": "rankings:region_pay",
+    "rural-pay": "rankings:rural_pay",
+    "past-pay": "rankings:past_pay",
+    "route": "routes:route",
+    "timeline": "routes:timeline",
+    "degree-length": "routes:degree_length",
+    "degree-needed": "routes:degree_needed",
+    "credential": "credentials:credential",
+    "credential-cost": "credentials:credential",
+    "credential-eligibility": "credentials:credential",
+    "credential-renewal": "credentials:credential",
+    "certifications": "credentials:certifications",
+    "state-license": "licensing:state_license",
+    "key-points": "reference:key_points",
+    "hours": "reference:hours",
+    "related": "reference:related",
+    "advancement": "reference:advancement",
+    "education-list": "reference:education_list",
+    "term": "reference:term",
+    "role": "reference:role",
+    "organization": "reference:organization",
+    "jobs": "reference:jobs",
+    "employers": "reference:employers",
+}
+
+
+def function(answer: str) -> CardFunction:
+    module, name = FAMILIES[answer].split(":")
+    found: CardFunction = getattr(import_module(f".{module}", __package__), name)
+    return found
+
+
+def lead(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, hits: bool) -> bool:
+    """Add the card the question leads with; False when there is none (no cards in the data, or
+    nothing scored and no passage matched either)."""
+    from .cards import ranked
+    from .gaps import gap, nothing
+
+    if kb.questions is None:
+        return False
+    for _, choice in ranked(kb, lexicon, reading):
+        if isinstance(choice, Gap):
+            answered: Answered | None = gap(b, kb, reading, choice)
+            command = choice.command
+        else:
+            answered = function(choice.answer)(b, kb, reading, choice)
+            command = choice.command or choice.view
+        if answered is not None:
+            _close(b, kb, reading, lexicon, answered, answered.command or command)
+            return True
+    if not hits:
+        return False
+    nothing(b, kb, reading)
+    _close(b, kb, reading, lexicon, Answered(frozenset({"gap"})), None)
+    return True
+
+
+def _close(
+    b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, answered: Answered, command: str | None
+) -> None:
+    from .unused import notes
+
+    for text, sources in notes(kb, reading, lexicon, answered.used)[:NOTES]:
+        b.note(text, sources)
+    if command:
+        b.hint(f"Read on: hsm-guide {filled(command, values(reading, lexicon))}")
+
+
+def values(reading: Reading, lexicon: Lexicon) -> dict[str, str]:
+    """What a card's command can name, from the question: the place as the reader typed it."""
+    place = reading.place
+    names = lexicon.names
+    setting, background = reading.first("setting"), reading.first("background")
+    credential, term = reading.first("credential"), reading.first("term")
+    return {
+        "place": place.resolved.typed(names) if place and names else "",
+        "state": place.area.state if place and place.area.kind != "national" else "",
+        "setting": setting.key if setting else "",
+        "background": background.key if background else "",
+        "credential": credential.code if credential else "",
+        "term": term.term if term else "",
+        "year": str(reading.past_year or ""),
+    }
+
+
+def filled(command: str, values: dict[str, str]) -> str:
+    """The command with the question's values; an option whose value the question did not name is left out."""
+    words = command.split(" ")
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i].startswith("--") and i + 1 < len(words) and "{" in words[i + 1]:
+            value = words[i + 1].format(**values)
+            kept += [words[i], value] if value else []
+            i += 2
+            continue
+        kept.append(words[i].format(**values))
+        i += 1
+    return " ".join(kept)

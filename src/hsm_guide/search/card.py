@@ -1,0 +1,56 @@
+"""What every card shares: what it used of the question, its sources row, and the short forms of
+titles and steps it shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from ..model import KnowledgeBase
+    from ..sections.builder import FactRow
+
+SOURCES_NAMED = 3  # sources a card names; the view it leads to cites every one
+
+
+class Answered(NamedTuple):
+    used: frozenset[str]  # the kinds of part the card used: place, degree, background...
+    command: str | None = None  # where to read on, where the card chose it (else the card's own)
+
+
+def sources_row(kb: KnowledgeBase, ids: Iterable[str]) -> FactRow:
+    """The sources a card's figures come from, by publisher and short title."""
+    wanted = list(dict.fromkeys(ids))
+    found = [s for i in wanted for s in kb.sources if s.id == i]
+    names = list(dict.fromkeys(f"{s.publisher}, {short_title(s.title)}" for s in found))
+    shown = "; ".join(names[:SOURCES_NAMED])
+    if len(names) > SOURCES_NAMED:  # the page read on with lists them all; a card stays short
+        shown += f"; and {len(names) - SOURCES_NAMED} more, cited on the page named below"
+    return ("Source" if len(names) == 1 else "Sources", shown, wanted)
+
+
+def short_title(title: str) -> str:
+    """A title up to its first ': ' outside brackets, so a label never leaves a bracket open:
+    'Relative standard error (Health, United States: definitions)' stays whole."""
+    return before(title, ": ")
+
+
+def before(text: str, mark: str) -> str:
+    """`text` up to the first `mark` outside brackets; all of it where there is none."""
+    depth = 0
+    for i, c in enumerate(text):
+        depth += (c in "([{") - (c in ")]}")
+        if depth == 0 and text.startswith(mark, i):
+            return text[:i]
+    return text
+
+
+def in_short(text: str, mark: str = ": ") -> str:
+    """A text's first clause, up to the first `mark` outside brackets, as a sentence."""
+    clause = before(text, mark)
+    return clause if clause.endswith(".") else f"{clause}."
+
+
+def lowered(name: str) -> str:
+    """A name inside a sentence: 'A registered nurse...' -> 'a registered nurse...'; 'MGMA' stays."""
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]

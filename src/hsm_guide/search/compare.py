@@ -1,0 +1,152 @@
+"""Comparisons in any wording (X or Y, X vs Y, the difference between X and Y, which is better, do X
+make more than Y): two places, industries, occupations (locally, where the release has it), degrees
+or credentials, side by side."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .card import Answered, in_short, lowered, sources_row
+
+if TYPE_CHECKING:
+    from ..model import Card, Certification, Degree, KnowledgeBase, Route
+    from ..sections.builder import Builder, FactRow
+    from ..wages.lookup import WageData
+    from ..wages.model import WageRow
+    from .reading import Reading
+
+
+def places(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """Two areas' medians and middle 80% side by side."""
+    if kb.wages is None or reading.place is None or reading.other is None:
+        return None
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    pair = [(a, data.row(a.code)) for a in (reading.place.area, reading.other.area)]
+    b.heading(f"Answer: {pair[0][0].name} and {pair[1][0].name}, pay side by side, {data.label}")
+    src = [data.source]
+    rows: list[FactRow] = []
+    for area, row in pair:
+        if row is None:
+            rows.append((area.name, "BLS publishes no estimate", src))
+            continue
+        middle = f"middle 80% {data.text(row, 'annual_p10')} to {data.text(row, 'annual_p90')}"
+        rows.append((area.name, f"{data.yearly_and_hourly(row, 'median')} (median); {middle}", src))
+    higher = _higher([(a.name, r.annual_median if r else None) for a, r in pair])
+    b.facts([*rows, *higher, sources_row(kb, [data.source])])
+    return Answered(frozenset({"place", "two-places"}))
+
+
+def industries(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """Two industries' national medians side by side, with the occupation's overall median."""
+    if kb.wages is None:
+        return None
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    found = [r for code in reading.every("industry")[:2] if (r := data.row("0000000", None, code))]
+    if len(found) < 2:
+        return None
+    src = [data.source]
+    b.heading(f"Answer: pay by industry, United States, {data.label}")
+    rows: list[FactRow] = [(r.industry_name, data.yearly_and_hourly(r, "median") + " (median)", src) for r in found]
+    rows.append(("All industries", data.yearly_and_hourly(data.national(), "median") + " (median)", src))
+    rows += _higher([(r.industry_name, r.annual_median) for r in found])
+    b.facts([*rows, sources_row(kb, [data.source])])
+    b.note("BLS publishes pay by industry for the nation only.", src)
+    return Answered(frozenset({"industry", "setting", "role"}))
+
+
+def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """Two occupations' medians side by side (one named: beside this one), in the place's state where one
+    is named (the release has the related occupations by state), else nationally."""
+    if kb.wages is None:
+        return None
+    from ..wages.lookup import wage_data
+    from .pay import located
+
+    data = wage_data(kb)
+    pair = _pair(reading, data)
+    if pair is None:
+        return None
+    area = reading.place.area if reading.place else None
+    found = [located(data, area, s) for s in pair]
+    names = [data.occupation_name(s) for s in pair]
+    where = found[0][1]
+    b.heading(f"Answer: {names[0]} and {names[1]}, pay side by side, {where}, {data.label}")
+    src = [data.source]
+    rows: list[FactRow] = [
+        (name if place == where else f"{name}, {place}", _median(data, row), src)
+        for (row, place, _), name in zip(found, names, strict=True)
+    ]
+    rows += _higher([(n, r.annual_median if r else None) for n, (r, _, _) in zip(names, found, strict=True)])
+    b.facts([*rows, sources_row(kb, [data.source])])
+    if reading.place and any(by_state for *_, by_state in found):
+        b.note(f"BLS figures for these occupations in the guide are by state: {where} for {reading.place.area.name}.")
+    return Answered(frozenset({"occupation", "place", "background", "role"}))
+
+
+def _pair(reading: Reading, data: WageData) -> list[str] | None:
+    """The two occupations to set side by side: the two named, or the one named beside this one."""
+    socs = [s for s in reading.socs() if s in data.release.occupations]
+    pair = socs[:2] if len(socs) >= 2 else [*socs, data.soc]
+    return pair if len(set(pair)) == 2 else None
+
+
+def _median(data: WageData, row: WageRow | None) -> str:
+    return data.yearly_and_hourly(row, "median") + " (median)" if row else "BLS publishes no estimate"
+
+
+def _higher(pairs: list[tuple[str, float | None]]) -> list[FactRow]:
+    """Which of two pays more, and by how much."""
+    from ..blocks import money
+
+    if len(pairs) != 2 or pairs[0][1] is None or pairs[1][1] is None:
+        return []
+    (a, x), (_, y) = sorted(pairs, key=lambda p: -(p[1] or 0))
+    assert x is not None and y is not None
+    if x == y:
+        return [("Difference", "the same median", [])]
+    return [("Difference", f"{a} {money(x - y)} a year more at the median", [])]
+
+
+def degrees(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """Two degrees side by side, and what the route of a background or setting named says of them."""
+    pair: list[Degree] = reading.every("degree")[:2]
+    if len(pair) < 2:
+        return None
+    b.heading(f"Answer: {_short(pair[0].name)} and {_short(pair[1].name)} side by side")
+    rows: list[FactRow] = [(d.name, d.text, d.sources) for d in pair]
+    said = _route_says(reading, pair)
+    cited = [i for d in pair for i in d.sources] + [i for _, _, s in said for i in s]
+    b.facts([*rows, *said, sources_row(kb, cited)])
+    return Answered(frozenset({"degree", "term"} | ({"background", "setting"} if said else set())))
+
+
+def _route_says(reading: Reading, pair: list[Degree]) -> list[FactRow]:
+    """The first step of the named background's (else setting's) route that names either degree."""
+    route: Route | None = reading.first("background") or reading.first("setting")
+    if route is None:
+        return []
+    step = next((s for s in route.steps if any(_short(d.name) in s.text for d in pair)), None)
+    return [(f"For {lowered(route.who or route.name)}", step.text, step.sources)] if step else []
+
+
+def _short(name: str) -> str:
+    return name[name.index("(") + 1 : name.index(")")] if "(" in name else name
+
+
+def credentials(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """Two credentials side by side: who issues each, whom it suits, who is eligible, how often it renews."""
+    pair: list[Certification] = reading.every("credential")[:2]
+    if len(pair) < 2:
+        return None
+    b.heading(f"Answer: the {pair[0].code} and the {pair[1].code} side by side")
+    rows: list[FactRow] = []
+    for c in pair:
+        eligible = in_short(c.eligibility[0].text, "; ") if c.eligibility else "no eligibility rules given"
+        rows.append((c.code, f"{c.name}. Suits {lowered(c.suits)}. Eligible: {lowered(eligible)}", c.sources))
+    b.facts([*rows, sources_row(kb, [i for c in pair for i in c.sources])])
+    b.note("Which suits you depends on the work you want: each one's page has its exam, renewal and cost.")
+    return Answered(frozenset({"credential", "term", "organization"}))

@@ -1,0 +1,77 @@
+"""A credential's facts (its cost, who is eligible, its renewal, or its main facts) and the
+credentials a setting's route names."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .card import Answered, sources_row
+
+if TYPE_CHECKING:
+    from ..model import Card, Certification, KnowledgeBase, Route
+    from ..sections.builder import Builder, FactRow
+    from .reading import Reading
+
+# the facts a credential card leads with: its answer -> (the credential's field, the heading, the word for none)
+_FACETS = {
+    "credential-cost": ("cost", "Answer: what the {code} costs", "fee"),
+    "credential-eligibility": ("eligibility", "Answer: who is eligible for the {code}", "eligibility rules"),
+    "credential-renewal": ("renewal", "Answer: renewing the {code}", "renewal rules"),
+}
+USED = frozenset({"credential", "term", "organization", "role"})
+
+
+def credential(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The facts the question asks of the credential it names (cost, eligibility, renewal), each with
+    its sources as `certifications CODE` gives them; its main facts where the data has none of those."""
+    c: Certification | None = reading.first("credential")
+    if c is None:
+        return None
+    facet = _FACETS.get(card.answer)
+    if facet is None:
+        b.heading(f"Answer: the {c.code}, {c.name}")
+        b.facts([*main_facts(c), sources_row(kb, c.sources)])
+        return Answered(USED)
+    field, heading, none = facet
+    items = list(getattr(c, field))
+    b.heading(heading.format(code=c.code))
+    if items:
+        b.bullets(None, items)
+        b.facts([sources_row(kb, [i for item in items for i in item.sources])])
+    else:
+        b.text(f"The guide's sources give no {none} for the {c.code} ({c.name}).")
+        b.facts([*main_facts(c), sources_row(kb, c.sources)])
+    return Answered(USED)
+
+
+def main_facts(c: Certification) -> list[FactRow]:
+    status = c.status[0] if c.status else None
+    return [
+        ("Issuing body", c.body, c.sources),
+        ("Suits", c.suits, c.sources),
+        ("Preparation", c.preparation or "", c.sources),
+        ("Renews", c.renews or "", c.sources),
+        *([("Status", status.text, status.sources)] if status else []),
+    ]
+
+
+def certifications(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The credentials the setting's route names, each with whom it suits."""
+    setting: Route | None = reading.first("setting")
+    if setting is None:
+        return None
+    from ..sections.paths import setting_credentials
+
+    found = setting_credentials(kb, setting)
+    if not found:
+        return None
+    b.heading(f"Answer: certifications for {setting.name[0].lower()}{setting.name[1:]}")
+    rows: list[FactRow] = [(c.code, f"{c.name} ({c.body}): {c.suits}", c.sources) for c in found]
+    b.facts([*rows, sources_row(kb, [i for c in found for i in c.sources])])
+    for c in found:
+        if c.status:  # the latest statement on a credential in doubt
+            b.note(f"{c.code}: {c.status[0].text}", c.status[0].sources)
+    licenses = [s for s in setting.steps if s.kind == "license"]
+    if licenses:  # a required license matters more than an optional credential
+        b.note(f"This setting also needs a license: {licenses[0].text}", licenses[0].sources)
+    return Answered(frozenset({"setting", "industry", "role", "occupation", "credential"}))

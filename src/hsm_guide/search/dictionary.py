@@ -1,0 +1,82 @@
+"""Whether a word is an English word, from pyspellchecker's English word list.
+
+A word the guide does not hold is only ever "corrected" when it is no English word either
+(`bedside` is never `beside`). The list (about 160,000 words with their frequencies) costs
+about 90 ms to read from the package, so it is read only when a question has a word the guide
+does not know, and kept beside the cached knowledge base in one entry a first letter: a question
+then reads only the letters of its unknown words (about 1 ms each).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections.abc import Iterable
+from functools import cache
+from importlib.util import find_spec
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..model import KnowledgeBase
+
+RARE = 100  # a listed word seen fewer times than this (the list's floor is 50) may be a misspelled name
+
+_LIST = ("resources", "en.json.gz")
+_SHARDS: dict[int, tuple[Any, dict[str, dict[str, int]]]] = {}
+
+
+def counts(kb: KnowledgeBase, words: Iterable[str]) -> dict[str, int]:
+    """How often the list has seen each word (0: it is no English word)."""
+    found: dict[str, int] = {}
+    for word in dict.fromkeys(words):
+        if word:
+            found[word] = _shard(kb, word[0]).get(word, 0)
+    return found
+
+
+def _shard(kb: KnowledgeBase, letter: str) -> dict[str, int]:
+    """The words that start with `letter`, and their counts: kept beside the cached knowledge base, one
+    entry a letter, so a question reads only the letters of its unknown words."""
+    kept = _SHARDS.get(id(kb))
+    if kept is None or kept[0] is not kb:
+        _SHARDS.clear()
+        kept = _SHARDS[id(kb)] = (kb, {})
+    shards: dict[str, dict[str, int]] = kept[1]
+    if letter not in shards:
+        from ..cache import derived
+
+        stamp = _stamp()
+
+        def make(value: tuple[Any, dict[str, int]]) -> dict[str, int]:
+            if value[0] != stamp:  # another version of the package: build again
+                raise ValueError("a word list of another version")
+            return value[1]
+
+        name = f"english-{letter}" if letter.isascii() and letter.isalpha() else "english-other"
+        shards[letter] = derived.remember(kb, name, lambda: (stamp, _listed().get(letter, {})), make)
+    return shards[letter]
+
+
+def _path() -> str:
+    spec = find_spec("spellchecker")  # found, not imported: only its data file is read
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a dependency
+        raise ModuleNotFoundError("pyspellchecker")
+    return os.path.join(spec.submodule_search_locations[0], *_LIST)
+
+
+def _stamp() -> tuple[int, int]:
+    info = os.stat(_path())
+    return info.st_size, info.st_mtime_ns
+
+
+@cache
+def _listed() -> dict[str, dict[str, int]]:
+    """The list's plain lower-case words and their counts, by first letter (read once a process)."""
+    with gzip.open(_path(), "rb") as file:
+        listed: dict[str, int] = json.loads(file.read())
+    by_letter: dict[str, dict[str, int]] = {}
+    for word, count in listed.items():
+        if word.isascii() and word.isalpha():
+            by_letter.setdefault(word[0], {})[word] = int(count)
+    return by_letter

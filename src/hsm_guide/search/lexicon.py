@@ -1,0 +1,73 @@
+"""What a question is read against, built once per knowledge base: the passages' words, the words
+the guide knows (never corrected), the synonym groups, the names of parts and places.
+
+The words the guide knows and the index of close words are built only when a question has a word
+the passages do not hold."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..words import WORD, distance, slip, variants
+from .parts import Entry, by_first_word, entries
+
+if TYPE_CHECKING:
+    from ..model import KnowledgeBase
+    from ..places.names import Names
+
+
+class Lexicon:
+    def __init__(self, kb: KnowledgeBase, vocabulary: frozenset[str]) -> None:
+        from ..places.names import names
+
+        q = kb.questions
+        self.vocabulary = vocabulary  # every word of every passage
+        self.synonyms = {w: tuple(g) for g in (q.synonyms if q else ()) for w in g}  # a word -> its group
+        self.filler = frozenset(q.filler) if q else frozenset()
+        self.common = self.filler | frozenset(self.synonyms)  # no place is named by these
+        self.names: Names | None = names(kb)  # the names of places (None without a wage extract)
+        self._named = entries(kb)
+        self.parts: dict[str, list[Entry]] = by_first_word(self._named)  # the names of parts, by first word
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """The words the guide knows: filler and synonyms, the names of parts, states and areas."""
+        from ..places.names import STATE_CODES, STATE_NAMES
+
+        known = set(self.common) | {w for words, _, _ in self._named for w in words}
+        known |= {w for n in STATE_NAMES for w in n.split()} | {c.lower() for c in STATE_CODES}
+        if self.names is not None:
+            known |= {w for a in self.names.areas for w in WORD.findall(a.name.lower())}
+            known |= {w for k in self.names.regional for w in k}
+        return frozenset(known)
+
+    @cached_property
+    def _by_letter(self) -> dict[str, tuple[str, ...]]:
+        letters: dict[str, list[str]] = {}
+        for w in sorted(self.known | self.vocabulary):
+            if len(w) > 2 and w.isalpha():
+                letters.setdefault(w[0], []).append(w)
+        return {k: tuple(v) for k, v in letters.items()}
+
+    def knows(self, word: str) -> bool:
+        """Whether the guide holds the word, in either spelling (organisation: organization)."""
+        return any(v in self.vocabulary or v in self.known for v in variants(word))
+
+    def closest(self, word: str) -> str | None:
+        """The guide's word one or two letters off `word` (salery: salary); the nearest, then a passage's."""
+        near = [w for w in self._by_letter.get(word[:1], ()) if slip(word, w)]
+        return min(near, key=lambda w: (distance(word, w, 2), w not in self.vocabulary, w)) if near else None
+
+
+_KEPT: dict[int, tuple[object, frozenset[str], Lexicon]] = {}
+
+
+def lexicon(kb: KnowledgeBase, vocabulary: frozenset[str]) -> Lexicon:
+    kept = _KEPT.get(id(kb))
+    if kept is not None and kept[0] is kb and kept[1] == vocabulary:
+        return kept[2]
+    found = Lexicon(kb, vocabulary)
+    _KEPT.clear()
+    _KEPT[id(kb)] = (kb, vocabulary, found)
+    return found

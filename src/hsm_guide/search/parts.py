@@ -1,0 +1,136 @@
+"""The parts a question names, found by one matcher: every name the knowledge base gives a degree,
+credential, setting, background, glossary term, kind of manager or job title, organization,
+industry, occupation, region or gap (something the guide does not hold), matched as whole words.
+
+A name inside a longer one names nothing of its own ("nurse" in "nurse manager"), except where the
+shorter one says where the longer one works ("nursing home" in "nursing home administrator").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..places import RURAL
+from ..sections.timeline import short_name
+from ..words import WORD, singular
+
+if TYPE_CHECKING:
+    from ..model import KnowledgeBase
+
+NESTED = frozenset({"industry", "setting", "gap", "degree", "credential"})  # may stand inside a longer name
+_LISTING = re.compile(r"\s*\(.*\)$")  # "Director of Nursing (April 2021 listing)": the note is not the title
+
+
+class Role(NamedTuple):
+    """A kind of manager (with what it does), a specialization, or a job title of this occupation."""
+
+    name: str
+    text: str | None  # what a kind of manager does, or what a specialization is; None for a title
+    sources: tuple[str, ...]
+    specialization: bool = False
+
+
+class Part(NamedTuple):
+    kind: str
+    value: Any  # the record it names (a Degree, a Route...), an industry code or an occupation's SOC code
+    start: int  # its words' positions in the question
+    end: int
+
+
+Entry = tuple[tuple[str, ...], str, Any]
+
+
+def phrase(text: str) -> tuple[str, ...]:
+    return tuple(singular(w) for w in WORD.findall(text.lower()))
+
+
+def entries(kb: KnowledgeBase) -> list[Entry]:
+    """Every name the question may use, with its kind and what it names."""
+    named = [*_studies(kb), *_reference(kb), *_asked(kb)]
+    found = [(phrase(name), kind, value) for kind, value, name in named]
+    found += list(_routes(kb))
+    found += [((w,), "rural", w) for w in RURAL]  # rural pay: the nonmetropolitan areas
+    return [e for e in found if e[0]]
+
+
+def _studies(kb: KnowledgeBase) -> Iterator[tuple[str, Any, str]]:
+    """Degrees by short and full name, credentials by code and name."""
+    for d in kb.education.degrees:
+        yield from (("degree", d, f) for f in (short_name(d), _LISTING.sub("", d.name)) if f)
+    yield from (("credential", c, f) for c in kb.certifications.credentials for f in (c.code, c.name))
+
+
+def _reference(kb: KnowledgeBase) -> Iterator[tuple[str, Any, str]]:
+    """Glossary terms, kinds of manager and job titles, organizations, occupation titles."""
+    glossary = getattr(kb, "glossary", None) or ()
+    yield from (("term", t, f) for t in glossary for f in (t.name, t.term.replace("-", " "), *t.aliases))
+    yield from (("role", r, r.name) for r in roles(kb))
+    yield from (("organization", o, f) for o in kb.organizations for f in (o.abbreviation, o.name) if f)
+    yield from (("occupation", soc, t) for t, soc in _titles(kb))
+
+
+def _asked(kb: KnowledgeBase) -> Iterator[tuple[str, Any, str]]:
+    """The names the questions data gives: industries, occupations, regions, gaps."""
+    q = kb.questions
+    if q is None:
+        return
+    yield from (("industry", n.industry, s) for n in q.industries for s in n.said)
+    yield from (("occupation", n.soc, s) for n in q.occupations for s in n.said)
+    yield from (("region", r, s) for r in q.regions for s in r.names)
+    yield from (("gap", g, s) for g in q.gaps for s in g.said)
+
+
+def _routes(kb: KnowledgeBase) -> Iterator[Entry]:
+    """A setting by its key's words in a row; a background by any word of its key but the common ones
+    (nurse, records, business); either by an alias's words in a row (rn, registered nurse, finance)."""
+    common = {w for group in kb.questions.synonyms for w in group} if kb.questions else set()
+    for s in kb.paths.settings:
+        yield phrase(s.key.replace("-", " ")), "setting", s
+        yield from ((phrase(a), "setting", s) for a in s.aliases)
+    for b in kb.paths.backgrounds:
+        yield from (((singular(p),), "background", b) for p in b.key.split("-") if p not in common)
+        yield from ((phrase(a), "background", b) for a in b.aliases)
+
+
+def roles(kb: KnowledgeBase) -> list[Role]:
+    """The kinds of manager, the specializations and the job titles, each name once (a kind first)."""
+    r = kb.roles
+    found = [Role(m.name, m.text, tuple(m.sources)) for m in r.manager_types]
+    found += [Role(m.name, m.text, tuple(m.sources), True) for m in r.specializations]
+    found += [Role(_LISTING.sub("", t.text), None, tuple(t.sources)) for t in (*r.title_examples, *r.onet_titles)]
+    return list({x.name.lower(): x for x in reversed(found)}.values())[::-1]
+
+
+def _titles(kb: KnowledgeBase) -> list[tuple[str, str]]:
+    """Every occupation title a question may name, with its SOC code."""
+    own = kb.identity.soc_code
+    found = [(t, s) for s, t in (kb.wages.release.occupations.items() if kb.wages else ())]
+    found += [(kb.identity.title, own)] + [(t.text, own) for t in kb.identity.alternative_titles]
+    found += [(r.name, own) for r in roles(kb) if not r.specialization]
+    return found
+
+
+def by_first_word(names: Sequence[Entry]) -> dict[str, list[Entry]]:
+    found: dict[str, list[Entry]] = {}
+    for entry in names:
+        found.setdefault(entry[0][0], []).append(entry)
+    return found
+
+
+def find(names: dict[str, list[Entry]], singles: Sequence[str], taken: set[int]) -> tuple[Part, ...]:
+    """The parts named, in order: each name wherever its words stand in a row, outside those `taken` (a place)."""
+    found: list[Part] = []
+    for i, first in enumerate(singles):
+        for words, kind, value in names.get(first, ()):
+            end = i + len(words)
+            if tuple(singles[i:end]) == words and not taken.intersection(range(i, end)):
+                found.append(Part(kind, value, i, end))
+    kept = [p for p in found if p.kind in NESTED or not any(_inside(p, q) for q in found)]
+    unique = {(p.kind, id(p.value) if not isinstance(p.value, str) else p.value, p.start): p for p in kept}
+    return tuple(sorted(unique.values(), key=lambda p: (p.start, p.start - p.end)))
+
+
+def _inside(inner: Part, outer: Part) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and outer.end - outer.start > inner.end - inner.start

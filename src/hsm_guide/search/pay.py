@@ -1,0 +1,147 @@
+"""The pay card: the median nationally or in the place a question names (a metro's state and the
+nation beside it), in the industries it names, or another occupation's (this one's beside it)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .card import Answered, sources_row
+
+if TYPE_CHECKING:
+    from ..model import Card, KnowledgeBase
+    from ..sections.builder import Builder, FactRow
+    from ..wages.lookup import WageData
+    from ..wages.model import WageRow
+    from .reading import Reading
+
+STARTING = "starting"  # the synonym group of a question about starting pay
+PERCENTILES = frozenset({"10", "10th", "90", "90th", "percent", "percentile", "percentiles"})
+LOCAL = frozenset({"local", "locally", "near", "nearby", "around"})  # "pay near me", "local salaries"
+MINE = frozenset({"my", "our"})  # "in my area", "in our state"
+
+
+def pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    if kb.wages is None:
+        return None
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    others = reading.every("occupation")
+    soc = others[0] if len(others) == 1 else data.soc
+    area = reading.place.area if reading.place else None
+    row, where, by_state = located(data, area, soc)
+    src = [data.source]
+    b.heading(f"Answer: {data.occupation_name(soc)}, pay in {where}")
+    rows: list[FactRow] = []
+    if row is None:
+        rows.append((f"Median pay, {data.label}", f"BLS publishes no estimate for {where}", src))
+    else:
+        rows += figures(data, row, reading)
+        rows += beside(data, row, area if soc == data.soc else None)
+    if soc != data.soc:  # the occupation the guide is about, beside the one asked of
+        own, own_where, _ = located(data, area, data.soc)
+        if own is not None:
+            rows.append((f"{data.occupation_name(data.soc)}, {own_where}", data.yearly_and_hourly(own, "median"), src))
+    industries = reading.every("industry") if soc == data.soc else []
+    for code in industries:
+        industry = data.row("0000000", soc, code)
+        if industry is not None:  # the name in the value: a long name as a label would stack the card
+            value = f"{industry.industry_name}: {data.yearly_and_hourly(industry, 'median')} (median)"
+            rows.append(("Industry, United States", value, src))
+    rows.append(sources_row(kb, [data.source]))
+    b.facts(rows)
+    if by_state:
+        b.note(f"BLS figures for {data.occupation_name(soc).lower()} in the guide are by state: {where}.", src)
+    used = {"place", "occupation", "year"} | ({"industry", "setting"} if industries else set())
+    _notes(b, kb, data, row, reading)
+    return Answered(frozenset(used | {"role"}))
+
+
+def located(data: WageData, area: object, soc: str) -> tuple[WageRow | None, str, bool]:
+    """The occupation's row in the area (its state's where the release has only states for it), the place's
+    name, and whether the state stood in for the area."""
+    from ..wages.areas import Area
+
+    if not isinstance(area, Area) or area.kind == "national":
+        return data.national(soc), "the United States", False
+    row = data.row(area.code, soc)
+    if row is not None or area.kind == "state":
+        return row, area.name, False
+    state = data.row(f"{_fips(data, area.state)}00000", soc)
+    return state, state.name if state else area.name, state is not None
+
+
+def _fips(data: WageData, postal: str) -> str:
+    from ..wages.states import STATES
+
+    return next((fips for fips, (code, _) in STATES.items() if code == postal), "00")
+
+
+def figures(data: WageData, row: WageRow, reading: Reading) -> list[FactRow]:
+    """The median, the middle 80%, and the ends or the starting pay where asked."""
+    src = [data.source]
+    rows: list[FactRow] = [
+        (f"Median pay, {data.label}", data.yearly_and_hourly(row, "median"), src),
+        ("Middle 80%", f"{data.text(row, 'annual_p10')} to {data.text(row, 'annual_p90')} a year", src),
+    ]
+    if PERCENTILES & set(reading.words):  # "what do the top 10% earn": each end said plainly
+        rows.append(("Lowest-paid 10%", f"earned under {data.text(row, 'annual_p10')} a year", src))
+        rows.append(("Top-paid 10%", f"earned over {data.text(row, 'annual_p90')} a year", src))
+    if STARTING in reading.groups:  # BLS has no starting wage; the 10th percentile is the nearest figure
+        p10 = data.text(row, "annual_p10")
+        rows.append(
+            ("Starting pay", f"BLS publishes no starting wage; the lowest-paid 10% earned under {p10} a year", src)
+        )
+    return rows
+
+
+def beside(data: WageData, row: WageRow, area: object) -> list[FactRow]:
+    """A metro's or nonmetro area's state, and the nation, against the area's median."""
+    from ..sections.pay.common import versus
+    from ..wages.areas import Area
+
+    if not isinstance(area, Area) or area.kind == "national" or row.annual_median is None:
+        return []
+    src = [data.source]
+    rows: list[FactRow] = []
+    if area.kind != "state":
+        state = data.row(f"{_fips(data, area.state)}00000")
+        if state is not None:
+            rows.append((f"In {state.name}", f"{data.text(state, 'annual_median')} a year (median)", src))
+    nation = data.national()
+    if nation.annual_median is not None:
+        national = data.text(nation, "annual_median")
+        said = f"{versus(row.annual_median, nation.annual_median)} the national median ({national})"
+        rows.append(("Against the nation", said, src))
+    return rows
+
+
+def _notes(b: Builder, kb: KnowledgeBase, data: WageData, row: WageRow | None, reading: Reading) -> None:
+    """A rough estimate's warning, where to name a place, years the guide has no pay for, a specialization."""
+    if row is not None and (rough := data.rough(row)):
+        b.note(rough, [data.source])
+    words = set(reading.words)
+    if reading.place is None and (
+        words & LOCAL or (words & MINE and words & {"area", "city", "town", "state", "county"})
+    ):
+        b.note(
+            "Name your state or city for its own figures: "
+            "hsm-guide search pay in Columbus Ohio, or hsm-guide pay --area OH."
+        )
+    from ..sections.pay.editions import pay_years
+
+    held = pay_years(kb)
+    for year in (y for y in reading.years if y not in held):
+        b.note(f"The guide has no pay figures for {year}; the years it holds: {', '.join(map(str, held))}.")
+    role = reading.first("role")
+    if role is not None and role.specialization:  # "health informatics manager pay": counted here, not apart
+        b.note(
+            f"The guide's sources name {role.name.lower()} as one of this occupation's specializations; "
+            "BLS publishes no separate figure for it.",
+            [*role.sources, data.source],
+        )
+    if reading.place is not None and reading.past_year is not None:  # past editions are national only
+        year = reading.past_year
+        b.note(
+            f"For {year} the guide has national figures only: hsm-guide pay --year {year}. These are {data.label}'s."
+        )

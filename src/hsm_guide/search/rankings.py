@@ -1,0 +1,124 @@
+"""Pay across many areas or years: the best- or lowest-paying states and metros, the best-paying
+industries, a region's states, rural (nonmetropolitan) areas, and a past handbook edition's median."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .card import Answered, sources_row
+
+if TYPE_CHECKING:
+    from ..model import Card, KnowledgeBase
+    from ..sections.builder import Builder, FactRow
+    from ..wages.lookup import WageData
+    from ..wages.model import WageRow
+    from .reading import Reading
+
+LOWEST = "lowest"  # the synonym group of a question about the lowest pay
+RANKED = 5  # areas or industries a ranking card lists
+
+
+def _medians(data: WageData, rows: Iterable[WageRow]) -> list[FactRow]:
+    """One row an area: its name, and its median a year and an hour."""
+    return [(r.name, data.yearly_and_hourly(r, "median") + " (median)", [data.source]) for r in rows]
+
+
+def ranking(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The five best-paying states and DC (metro areas, when the card leads to pay --metros), or the five lowest."""
+    if kb.wages is None:
+        return None
+    from ..sections.pay.states import ranked
+    from ..wages.lookup import wage_data
+    from ..wages.states import TERRITORIES
+
+    data = wage_data(kb)
+    metros = "--metros" in (card.command or "")
+    lowest = LOWEST in reading.groups
+    areas = data.metros() if metros else [r for r in data.states() if r.state not in TERRITORIES]
+    order = [r for r in ranked(data, areas, False) if r.annual_median]
+    shown = order[-RANKED:][::-1] if lowest else order[:RANKED]
+    kind = "metro areas" if metros else "states (and DC)"
+    b.heading(f"Answer: the {'lowest' if lowest else 'best'}-paying {kind}, {data.label}")
+    b.facts([*_medians(data, shown), sources_row(kb, [data.source])])
+    return Answered(frozenset())
+
+
+def best_industries(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The best-paying industries with enough of these jobs to rank by, as pay --industry ranks them."""
+    if kb.wages is None:
+        return None
+    from ..sections.pay.industry import BEST_PAYING_FLOOR, best_paying
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    best = best_paying(data, False)[:RANKED]
+    if not best:
+        return None
+    b.heading(f"Answer: the best-paying industries, {data.label}")
+    rows: list[FactRow] = [
+        (
+            r.industry_name,
+            f"{data.text(r, 'annual_median')} a year (median); {data.text(r, 'employment', 'count')} jobs",
+            [data.source],
+        )
+        for r in best
+    ]
+    b.facts([*rows, sources_row(kb, [data.source])])
+    b.note(f"Ranked among industries with at least {BEST_PAYING_FLOOR:,} of these jobs.", [data.source])
+    return Answered(frozenset({"industry", "setting"}))
+
+
+def region_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The median in each state of the region named, highest first (BLS publishes none for a region)."""
+    region = reading.first("region")
+    if kb.wages is None or region is None:
+        return None
+    from ..sections.pay.states import ranked
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    states = ranked(data, [r for r in data.states() if r.state in region.states], False)
+    b.heading(f"Answer: pay in {region.name}, by state, {data.label}")
+    b.facts([*_medians(data, states), sources_row(kb, [data.source, *region.sources])])
+    b.note("BLS publishes no figure for a region as a whole: these are its states' own medians.", [data.source])
+    return Answered(frozenset({"region"}))
+
+
+def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """Rural pay: BLS's nonmetropolitan areas (of the state named), the three best- and lowest-paid."""
+    if kb.wages is None:
+        return None
+    from ..sections.pay.states import ranked
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    place = reading.place.area if reading.place else None
+    state = place.state if place is not None and place.kind != "national" else None
+    rural = [r for r in data.metros(state) if r.kind == "nonmetro"]
+    areas = [r for r in ranked(data, rural, False) if r.annual_median]
+    if not areas:
+        return None
+    name = data.row(f"{areas[0].area[:2]}00000")
+    where = f" of {name.name}" if state and name else ""
+    b.heading(f"Answer: pay in the rural (nonmetropolitan) areas{where}, {data.label}")
+    shown = [*areas[:3], *areas[-3:]] if len(areas) > 6 else areas
+    b.facts([*_medians(data, shown), sources_row(kb, [data.source])])
+    which = "the three best- and lowest-paid are shown" if len(shown) < len(areas) else "all are shown"
+    b.note(f"BLS publishes no single rural figure: it gives {len(areas)} nonmetropolitan areas their own; {which}.")
+    return Answered(frozenset({"place"}))
+
+
+def past_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The median a past handbook edition gives for the year the question names."""
+    from ..sections.builder import median_text
+
+    year = reading.past_year
+    edition = next((e for e in kb.quick_facts.editions if e.pay_year == year), None)
+    if edition is None:
+        return None
+    b.heading(f"Answer: pay in May {year}, from the handbook of the time")
+    b.facts([("Median pay", median_text(edition), edition.sources), sources_row(kb, edition.sources)])
+    if kb.wages is not None:
+        b.note(f"The current figures are for {kb.wages.release.release}: hsm-guide pay")
+    return Answered(frozenset({"year"}))

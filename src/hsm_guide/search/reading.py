@@ -1,0 +1,281 @@
+"""Reading a question: its words (a misspelling read as the word meant, a real word never), the
+places and parts it names, the years, and the tokens its card is chosen by.
+
+A word the guide does not hold is corrected only when it is in neither the guide's words nor the
+English word list (`dictionary.py`), and only into a word one or two letters away.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..places.question import Found
+from ..words import american, inflected, singular, split
+from .parts import Part
+
+if TYPE_CHECKING:
+    from ..model import KnowledgeBase
+    from .lexicon import Lexicon
+
+_YEAR = re.compile(r"(19|20)\d\d")
+# Words that say nothing of what is asked: left out of the tokens a card is chosen by.
+STOP = frozenset(
+    (
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "i",
+        "im",
+        "me",
+        "my",
+        "you",
+        "your",
+        "it",
+        "its",
+        "is",
+        "are",
+        "am",
+        "be",
+        "been",
+        "was",
+        "were",
+        "and",
+        "s",
+        "t",
+        "d",
+        "ll",
+        "ve",
+        "this",
+        "that",
+        "these",
+        "those",
+        "with",
+        "from",
+        "into",
+        "so",
+        "if",
+        "any",
+        "some",
+        "just",
+        "really",
+        "actually",
+        "please",
+        "all",
+        "also",
+        "still",
+        "there",
+        "they",
+        "them",
+        "their",
+        "one",
+        "we",
+        "our",
+        "us",
+        "would",
+        "could",
+        "m",
+        "re",
+    )
+)
+
+
+_KINDS = {"degrees": "degree", "occupations": "occupation", "industries": "industry", "credentials": "credential"}
+
+
+class Reading(NamedTuple):
+    query: str
+    typed: tuple[str, ...]  # the words as typed, up to words.MOST_WORDS, misspellings corrected
+    ignored: int  # words past the cut, left unread
+    words: tuple[str, ...]  # the distinct words, lower case, in American spelling
+    lower: tuple[str, ...]  # each typed word, lower case, in American spelling
+    singles: tuple[str, ...]  # each typed word, lower case, singular
+    groups: frozenset[str]  # the words and the synonym groups they belong to
+    corrections: dict[str, str]  # a misspelling -> the word read for it
+    places: tuple[Found, ...] = ()
+    parts: tuple[Part, ...] = ()
+    years: tuple[int, ...] = ()
+    past_year: int | None = None  # the first year named that a past handbook edition gives pay for
+    unknown: tuple[str, ...] = ()  # words in neither the guide nor the word list, and close to none
+    tokens: tuple[str, ...] = ()  # what a card is scored by: words, synonym groups and the parts' kinds
+    own: str = ""  # this occupation's SOC code
+
+    @property
+    def place(self) -> Found | None:
+        return self.places[0] if self.places else None
+
+    @property
+    def other(self) -> Found | None:
+        return self.places[1] if len(self.places) > 1 else None
+
+    def every(self, kind: str) -> list[Any]:
+        """The distinct values of one kind of part, in the order named."""
+        found: list[Any] = []
+        for p in self.parts:
+            if p.kind == kind and all(p.value is not v and p.value != v for v in found):
+                found.append(p.value)
+        if kind == "occupation":
+            found = [s for s in found if s != self.own]
+        return found
+
+    def first(self, kind: str) -> Any:
+        found = self.every(kind)
+        return found[0] if found else None
+
+    def has(self, need: str) -> bool:
+        """Whether the question names what a card needs ('two-degrees': two different degrees)."""
+        if need == "past-year":
+            return self.past_year is not None
+        if need == "two-places":
+            return len(self.places) > 1
+        if need == "place":
+            return bool(self.places)
+        if need == "rural":  # the word, or a place read as rural ('rural ohio': its nonmetro areas)
+            return bool(self.every("rural")) or any(f.area.kind == "nonmetro" for f in self.places)
+        if need == "licensed-role":  # a setting whose route has a license step, or a term that leads to licensure
+            settings = self.every("setting")
+            terms = self.every("term")
+            return any(s.kind == "license" for r in settings for s in r.steps) or any(
+                t.see == "hsm-guide licensure" for t in terms
+            )
+        two = need.startswith("two-")
+        kind = _KINDS.get(need.removeprefix("two-"), need.removeprefix("two-"))
+        if kind == "occupation" and two:
+            return len(self.every("occupation")) + (self.own in self.socs()) >= 2
+        return len(self.every(kind)) >= (2 if two else 1)
+
+    def socs(self) -> list[str]:
+        """Every occupation named, this one included."""
+        return list(dict.fromkeys(p.value for p in self.parts if p.kind == "occupation"))
+
+
+def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) -> Reading:
+    """What a question asks. `spell`: correct misspellings (the cards' own examples are read without)."""
+    from .parts import find
+
+    typed, ignored = split(query)
+    corrections, unknown = _spelled(kb, typed, lexicon) if spell else ({}, ())
+    typed = [corrections.get(w.lower(), w) for w in typed]
+    lower = [american(w.lower()) for w in typed]
+    singles = [singular(w) for w in lower]
+    found = _places(kb, typed, lexicon) if lexicon.names is not None else []
+    taken = {i for f in found for i in range(f.start, f.end)}
+    parts = find(lexicon.parts, singles, taken)
+    years, past = _years(kb, lower)
+    groups = frozenset(lower) | {lexicon.synonyms[w][0] for w in lower if w in lexicon.synonyms}
+    reading = Reading(
+        query=query,
+        typed=tuple(typed),
+        ignored=ignored,
+        words=tuple(dict.fromkeys(lower)),
+        lower=tuple(lower),
+        singles=tuple(singles),
+        groups=frozenset(groups),
+        places=tuple(found),
+        parts=parts,
+        years=years,
+        past_year=past,
+        corrections=corrections,
+        unknown=unknown,
+        own=kb.identity.soc_code,
+    )
+    return _with_tokens(reading, lexicon)
+
+
+def _years(kb: KnowledgeBase, lower: Sequence[str]) -> tuple[tuple[int, ...], int | None]:
+    """The years named, and the first that a past handbook edition gives pay for."""
+    years = tuple(int(w) for w in dict.fromkeys(lower) if _YEAR.fullmatch(w))
+    past = {e.pay_year for e in kb.quick_facts.editions} - ({kb.wages.release.year} if kb.wages else set())
+    return years, next((y for y in years if y in past), None)
+
+
+def _places(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> list[Found]:
+    from ..places.question import places as find_places
+
+    assert lexicon.names is not None
+    return find_places(lexicon.names, typed, lexicon.common, lexicon.vocabulary, lambda w: _rare(kb, w))
+
+
+def _rare(kb: KnowledgeBase, word: str) -> bool:
+    """No English word, or one the list has seen too little to be sure it is one (tuscon)."""
+    from .dictionary import RARE, counts
+
+    return counts(kb, [word]).get(word, 0) < RARE
+
+
+def _spelled(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Corrections for the words in neither the guide nor the word list, and those close to nothing."""
+    unfamiliar = [
+        w
+        for w in dict.fromkeys(american(t.lower()) for t in typed)
+        if not (w.isdigit() or lexicon.knows(w) or inflected(w, lexicon.vocabulary))
+    ]
+    if not unfamiliar:
+        return {}, ()
+    from .dictionary import counts
+
+    english = counts(kb, unfamiliar)
+    corrections: dict[str, str] = {}
+    unknown: list[str] = []
+    for word in (w for w in unfamiliar if not english.get(w)):
+        close = lexicon.closest(word)
+        if close:
+            corrections[word] = close
+        else:
+            unknown.append(word)
+    return corrections, tuple(unknown)
+
+
+def _with_tokens(reading: Reading, lexicon: Lexicon) -> Reading:
+    """The tokens a card is scored by: each place and part as its kind ('<place>', a second of the same
+    kind '<place>+'), the other words as their synonym group, years as '<year>'."""
+    covered: set[int] = set()
+    tokens = _place_tokens(reading, covered) + _part_tokens(reading, covered) + _word_tokens(reading, lexicon, covered)
+    if reading.past_year is not None:
+        tokens.append("<past-year>")
+    return reading._replace(tokens=tuple(tokens))
+
+
+def _place_tokens(reading: Reading, covered: set[int]) -> list[str]:
+    tokens: list[str] = []
+    for i, f in enumerate(reading.places):
+        tokens.append("<place>" + ("+" if i else ""))
+        tokens += ["<rural>"] if f.area.kind == "nonmetro" else []
+        covered.update(range(f.start, f.end))
+    return tokens
+
+
+def _part_tokens(reading: Reading, covered: set[int]) -> list[str]:
+    tokens: list[str] = []
+    seen: dict[str, list[object]] = {}
+    for p in reading.parts:
+        if p.kind == "occupation" and p.value == reading.own:
+            continue  # this occupation's own names say what every question is about: their words stay words
+        values = seen.setdefault(p.kind, [])
+        if all(v is not p.value and v != p.value for v in values):
+            values.append(p.value)
+            tokens.append(f"<{p.kind}>" + ("+" if len(values) > 1 else ""))
+        covered.update(range(p.start, p.end))
+    return tokens
+
+
+def _word_tokens(reading: Reading, lexicon: Lexicon, covered: set[int]) -> list[str]:
+    """The other words: a synonym group's first word, a common word as typed, else the word's singular."""
+    tokens: list[str] = []
+    for i, word in enumerate(reading.singles):
+        if i in covered or word in STOP:
+            continue
+        if word.isdigit():
+            tokens += ["<year>"] if _YEAR.fullmatch(word) else []  # other numbers (10 years) ask nothing
+            continue
+        lower = reading.lower[i]
+        group = lexicon.synonyms.get(lower)
+        tokens.append(group[0] if group else lower if lower in lexicon.common else word)
+    return tokens

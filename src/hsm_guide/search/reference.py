@@ -1,0 +1,204 @@
+"""The cards that show what the guide says in words or counts: a view's key points, the hours, a list
+of the education section, a glossary term, a kind of manager, an organization, the jobs, the employers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..blocks import Bullets, Entry
+from .card import Answered, sources_row
+
+if TYPE_CHECKING:
+    from ..model import Card, KnowledgeBase
+    from ..sections.builder import Builder, FactRow
+    from .reading import Reading
+
+RANKED = 5  # industries the employers card lists
+SCHEDULES = 4  # schedule statements the hours card shows
+_PARTS = {
+    "majors": "Bachelor's majors that lead here",
+    "courses": "Courses to take",
+    "high_school": "In high school",
+    "postsecondary": "After high school",
+}
+
+
+def key_points(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The key points of the card's view, as its --brief shows them."""
+    from ..sections import BY_NAME
+
+    section = BY_NAME.get(card.view)
+    if section is None:
+        return None
+    brief = section.brief(kb)
+    points = next((block for block in brief.blocks if isinstance(block, Bullets)), None)
+    if points is None:
+        return None
+    b.entries(f"Answer: {brief.title}, key points", points.entries)
+    b.facts([sources_row(kb, [i for e in points.entries for i in e.sources])])
+    return Answered(frozenset({"role", "occupation"}))
+
+
+def hours(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The hours they work, as the settings section gives them, and the pace of the day."""
+    shown = kb.settings.schedules[:SCHEDULES]
+    if not shown:
+        return None
+    points = [Entry(p.text, tuple(p.sources)) for k in kb.key_points if k.section == card.view for p in k.points][:1]
+    b.entries("Answer: the hours they work", [*points, *(Entry(s.text, tuple(s.sources)) for s in shown)])
+    pace = [p for k in kb.key_points if k.section == "day" for p in k.points][-1:]
+    rows: list[FactRow] = [("The pace", p.text, p.sources) for p in pace]
+    cited = [i for e in points for i in e.sources] + [i for s in [*shown, *pace] for i in s.sources]
+    b.facts([*rows, sources_row(kb, cited)])
+    return Answered(frozenset({"role", "occupation", "industry", "setting"}))
+
+
+def related(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The related occupations with their national medians (as `related` tables them), and what they ask."""
+    if kb.wages is None:
+        return None
+    from ..sections.pay.compare import related_socs
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    src = [data.source]
+    rows: list[FactRow] = [
+        (data.occupation_name(s), f"{data.text(r, 'annual_median')} a year (median)", src)
+        for s in dict.fromkeys(related_socs(kb))
+        if (r := data.row("0000000", s))
+    ]
+    if not rows:
+        return None
+    words = [p for k in kb.key_points if k.section == card.view for p in k.points]
+    b.heading(f"Answer: related careers, pay in the United States, {data.label}")
+    b.facts([*rows, *((("What they ask", p.text, p.sources)) for p in words[:1]), sources_row(kb, [data.source])])
+    return Answered(frozenset({"occupation", "role", "background"}))
+
+
+def advancement(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """How managers move up: the section's key points, then each step the sources name, and the
+    advancement step of a setting the question names (a hospital's FACHE)."""
+    points = [Entry(p.text, tuple(p.sources)) for k in kb.key_points if k.section == card.view for p in k.points]
+    said = {p.text for p in points}
+    items = [Entry(a.text, tuple(a.sources)) for a in kb.advancement if a.text not in said]
+    if not points and not items:
+        return None
+    b.entries("Answer: moving up", [*points, *items])
+    b.facts([*_setting_step(reading), sources_row(kb, [i for e in [*points, *items] for i in e.sources])])
+    return Answered(frozenset({"role", "occupation", "setting", "industry"}))
+
+
+def _setting_step(reading: Reading) -> list[FactRow]:
+    """The advancement step of the setting the question names, where its route has one."""
+    setting = reading.first("setting")
+    step = next((s for s in setting.steps if s.kind == "advancement"), None) if setting else None
+    return [(f"In the {setting.who}", step.text, step.sources)] if setting and step else []
+
+
+def education_list(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """One list of the education section (the majors, the courses, what to do in high school), as it gives it."""
+    part = card.part
+    items = list(getattr(kb.education, part)) if part else []
+    if part is None or not items:
+        return None
+    b.bullets(f"Answer: {_PARTS[part]}", items)
+    b.facts([sources_row(kb, [i for item in items for i in item.sources])])
+    return Answered(frozenset({"degree"}))
+
+
+def _entry(b: Builder, kb: KnowledgeBase, heading: str, label: str, text: str, sources: Iterable[str]) -> None:
+    """A card of one named statement: a term's, a kind of manager's, an organization's."""
+    cited = list(sources)
+    b.heading(f"Answer: {heading}")
+    b.facts([(label, text, cited), sources_row(kb, cited)])
+
+
+def term(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The glossary's entry for the term the question names, as `explain` gives it."""
+    found = reading.first("term")
+    if found is None:
+        return None
+    short = found.name.split(" (")[0]  # the heading names it in full; a long label would squeeze the text
+    _entry(b, kb, found.name, short, found.text, found.sources)
+    return Answered(frozenset({"term", "degree", "credential", "role", "organization", "occupation"}))
+
+
+def role(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """What a kind of manager does; or, for a job title, that it is one of this occupation's titles."""
+    found = reading.first("role")
+    if found is None:
+        return None
+    used = frozenset({"role", "occupation", "setting", "industry", "term"})
+    if found.text is not None:
+        _entry(b, kb, found.name, found.name, found.text, found.sources)
+        return Answered(used)
+    from ..sections.keypoints import key_points as points_of
+
+    b.heading(f"Answer: {found.name}")
+    what = f"One of the job titles of {kb.identity.title}: the same occupation, under another name"
+    duties = points_of(kb, "duties")  # what the title's holder does is what the occupation does
+    b.facts([(found.name, what, list(found.sources))])
+    if duties:
+        b.entries("What the occupation does", duties)
+    b.facts([sources_row(kb, [*found.sources, *(i for e in duties for i in e.sources)])])
+    return Answered(used)
+
+
+def organization(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """What the professional organization the question names is for, as the resources page gives it."""
+    o = reading.first("organization")
+    if o is None:
+        return None
+    name = f"{o.name} ({o.abbreviation})" if o.abbreviation else o.name
+    _entry(b, kb, name, o.abbreviation or o.name, o.purpose, o.sources)
+    return Answered(frozenset({"organization", "term", "credential"}))
+
+
+def jobs(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """How many of these jobs there are: the OEWS count and the handbook's projection, each by its program,
+    and where most of them are."""
+    from ..sections.builder import current_edition, pay_facts, projection_facts
+
+    edition = current_edition(kb)
+    counted = [row for row in pay_facts(kb, edition) if row[0] == "Employed"]
+    projected = [row for row in projection_facts(edition) if row[0] in ("Jobs", "Job outlook", "Employment change")]
+    rows = [row for row in (*counted, *projected) if row[1]]
+    if not rows:
+        return None
+    b.heading("Answer: how many of these jobs there are")
+    b.facts([*rows, *_largest(kb, 3), sources_row(kb, [i for row in rows for i in row[2]])])
+    b.hint("Why the two counts differ: hsm-guide explain employment-projections")
+    return Answered(frozenset({"occupation", "role"}))
+
+
+def _largest(kb: KnowledgeBase, most: int) -> list[FactRow]:
+    """The industries with the most of these jobs, in one row."""
+    if kb.wages is None:
+        return []
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    largest = sorted(data.industries(), key=lambda r: r.employment or 0, reverse=True)[:most]
+    said = "; ".join(f"{r.industry_name} ({data.text(r, 'employment', 'count')})" for r in largest)
+    return [(f"Most jobs, {data.label}", said, [data.source])] if largest else []
+
+
+def employers(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The industries that employ the most of these managers, with each one's median."""
+    if kb.wages is None:
+        return None
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    largest = sorted(data.industries(), key=lambda r: r.employment or 0, reverse=True)[:RANKED]
+    if not largest:
+        return None
+    b.heading(f"Answer: the largest employers, {data.label}")
+    src = [data.source]
+    rows: list[FactRow] = [
+        (r.industry_name, f"{data.text(r, 'employment', 'count')} jobs; median {data.text(r, 'annual_median')}", src)
+        for r in largest
+    ]
+    b.facts([*rows, sources_row(kb, [data.source])])
+    return Answered(frozenset({"industry", "setting", "occupation"}))

@@ -1,0 +1,120 @@
+"""The routes in: a background's (and a setting's) first steps and how long they take, each step's
+time, a degree's length, and whether a degree is needed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..blocks import Entry
+from .card import Answered, in_short, lowered, sources_row
+
+if TYPE_CHECKING:
+    from ..model import Card, KnowledgeBase, Route
+    from ..sections.builder import Builder, FactRow
+    from .reading import Reading
+
+USED = frozenset({"background", "setting", "role", "industry", "occupation"})
+
+
+def route(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The background's route (else the setting's): its first steps in short, and how long it takes."""
+    from ..sections.paths import KIND_LABELS
+    from ..sections.timeline import timeline as route_timeline
+
+    who: Route | None = reading.first("background")
+    where: Route | None = reading.first("setting")
+    if who is None and where is None:
+        return None
+    if who is None:
+        assert where is not None
+        return _setting(b, kb, where)
+    entries = [Entry(in_short(s.text), tuple(s.sources), KIND_LABELS[s.kind]) for s in who.steps[:2]]
+    if where is not None:  # the setting's first step that is not experience: what the setting adds
+        added = [s for s in where.steps if s.kind != "experience"][:1]
+        entries += [Entry(in_short(s.text), tuple(s.sources), f"In the {where.who}") for s in added]
+    found = route_timeline(kb, who.key)
+    total, cited = (found.phrase, list(found.sources)) if found.rows else ("", [])
+    b.entries(f"Answer: the route for {lowered(who.name)}", entries, ordered=True)
+    b.facts([("How long", total, cited), sources_row(kb, [i for e in entries for i in e.sources] + cited)])
+    return Answered(USED)
+
+
+def _setting(b: Builder, kb: KnowledgeBase, where: Route) -> Answered:
+    """A setting's own steps, each length it names in its place, and the lengths added up."""
+    from ..sections.paths import KIND_LABELS
+    from ..sections.timeline import setting_steps
+
+    steps, total = setting_steps(kb, where.key)
+    entries = [
+        Entry(
+            f"{d.step}{' (optional)' if d.optional else ''}: {in_short(d.text, '; ')}",
+            tuple(d.sources),
+            KIND_LABELS[s.kind],
+        )
+        if d is not None
+        else Entry(in_short(s.text), tuple(s.sources), KIND_LABELS[s.kind])
+        for s, d in steps
+    ]
+    b.entries(f"Answer: the route in {lowered(where.name)}", entries, ordered=True)
+    cited = [i for _, d in steps if d is not None for i in d.sources]
+    b.facts([("How long", total, cited), sources_row(kb, [i for e in entries for i in e.sources])])
+    return Answered(USED)
+
+
+def timeline(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """How long the route takes: each step's typical time, then the total (a setting alone: its own steps)."""
+    from ..sections.timeline import timeline as route_timeline
+
+    who: Route | None = reading.first("background")
+    where: Route | None = reading.first("setting")
+    if who is None and where is not None:
+        _setting(b, kb, where)
+        return Answered(USED, f"path --setting {where.key}")
+    route_of = who or kb.paths.backgrounds[0]
+    found = route_timeline(kb, route_of.key, where.key if where else None)
+    b.heading(f"Answer: how long it takes, {lowered(route_of.name)}" + (f", {where.who}" if where else ""))
+    rows: list[FactRow] = [(r.step + (" (optional)" if r.optional else ""), r.typical, r.sources) for r in found.rows]
+    b.facts([*rows, ("How long", found.phrase, found.sources), sources_row(kb, found.sources)])
+    return Answered(USED, f"path --from {route_of.key}" + (f" --setting {where.key}" if where else ""))
+
+
+def degree_length(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """How long the degree the question names takes, as a route's step gives it."""
+    from ..sections.timeline import degree_duration, short_name
+
+    degree = reading.first("degree")
+    short = short_name(degree) if degree else None
+    found = degree_duration(kb, short) if short else None
+    if degree is None or found is None:
+        return None
+    b.heading(f"Answer: how long it takes, {degree.name}")
+    b.facts([(found.step, found.text, found.sources), sources_row(kb, found.sources)])
+    return Answered(frozenset({"degree", "term"}))
+
+
+def degree_needed(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """Whether a degree is needed: the education section's key points, the degree named, what top posts
+    ask for, and what the route of a background named says of the master's."""
+    from ..sections.keypoints import key_points
+
+    points = key_points(kb, "education")
+    if not points:
+        return None
+    b.entries("Answer: the education it takes", points)
+    degree = reading.first("degree")
+    rows: list[FactRow] = [(degree.name, degree.text, degree.sources)] if degree else []
+    said = {p.text for p in points}
+    rows += [("Top posts", a.text, a.sources) for a in kb.advancement if "degree" in a.text and a.text not in said][:1]
+    rows += _route_says(reading.first("background"))
+    cited = [i for p in points for i in p.sources] + [i for _, _, s in rows for i in s]
+    b.facts([*rows, sources_row(kb, cited)])
+    return Answered(frozenset({"degree", "term", "role", "background", "occupation"}))
+
+
+def _route_says(who: Route | None) -> list[FactRow]:
+    """The education step of a background's route, and whether the route counts it optional."""
+    step = next((s for s in who.steps if s.kind == "education"), None) if who else None
+    if who is None or step is None:
+        return []
+    optional = " (an optional step on this route)" if step.duration and step.duration.optional else ""
+    return [(f"For {lowered(who.who or who.name)}", step.text + optional, step.sources)]

@@ -1,0 +1,97 @@
+"""What a question names that its card did not use, said in a line each with where the guide holds
+it (never dropped silently): a place for a card that is not by place, a background, a credential...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..model import KnowledgeBase
+    from .lexicon import Lexicon
+    from .reading import Reading
+
+Note = tuple[str, list[str]]  # the text and its sources
+
+# Most telling first: only the first few are said.
+ORDER = ("gap", "place", "background", "setting", "occupation", "credential", "degree", "industry", "year")
+_BY_ORDER = {kind: i for i, kind in enumerate(ORDER)}
+
+
+def notes(kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, used: frozenset[str]) -> list[Note]:
+    found: dict[str, list[Note]] = {kind: [] for kind in ORDER}
+    _places(reading, lexicon, used, found)
+    _parts(kb, reading, used, found)
+    if "year" not in used:
+        found["year"] += [_year(kb, y) for y in reading.years]
+    words = [f"'{w}'" for w in reading.unknown]
+    if words:
+        found["year"].append((f"The guide holds nothing on {', '.join(words)}.", []))
+    return [note for kind in ORDER for note in found[kind]]
+
+
+def _parts(kb: KnowledgeBase, reading: Reading, used: frozenset[str], found: dict[str, list[Note]]) -> None:
+    """A note for each part the card did not use, one a span (a setting, not the industry of the same
+    words too), none for words within a part the card used (the hospital of 'hospital administrator')."""
+    spans = [(p.start, p.end) for p in reading.parts if p.kind in used]
+    noted: set[tuple[int, int]] = set()
+    for p in sorted(reading.parts, key=lambda p: (p.start, _BY_ORDER.get(p.kind, len(ORDER)))):
+        said = _SAID.get(p.kind)
+        inside = any(a <= p.start and p.end <= z for a, z in spans)
+        if said is None or p.kind in used or inside or (p.start, p.end) in noted:
+            continue
+        noted.add((p.start, p.end))
+        note = said(kb, p.value)
+        if note and note not in found[p.kind]:
+            found[p.kind].append(note)
+
+
+def _places(reading: Reading, lexicon: Lexicon, used: frozenset[str], found: dict[str, list[Note]]) -> None:
+    names = lexicon.names
+    if names is None:
+        return
+    for i, place in enumerate(reading.places):
+        if "place" in used and (i == 0 or "two-places" in used):
+            said = place.resolved.note(names)
+            if said:
+                found["place"].append((said, []))
+        elif i == 0:
+            found["place"].append(
+                (
+                    f"This answer is not by place; the guide's pay in {place.area.name}: "
+                    f"hsm-guide pay --area {place.resolved.typed(names)}",
+                    [],
+                )
+            )
+
+
+def _year(kb: KnowledgeBase, year: int) -> Note:
+    release = kb.wages.release.release if kb.wages else "the latest release"
+    edition = next((e for e in kb.quick_facts.editions if e.pay_year == kb.quick_facts.current_edition), None)
+    decade = f" and projections for {edition.growth_start}-{edition.growth_end}" if edition else ""
+    return (f"The answer is not for {year}: the guide's current figures are pay for {release}{decade}.", [])
+
+
+def _gap(kb: KnowledgeBase, gap: Any) -> Note:
+    look = f" {gap.look}" if gap.look else ""
+    see = f" (hsm-guide {gap.command})" if gap.command else ""
+    return (f"{gap.text}{look}{see}", list(gap.sources))
+
+
+def _occupation(kb: KnowledgeBase, soc: str) -> Note | None:
+    if soc == kb.identity.soc_code or kb.wages is None:
+        return None
+    name = kb.wages.release.occupations.get(soc, soc)
+    return (f"{name}: their pay beside this occupation's, by state: hsm-guide related --area STATE", [])
+
+
+_SAID: dict[str, Callable[[KnowledgeBase, Any], Note | None]] = {
+    "gap": _gap,
+    "background": lambda kb, r: (f"For {r.who}, the route in: hsm-guide path --from {r.key}", []),
+    "setting": lambda kb, r: (f"In the {r.who}: hsm-guide path --setting {r.key}", []),
+    "occupation": _occupation,
+    "credential": lambda kb, c: (f"The {c.code} ({c.name}): hsm-guide certifications {c.code}", []),
+    "degree": lambda kb, d: (f"The {d.name}: hsm-guide education", []),
+    "industry": lambda kb, code: ("Pay in each industry: hsm-guide pay --industry", []),
+}

@@ -1,0 +1,103 @@
+"""The words of a question: splitting, British spellings, plurals and other regular forms, and
+whether a word can be a slip of the keys.
+
+The one table of British spellings serves the passages, the parts a question names and the cards.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"\w+")
+MOST_WORDS = 60  # a question is read up to its 60th word: the work stays bounded for any length
+
+# Search synonyms: the guide is written in American English, and a reader who types the
+# British spelling of a word still finds it. Each row is (American, stem, British ending):
+# the British form is stem + ending, built here so that a scan of the code for British
+# spellings (which must find none in what readers see) does not trip over this table.
+_SPELLING_ROWS = (
+    ("license", "licen", "ce"),
+    ("program", "program", "me"),
+    ("center", "cent", "re"),
+    ("labor", "labo", "ur"),
+    ("behavior", "behavio", "ur"),
+    ("color", "colo", "ur"),
+    ("aging", "age", "ing"),
+    ("enrollment", "enrol", "ment"),
+    ("counselor", "counsel", "lor"),
+    ("iz", "i", "s"),
+    ("yz", "y", "s"),
+)
+_SYNONYMS = tuple((us, stem + ending) for us, stem, ending in _SPELLING_ROWS)
+
+
+def american(word: str) -> str:
+    """A word in the guide's American spelling, the British form of any row above turned round."""
+    for us, uk in _SYNONYMS:
+        if uk in word and len(uk) > 2:  # the -ise/-yse rows are for matching, not for rewriting whole words
+            return word.replace(uk, us)
+    return word
+
+
+def variants(word: str) -> set[str]:
+    """The word and its other spellings (either way round)."""
+    found = {word}
+    for us, uk in _SYNONYMS:
+        for a, b in ((us, uk), (uk, us)):
+            if a in word:
+                found.add(word.replace(a, b))
+    return found
+
+
+def singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def split(text: str) -> tuple[list[str], int]:
+    """The words as typed, up to MOST_WORDS, and how many more were left unread."""
+    typed = WORD.findall(text)
+    return typed[:MOST_WORDS], max(0, len(typed) - MOST_WORDS)
+
+
+# A regular inflection, undone (cities -> city, employs -> employ, specialize -> specializ), and
+# what the stem takes to make the words the passages hold (employer, specialization).
+_UNDONE = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("e", ""))
+_ENDINGS = ("", "s", "es", "ed", "d", "e", "er", "ers", "ing", "ment", "ments", "ation", "ations")
+_STEM = 4  # letters a stem keeps at least: 'cites' is not an inflection of 'cities'
+
+
+def inflected(word: str, vocabulary: set[str] | frozenset[str]) -> frozenset[str]:
+    """The words of `vocabulary` that are a regular inflection of the same stem as `word`, or of its
+    American spelling (a British -ise form finds the -ization words)."""
+    found: set[str] = set()
+    for form in variants(word):
+        for ending, put in _UNDONE:
+            stem = form[: -len(ending)] + put if form.endswith(ending) else ""
+            if len(stem) >= _STEM and stem != form:
+                found.update(w for e in _ENDINGS if (w := stem + e) in vocabulary)
+    return frozenset(found)
+
+
+def slip(typed: str, word: str) -> bool:
+    """Whether `word` can be what was meant by `typed`: one or two letters dropped, added, changed or
+    swapped (two only in a word of 7 letters or more), the first letter kept (classes is not passes)."""
+    if typed[:1] != word[:1] or typed == word:
+        return False
+    allowed = 2 if len(typed) >= 7 else 1
+    return abs(len(typed) - len(word)) <= allowed and distance(typed, word, allowed) <= allowed
+
+
+def distance(a: str, b: str, most: int) -> int:
+    """Edits (insert, delete, change, swap two neighbors) from a to b; most + 1 once past `most`."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        if min(row) > most:
+            return most + 1
+        previous2, previous = previous, row
+    return previous[-1]

@@ -1,0 +1,368 @@
+"""Issue 19: one place resolver everywhere, no real word "corrected", cards chosen by what is asked,
+an honest "not covered", comparisons in any wording, the answer on the first screen, a readable room.
+
+Figures and names are read from the extract and the knowledge base, never from the program's output.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from hsm_guide.knowledge import load, packaged_data_path
+from hsm_guide.model import KnowledgeBase
+from hsm_guide.wages.lookup import WageData, wage_data
+
+from .conftest import ROOT
+
+QUESTIONS = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))
+
+
+@cache
+def kb() -> KnowledgeBase:
+    return load(packaged_data_path())
+
+
+@cache
+def data() -> WageData:
+    return wage_data(kb())
+
+
+def regional(name: str) -> str:
+    """The BLS area name the data's regional names give for `name`."""
+    q = kb().questions
+    assert q is not None
+    code = next(p.area for p in q.places if name in p.names)
+    return next(a.name for a in data().area_list if a.code == code)
+
+
+def named(text: str) -> str:
+    return " ".join(text.split())  # the terminal wraps long lines
+
+
+def card(run, question: str) -> tuple[str, str]:
+    """The card (as text, up to its Read on line) and the command it leads to."""
+    result = run("search", *question.split(), "--json")
+    assert result.exit_code == 0, result.stderr
+    (document,) = json.loads(result.stdout)["sections"]
+    blocks = document["blocks"]
+    at = next(i for i, b in enumerate(blocks) if b["type"] == "note" and b["text"].startswith("Read on: hsm-guide "))
+    return json.dumps(blocks[:at], ensure_ascii=False), blocks[at]["text"].removeprefix("Read on: hsm-guide ")
+
+
+# -- one place resolver: the same answer for pay --area and search -----------------------------------
+
+
+@pytest.mark.parametrize("typed", ["nyc", "dfw", "sf", "twin cities", "bay area", "philly", "la"])
+def test_an_abbreviation_or_regional_name_is_a_metro_for_pay_area(run, typed: str) -> None:
+    result = run("pay", "--area", typed)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(f"Pay in {regional(typed)}, ")
+
+
+def test_rural_state_is_its_nonmetro_areas_the_most_employing_first(run) -> None:
+    rural = [r for r in data().metros("OH") if r.kind == "nonmetro" and r.state == "OH"]
+    assert len(rural) > 1
+    most = max(rural, key=lambda r: r.employment or 0)
+    result = run("pay", "--area", "rural ohio")
+    assert result.exit_code == 0 and result.stdout.startswith(f"Pay in {most.name}, ")
+    said = named(result.stdout)
+    assert f"Rural Ohio is {len(rural)} BLS nonmetropolitan areas" in said
+    assert "hsm-guide pay --metros --area OH" in said
+
+
+def test_a_misspelled_place_is_read_as_the_name_one_slip_away_and_says_so(run) -> None:
+    (tucson,) = [a for a in data().area_list if a.name.startswith("Tucson")]
+    page = run("pay", "--area", "tuscon")
+    assert page.exit_code == 0 and page.stdout.startswith(f"Pay in {tucson.name}, ")
+    assert f"Read 'tuscon' as {tucson.name}." in page.stdout
+    text, leads = card(run, "salary in tuscon")
+    assert tucson.name in text and leads == "pay --area tucson"  # named as a reader types it, never by code
+
+
+def test_la_is_los_angeles_and_says_it_is_also_louisiana(run) -> None:
+    los_angeles = regional("la")
+    page = run("pay", "--area", "LA")
+    assert page.stdout.startswith(f"Pay in {los_angeles}, ")
+    assert "could also mean Louisiana (--area louisiana)" in named(page.stdout)
+    text, _ = card(run, "pay in LA")
+    assert los_angeles in text and "Louisiana" in text
+    assert run("pay", "--metros", "--area", "LA").stdout.startswith("Pay by area in Louisiana")  # a state wanted
+
+
+def test_washington_is_the_state_and_names_the_dc_area(run) -> None:
+    dc = regional("dc area")
+    page = run("pay", "--area", "washington")
+    assert page.stdout.startswith("Pay in Washington, ")
+    assert f"could also mean {dc}" in named(page.stdout)
+    text, leads = card(run, "how much do managers make in washington")
+    assert leads == "pay --area washington" and dc in text
+
+
+@pytest.mark.parametrize(
+    "typed", ["portland", "springfield", "washington", "LA", "nyc", "tuscon", "rural ohio", "boise"]
+)
+def test_pay_area_and_search_choose_the_same_area(run, typed: str) -> None:
+    page = run("pay", "--area", typed)
+    assert page.exit_code == 0, page.stderr
+    title = page.stdout.splitlines()[0].removeprefix("Pay in ").rsplit(", May", 1)[0]
+    text, _ = card(run, f"pay in {typed}")
+    assert title in text
+
+
+def test_a_comparison_of_two_cities_reads_la_as_a_city(run) -> None:
+    text, _ = card(run, "nyc vs la pay")
+    for name in (regional("nyc"), regional("la")):
+        row = next(r for r in data().metros() if r.name == name)
+        assert name in text and data().text(row, "annual_median") in text
+    assert "Louisiana" not in text.split("could also mean")[0]
+
+
+def test_related_area_takes_a_metro_and_says_its_state_is_used(run) -> None:
+    result = run("related", "--area", "boston")
+    assert result.exit_code == 0, result.stderr
+    said = named(result.stdout)
+    assert "Pay side by side, Massachusetts" in said
+    assert "The related occupations' figures are by state: Massachusetts, for Boston" in said
+
+
+def test_an_area_no_name_is_near_still_exits_2(run) -> None:
+    result = run("pay", "--area", "zzyzx")
+    assert result.exit_code == 2 and "no area matches 'zzyzx'" in result.stderr
+
+
+# -- a real word is never "corrected" ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("is nurse management more stressful than bedside nursing", "bedside"),
+        ("I was a retail manager", "retail"),
+        ("bank manager switching to healthcare, a pay cut or raise", "cut"),
+        ("a student who likes health care", "likes"),
+        ("what is the next step up for me", "next"),
+        ("do new grads get hired", "grads"),
+        ("do I belong in management", "belong"),
+        ("is there a shortage of managers", "shortage"),
+        ("how much vacation do managers get", "vacation"),
+    ],
+)
+def test_a_real_word_is_never_corrected(run, question: str, word: str) -> None:
+    result = run("search", *question.split())
+    assert "Showing results for" not in result.stdout, result.stdout
+    assert f"you typed '{word}'" not in result.stdout
+
+
+def test_a_misspelling_of_no_english_word_is_corrected(run) -> None:
+    result = run("search", "helthcare", "adminstrator", "salery")
+    for typed, meant in (("salery", "salary"), ("adminstrator", "administrator"), ("helthcare", "healthcare")):
+        assert f"Showing results for '{meant}' (you typed '{typed}')." in result.stdout
+
+
+def test_a_word_the_guide_lacks_and_no_dictionary_has_is_named(run) -> None:
+    text, _ = card(run, "is the CNML worth getting")
+    assert "The guide holds nothing on 'cnml'." in text
+
+
+def test_a_long_question_is_read_up_to_its_cut_and_says_so(run) -> None:
+    from hsm_guide.words import MOST_WORDS
+
+    words = ["salary", "in", "ohio"] + ["nursing"] * 9_997
+    result = run("search", *words)
+    assert result.exit_code == 0
+    ohio = data().find("OH")
+    assert data().text(ohio, "annual_median") in result.stdout
+    left = len(words) - MOST_WORDS
+    assert f"The question was read up to its {MOST_WORDS}th word; the other {left:,} were left out." in named(
+        result.stdout
+    )
+
+
+# -- cards chosen by what is asked; an honest "not covered" ----------------------------------------------
+
+
+def gap(name: str) -> Any:
+    q = kb().questions
+    assert q is not None
+    return next(g for g in q.gaps if g.name == name)
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("best mha programs ranking", "rankings"),
+        ("how much does an MHA cost", "tuition"),
+        ("can I work remotely as a health services manager", "remote-work"),
+        ("are health services managers unionized", "unions"),
+        ("where can I find job postings", "job-postings"),
+    ],
+)
+def test_what_the_guide_does_not_hold_is_said_plainly_first(run, question: str, name: str) -> None:
+    text, leads = card(run, question)
+    found = gap(name)
+    assert text.startswith('[{"type": "heading", "text": "Answer: not in this guide"')
+    assert found.text in text
+    assert leads == (found.command or leads)
+
+
+def test_every_card_answers_its_own_examples() -> None:
+    """A card's example questions lead with that card: the data's examples are the cards' definition."""
+    from hsm_guide.search import search
+    from hsm_guide.search.cards import ranked
+
+    q = kb().questions
+    assert q is not None
+    for choice in (*q.cards, *q.gaps):
+        for asked in choice.asks:
+            result = search(kb(), asked)
+            assert result.reading is not None and result.lexicon is not None
+            best = ranked(kb(), result.lexicon, result.reading)
+            assert best and best[0][1].name == choice.name, (asked, best[0][1].name if best else None)
+
+
+def test_a_part_the_card_does_not_use_is_named_not_dropped(run) -> None:
+    text, leads = card(run, "how long does it take to become a manager in ohio")
+    assert leads.startswith("path --from")
+    assert "This answer is not by place; the guide's pay in Ohio: hsm-guide pay --area ohio" in text
+
+
+# -- comparisons in any wording ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do nurse managers make more than nurses in ohio",
+        "rn vs manager pay in ohio",
+        "which pays better in ohio, registered nurse or health services manager",
+    ],
+)
+def test_an_rn_beside_this_occupation_locally(run, question: str) -> None:
+    text, leads = card(run, question)
+    for soc in ("29-1141", kb().identity.soc_code):
+        row = data().row("3900000", soc)
+        assert row is not None
+        assert data().occupation_name(soc) in text and data().text(row, "annual_median") in text
+    assert leads == "related --area ohio"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["cmpe or fache", "CMPE vs FACHE", "difference between the cmpe and the fache", "which is better, cmpe or fache"],
+)
+def test_two_credentials_side_by_side(run, question: str) -> None:
+    text, _ = card(run, question)
+    for code in ("CMPE", "FACHE"):
+        credential = next(c for c in kb().certifications.credentials if c.code == code)
+        assert credential.name in text and credential.suits[1:] in text
+
+
+@pytest.mark.parametrize("question", ["MBA or MHA", "mba vs mha", "which is better an mba or an mha"])
+def test_two_degrees_side_by_side_in_any_wording(run, question: str) -> None:
+    text, leads = card(run, question)
+    assert leads == "education"
+    for code in ("MBA", "MHA"):
+        degree = next(d for d in kb().education.degrees if f"({code})" in d.name)
+        assert degree.name in text and degree.text in text
+
+
+def test_two_places_and_two_industries_side_by_side(run) -> None:
+    text, _ = card(run, "which is better, boston or chicago")
+    for name in ("boston", "chicago"):
+        row = data().find(name)
+        assert row.name in text and data().text(row, "annual_median") in text
+    text, _ = card(run, "do hospitals pay more than nursing homes")
+    for code in ("622100", "623100"):
+        row = data().row("0000000", None, code)
+        assert row is not None and row.industry_name in text and data().text(row, "annual_median") in text
+
+
+# -- the answer first, on one screen --------------------------------------------------------------
+
+
+CARD_LINES = 25
+
+
+def test_every_card_fits_on_the_first_screen(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 100 columns the card, from its Answer heading to its Read on line, is 25 lines or fewer; at most
+    5 passages follow; no read-on command names a place by its BLS code."""
+    monkeypatch.setenv("COLUMNS", "100")
+    for case in QUESTIONS:
+        result = run("search", *case["q"].split())
+        lines = result.stdout.splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith("Answer: "))
+        end = next(i for i, line in enumerate(lines) if line.startswith("Read on: hsm-guide "))
+        assert end - start + 1 <= CARD_LINES, (case["q"], end - start + 1)
+        assert sum(1 for line in lines if line.startswith("  → hsm-guide ")) <= 5, case["q"]
+        assert not re.search(r"--area \d{7}", lines[end]), lines[end]
+
+
+def test_all_shows_every_passage(run) -> None:
+    every = json.loads(run("search", "fache", "--all", "--json").stdout)["sections"][0]["blocks"]
+    shown = json.loads(run("search", "fache", "--json").stdout)["sections"][0]["blocks"]
+    count = int(next(b["text"] for b in every if b["type"] == "paragraph" and "match" in b["text"]).split()[0])
+    listed = [e for b in every if b["type"] == "bullets" for e in b["entries"] if e.get("detail")]
+    assert count > 5 and len(listed) == count
+    assert len([e for b in shown if b["type"] == "bullets" for e in b["entries"] if e.get("detail")]) == 5
+
+
+# -- a room a newcomer can read -------------------------------------------------------------------------
+
+ROOMS = [ROOT / "src" / "hsm_guide" / "search", ROOT / "src" / "hsm_guide" / "places"]
+
+
+def modules() -> dict[str, Path]:
+    return {f"{room.name}.{p.stem}": p for room in ROOMS for p in room.glob("*.py")}
+
+
+def test_no_module_of_search_or_places_is_over_350_lines() -> None:
+    for name, path in modules().items():
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 350, name
+
+
+def test_search_and_places_import_in_no_circle() -> None:
+    """Every import between their modules, at the top or inside a function, goes one way."""
+    graph: dict[str, set[str]] = {}
+    for name, path in modules().items():
+        room, stem = name.split(".")
+        edges = graph.setdefault(name, set())
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = room if node.level == 1 else ""
+                if node.module is None:  # from . import gaps
+                    targets = [f"{base}.{a.name}" for a in node.names]
+                else:  # from .card import Answered; from ..places import RURAL
+                    module = node.module.split(".")
+                    targets = [f"{base}.{module[0]}" if base else f"{module[0]}.{'.'.join(module[1:]) or '__init__'}"]
+                edges.update(t for t in targets if t != f"{room}.{stem}")
+    edges_of = {k: {t for t in v if t in graph} for k, v in graph.items()}
+    seen: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        seen[node] = 1
+        for nxt in edges_of[node]:
+            assert seen.get(nxt) != 1, " -> ".join([*trail, node, nxt])
+            if nxt not in seen:
+                visit(nxt, [*trail, node])
+        seen[node] = 2
+
+    for node in graph:
+        if node not in seen:
+            visit(node, [])
+
+
+def test_no_function_of_search_or_places_is_above_complexity_15() -> None:
+    rooms = [str(room) for room in ROOMS]
+    command = [sys.executable, "-m", "ruff", "check", "--select", "C901", "--config", "lint.mccabe.max-complexity=15"]
+    result = subprocess.run([*command, *rooms], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout
