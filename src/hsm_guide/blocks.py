@@ -205,6 +205,9 @@ def describe(ref: SourceRef) -> str:
 
 
 NO_ADDRESS = "No web address: the copy the guide draws on gives none"  # said of a source without one
+# A handout's list says it once, above, and marks each such source in a few words.
+BRIEF_HEAD = "Sources (where a source has no web address, the copy the guide draws on gives none):"
+NO_ADDRESS_BRIEF = "no web address"
 
 
 def in_brief(ref: SourceRef) -> str:

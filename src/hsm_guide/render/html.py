@@ -16,7 +16,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, assert_never
 
 from ..blocks import (
+    BRIEF_HEAD,
     NO_ADDRESS,
+    NO_ADDRESS_BRIEF,
     Address,
     Bands,
     Bars,
@@ -153,7 +155,7 @@ class _Page:
                 title = f'<a href="{html.escape(ref.url)}">{title}</a>'
             if block.brief:  # a handout: what it is, its year, its address
                 said = f"{title} {text(in_brief(ref).removeprefix(ref.title))}"
-                items.append(f"<li>{said}: {_address(ref.url) if ref.url else NO_ADDRESS}</li>")
+                items.append(f"<li>{said}: {_address(ref.url) if ref.url else NO_ADDRESS_BRIEF}</li>")
                 continue
             if ref.id in self.described and not block.detailed:
                 said = f"{title}: {text(ref.kind or ref.publisher)}, described above"
@@ -164,7 +166,8 @@ class _Page:
             self.described.add(ref.id)
             said += f". Address: {_address(ref.url)}" if ref.url else f". {NO_ADDRESS}"
             items.append(f"<li>{said}</li>")
-        head = "" if block.detailed else '<p class="sources">Sources:</p>\n'
+        said = BRIEF_HEAD if block.brief else "Sources:"
+        head = "" if block.detailed else f'<p class="sources">{said}</p>\n'
         return head + '<ul class="sources">\n' + "\n".join(items) + "\n</ul>\n"
 
 

@@ -15,7 +15,9 @@ from typing import assert_never
 from msgspec.structs import replace
 
 from ..blocks import (
+    BRIEF_HEAD,
     NO_ADDRESS,
+    NO_ADDRESS_BRIEF,
     Address,
     Bands,
     Bars,
@@ -193,7 +195,7 @@ def _sources(block: SourceList, described: set[str]) -> Iterator[str]:
     """The sources list; a source the page has described in full already is named by its title
     and what it is (the described set is the page's)."""
     if not block.detailed:
-        yield "Sources:"
+        yield BRIEF_HEAD if block.brief else "Sources:"
         yield ""
     for ref in block.entries:
         again = ref.id in described and not (block.detailed or block.brief)
@@ -230,7 +232,7 @@ def source_line(ref: SourceRef, detailed: bool = False, brief: bool = False, aga
         line = f"{title} {escape(in_brief(ref).removeprefix(ref.title))}"
         if ref.url:
             return line + (f": <{ref.url}>" if _safe_url(ref.url) else f": {escape(ref.url)}")
-        return line + ": " + escape(NO_ADDRESS)
+        return line + ": " + escape(NO_ADDRESS_BRIEF)
     line = f"{title}: {escape(f'{ref.kind or ref.publisher}, described above' if again else describe(ref))}"
     if detailed and ref.note:
         line += f". {escape(ref.note)}"

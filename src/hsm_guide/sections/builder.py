@@ -186,10 +186,12 @@ class Builder:
         cite_all(root)
         self.blocks.append(Tree(root))
 
-    def document(self, with_sources: bool = True, brief_sources: bool = False) -> Document:
-        blocks = list(self.blocks)
-        if with_sources and self._cited:
-            refs = tuple(source_ref(s) for s in self.kb.sources if s.id in self._cited)
+    def document(
+        self, with_sources: bool = True, brief_sources: bool = False, more: Sequence[SourceRef] = ()
+    ) -> Document:
+        blocks = list(self.blocks)  # `more`: sources outside the catalog (a state's licensing pages)
+        if with_sources and (self._cited or more):
+            refs = (*(source_ref(s) for s in self.kb.sources if s.id in self._cited), *dict.fromkeys(more))
             blocks.append(SourceList(refs, brief=brief_sources))
         return Document(self.name, self.title, tuple(blocks))
 

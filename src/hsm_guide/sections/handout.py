@@ -9,8 +9,9 @@ own pages use, so the sheet never says what the pages do not.
 
 from __future__ import annotations
 
-from ..blocks import Band, Document, Entry, Kind
+from ..blocks import Document, Entry, Kind, SourceRef
 from ..model import KnowledgeBase, Route
+from ..wages.areas import Area
 from .builder import Builder
 from .keypoints import key_points
 
@@ -22,33 +23,44 @@ def handout(
 
     who = find(kb.paths.backgrounds, background, "--from") if background else None
     where = find(kb.paths.settings, setting, "--setting") if setting else None
-    b = Builder(kb, "handout", handout_title(kb, area, who, where))
+    place, said = _place(kb, area)
+    b = Builder(kb, "handout", handout_title(kb, place, who, where))
+    if said:
+        b.note(said)
     b.heading("What the job is")
     b.paragraph(kb.identity.summary)
-    _pay(b, kb, area)
+    _pay(b, kb, place)
     _route(b, kb, who, where)
-    _credentials(b, kb, where)
+    pages = _credentials(b, kb, where, place.state if place is not None else "")
     b.heading("Outlook")
     b.entries(None, key_points(kb, "outlook"))
-    return b.document(brief_sources=True)
+    return b.document(brief_sources=True, more=pages)
 
 
-def handout_title(kb: KnowledgeBase, area: str | None, who: Route | None, where: Route | None) -> str:
+def _place(kb: KnowledgeBase, area: str | None) -> tuple[Area | None, str | None]:
+    """The area `--area` names, read as every `--area` is, and what it was read as where that needs saying."""
+    if area is None or kb.wages is None:
+        return None, None
+    from ..places import explained
+
+    return explained(kb, area)
+
+
+def handout_title(kb: KnowledgeBase, place: Area | None, who: Route | None, where: Route | None) -> str:
     """'Medical and Health Services Managers, for a registered nurse ..., in hospitals, in Ohio'."""
     said = [kb.identity.title]
     if who:
         said.append(f"for {who.name[:1].lower()}{who.name[1:]}")
     if where:
         said.append(f"in {where.name[:1].lower()}{where.name[1:]}")
-    if area and kb.wages is not None:
-        from ..wages.lookup import wage_data
-
-        said.append(f"in {wage_data(kb).find(area).name}")
+    if place is not None:
+        said.append(f"in {place.name}")
     return ", ".join(said)
 
 
-def _pay(b: Builder, kb: KnowledgeBase, area: str | None) -> None:
-    """The area's pay beside the nation's: a table and the bands on one scale."""
+def _pay(b: Builder, kb: KnowledgeBase, place: Area | None) -> None:
+    """The area's pay beside the nation's, in one table (the pay page draws them as bands; two
+    printed pages leave room for the figures only)."""
     if kb.wages is None:
         b.heading("Pay")
         b.entries(None, key_points(kb, "pay"))
@@ -57,8 +69,8 @@ def _pay(b: Builder, kb: KnowledgeBase, area: str | None) -> None:
 
     data = wage_data(kb)
     nation = data.national()
-    rows = [(data.find(area), nation)] if area else [(nation,)]
-    places = rows[0]
+    area = data.find(place.code) if place is not None and place.kind != "national" else None
+    places = (area, nation) if area is not None else (nation,)
     names = [r.name if r is not nation else "United States" for r in places]
     b.heading(f"Pay {'in ' + names[0] + ' and nationally' if area else 'nationally'}, {data.label}")
     measures: list[tuple[str, str, Kind]] = [
@@ -77,12 +89,6 @@ def _pay(b: Builder, kb: KnowledgeBase, area: str | None) -> None:
         caption=f"Pay and jobs, {data.label}",
         sources=[data.source],
     )
-    bands = []
-    for name, r in zip(names, places, strict=True):
-        low, mid, high = (data.value(r, f"annual_{p}") for p in ("p10", "median", "p90"))
-        if low is not None and mid is not None and high is not None:
-            bands.append(Band(name, low, mid, high))
-    b.bands(bands, "money", f"10th percentile, median and 90th percentile, a year, {data.label}", [data.source])
 
 
 def _route(b: Builder, kb: KnowledgeBase, who: Route | None, where: Route | None) -> None:
@@ -106,20 +112,43 @@ def _route(b: Builder, kb: KnowledgeBase, who: Route | None, where: Route | None
         b.text(f"How long it takes: {t.phrase}.", t.sources)
 
 
-def _credentials(b: Builder, kb: KnowledgeBase, where: Route | None) -> None:
-    """The license and credentials one setting's route names; without a setting, the main ones."""
+def _credentials(b: Builder, kb: KnowledgeBase, where: Route | None, state: str) -> list[SourceRef]:
+    """The license and credentials one setting's route names; without a setting, the main ones.
+    Where the setting needs a license and the sheet is for a state, that state's row of the
+    licensing table stands in for the national picture."""
     from .paths import setting_credentials
 
     if where is None:
         b.heading("Credentials")
         b.entries(None, key_points(kb, "certifications"))
-        return
+        return []
     b.heading(f"Credentials in {where.name[:1].lower()}{where.name[1:]}")
     licenses = [s for s in where.steps if s.kind == "license"]
-    b.entries(None, [Entry(s.text, tuple(s.sources), "License") for s in licenses])
+    pages = _state_license(b, kb, state) if licenses else []
+    if not pages:
+        b.entries(None, [Entry(s.text, tuple(s.sources), "License") for s in licenses])
     found = setting_credentials(kb, where)
     b.table(
         [("Credential", "text"), ("Full name", "text"), ("Issuing body", "text"), ("Renews", "text")],
         [(c.code, c.name, c.body, c.renews or (c.status[0].text if c.status else "-")) for c in found],
         sources=[i for c in found for i in c.sources],
     )
+    return pages
+
+
+def _state_license(b: Builder, kb: KnowledgeBase, state: str) -> list[SourceRef]:
+    """The state's row of the nursing home administrator table, and the pages it cites (none: no row)."""
+    from ..licensing.table import of
+    from .licensing import LABELS, cells, page_ref
+
+    table = of(kb)
+    found = table.states.get(state) if table is not None and state else None
+    if found is None:
+        return []
+    b.text(f"The nursing home administrator license in {found.name}, from the state's board and rules:")
+    refs = [page_ref(found.code, i, found.pages[i]) for f in LABELS for i in getattr(found.facts, f).sources]
+    b.facts(
+        [("Licensing board", found.board.name, ())]
+        + [(label, value, ()) for label, value in zip(LABELS.values(), cells(found), strict=True)],
+    )
+    return refs
