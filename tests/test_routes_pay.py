@@ -84,13 +84,18 @@ def test_every_route_sets_pay_now_against_pay_later(run) -> None:
             assert f"{soc} {dollars(extract[(soc, 'US')]['annual_median'])}" in out, (route["key"], soc)
 
 
-def test_a_metro_is_refused_naming_its_state_and_area_needs_a_route(run) -> None:
+def test_a_metro_is_read_as_its_state_said_so_and_area_needs_a_route(run) -> None:
+    # The other occupations' figures are kept by state: a metro's page uses its state's, and says so.
     result = run("path", "--from", "nurse", "--area", "boston")
-    assert result.exit_code == 2
-    assert "give its state: MA" in result.stderr
+    assert result.exit_code == 0
+    out = flat(result.stdout)
+    assert "Pay now and as a manager, Massachusetts, May 2025" in out
+    assert "figures are by state: Massachusetts, for Boston-Cambridge-Newton, MA-NH" in out
+    extract = rows()
+    assert f"29-1141 {dollars(extract[('29-1141', 'MA')]['annual_median'])}" in out
     alone = run("path", "--area", "OH")
     assert alone.exit_code == 2 and "give --from BACKGROUND too" in alone.stderr
-    unknown = run("path", "--from", "nurse", "--area", "atlantis")
+    unknown = run("path", "--from", "nurse", "--area", "zzyzx")
     assert unknown.exit_code == 2 and unknown.stdout == ""
 
 
