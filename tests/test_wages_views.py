@@ -321,7 +321,7 @@ def test_the_settings_and_related_key_points_come_from_the_release(run) -> None:
     """The largest employer and the related careers' range are computed from the May 2025 extract,
     not the 2021 figures the sources quoted."""
     from hsm_guide.knowledge import load, packaged_data_path
-    from hsm_guide.sections.pay.compare import related_socs
+    from hsm_guide.sections.routes import related_socs
     from hsm_guide.wages.lookup import wage_data
 
     kb = load(packaged_data_path())

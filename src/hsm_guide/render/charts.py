@@ -4,7 +4,7 @@ width Rich offers (a narrow terminal gets a stacked or listed form, never a cut-
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table as RichTable
@@ -15,7 +15,16 @@ from .layout import Hanging, clean, wrapped
 from .tilegrid import COLUMNS, PALETTE, POSITIONS, ROWS, legend, present, shades
 
 if TYPE_CHECKING:
-    from .terminal import Renderer
+    from rich.console import Console
+
+
+class Renderer(Protocol):
+    """What a chart needs of the terminal renderer that draws it (terminal.py's Renderer is one)."""
+
+    console: Console
+    ascii: bool
+
+    def t(self, text: str, style: str = "") -> Text: ...
 
 
 B = TypeVar("B", Bars, Bands, TileMap)  # the block a chart draws

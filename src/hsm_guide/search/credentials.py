@@ -60,7 +60,7 @@ def certifications(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) 
     setting: Route | None = reading.first("setting")
     if setting is None:
         return None
-    from ..sections.paths import setting_credentials
+    from ..sections.routes import setting_credentials
 
     found = setting_credentials(kb, setting)
     if not found:

@@ -58,7 +58,7 @@ def related(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
     """The related occupations with their national medians (as `related` tables them), and what they ask."""
     if kb.wages is None:
         return None
-    from ..sections.pay.compare import related_socs
+    from ..sections.routes import related_socs
     from ..wages.lookup import wage_data
 
     data = wage_data(kb)

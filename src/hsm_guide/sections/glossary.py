@@ -50,7 +50,7 @@ def point(b: Builder, page: str) -> None:
 
 def find_term(kb: KnowledgeBase, query: str) -> Term:
     """The term whose key, name or alias is `query`; else exit 2 with the closest term."""
-    from .paths import words as spoken
+    from .routes import words as spoken
 
     wanted = spoken(query)  # 'job zone', 'Job-Zone' and 'job-zone' alike
     for term in kb.glossary:

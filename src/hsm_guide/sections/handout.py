@@ -19,7 +19,7 @@ from .keypoints import key_points
 def handout(
     kb: KnowledgeBase, area: str | None = None, background: str | None = None, setting: str | None = None
 ) -> Document:
-    from .paths import find
+    from .routes import find
 
     who = find(kb.paths.backgrounds, background, "--from") if background else None
     where = find(kb.paths.settings, setting, "--setting") if setting else None
@@ -116,7 +116,7 @@ def _credentials(b: Builder, kb: KnowledgeBase, where: Route | None, state: str)
     """The license and credentials one setting's route names; without a setting, the main ones.
     Where the setting needs a license and the sheet is for a state, that state's row of the
     licensing table stands in for the national picture."""
-    from .paths import setting_credentials
+    from .routes import setting_credentials
 
     if where is None:
         b.heading("Credentials")

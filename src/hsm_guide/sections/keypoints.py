@@ -108,7 +108,7 @@ def _related(kb: KnowledgeBase) -> list[Entry]:
     if kb.wages is None:
         return []
     from ..wages.lookup import wage_data
-    from .pay.compare import related_socs
+    from .routes import related_socs
 
     data = wage_data(kb)
     rows = [r for soc in related_socs(kb) if (r := data.row("0000000", soc)) and r.annual_median]

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from ..blocks import Document, Entry, Node
-from ..errors import UsageError
-from ..model import Certification, KnowledgeBase, Route, Step
+from ..model import KnowledgeBase, Route, Step
 from .builder import Builder
+from .routes import find
 
 KIND_LABELS = {
     "education": "Education",
@@ -67,7 +65,8 @@ def route(kb: KnowledgeBase, background: str | None, setting: str | None, area: 
     if who:
         how_long(b, kb, who.key, where.key if where else None)
     if who:
-        from .pay.compare import side_by_side, start_socs
+        from .pay.compare import side_by_side
+        from .routes import start_socs
 
         if start_socs(who):
             side_by_side(b, kb, start_socs(who), area, title="Pay now and as a manager")
@@ -105,33 +104,9 @@ def how_long(b: Builder, kb: KnowledgeBase, background: str, setting: str | None
     b.text(f"In all, {t.phrase}.", t.sources)
 
 
-def find(options: list[Route], key: str, option: str) -> Route:
-    """The route named by its key or an alias, case-insensitively, spaces or hyphens between words."""
-    wanted = words(key)
-    for candidate in options:
-        if wanted in {words(name) for name in (candidate.key, *candidate.aliases)}:
-            return candidate
-    from ..suggest import hint
-
-    keys = [x.key for x in options]
-    raise UsageError(f"unknown value '{key}' for {option}{hint(key, keys)} (valid: {', '.join(keys)})")
-
-
-def setting_credentials(kb: KnowledgeBase, setting: Route) -> list[Certification]:
-    """The credentials a setting's route names in its certification steps, by code."""
-    named = " ".join(s.text for s in setting.steps if s.kind == "certification")
-    words = set(named.replace(",", " ").replace(".", " ").split())
-    return [c for c in kb.certifications.credentials if c.code in words]
-
-
 def _listed(names: list[str]) -> str:
     """'a, b and c'."""
     return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1] if names else ""
-
-
-def words(name: str) -> str:
-    """A name as its words: 'Registered-Nurse', 'registered  nurse' -> 'registered nurse'."""
-    return " ".join(re.split(r"[\s_-]+", name.strip().casefold())).strip()
 
 
 def _steps(steps: list[Step]) -> list[Entry]:

@@ -8,7 +8,8 @@ from .builder import Builder, reading_entry, source_ref
 
 
 def related(kb: KnowledgeBase, area: str | None = None) -> Document:
-    from .pay.compare import related_socs, route_socs, side_by_side
+    from .pay.compare import side_by_side
+    from .routes import related_socs, route_socs
 
     b = Builder(kb, "related", "Related careers")
     for group in kb.related:

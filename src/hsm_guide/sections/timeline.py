@@ -35,7 +35,7 @@ class Timeline(Struct, frozen=True):
 
 def timeline(kb: KnowledgeBase, background_key: str, setting_key: str | None = None) -> Timeline:
     """The timeline of one background (and a setting's steps after it); an unknown key exits 2."""
-    from .paths import find
+    from .routes import find
 
     routes = [find(kb.paths.backgrounds, background_key, "--from")]
     if setting_key:
@@ -108,7 +108,7 @@ def setting_steps(kb: KnowledgeBase, key: str, most: int = 4) -> tuple[list[tupl
     """A setting's steps, each with the lengths it names in its place (the degrees a step names, then the
     step's own duration); every length is kept, other steps while there is room; and the lengths added up
     ("" where no required step has one), as a route's timeline adds them."""
-    from .paths import find
+    from .routes import find
 
     setting = find(kb.paths.settings, key, "--setting")
     found: list[tuple[Step, Duration | None]] = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...blocks import Value
-from ...model import KnowledgeBase, Route
+from ...model import KnowledgeBase
 from ...wages.lookup import wage_data
 from ..builder import Builder
 
@@ -65,17 +65,3 @@ def side_by_side(
     notes = data.footnotes(r for soc in socs if (r := (data.row(state, soc) if state else data.row("0000000", soc))))
     for note in notes:
         b.note(f"BLS: {note}", [data.source])
-
-
-def related_socs(kb: KnowledgeBase) -> list[str]:
-    return [c.soc for g in kb.related for c in g.careers if c.soc]
-
-
-def start_socs(route: Route) -> list[str]:
-    """The occupations a background route starts from, the one it names first."""
-    return list(dict.fromkeys([*([route.soc] if route.soc else []), *route.compare]))
-
-
-def route_socs(kb: KnowledgeBase) -> list[str]:
-    """Every occupation the routes start from, in the routes' order (registered nurses among them)."""
-    return list(dict.fromkeys(soc for r in kb.paths.backgrounds for soc in start_socs(r)))
