@@ -27,7 +27,7 @@ from hsm_guide.errors import DataError
 from hsm_guide.limits import MAX_DEPTH
 from hsm_guide.render import UNSAFE
 from hsm_guide.render.terminal import clean, print_documents
-from hsm_guide.sections import BY_NAME
+from hsm_guide.views import BY_NAME
 
 FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -212,7 +212,11 @@ def inline_texts(markdown: str) -> list[str]:
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=unicode_text)
 def test_any_unicode_renders_verbatim_and_keeps_every_structure(tmp_path_factory, text: str) -> None:
-    from hsm_guide.export import Format, render
+    from hsm_guide.render.formats import Format
+    from hsm_guide.render.formats import render as render_docs
+
+    def render(kb, names: list[str], fmt: Format) -> bytes:
+        return render_docs(kb, [BY_NAME[name].build(kb) for name in names], fmt)
 
     kb = knowledge.load(load_text(tmp_path_factory.mktemp("uni"), dump(with_text(text))))
     baseline = shipped_kb()
@@ -314,7 +318,7 @@ def test_nesting_past_the_guides_limit_is_named_in_its_words(run, tmp_path: Path
     kb = load_text(tmp_path, "a: " + "[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2) + "\n")
     result = run("--data", str(kb), "duties")
     assert result.exit_code == 1
-    assert result.stderr == f"hsm-guide: {kb}: the YAML is nested too deeply (the limit is {MAX_DEPTH} levels)\n"
+    assert result.stderr == f"hsm-guide: {kb}:1: the YAML is nested too deeply (the limit is {MAX_DEPTH} levels)\n"
     kb = load_text(tmp_path, "a: " + "[" * (MAX_DEPTH - 2) + "]" * (MAX_DEPTH - 2) + "\n")
     assert "nested too deeply" not in run("--data", str(kb), "duties").stderr
 

@@ -427,10 +427,10 @@ def certifications(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
 
 def key_points(b: Builder, kb: KnowledgeBase, reading: Reading) -> bool:
     """The key points of the rule's view, as its --brief shows them."""
-    from .sections import BY_NAME
+    from .views import SECTIONS
 
     rule = reading.rule
-    section = BY_NAME.get(rule.view) if rule else None
+    section = next((s for s in SECTIONS if rule and s.name == rule.view), None)
     if section is None:
         return False
     brief = section.brief(kb)

@@ -212,7 +212,8 @@ def _places(kb: KnowledgeBase, areas: Sequence[Area]) -> Places:
             employment,
         )
 
-    places: Places = derived.remember(kb, "places", lambda: _place_names(kb, areas), make)
+    shape = tuple[dict[tuple[str, ...], list[str]], dict[tuple[str, ...], list[str]], dict[str, float]]
+    places: Places = derived.remember(kb, "places", lambda: _place_names(kb, areas), make, shape)
     _PLACES.clear()
     _PLACES[id(kb)] = (kb, places)
     return places

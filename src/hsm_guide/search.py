@@ -70,7 +70,7 @@ def index(kb: KnowledgeBase) -> list[Passage]:
     """Every passage, kept beside the cached knowledge base (building it renders every section)."""
     from .cache import derived
 
-    return derived.remember(kb, "passages", lambda: [tuple(p) for p in passages(kb)], _passages)
+    return derived.remember(kb, "passages", lambda: [tuple(p) for p in passages(kb)], _passages, list[Passage])
 
 
 def _passages(rows: list[tuple[Any, ...]]) -> list[Passage]:
@@ -78,9 +78,9 @@ def _passages(rows: list[tuple[Any, ...]]) -> list[Passage]:
 
 
 def passages(kb: KnowledgeBase) -> Iterator[Passage]:
-    from .sections import SECTIONS
     from .sections.paths import route
     from .sections.qualifications import certification
+    from .views import SECTIONS
 
     docs: list[tuple[Document, str]] = [(s.build(kb), s.name) for s in SECTIONS]
     docs += [(certification(kb, c.code), f"certifications {c.code}") for c in kb.certifications.credentials]
@@ -188,12 +188,13 @@ def _query_words(query: str, section: str | None) -> tuple[str, ...]:
     if not words:
         raise UsageError("give one or more words to search for")
     if section is not None:
-        from .sections import BY_NAME
+        from .views import SECTION_NAMES
 
-        if section not in BY_NAME:
+        if section not in SECTION_NAMES:
             from .suggest import hint
 
-            raise UsageError(f"unknown section '{section}'{hint(section, BY_NAME)} (valid: {', '.join(BY_NAME)})")
+            valid = ", ".join(SECTION_NAMES)
+            raise UsageError(f"unknown section '{section}'{hint(section, SECTION_NAMES)} (valid: {valid})")
     return words
 
 

@@ -5,8 +5,6 @@ is an edit to the YAML, not to the code. A rule names the view its answer leads 
 figures in an answer come from the knowledge base and the wage extract, with their sources.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from msgspec import Meta
