@@ -54,12 +54,13 @@ def take() -> tuple[object, ...]:
 def _modules(folder: str) -> list[tuple[str, int, int]]:
     """(path inside `folder`, size, mtime) of every .py file below it."""
     found: list[tuple[str, int, int]] = []
+    cut = len(folder) + 1
     for where, subfolders, names in os.walk(folder):
         subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
         for name in sorted(names):
             if name.endswith(".py"):
                 path = os.path.join(where, name)
-                found.append((os.path.relpath(path, folder), *_size_and_time(path)))
+                found.append((path[cut:], *_size_and_time(path)))
     return found
 
 

@@ -55,7 +55,8 @@ def choose(explicit: Format | None, output: str | None, default: Format) -> Form
 
 def render(kb: KnowledgeBase, docs: Sequence[Document], fmt: Format, width: int = 80) -> bytes:
     """Documents in one format, as bytes to write: the one dispatch from format to renderer.
-    Terminal text here is for a file: plain, no escape codes, `width` columns."""
+    Terminal text here is for a file: plain, no escape codes, `width` columns. Text UTF-8 cannot
+    hold (a lone surrogate, from a command-line byte that was not UTF-8) becomes "?"; in JSON, its \\u escape."""
     from ..sections import guide_meta
 
     title, data_line = guide_meta(kb)
@@ -63,20 +64,20 @@ def render(kb: KnowledgeBase, docs: Sequence[Document], fmt: Format, width: int 
     if fmt is Format.terminal:
         from .terminal import plain_text
 
-        return plain_text(docs, width).encode("utf-8")
+        return plain_text(docs, width).encode("utf-8", "replace")
     if fmt is Format.json:
         from .json import render as to_json
 
-        return to_json(docs).encode("utf-8")
+        return to_json(docs).encode("utf-8", "backslashreplace")  # a lone surrogate stays an escape, in a string
     if fmt is Format.svg:
         from .svg import render as to_svg
 
-        return to_svg(docs, one_title).encode("utf-8")
+        return to_svg(docs, one_title).encode("utf-8", "replace")
     if fmt is Format.html:
         from ..sections import data_years
         from .html import render as to_html
 
-        return to_html(docs, title, data_line, data_years(kb)).encode("utf-8")
+        return to_html(docs, title, data_line, data_years(kb)).encode("utf-8", "replace")
     from .markdown import render as to_markdown
 
-    return to_markdown(docs, title, data_line).encode("utf-8")
+    return to_markdown(docs, title, data_line).encode("utf-8", "replace")
