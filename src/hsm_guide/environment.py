@@ -116,7 +116,7 @@ class Environment:
 
     def facts(self) -> tuple[object, ...]:
         """Everything here that shapes a page, for the output cache's key."""
-        return (self.stdout_isatty, self.stdin_isatty, self.encoding, self.ascii_only, self.width, self.height)
+        return (self.stdout_isatty, self.encoding, self.ascii_only, self.width, self.height)
 
 
 def _isatty(stream: Any) -> bool:

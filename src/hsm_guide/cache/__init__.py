@@ -1,7 +1,8 @@
 """Everything that makes a run fast, in the guide's own cache folder.
 
-- folder.py: the folder (mode 0700, its marker, claiming, clearing): only the guide's own entries are read or removed;
-- store.py: an entry's framing, reading (this user's files only), writing and pruning;
+- folder.py: the folder (mode 0700, its marker, claiming, clearing), writing and pruning in it:
+  only the guide's own entries are removed;
+- store.py: an entry's framing, and reading it (this user's files only);
 - stamp.py: the one code-stamp rule every key holds;
 - warm.py: the warm path, which prints a stored page before the framework loads;
 - pages.py: storing those pages;

@@ -45,5 +45,5 @@ def remember(kb: KnowledgeBase, name: str, build: Callable[[], Any], make: Calla
         except (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError, KeyError, IndexError):
             pass  # not what this code writes: a miss
     value = build()
-    store.write(slot.root, file, store.seal(MAGIC, key, msgspec.msgpack.encode(value)))
+    folder.write(slot.root, file, store.seal(MAGIC, key, msgspec.msgpack.encode(value)))
     return make(value)

@@ -166,3 +166,43 @@ def _remove_ours(where: str, ours: Callable[[str], bool]) -> int:
             continue
         removed += 1
     return removed
+
+
+# -- writing into it ------------------------------------------------------------------
+
+
+def write(root: str, path: str, blob: bytes) -> bool:
+    """Store `blob` at `path` (in `root` or a folder inside it) atomically, making `root` the guide's
+    own folder first (claim); False when it could not be.
+
+    No fsync: after a crash a torn entry fails its digest and is rebuilt. Temporary files a killed
+    process left beside the entry are swept first, so the folder never fills with them.
+    """
+    from .. import files
+
+    where = os.path.dirname(path)
+    try:
+        if not claim(root):
+            return False
+        if where != root:
+            os.makedirs(where, mode=0o700, exist_ok=True)
+        files.sweep(where)
+        files.replace(path, blob)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def prune(where: str, ours: str, keep: int) -> None:
+    """Drop the oldest entries (names ending in `ours`, with the guide's header) beyond `keep`,
+    after a write, so reads stay cheap."""
+    try:
+        entries = [e for e in os.scandir(where) if e.name.endswith(ours) and e.is_file(follow_symlinks=False)]
+        if len(entries) <= keep:
+            return
+        entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime_ns)
+        for old in entries[: len(entries) - keep]:
+            if store.is_entry(old.path):
+                os.unlink(old.path)
+    except OSError:
+        pass

@@ -137,7 +137,7 @@ def decode(payload: bytes | memoryview) -> KnowledgeBase | None:
 
 
 def write(slot: Slot, kb: KnowledgeBase) -> bool:
-    """Store `kb` atomically (store.write); False if it could not be."""
+    """Store `kb` atomically (folder.write); False if it could not be."""
     import msgspec
 
-    return store.write(slot.root, slot.file, store.seal(MAGIC, slot.key, msgspec.msgpack.encode(kb)))
+    return folder.write(slot.root, slot.file, store.seal(MAGIC, slot.key, msgspec.msgpack.encode(kb)))

@@ -28,5 +28,5 @@ def save(env: Environment, payload: bytes) -> None:
     file = warm.entry_path(env, prepared.key)
     if file is None:
         return
-    if store.write(env.cache_folder, file, store.seal(warm.MAGIC, prepared.key, payload)):
-        store.prune(os.path.dirname(file), folder.PAGE_SUFFIX, MAX_ENTRIES)
+    if folder.write(env.cache_folder, file, store.seal(warm.MAGIC, prepared.key, payload)):
+        folder.prune(os.path.dirname(file), folder.PAGE_SUFFIX, MAX_ENTRIES)
