@@ -303,3 +303,17 @@ def test_the_cli_shows_an_edit_after_warming_the_cache(run, kb_copy: Path) -> No
     second = run("--data", str(kb_copy), "overview")
     assert second.exit_code == 0
     assert EDITED in second.stdout and ORIGINAL not in second.stdout
+
+
+def test_the_warm_paths_digests_give_the_same_entry(kb_copy: Path, parses: list[str]) -> None:
+    """A run whose warm path hashed the files reuses those hashes for the knowledge base's key:
+    the same key as hashing the bytes again, so either kind of run serves the other's entry."""
+    from hsm_guide.cache import warm as warm_path
+
+    env = environment(environ={"HSM_GUIDE_DATA": str(kb_copy)})
+    env.warm = warm_path.prepare(env, ["day"])
+    load_cached(kb_copy, env)
+    assert env.warm is not None and env.warm.used and env.warm.digests
+    parses.clear()
+    load_cached(kb_copy)  # no warm path: hashes the bytes itself
+    assert parses == []

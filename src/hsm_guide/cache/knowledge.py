@@ -64,13 +64,14 @@ def load_cached(path: Path, env: Environment | None = None) -> KnowledgeBase:
 
     env = env or Environment.from_process()
     prepared = env.warm if env.warm is not None and env.warm.covers(path) else None
+    digests: tuple[str, ...] = ()
     if prepared is not None and prepared.wages_known:
-        (raw, info), wages_raw = prepared.raw, prepared.wages
+        (raw, info), wages_raw, digests = prepared.raw, prepared.wages, prepared.digests
         prepared.used = True
     else:
         raw, info = reading.read_bytes(path)
         wages_raw = loader.wages_raw(path)
-    slot = locate(env, path, info, raw, *(wages_raw or ()))
+    slot = locate(env, path, info, raw, *(wages_raw or ()), digests=digests)
     kb = read(slot) if slot is not None else None
     if kb is None:
         name = str(path)
@@ -82,10 +83,13 @@ def load_cached(path: Path, env: Environment | None = None) -> KnowledgeBase:
     return kb
 
 
-def locate(env: Environment, data: Path, info: os.stat_result, raw: bytes, *extra: bytes) -> Slot | None:
+def locate(
+    env: Environment, data: Path, info: os.stat_result, raw: bytes, *extra: bytes, digests: tuple[str, ...] = ()
+) -> Slot | None:
     """The slot for a data file read as `raw` after `info = stat(data)`, or None when caching is off.
 
-    `extra` is the content of the files read beside it (the wage extract), each hashed on its own.
+    `extra` is the content of the files read beside it (the wage extract), each hashed on its own;
+    `digests`, when the warm path hashed the same bytes already, are those hashes.
     """
     if not env.caching or env.cache_folder is None:
         return None
@@ -100,8 +104,7 @@ def locate(env: Environment, data: Path, info: os.stat_result, raw: bytes, *extr
             real,
             info.st_size,
             info.st_mtime_ns,
-            blake2b(raw).hexdigest(),
-            tuple(blake2b(part).hexdigest() for part in extra),
+            *(digests or (blake2b(raw).hexdigest(), *(blake2b(part).hexdigest() for part in extra))),
             SCHEMA_VERSION,
             stamp.code_stamp(env),
         )

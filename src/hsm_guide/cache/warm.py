@@ -62,7 +62,7 @@ class Prepared:
     loader when it built the run's knowledge base from these bytes: only then is the page stored.
     """
 
-    __slots__ = ("data", "key", "raw", "real", "used", "wages", "wages_known")
+    __slots__ = ("data", "digests", "key", "raw", "real", "used", "wages", "wages_known")
 
     def __init__(
         self,
@@ -80,6 +80,8 @@ class Prepared:
         self.wages = wages
         self.wages_known = wages_known
         self.used = False
+        # the files' BLAKE2b digests (the data's, then the extract's), which the knowledge-base key reuses
+        self.digests: tuple[str, ...] = ()
 
     def covers(self, path: str | os.PathLike[str]) -> bool:
         """Whether `path` is the file these bytes were read from, named the same way (so its wage
@@ -123,7 +125,9 @@ def prepare(env: Environment, argv: list[str]) -> Prepared | None:
     real = os.path.realpath(data)
     ident = (tuple(argv), real, contents, shaping, env.facts(), sys.platform, stamp.code_stamp(env))
     key = store.digest(repr(ident).encode("utf-8", "surrogateescape"))
-    return Prepared(key, data, real, raw, wages, known)
+    prepared = Prepared(key, data, real, raw, wages, known)
+    prepared.digests = tuple(contents) if wages is not None else (contents[0],)
+    return prepared
 
 
 def entry_path(env: Environment, key: bytes) -> str | None:
