@@ -44,8 +44,9 @@ def replace(path: str | os.PathLike[str], data: bytes, *, mode: int | None = Non
     `mode` sets the new file's permissions (else 0600); `durable` syncs the data to disk before the
     rename, so that after a crash the file is either the old one or the whole new one.
     """
-    temp = _write_temp(path, data, mode, durable)
+    temp = os.path.join(os.path.dirname(os.fspath(path)), temp_name())
     try:
+        _write(temp, data, mode, durable)
         os.replace(temp, path)
     except BaseException:
         _remove(temp)
@@ -55,43 +56,41 @@ def replace(path: str | os.PathLike[str], data: bytes, *, mode: int | None = Non
 def create(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None, durable: bool = False) -> None:
     """Put `data` at `path` atomically, only if nothing is there: FileExistsError otherwise, even
     when another process creates it meanwhile. Nothing is left behind on failure."""
-    temp = _write_temp(path, data, mode, durable)
+    temp = os.path.join(os.path.dirname(os.fspath(path)), temp_name())
     try:
-        os.link(temp, path)
-    except OSError as exc:
-        if exc.errno not in _NO_LINKS:
+        _write(temp, data, mode, durable)
+        try:
+            os.link(temp, path)
+        except OSError as exc:
+            if exc.errno not in _NO_LINKS:
+                raise
             _remove(temp)
-            raise
-        _remove(temp)
-        _create_in_place(path, data, mode, durable)
-        return
-    except BaseException:
-        _remove(temp)
-        raise
-    _remove(temp)
+            _create_in_place(path, data, mode, durable)
+    finally:
+        _remove(temp)  # linked, failed or interrupted: the temporary name goes, with signals held
 
 
-def _write_temp(path: str | os.PathLike[str], data: bytes, mode: int | None, durable: bool) -> str:
-    folder = os.path.dirname(os.fspath(path))
-    temp = os.path.join(folder, temp_name())
+def _write(temp: str, data: bytes, mode: int | None, durable: bool) -> None:
+    """Create `temp` (exclusively) and write `data` to it; the caller removes it on any failure."""
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     try:
-        try:
-            _write_all(fd, data, durable)
-        finally:
-            os.close(fd)
-        if mode is not None:
-            os.chmod(temp, mode)
-    except BaseException:
-        _remove(temp)
-        raise
-    return temp
+        _write_all(fd, data, durable)
+    finally:
+        os.close(fd)
+    if mode is not None:
+        os.chmod(temp, mode)
 
 
 def _create_in_place(path: str | os.PathLike[str], data: bytes, mode: int | None, durable: bool) -> None:
     """No hard links here: create the target exclusively and write it; remove it if that fails."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    made = False
     try:
+        before = _hold()
+        try:  # created and known to be ours in one step, whatever signal arrives
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+            made = True
+        finally:
+            _release(before)
         try:
             _write_all(fd, data, durable)
         finally:
@@ -99,7 +98,8 @@ def _create_in_place(path: str | os.PathLike[str], data: bytes, mode: int | None
         if mode is not None:
             os.chmod(path, mode)
     except BaseException:
-        _remove(os.fspath(path))  # it is ours: O_EXCL made it
+        if made:
+            _remove(os.fspath(path))  # it is ours: O_EXCL made it
         raise
 
 
@@ -112,8 +112,31 @@ def _write_all(fd: int, data: bytes, durable: bool) -> None:
 
 
 def _remove(path: str) -> None:
-    with contextlib.suppress(OSError):
+    """Unlink `path` if it is there, with SIGINT, SIGTERM and SIGHUP held meanwhile: a signal that
+    arrives as a temporary file is being removed is delivered once it is gone."""
+    before = _hold()
+    try:
         os.unlink(path)
+    except OSError:
+        pass
+    finally:
+        _release(before)
+
+
+def _hold() -> object:
+    """Hold SIGINT, SIGTERM and SIGHUP (where the platform can): the mask to put back."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+
+
+def _release(before: object) -> None:
+    import signal
+
+    if before is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)  # type: ignore[arg-type]
 
 
 def sweep(folder: str | os.PathLike[str], older_than: float = STALE_SECONDS) -> int:
