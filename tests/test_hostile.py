@@ -826,3 +826,28 @@ def test_a_short_hostile_run_ends_clean(kind: str) -> None:
     counts, failures = hostile_run({kind: KINDS[kind]}, cases=4, seed=20)
     assert counts[kind] >= 4
     assert not failures, "\n".join(f"{case.describe()}: {found}" for case, found in failures)
+
+
+def test_a_signal_python_could_only_report_still_ends_the_run_with_its_status() -> None:
+    """A handler's exception can land where Python only reports it and goes on (here a __del__):
+    the run still ends with 128 + the signal, and no "Exception ignored" report is printed."""
+    script = (
+        "import os, signal, sys\n"
+        "sys.argv[0] = 'hsm-guide'\n"
+        "from hsm_guide.app import presenter\n"
+        "real = presenter.present\n"
+        "class Boom:\n"
+        "    def __del__(self):\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        "        sum(range(10))  # the handler runs here, inside __del__\n"
+        "def present(*args, **kwargs):\n"
+        "    Boom()\n"
+        "    return real(*args, **kwargs)\n"
+        "presenter.present = present\n"
+        "from hsm_guide.entry import main\n"
+        "main()\n"
+    )
+    env = {**os.environ, "HSM_GUIDE_NO_CACHE": "1", "NO_COLOR": "1"}
+    result = subprocess.run([sys.executable, "-c", script, "day"], env=env, capture_output=True, check=False)
+    assert result.returncode == 128 + signal.SIGTERM
+    assert result.stderr == b""

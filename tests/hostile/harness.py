@@ -122,7 +122,23 @@ def before_the_guide(result: Result) -> bool:
     if case.send is None or result.stdout or "hsm-guide:" in result.stderr:
         return False
     killed = result.status == -case.send[0]
-    return killed or (result.status in (1, -6) and "KeyboardInterrupt" in result.stderr)
+    python = "KeyboardInterrupt" in result.stderr or result.stderr.startswith("Fatal Python error")
+    return killed or (result.status in (1, -6, 120) and python)
+
+
+def _writing(temp: Path) -> bool:
+    """A temporary file whose writer (its name holds the process id) is still running: another
+    case at work at the same time, not a leftover."""
+    pid = temp.name.removeprefix(".hsm-guide-").partition("-")[0]
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def problems(result: Result) -> list[str]:
@@ -147,7 +163,7 @@ def problems(result: Result) -> list[str]:
             found.append("an escape character reached a pipe")
     if case.folder is not None:
         # the guide's temporary names, old and new (a folder of the user's own files has one of its own)
-        left = [p for p in case.folder.rglob(".*.tmp") if "documents" not in p.parts]
+        left = [p for p in case.folder.rglob(".*.tmp") if "documents" not in p.parts and not _writing(p)]
         if left:
             found.append(f"temporary files left: {[p.name for p in left]}")
     for check in case.checks:

@@ -14,7 +14,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -77,12 +77,25 @@ def guard(env: Environment | None = None) -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
+# The signals this run received. An exception raised in a handler can land where Python only
+# reports it and goes on (a weakref callback inside the import system, a __del__): the run then
+# still ends with the signal's status, and Python's "Exception ignored" report is left out.
+RECEIVED: list[int] = []
+
+
 def _interrupted(signum: int, frame: object) -> None:
+    RECEIVED.append(signum)
     raise Interrupted(signum)
+
+
+def _unraisable(hook: Any) -> None:
+    if not isinstance(hook.exc_value, Interrupted):
+        sys.__unraisablehook__(hook)
 
 
 def handle_signals() -> None:
     """SIGINT, SIGTERM and SIGHUP raise Interrupted; a signal the caller ignores (nohup) stays ignored."""
+    sys.unraisablehook = _unraisable
     for signum in SIGNALS:
         if signal.getsignal(signum) is not signal.SIG_IGN:
             signal.signal(signum, _interrupted)
@@ -112,4 +125,6 @@ def run(app: Callable[..., object], env: Environment) -> None:
     if failed is not None:
         err(failed, env)
         code = 1
+    if RECEIVED and code != 128 + RECEIVED[0]:  # the interrupt was swallowed on its way: still say so
+        code = 128 + RECEIVED[0]
     sys.exit(code)
