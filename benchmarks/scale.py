@@ -114,8 +114,10 @@ def median_ms(fn: Callable[[], object], runs: int) -> float:
 
 def entry_size(path: Path) -> int:
     raw = path.read_bytes()
-    slot = cache.locate(path, path.stat(), raw)
-    return slot.file.stat().st_size if slot is not None and slot.file.is_file() else 0
+    from hsm_guide.environment import Environment
+
+    slot = cache.locate(Environment.from_process(), path, path.stat(), raw)  # the file's name is its path's
+    return os.path.getsize(slot.file) if slot is not None and os.path.isfile(slot.file) else 0
 
 
 def growth_table(paths: dict[int, Path], runs: int) -> None:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from typer.testing import CliRunner
 
 from hsm_guide.cli import app
+from hsm_guide.environment import Environment, cache_folder
 from hsm_guide.knowledge import packaged_data_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,6 +82,39 @@ class Run:
 @pytest.fixture
 def run() -> Run:
     return Run()
+
+
+def environment(
+    input: bytes | None = b"", *, width: int = 80, environ: dict[str, str] | None = None, **facts: Any
+) -> Environment:
+    """An Environment as a test wants it: stdin holding `input` (None: closed), stdout and stderr
+    kept in memory, 80 columns, the process's variables with `environ` over them, and any other
+    fact given (stdin_isatty=True for a person at the keyboard, encoding, ascii_only...)."""
+    variables = {**os.environ, "COLUMNS": str(width), **(environ or {})}
+    return Environment(
+        stdin=io.BytesIO(input) if input is not None else None,
+        stdout=io.BytesIO(),
+        stderr=io.StringIO(),
+        width=width,
+        environ=variables,
+        cache_folder=cache_folder(variables),
+        caching=variables.get("HSM_GUIDE_NO_CACHE", "") in ("", "0"),
+        **facts,
+    )
+
+
+class Ran(NamedTuple):
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_in(env: Environment, *args: str) -> Ran:
+    """Invoke the CLI in-process with this environment injected; what it wrote to its streams."""
+    result = CliRunner().invoke(app, list(args), obj=env, catch_exceptions=False)
+    stdout, stderr = env.stdout, env.stderr
+    assert isinstance(stdout, io.BytesIO) and isinstance(stderr, io.StringIO)
+    return Ran(result.exit_code, stdout.getvalue().decode(env.encoding), stderr.getvalue())
 
 
 @pytest.fixture

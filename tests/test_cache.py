@@ -8,27 +8,32 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 from hsm_guide import knowledge
 from hsm_guide.cache import knowledge as cache
+from hsm_guide.environment import cache_folder
 from hsm_guide.errors import DataError
 from hsm_guide.knowledge import load, load_cached
+
+from .conftest import environment
 
 ORIGINAL = "Healthcare executive"
 EDITED = "Healthcare EXECUTIVE"  # same length: the file's size does not change
 
 
 def folder() -> Path:
-    where = cache.folder()
+    where = cache_folder(os.environ)
     assert where is not None
-    return where
+    return Path(where)
 
 
 def entries() -> list[Path]:
-    """The knowledge-base entries (the output cache keeps its own folder, see test_output_cache.py)."""
-    where = cache.folder()
-    return sorted(p for p in where.iterdir() if p.name != "output") if where is not None and where.is_dir() else []
+    """The knowledge-base entries (pages and derived values keep folders of their own; the marker is not one)."""
+    where = folder()
+    kept = ("output", "derived", "CACHEDIR.TAG")
+    return sorted(p for p in where.iterdir() if p.name not in kept) if where.is_dir() else []
 
 
 def edit_in_place(path: Path, old: str, new: str) -> None:
@@ -85,12 +90,14 @@ def test_an_edit_with_the_same_size_and_mtime_is_never_served_stale(kb_copy: Pat
     assert kb == load(kb_copy)
 
 
-def test_another_version_of_hsm_guide_is_a_miss(kb_copy: Path, parses: list[str], monkeypatch) -> None:
-    warm(kb_copy)
-    monkeypatch.setattr(cache, "__version__", "999.0")
+def test_other_code_is_a_miss(kb_copy: Path, parses: list[str]) -> None:
+    """Another version, an edited module or an upgraded library is another code stamp: never served."""
+    load_cached(kb_copy, environment(code_stamp=("this code",)))
     parses.clear()
-    assert load_cached(kb_copy) == load(kb_copy)
-    assert parses  # parsed again, not served
+    load_cached(kb_copy, environment(code_stamp=("this code",)))
+    assert parses == []  # served
+    assert load_cached(kb_copy, environment(code_stamp=("other code",))) == load(kb_copy)
+    assert parses == [str(kb_copy), str(kb_copy)]  # parsed again (then load did)
 
 
 def test_validate_always_reads_the_yaml(kb_copy: Path, parses: list[str]) -> None:
@@ -148,13 +155,20 @@ def test_a_damaged_entry_is_a_miss_and_is_rebuilt(
     assert parses == [str(kb_copy)]  # the second load_cached was warm again: only load() parsed
 
 
-def test_a_payload_that_is_valid_marshal_but_not_ours_is_a_miss(kb_copy: Path) -> None:
-    import marshal
-
+@pytest.mark.parametrize(
+    "payload",
+    [
+        msgspec.msgpack.encode(["not", "a knowledge base"]),
+        msgspec.msgpack.encode({"schema_version": "one"}),
+        b"\xdd\xff\xff\xff\xff",  # an array that claims four billion items
+        b"\x91" * 100_000,  # arrays nested 100,000 deep
+    ],
+    ids=["a-list", "wrong-types", "huge-length", "deep-nesting"],
+)
+def test_a_sealed_payload_that_is_not_a_knowledge_base_is_a_miss(kb_copy: Path, payload: bytes) -> None:
+    """The right header and digests around what is not a knowledge base of this model: a miss, never a crash."""
     entry = warm(kb_copy)
-    blob = entry.read_bytes()
-    header = blob[: len(cache.MAGIC) + 16]
-    payload = marshal.dumps(("not", "a knowledge base"))
+    header = entry.read_bytes()[: len(cache.MAGIC) + 16]
     entry.write_bytes(header + cache.blake2b(payload, digest_size=16).digest() + payload)
     assert load_cached(kb_copy) == load(kb_copy)
 
@@ -249,7 +263,7 @@ def test_no_home_and_no_usable_xdg_cache_home(kb_copy: Path, monkeypatch: pytest
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
     monkeypatch.chdir(kb_copy.parent)
-    assert cache.folder() is None
+    assert cache_folder(os.environ) is None
     assert load_cached(kb_copy) == load(kb_copy)
     assert sorted(p.name for p in kb_copy.parent.iterdir()) == ["occupation.yaml"]  # nothing written here
 
@@ -257,7 +271,7 @@ def test_no_home_and_no_usable_xdg_cache_home(kb_copy: Path, monkeypatch: pytest
 def test_home_is_used_without_xdg_cache_home(kb_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert cache.folder() == tmp_path / "home" / ".cache" / "hsm-guide"
+    assert cache_folder(os.environ) == str(tmp_path / "home" / ".cache" / "hsm-guide")
     warm(kb_copy)
 
 
@@ -289,3 +303,17 @@ def test_the_cli_shows_an_edit_after_warming_the_cache(run, kb_copy: Path) -> No
     second = run("--data", str(kb_copy), "overview")
     assert second.exit_code == 0
     assert EDITED in second.stdout and ORIGINAL not in second.stdout
+
+
+def test_the_warm_paths_digests_give_the_same_entry(kb_copy: Path, parses: list[str]) -> None:
+    """A run whose warm path hashed the files reuses those hashes for the knowledge base's key:
+    the same key as hashing the bytes again, so either kind of run serves the other's entry."""
+    from hsm_guide.cache import warm as warm_path
+
+    env = environment(environ={"HSM_GUIDE_DATA": str(kb_copy)})
+    env.warm = warm_path.prepare(env, ["day"])
+    load_cached(kb_copy, env)
+    assert env.warm is not None and env.warm.used and env.warm.digests
+    parses.clear()
+    load_cached(kb_copy)  # no warm path: hashes the bytes itself
+    assert parses == []

@@ -1,63 +1,156 @@
-"""The store both caches share: the code stamp in the knowledge-base key, sweeping what a killed
-writer left, and the folder and clearing that `hsm-guide cache path` and `cache clear` use."""
+"""The store the caches share: the one code stamp in every key, the folder that is the guide's own
+(mode 0700, its marker, only its own entries read or removed), sweeping what a killed writer left,
+and `hsm-guide cache path` and `cache clear`."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import stat
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from hsm_guide import cache, warm
-from hsm_guide.cache import knowledge as kb_cache
-from hsm_guide.cache import pages
+from hsm_guide.cache import folder as cache_folder
+from hsm_guide.cache import pages, stamp, warm
+from hsm_guide.environment import cache_folder as folder_of
 from hsm_guide.knowledge import load, load_cached
 
+from .conftest import ROOT, environment
+
 HOUR_AGO = time.time() - 3600
+PACKAGE = ROOT / "src" / "hsm_guide"
 
 
 def folder() -> Path:
-    where = cache.folder()
+    where = folder_of(os.environ)
     assert where is not None
     return Path(where)
 
 
 def save_page(data: Path, key: bytes, text: str) -> None:
-    """What the ordinary path does after rendering a page the warm path computed the key of."""
-    warm.CURRENT[:] = [(key, os.path.realpath(data))]
-    try:
-        pages.save(data, text, "utf-8")
-    finally:
-        warm.CURRENT.clear()
+    """What the ordinary path does after rendering a page from the bytes the warm path read for `key`."""
+    env = environment()
+    prepared = warm.Prepared(key, str(data), os.path.realpath(data), (data.read_bytes(), data.stat()), None)
+    prepared.used = True
+    env.warm = prepared
+    pages.save(env, text.encode("utf-8"))
 
 
 # -- the code stamp -----------------------------------------------------------------
 
 
-def test_edited_code_is_never_served_an_old_entry(
-    kb_copy: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """A checkout whose validation code changed must re-check the YAML, not trust the old entry."""
-    module = tmp_path / "validity.py"
-    module.write_text("LIMIT = 1\n", encoding="utf-8")
-    monkeypatch.setattr(kb_cache, "CODE", (*kb_cache.CODE, str(module)))
+def test_the_stamp_covers_every_module_of_the_package_and_the_libraries() -> None:
+    """One rule for every cache: all the package's modules (the registries in sections/ and views/
+    included, which validation reads) and each library by its distribution's record, Rich's too."""
+    taken = stamp.take()
+    stamped = {entry[0] for entry in taken if isinstance(entry, tuple)}
+    modules = {str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")}
+    assert modules <= stamped
+    assert {"views/__init__.py", "sections/__init__.py", "render/terminal.py"} <= modules
+    import rich
+
+    site = Path(rich.__file__).parents[1]
+    (record,) = site.glob("rich-*.dist-info/RECORD")
+    info = record.stat()
+    assert ("rich", record.parent.name, info.st_size, info.st_mtime_ns) in taken, "Rich, all of it, by its record"
+
+
+def stamp_of(package_parent: Path) -> str:
+    code = "from hsm_guide.cache import stamp; print(repr(stamp.take()))"
+    env = {**os.environ, "PYTHONPATH": str(package_parent)}
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("module", ["views/__init__.py", "sections/about.py", "render/charts.py"])
+def test_an_edited_module_anywhere_in_the_package_is_a_new_stamp(tmp_path: Path, module: str) -> None:
+    """A renamed section (views/), an edited builder or renderer: every cache key changes with it."""
+    copy = tmp_path / "hsm_guide"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = stamp_of(tmp_path)
+    edited = copy / module
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert stamp_of(tmp_path) != before
+
+
+# -- the folder is the guide's own -----------------------------------------------------
+
+
+def test_the_folder_is_made_private_with_a_marker(kb_copy: Path) -> None:
     load_cached(kb_copy)
+    assert stat.S_IMODE(folder().stat().st_mode) == 0o700
+    marker = (folder() / "CACHEDIR.TAG").read_bytes()
+    assert marker.startswith(b"Signature: 8a477f597d28d172789f06886806bc55\n"), "the cache-directory-tag convention"
+    assert b"hsm-guide" in marker
+
+
+def test_a_folder_of_other_files_is_never_used_or_emptied(
+    kb_copy: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, run
+) -> None:
+    """HSM_GUIDE_CACHE_DIR pointed at a folder of one's own files: nothing there is read, written or removed."""
+    shared = tmp_path / "documents"
+    shared.mkdir()
+    mine = {"notes.txt": b"mine", "kb-budget.bin": b"a spreadsheet", ".draft.tmp": b"half a letter"}
+    for name, content in mine.items():
+        (shared / name).write_bytes(content)
+        os.utime(shared / name, (HOUR_AGO - 86400, HOUR_AGO - 86400))
+    (shared / "output").mkdir()
+    (shared / "output" / f"{'00' * 16}.txt").write_bytes(b"an old note")
+    monkeypatch.setenv("HSM_GUIDE_CACHE_DIR", str(shared))
+    before = sorted(p.relative_to(shared) for p in shared.rglob("*"))
+    load_cached(kb_copy)
+    load_cached(kb_copy)
+    assert parses == [str(kb_copy), str(kb_copy)], "no cache: both loads parsed"
+    save_page(kb_copy, b"\x01" * 16, "a page")
+    result = run("cache", "clear")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"hsm-guide: {shared}: not hsm-guide's cache folder")
+    assert sorted(p.relative_to(shared) for p in shared.rglob("*")) == before
+    assert all((shared / name).read_bytes() == content for name, content in mine.items())
+    path = run("cache", "path")
+    assert path.exit_code == 0 and path.stdout == f"{shared}\n" and "the cache is off" in path.stderr
+
+
+def test_an_empty_folder_or_an_older_cache_is_taken_over(kb_copy: Path, parses: list[str]) -> None:
+    """A folder that holds nothing, or only the names an older hsm-guide wrote, becomes the guide's."""
+    where = folder()
+    (where / "output").mkdir(parents=True)
+    (where / "kb-0123.bin").write_bytes(b"HSMGKB\x00\x02" + bytes(40))
+    load_cached(kb_copy)
+    assert (where / "CACHEDIR.TAG").is_file()
     parses.clear()
     load_cached(kb_copy)
-    assert parses == []  # served from the entry
-    module.write_text("LIMIT = 100\n", encoding="utf-8")  # the code changed; the data did not
+    assert parses == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root")
+def test_entries_owned_by_another_user_are_ignored(kb_copy: Path, parses: list[str]) -> None:
+    load_cached(kb_copy)
+    (entry,) = folder().glob("kb-*.bin")
+    os.chown(entry, 4242, -1)
+    parses.clear()
     assert load_cached(kb_copy) == load(kb_copy)
-    assert parses == [str(kb_copy), str(kb_copy)]  # load_cached parsed again (then load did)
+    assert parses and parses[0] == str(kb_copy), "not served"
 
 
-def test_the_stamp_covers_every_module_of_the_model_and_the_loader() -> None:
-    stamped = {Path(entry[0]) for entry in kb_cache.code_stamp()}
-    here = Path(kb_cache.__file__).parents[1]
-    for package in ("model", "knowledge"):
-        modules = set((here / package).glob("*.py"))
-        assert modules and modules <= stamped, package
-    assert {here / "record.py", here / "cache" / "store.py", here / "cache" / "knowledge.py"} <= stamped
+def test_entries_writable_by_others_are_ignored(kb_copy: Path, parses: list[str]) -> None:
+    load_cached(kb_copy)
+    (entry,) = folder().glob("kb-*.bin")
+    entry.chmod(0o666)
+    parses.clear()
+    assert load_cached(kb_copy) == load(kb_copy)
+    assert parses and parses[0] == str(kb_copy), "not served"
+
+
+def test_a_folder_writable_by_others_is_not_read(kb_copy: Path, parses: list[str]) -> None:
+    load_cached(kb_copy)
+    folder().chmod(0o777)
+    parses.clear()
+    load_cached(kb_copy)
+    assert parses == [str(kb_copy)]
 
 
 # -- sweeping temporary files a killed process left --------------------------------------
@@ -66,8 +159,8 @@ def test_the_stamp_covers_every_module_of_the_model_and_the_loader() -> None:
 def leftovers(where: Path) -> tuple[Path, Path]:
     """An old temporary file (its writer was killed) and a fresh one (a writer still at work)."""
     where.mkdir(parents=True, exist_ok=True)
-    old = where / ".entry.bin.4242.0badf00d.tmp"
-    fresh = where / ".entry.bin.4343.feedf00d.tmp"
+    old = where / ".hsm-guide-4242-0badf00d.tmp"
+    fresh = where / ".hsm-guide-4343-feedf00d.tmp"
     for path in (old, fresh):
         path.write_bytes(b"half an entry")
     os.utime(old, (HOUR_AGO, HOUR_AGO))
@@ -76,12 +169,9 @@ def leftovers(where: Path) -> tuple[Path, Path]:
 
 def test_a_knowledge_base_write_sweeps_old_temporary_files(kb_copy: Path) -> None:
     old, fresh = leftovers(folder())
-    mine = folder() / "notes.tmp"  # not named as the writer names its files
-    mine.write_text("keep", encoding="utf-8")
-    os.utime(mine, (HOUR_AGO, HOUR_AGO))
     load_cached(kb_copy)
     assert not old.exists()
-    assert fresh.exists() and mine.exists()
+    assert fresh.exists()
     assert len(list(folder().glob("kb-*.bin"))) == 1
 
 
@@ -102,40 +192,26 @@ def test_without_a_write_nothing_is_swept(kb_copy: Path, parses: list[str]) -> N
 # -- cache path and cache clear ----------------------------------------------------------
 
 
-def test_folder_is_the_platform_folder_or_the_variable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache.folder() == str(tmp_path / "xdg" / "hsm-guide")
-    monkeypatch.setenv("HSM_GUIDE_CACHE_DIR", str(tmp_path / "mine"))
-    assert cache.folder() == str(tmp_path / "mine")
-    monkeypatch.delenv("HSM_GUIDE_CACHE_DIR")
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    monkeypatch.delenv("HOME", raising=False)
-    assert cache.folder() is None
+def test_folder_is_the_platform_folder_or_the_variable(tmp_path: Path) -> None:
+    assert folder_of({"XDG_CACHE_HOME": str(tmp_path / "xdg")}) == str(tmp_path / "xdg" / "hsm-guide")
+    mine = {"XDG_CACHE_HOME": str(tmp_path / "xdg"), "HSM_GUIDE_CACHE_DIR": str(tmp_path / "mine")}
+    assert folder_of(mine) == str(tmp_path / "mine")
+    assert folder_of({}) is None
 
 
-def test_clear_removes_both_caches_and_keeps_other_files(
-    kb_copy: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    shared = tmp_path / "shared"  # a folder the user pointed the cache at, holding their own files
-    shared.mkdir()
-    (shared / "notes.txt").write_text("mine", encoding="utf-8")
-    monkeypatch.setenv("HSM_GUIDE_CACHE_DIR", str(shared))
+def test_clear_removes_the_caches_and_only_the_guides_own_files(kb_copy: Path, parses: list[str]) -> None:
     load_cached(kb_copy)
     save_page(kb_copy, b"\x01" * 16, "page one")
     save_page(kb_copy, b"\x02" * 16, "page two")
-    leftovers(shared)
-    assert cache.clear() == 5  # one knowledge-base entry, two pages, two temporary files
-    assert sorted(p.name for p in shared.iterdir()) == ["notes.txt"]
+    leftovers(folder())
+    planted = folder() / "kb-planted.bin"  # the guide's name, not its header: not provably the guide's
+    planted.write_bytes(b"something else")
+    assert cache_folder.clear(str(folder())) == 5  # one knowledge-base entry, two pages, two temporary files
+    assert sorted(p.name for p in folder().iterdir()) == ["CACHEDIR.TAG", "kb-planted.bin"]
+    planted.unlink()
     parses.clear()
     load_cached(kb_copy)
     assert parses == [str(kb_copy)]  # nothing left to serve
-    assert cache.clear() == 1
-    assert cache.clear() == 0
-
-
-def test_clear_without_a_folder(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert not folder().exists()
-    assert cache.clear() == 0
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    monkeypatch.delenv("HOME", raising=False)
-    assert cache.clear() == 0
+    assert cache_folder.clear(str(folder())) == 1
+    assert not folder().exists(), "the folder goes with its last entry"
+    assert cache_folder.clear(str(folder())) == 0

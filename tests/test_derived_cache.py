@@ -8,17 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from hsm_guide import cache, search, warm
+from hsm_guide import search
 from hsm_guide.cache import derived
 from hsm_guide.cache import knowledge as kb_cache
+from hsm_guide.environment import cache_folder
 from hsm_guide.knowledge import load, load_cached
+
+from .conftest import environment
 
 WORD = "Healthcare executive"  # in the shipped data; searched for as 'executive'
 EDITED = "Healthcare zyxwvutsr"  # same length, so the file's size does not change
 
 
 def derived_files() -> list[Path]:
-    where = cache.folder()
+    where = cache_folder(os.environ)
     sub = Path(where) / "derived" if where else None
     return sorted(sub.iterdir()) if sub is not None and sub.is_dir() else []
 
@@ -70,10 +73,12 @@ def test_an_edited_data_file_rebuilds_the_index(kb_copy: Path, builds: list[int]
     assert builds == [1, 1]
 
 
-def test_new_code_rebuilds_the_index(kb_copy: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
-    hits(kb_copy, "executive")
-    monkeypatch.setattr(warm, "_code_stamp", lambda: ("a section builder was edited",))
-    hits(kb_copy, "executive")
+def test_new_code_rebuilds_the_index(kb_copy: Path, builds: list[int]) -> None:
+    """The index is keyed by the knowledge base's entry, whose key holds the code stamp."""
+    search.search(load_cached(kb_copy, environment(code_stamp=("this code",))), "executive")
+    search.search(load_cached(kb_copy, environment(code_stamp=("this code",))), "executive")
+    assert builds == [1]
+    search.search(load_cached(kb_copy, environment(code_stamp=("a section builder was edited",))), "executive")
     assert builds == [1, 1]
 
 
@@ -90,7 +95,7 @@ def test_a_damaged_entry_is_rebuilt(kb_copy: Path, builds: list[int]) -> None:
 
 def test_a_payload_this_code_cannot_use_is_a_miss(kb_copy: Path) -> None:
     kb = load_cached(kb_copy)
-    assert derived.remember(kb, "probe", lambda: [1, 2, 3], list) == [1, 2, 3]
+    assert derived.remember(kb, "probe", lambda: [1, 2, 3], list, list[int]) == [1, 2, 3]
 
     def refuse(value: object) -> list[int]:
         raise TypeError("not the shape this code writes")
@@ -103,7 +108,7 @@ def test_a_payload_this_code_cannot_use_is_a_miss(kb_copy: Path) -> None:
             refuse(value)
         return value
 
-    assert derived.remember(kb, "probe", lambda: [4], make) == [4]  # the stored [1, 2, 3] refused: built again
+    assert derived.remember(kb, "probe", lambda: [4], make, list[int]) == [4]  # the stored [1, 2, 3] refused
     assert made == [[1, 2, 3], [4]]
 
 
@@ -133,7 +138,7 @@ def test_cache_clear_removes_the_index(kb_copy: Path, run) -> None:
     assert result.exit_code == 0, result.output
     assert f"Removed {1 + kept} cache entries" in result.output  # the knowledge base's and what derives from it
     assert derived_files() == []
-    assert not (Path(cache.folder() or "") / "derived").exists()
+    assert not (Path(cache_folder(os.environ) or "") / "derived").exists()
 
 
 def test_the_place_names_are_kept_and_follow_an_edit(tmp_path: Path) -> None:
@@ -153,3 +158,11 @@ def test_the_place_names_are_kept_and_follow_an_edit(tmp_path: Path) -> None:
     edit_in_place(copy, "names: [twin cities]", "names: [twin citiez]")
     edited = search.search(load_cached(copy), "pay in the twin citiez").reading
     assert edited is not None and edited.place is not None and edited.place.area.code == "0033460"
+
+
+def test_a_payload_of_another_shape_is_a_miss(kb_copy: Path) -> None:
+    """Entries decode into the type the caller names, or not at all: numbers never pass for words."""
+    kb = load_cached(kb_copy)
+    assert derived.remember(kb, "shape", lambda: [1, 2, 3], list, list[int]) == [1, 2, 3]
+    assert derived.remember(kb, "shape", lambda: ["words"], list, list[str]) == ["words"]
+    assert derived.remember(kb, "shape", lambda: ["built"], list, list[str]) == ["words"], "now stored as words"

@@ -15,7 +15,7 @@ from pymarkdown.api import PyMarkdownApi
 
 from hsm_guide.blocks import fmt
 from hsm_guide.render.markdown import anchor
-from hsm_guide.sections import SECTIONS
+from hsm_guide.views import SECTIONS
 
 # -- what the blocks hold, from the JSON the same blocks produce ---------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pty
@@ -14,6 +15,8 @@ import time
 import pytest
 
 from hsm_guide.knowledge import load, packaged_data_path
+
+from .conftest import environment, run_in
 
 
 def flat(text: str) -> str:
@@ -204,10 +207,9 @@ def test_fit_rejects_a_bad_answers_option(run) -> None:
     assert result.exit_code == 2 and "answer 3: '9' is not a whole number from 1 to 5" in result.stderr
 
 
-def test_fit_asks_again_on_an_invalid_interactive_answer(run, monkeypatch) -> None:
-    monkeypatch.setattr("hsm_guide.views.pages.interactive", lambda: True)
+def test_fit_asks_again_on_an_invalid_interactive_answer() -> None:
     typed = "9\nmaybe\n" + "\n".join("4" for _ in statements()) + "\n"
-    result = run("fit", input=typed)
+    result = run_in(environment(typed.encode(), stdin_isatty=True), "fit")
     assert result.exit_code == 0
     assert result.stderr.count("Please answer with a whole number from 1 to 5.") == 2
     assert "[....................] 1/14" in result.stderr and "14/14" in result.stderr
@@ -242,16 +244,20 @@ def test_fit_at_a_real_terminal_stops_with_130_on_ctrl_c() -> None:
     assert rest.replace(b"^C", b"") == b"\r\n", "a newline, so the shell's prompt starts on its own line"
 
 
-def test_fit_ctrl_c_in_process_prints_nothing(run, monkeypatch) -> None:
-    monkeypatch.setattr("hsm_guide.views.pages.interactive", lambda: True)
+class CtrlC(io.BytesIO):
+    """A keyboard whose next key is Ctrl-C."""
 
-    def interrupted(kb):
+    def readline(self, size: int | None = -1) -> bytes:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("hsm_guide.fit.ask", interrupted)
-    result = run("fit")
+
+def test_fit_ctrl_c_in_process_prints_nothing_on_stdout() -> None:
+    env = environment(stdin_isatty=True)
+    env.stdin = CtrlC()
+    result = run_in(env, "fit")
     assert result.exit_code == 130
-    assert result.stdout == "" and result.stderr == ""
+    assert result.stdout == ""
+    assert result.stderr.endswith("Your answer (1-5): \n"), "the prompt's line is ended; nothing else is said"
 
 
 # -- pay history and salary --------------------------------------------------------------
@@ -373,10 +379,9 @@ def test_completion_reads_the_knowledge_base_named_by_data(tmp_path) -> None:
     assert complete(f"hsm-guide --data {other} certifications CP") == ["CPHRM", "CPHIMS", "CPXQ"]
 
 
-def test_fit_prompts_wrap_to_a_narrow_terminal(run, monkeypatch) -> None:
-    monkeypatch.setattr("hsm_guide.views.pages.interactive", lambda: True)
-    monkeypatch.setenv("COLUMNS", "40")
-    result = run("fit", input="\n".join("3" for _ in statements()) + "\n")
+def test_fit_prompts_wrap_to_a_narrow_terminal() -> None:
+    typed = "\n".join("3" for _ in statements()) + "\n"
+    result = run_in(environment(typed.encode(), stdin_isatty=True, width=40), "fit")
     assert result.exit_code == 0
     assert max(len(line) for line in result.stderr.splitlines()) <= 40
 

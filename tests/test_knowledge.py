@@ -239,7 +239,12 @@ def test_duplicate_keys_are_an_error_not_a_silent_overwrite(run, write_kb: Write
     kb = write_kb(text)
     first = line_of(text, "      median_hourly: 53.21")
     line = one_error_line(run("--data", str(kb), "pay"))
-    assert line == f"hsm-guide: {kb}:{first + 1}: duplicate key 'median_hourly' (first at line {first})"
+    import yaml
+
+    editions = yaml.safe_load(shipped_text)["quick_facts"]["editions"]
+    at = next(i for i, e in enumerate(editions) if e.get("median_hourly") == 53.21)
+    path = f"quick_facts.editions[{at}].median_hourly"
+    assert line == f"hsm-guide: {kb}:{first + 1}: {path}: duplicate key 'median_hourly' (first at line {first})"
 
 
 def test_growth_is_a_percentage(run, write_kb: Write, shipped_text: str) -> None:

@@ -20,8 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from hsm_guide import warm
-from hsm_guide.cache import knowledge as cache
+from hsm_guide.cache import pages, warm
+from hsm_guide.environment import cache_folder
+
+from .conftest import environment
 
 ROOT = Path(__file__).resolve().parents[1]
 # Imported by the CLI, never by the warm path: a hit must not load them.
@@ -59,10 +61,15 @@ def loaded(result: subprocess.CompletedProcess[str]) -> list[str]:
     return [m for m in line.removeprefix("LOADED:").split(",") if m]
 
 
+def cache_dir() -> Path:
+    where = cache_folder(os.environ)
+    assert where is not None
+    return Path(where)
+
+
 def outputs() -> list[Path]:
-    where = cache.folder()
-    folder = where / "output" if where else None
-    return sorted(folder.glob("*.txt")) if folder and folder.is_dir() else []
+    folder = cache_dir() / "output"
+    return sorted(folder.glob("*.txt")) if folder.is_dir() else []
 
 
 def test_a_repeated_command_is_answered_before_the_framework_loads(kb_copy: Path) -> None:
@@ -199,23 +206,14 @@ def test_a_damaged_entry_is_rebuilt(kb_copy: Path) -> None:
     assert hsm("--data", str(kb_copy), "day").stdout == good
 
 
-def test_the_code_and_rich_are_in_the_key() -> None:
-    """An edited module or an upgraded Rich is a new key: the stamp holds both."""
-    stamp = warm._code_stamp()
-    import rich
-
-    console = Path(rich.__file__).with_name("console.py").stat()
-    assert ("console.py", console.st_size, console.st_mtime_ns) in stamp
-    here = Path(warm.__file__).parent
-    model = (here / "model" / "work.py").stat()
-    assert (str(here / "model"), "work.py", model.st_size, model.st_mtime_ns) in stamp
-
-
-def test_new_code_is_a_new_key(kb_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HSM_GUIDE_DATA", str(kb_copy))
-    first = warm.key(["day"])
-    monkeypatch.setattr(warm, "_code_stamp", lambda: ("edited",))
-    assert first is not None and warm.key(["day"]) not in (None, first)
+def test_new_code_is_a_new_key(kb_copy: Path) -> None:
+    """The page key holds the code stamp (what it covers: test_cache_store.py)."""
+    data = {"HSM_GUIDE_DATA": str(kb_copy)}
+    first = warm.prepare(environment(environ=data, code_stamp=("this code",)), ["day"])
+    again = warm.prepare(environment(environ=data, code_stamp=("this code",)), ["day"])
+    edited = warm.prepare(environment(environ=data, code_stamp=("edited",)), ["day"])
+    assert first is not None and again is not None and edited is not None
+    assert first.key == again.key != edited.key
 
 
 def test_no_cache_switch_writes_nothing(kb_copy: Path) -> None:
@@ -224,29 +222,26 @@ def test_no_cache_switch_writes_nothing(kb_copy: Path) -> None:
     assert outputs() == []
 
 
-def test_the_folder_is_pruned(kb_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hsm_guide.cache import pages
-
-    monkeypatch.setattr(pages, "MAX_ENTRIES", 3)
-    folder = cache.folder()
-    assert folder is not None
-    (folder / "output").mkdir(parents=True)
-    for i in range(5):
-        entry = folder / "output" / f"{i:032x}.txt"
-        entry.write_bytes(b"old")
-        os.utime(entry, ns=(i, i))
-    warm.CURRENT[:] = [(b"\x01" * 16, os.path.realpath(kb_copy))]
-    try:
-        pages.save(kb_copy, "text", "utf-8")
-    finally:
-        warm.CURRENT.clear()
+def test_the_folder_is_pruned(kb_copy: Path) -> None:
+    """Past MAX_ENTRIES pages the oldest of the guide's own go; a file it did not write stays."""
+    hsm("--data", str(kb_copy), "day")  # the folder, made the guide's
+    folder = cache_dir() / "output"
+    (entry,) = outputs()
+    for i in range(pages.MAX_ENTRIES + 1):
+        old = folder / f"{i:032x}.txt"
+        old.write_bytes(entry.read_bytes())  # an entry's header, so provably the guide's
+        os.utime(old, ns=(i + 1, i + 1))
+    foreign = folder / ("ff" * 16 + ".txt")
+    foreign.write_bytes(b"not an entry")
+    os.utime(foreign, ns=(0, 0))  # the oldest of all
+    hsm("--data", str(kb_copy), "duties")  # one more page
     names = sorted(p.name for p in outputs())
-    assert len(names) == 3 and ("01" * 16) + ".txt" in names and f"{0:032x}.txt" not in names
+    assert len(names) == pages.MAX_ENTRIES + 1  # the cap, and the file the guide did not write
+    assert foreign.name in names and f"{0:032x}.txt" not in names and f"{1:032x}.txt" not in names
 
 
 def test_an_unusable_cache_folder_still_prints(kb_copy: Path) -> None:
-    where = cache.folder()
-    assert where is not None
+    where = cache_dir()
     where.parent.mkdir(parents=True, exist_ok=True)
     where.write_text("a file where the folder should be")
     result = hsm("--data", str(kb_copy), "day")
@@ -263,12 +258,10 @@ def test_the_cache_folder_follows_platformdirs(monkeypatch: pytest.MonkeyPatch, 
         monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
-    assert warm.cache_folder() == platformdirs.user_cache_dir("hsm-guide", appauthor=False)
+    assert cache_folder(os.environ) == platformdirs.user_cache_dir("hsm-guide", appauthor=False)
 
 
-def test_the_cache_folder_variable_wins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("HSM_GUIDE_CACHE_DIR", str(tmp_path / "mine"))
-    assert warm.cache_folder() == str(tmp_path / "mine")
-    assert cache.folder() == tmp_path / "mine"
-    monkeypatch.setenv("HSM_GUIDE_CACHE_DIR", "relative")
-    assert warm.cache_folder() is None  # a relative folder would move with the working directory
+def test_the_cache_folder_variable_wins(tmp_path: Path) -> None:
+    assert cache_folder({"HSM_GUIDE_CACHE_DIR": str(tmp_path / "mine"), "HOME": "/home/x"}) == str(tmp_path / "mine")
+    # a relative folder would move with the working directory
+    assert cache_folder({"HSM_GUIDE_CACHE_DIR": "relative", "HOME": "/home/x"}) is None

@@ -235,13 +235,13 @@ def test_cache_path_and_clear(tmp_path: Path) -> None:
     assert console_script("cache", "path", env=env).stdout == f"{folder}\n"
     assert console_script("duties", env=env).returncode == 0
     assert console_script("day", env=env).returncode == 0
-    stored = sorted(p.name for p in folder.rglob("*") if p.is_file())
+    stored = sorted(p.name for p in folder.rglob("*") if p.is_file() and p.name != "CACHEDIR.TAG")
     assert len([n for n in stored if n.endswith(".txt")]) == 2 and any(n.startswith("kb-") for n in stored)
     (folder / "notes-of-mine.txt").write_text("keep", encoding="utf-8")
     result = console_script("cache", "clear", env=env)
     assert result.returncode == 0
     assert result.stdout == f"Removed {len(stored)} cache entries from {folder}\n"
-    assert [p.name for p in folder.rglob("*")] == ["notes-of-mine.txt"], "only the guide's own files go"
+    assert sorted(p.name for p in folder.rglob("*")) == ["CACHEDIR.TAG", "notes-of-mine.txt"], "only the guide's own go"
     (folder / "notes-of-mine.txt").unlink()
     result = console_script("cache", "clear", env=env)
     assert result.returncode == 0 and result.stdout == f"Removed 0 cache entries from {folder}\n"
@@ -253,8 +253,8 @@ def test_cache_path_and_clear(tmp_path: Path) -> None:
 def test_temporary_files_left_by_a_killed_run_are_swept(tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     (folder / "output").mkdir(parents=True)
-    stale = [folder / ".kb-1.bin.123.ab.tmp", folder / "output" / ".0f.txt.123.cd.tmp"]
-    fresh = folder / "output" / ".1f.txt.456.ef.tmp"
+    stale = [folder / ".hsm-guide-123-0badf00d.tmp", folder / "output" / ".hsm-guide-123-0cafe0cd.tmp"]
+    fresh = folder / "output" / ".hsm-guide-456-feedf00d.tmp"
     for file in [*stale, fresh]:
         file.write_bytes(b"half")
     for file in stale:
@@ -354,10 +354,15 @@ def test_fit_ctrl_c_ends_the_prompt_line() -> None:
     from hsm_guide import fit
     from hsm_guide.knowledge import load, packaged_data_path
 
-    def interrupted() -> str:
-        raise KeyboardInterrupt
+    from .conftest import environment
 
-    out = io.StringIO()
+    class CtrlC(io.BytesIO):
+        def readline(self, size: int | None = -1) -> bytes:
+            raise KeyboardInterrupt
+
+    env = environment(stdin_isatty=True)
+    env.stdin = CtrlC()
     with pytest.raises(KeyboardInterrupt):
-        fit.ask(load(packaged_data_path()), read=interrupted, out=out)
-    assert out.getvalue().endswith("Your answer (1-5): \n")
+        fit.ask(load(packaged_data_path()), env)
+    assert isinstance(env.stderr, io.StringIO)
+    assert env.stderr.getvalue().endswith("Your answer (1-5): \n")

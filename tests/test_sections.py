@@ -7,7 +7,7 @@ import json
 import pytest
 
 from hsm_guide.knowledge import load, packaged_data_path
-from hsm_guide.sections import SECTIONS
+from hsm_guide.views import SECTIONS
 
 KEY_FACTS = {
     "overview": [
@@ -295,10 +295,10 @@ def test_pager_option_shows_the_section(run, monkeypatch) -> None:
 
 
 def test_an_unexpected_error_is_one_line_not_a_traceback(run, monkeypatch) -> None:
-    def broken(path):
+    def broken(path, env=None):
         raise RuntimeError("something unforeseen")
 
-    monkeypatch.setattr("hsm_guide.knowledge.load_cached", broken)
+    monkeypatch.setattr("hsm_guide.cache.knowledge.load_cached", broken)
     result = run("duties")
     assert result.exit_code == 1
     assert result.stderr == (

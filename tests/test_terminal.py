@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from hsm_guide.blocks import fmt
-from hsm_guide.sections import SECTIONS
+from hsm_guide.views import SECTIONS
 
 COMMANDS = [[s.name] for s in SECTIONS] + [[], ["certifications", "CPHQ"], ["pay", "--hourly"], ["sections"]]
 COLOR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|38;[25];[0-9;]+)m")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from hsm_guide.sections import SECTIONS
+from hsm_guide.views import SECTIONS
 
 from .conftest import ROOT
 

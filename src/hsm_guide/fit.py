@@ -6,15 +6,23 @@ base; this module only asks, checks answers and adds up.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import IO, TYPE_CHECKING
 
 from .blocks import Document, Entry
 from .errors import GuideError, UsageError
 from .model import FitArea, KnowledgeBase
 from .sections.builder import Builder
+
+if TYPE_CHECKING:
+    from .environment import Environment
+
+# Standard input is read line by line within these bounds, whatever it is: an answer is one
+# character, so a longer line, or this much input without the answers, is not a list of them
+# (`fit </dev/zero`, `yes '' | hsm-guide fit`), and is refused rather than read to its end.
+MAX_LINE = 1024
+MAX_INPUT = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -53,15 +61,40 @@ def answers_from_option(text: str, count: int) -> list[int]:
     return _checked(parts, count, "answer")
 
 
-def answers_from_lines(stream: TextIO, count: int) -> list[int]:
+class Lines:
+    """Lines of text from a binary stream (standard input), each at most MAX_LINE bytes and
+    MAX_INPUT in all; bytes that are not UTF-8 read as replacement characters."""
+
+    def __init__(self, stream: IO[bytes] | None) -> None:
+        if stream is None:
+            raise UsageError("standard input is closed; give the answers with --answers")
+        self.stream = stream
+        self.read = 0
+        self.number = 0
+
+    def next(self) -> str | None:
+        """The next line, or None at the end of the input."""
+        if self.read >= MAX_INPUT:
+            raise UsageError(f"no answers in the first {MAX_INPUT:,} bytes of input; give one answer per line")
+        try:
+            line = self.stream.readline(MAX_LINE + 1)
+        except (OSError, ValueError):  # not readable (closed, a folder)
+            raise UsageError("standard input cannot be read; give the answers with --answers") from None
+        self.read += len(line)
+        self.number += 1
+        if len(line) > MAX_LINE:
+            raise UsageError(f"line {self.number} is longer than {MAX_LINE:,} bytes; give one answer per line")
+        return line.decode("utf-8", "replace") if line else None
+
+
+def answers_from_lines(stream: IO[bytes] | None, count: int) -> list[int]:
     """Answers piped in one per line, blank lines skipped; reading stops at the last statement's
     answer, so an endless source (`yes 3 | hsm-guide fit`) is never read to its end."""
+    lines = Lines(stream)
     parts: list[str] = []
-    for line in stream:
+    while len(parts) < count and (line := lines.next()) is not None:
         if line.strip():
             parts.append(line.strip())
-            if len(parts) == count:
-                break
     return _checked(parts, count, "line")
 
 
@@ -74,17 +107,17 @@ def _checked(parts: list[str], count: int, what: str) -> list[int]:
     return [int(p) for p in parts]
 
 
-def ask(kb: KnowledgeBase, read: Callable[[], str] | None = None, out: TextIO | None = None) -> list[int]:
+def ask(kb: KnowledgeBase, env: Environment) -> list[int]:
     """Ask each statement at the terminal, asking again until the answer is 1 to 5.
 
     Prompts go to stderr so that stdout carries only the result.
     """
-    import shutil
+    import io
     import textwrap
 
-    read = read or sys.stdin.readline
-    out = out or sys.stderr
-    width = max(20, min(shutil.get_terminal_size().columns, 100) - 1)
+    lines = Lines(env.stdin)
+    out = env.stderr if env.stderr is not None else io.StringIO()  # stderr closed: ask anyway
+    width = max(20, min(env.width, 100) - 1)
     fit = kb.fit
     total = len(fit.statements)
     out.write(f"{textwrap.fill(fit.disclaimer, width)}\n\nAnswer each statement from 1 to 5:\n")
@@ -99,8 +132,8 @@ def ask(kb: KnowledgeBase, read: Callable[[], str] | None = None, out: TextIO | 
             while True:
                 out.write("Your answer (1-5): ")
                 out.flush()
-                line = read()
-                if line == "":
+                line = lines.next()
+                if line is None:
                     raise GuideError("stopped before the last statement; nothing was scored")
                 answer = parse_answer(line)
                 if answer is not None:

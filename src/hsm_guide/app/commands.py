@@ -1,28 +1,27 @@
-"""The commands: parse options, build the view's documents, hand them to the presenter.
+"""The app and the commands that are not views: export, validate, cache.
 
-Every page command is made from its entry in the view registry (views/); the
-group builds one only when it runs (app/group.py).
+Every page command is made from its entry in the view registry (views/) by
+app/viewcommand.py; the group builds one only when it runs (app/group.py).
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from .. import __version__
 from ..errors import DataError
-from ..export import Format
+from ..render.formats import Format
 from .completion import COMPLETERS
 from .group import LazyGroup, commands
-from .presenter import ForceOption, FormatOption, JsonOption, OutputOption, PagerOption
+from .options import ForceOption, JsonOption, Output, OutputOption, PagerOption, format_option
 from .process import err, guard
+from .viewcommand import show
 
 if TYPE_CHECKING:
-    from ..views import Option, View
+    from ..environment import Environment
 
 app = typer.Typer(
     cls=LazyGroup,
@@ -35,9 +34,12 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
+def _version(ctx: typer.Context, value: bool) -> None:
     if value:
-        print(f"hsm-guide {__version__}")
+        from .. import writer
+
+        with guard(ctx.obj):
+            writer.line(ctx.obj, f"hsm-guide {__version__}")
         raise typer.Exit()
 
 
@@ -56,95 +58,13 @@ def main_callback(
     ] = False,
 ) -> None:
     """A career guide to Medical and Health Services Managers (SOC 11-9111): run with no command for a snapshot."""
-    ctx.obj = data
+    env: Environment = ctx.obj
+    env.data = str(data) if data is not None else None
     if ctx.invoked_subcommand is None:
         show(ctx, "snapshot", {})
 
 
-# -- page commands, made from the registry -------------------------------------------
-
-# What every page command takes besides its view's own options.
-OUTPUT_PARAMETERS = (
-    ("fmt", FormatOption, None),
-    ("output", OutputOption, None),
-    ("force", ForceOption, False),
-    ("as_json", JsonOption, False),
-    ("pager", PagerOption, False),
-)
-
-
-def show(
-    ctx: typer.Context,
-    name: str,
-    values: dict[str, Any],
-    fmt: Format | None = None,
-    output: str | None = None,
-    force: bool = False,
-    as_json: bool = False,
-    pager: bool = False,
-) -> None:
-    """Build one view and present it."""
-    from ..views import BY_NAME
-    from .presenter import destination, knowledge, present
-
-    view = BY_NAME[name]
-    with guard():
-        if as_json and fmt not in (None, Format.json):
-            from ..errors import UsageError
-
-            raise UsageError(f"--json is --format json; leave out --format {fmt}")
-        default = Format(view.format)
-        destination(fmt, output, pager, default)  # an unknown extension is refused before any work
-        kb = knowledge(ctx.obj)
-        document = view.build(kb, **values)
-        chosen = Format.json if as_json else fmt
-        present([document], kb, ctx.obj, chosen, output, force, pager, view.cacheable, default)
-
-
-def _annotation(option: Option) -> Any:
-    """The Typer annotation of one view option."""
-    complete = COMPLETERS.get(option.complete or "")
-    if option.kind == "words":
-        return Annotated[list[str], typer.Argument(metavar=option.metavar, autocompletion=complete, help=option.help)]
-    if option.kind == "argument":
-        return Annotated[
-            Optional[str],  # noqa: UP045
-            typer.Argument(metavar=option.metavar, autocompletion=complete, help=option.help),
-        ]
-    if option.kind == "flag":
-        return Annotated[bool, typer.Option(*option.flags, help=option.help)]
-    kind: Any = Optional[str]  # noqa: UP045
-    if option.kind == "int":
-        kind = int if option.default is not None else Optional[int]  # noqa: UP045
-    return Annotated[
-        kind,
-        typer.Option(
-            *option.flags, metavar=option.metavar, autocompletion=complete, min=option.minimum, help=option.help
-        ),
-    ]
-
-
-def view_command(view: View) -> Callable[..., None]:
-    """The command function of a view: its options, then the output options, as Typer reads a signature."""
-    output_names = [name for name, _, _ in OUTPUT_PARAMETERS]
-
-    def command(ctx: typer.Context, **values: Any) -> None:
-        outputs = {name: values.pop(name) for name in output_names}
-        show(ctx, view.name, values, **outputs)
-
-    keyword = inspect.Parameter.KEYWORD_ONLY
-    parameters = [inspect.Parameter("ctx", keyword, annotation=typer.Context)]
-    parameters += [
-        inspect.Parameter(o.name, keyword, default=o.default, annotation=_annotation(o)) for o in view.options
-    ]
-    parameters += [inspect.Parameter(n, keyword, default=d, annotation=a) for n, a, d in OUTPUT_PARAMETERS]
-    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    command.__annotations__ = {p.name: p.annotation for p in parameters}
-    command.__name__ = view.name
-    return command
-
-
-# -- the other commands ---------------------------------------------------------------
+ExportFormatOption = Annotated[Optional[Format], format_option(Format.markdown)]  # noqa: UP045
 
 
 @commands.command(
@@ -161,29 +81,22 @@ def export(
             help='View names, all (every section), or a view with its options in quotes: "pay --area OH".',
         ),
     ],
-    fmt: Annotated[
-        Optional[Format],  # noqa: UP045
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            case_sensitive=False,
-            help="markdown, json, html, svg or terminal (default: from -o's extension, else markdown).",
-        ),
-    ] = None,
+    fmt: ExportFormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    as_json: JsonOption = False,
+    pager: PagerOption = False,
 ) -> None:
     from .exporting import documents, parse
-    from .presenter import destination, knowledge, present
+    from .presenter import knowledge, present
 
-    with guard():
-        destination(fmt, output, False, Format.markdown)  # an unknown extension, then a misspelled view, first
-        chosen = parse(views)
+    chosen = Output(fmt, output, force, as_json, pager, default=Format.markdown)
+    with guard(ctx.obj):
+        chosen.format()  # an unknown extension, then a misspelled view, first
+        views_chosen = parse(views)
         kb = knowledge(ctx.obj)
-        docs = documents(kb, chosen)
-        cacheable = all(view.cacheable for view, _ in chosen)
-        present(docs, kb, ctx.obj, fmt, output, force, cacheable=cacheable, default=Format.markdown)
+        docs = documents(kb, views_chosen, ctx.obj)
+        present(docs, kb, ctx.obj, chosen, cacheable=all(view.cacheable for view, _ in views_chosen))
 
 
 @commands.command(
@@ -197,25 +110,28 @@ def validate(
         typer.Argument(metavar="[FILE]", readable=False, help="The file to check (default: the one in use)."),
     ] = None,
 ) -> None:
-    from ..knowledge import resolve_data_path
+    from .. import writer
     from ..knowledge import validate as check
+    from .presenter import data_path
 
-    path = file or resolve_data_path(ctx.obj)
-    with guard():
+    env: Environment = ctx.obj
+    path = file or data_path(env)
+    with guard(env):
         try:
             s = check(path)
         except DataError as exc:
             for problem in exc.problems:
-                err(str(problem))
+                err(str(problem), env)
             count = len(exc.problems)
-            err(f"{path}: {count} problem{'s' if count != 1 else ''} found")
+            err(f"{path}: {count} problem{'s' if count != 1 else ''} found", env)
             raise typer.Exit(1) from None
-    extract = f"; wage extract: {s.estimates:,} estimates ({s.release})" if s.release else "; no wage extract"
-    states = f"; state table: {s.states} of the 51 (the 50 states and DC)" if s.states else "; no state table"
-    print(
-        f"{path}: valid: {s.sections} sections, {s.items} items, {s.figures} figures, "
-        f"{s.sources} sources, {s.citations} citations{extract}{states}"
-    )
+        extract = f"; wage extract: {s.estimates:,} estimates ({s.release})" if s.release else "; no wage extract"
+        states = f"; state table: {s.states} of the 51 (the 50 states and DC)" if s.states else "; no state table"
+        writer.line(
+            env,
+            f"{path}: valid: {s.sections} sections, {s.items} items, {s.figures} figures, "
+            f"{s.sources} sources, {s.citations} citations{extract}{states}",
+        )
 
 
 @commands.command(
@@ -224,16 +140,18 @@ def validate(
     epilog="Example: hsm-guide cache clear",
 )
 def cache_command(
+    ctx: typer.Context,
     action: Annotated[str, typer.Argument(metavar="path|clear", help="path: print the folder; clear: empty it.")],
 ) -> None:
     from .cache_commands import run
 
-    with guard():
-        run(action)
+    with guard(ctx.obj):
+        run(ctx.obj, action)
 
 
 def main() -> None:
-    """Console-script entry point: the app under the process policy (app/process.py)."""
+    """Console-script entry point for an in-process caller: the app under the process policy (app/process.py)."""
+    from ..environment import Environment
     from .process import run
 
-    run(app)
+    run(app, Environment.from_process())

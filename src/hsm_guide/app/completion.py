@@ -12,10 +12,14 @@ if TYPE_CHECKING:
 
 
 def _completion_kb(ctx: typer.Context) -> KnowledgeBase | None:
+    from ..environment import Environment
     from .presenter import knowledge
 
     try:  # the callback that stores --data does not run while completing: read the parsed value
-        return knowledge(ctx.find_root().params.get("data"))
+        env = Environment.from_process()
+        data = ctx.find_root().params.get("data")
+        env.data = str(data) if data is not None else None
+        return knowledge(env)
     except Exception:  # a broken file just means no suggestions
         return None
 

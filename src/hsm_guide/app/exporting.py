@@ -15,6 +15,7 @@ from ..errors import UsageError
 
 if TYPE_CHECKING:
     from ..blocks import Document
+    from ..environment import Environment
     from ..model import KnowledgeBase
     from ..views import View
 
@@ -58,8 +59,8 @@ def _values(name: str, words: list[str], argument: str) -> dict[str, Any]:
         return {}
     from typer import _click as click
 
-    from .commands import OUTPUT_PARAMETERS
     from .group import click_command
+    from .options import OUTPUT_NAMES
 
     command = click_command(name)
     try:
@@ -67,11 +68,10 @@ def _values(name: str, words: list[str], argument: str) -> dict[str, Any]:
     except click.ClickException as exc:
         raise UsageError(f"'{argument}': {exc.format_message()}") from None
     values = dict(context.params)
-    output_names = [name for name, _, _ in OUTPUT_PARAMETERS]
-    if any(values.get(key) not in (None, False) for key in output_names):
+    if any(values.get(key) not in (None, False) for key in OUTPUT_NAMES):
         raise UsageError(f"'{argument}': give --format and -o to export itself, once for the whole document")
-    return {key: value for key, value in values.items() if key not in output_names}
+    return {key: value for key, value in values.items() if key not in OUTPUT_NAMES}
 
 
-def documents(kb: KnowledgeBase, chosen: Chosen) -> list[Document]:
-    return [view.build(kb, **values) for view, values in chosen]
+def documents(kb: KnowledgeBase, chosen: Chosen, env: Environment | None = None) -> list[Document]:
+    return [view.build(kb, env, **values) for view, values in chosen]

@@ -2,8 +2,10 @@
 
 Typer would otherwise inspect every command's signature on each start (about
 15 ms of a command's 150). The view commands come from the registry
-(views/__init__.py); the others (export, validate, cache) are registered on
-`commands` by app/commands.py.
+(views/__init__.py, made by app/viewcommand.py); the others (export, validate,
+cache) are registered on `commands` by app/commands.py. The root context's object is
+the run's Environment: the console script passes it, a test may pass its own, and
+otherwise it is read from the process here, once.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ def command_info(name: str) -> Any:
 
     view = BY_NAME.get(name)
     if view is not None and view.command:
-        from .commands import view_command
+        from .viewcommand import view_command
 
         return typer.models.CommandInfo(
             name=view.name, callback=view_command(view), help=view.help, epilog=f"Example: {view.example}"
@@ -90,10 +92,13 @@ class LazyGroup(TyperGroup):
         return self.commands[cmd_name]
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
-        # Click never wraps help below 50 columns; use the real width (at most 80; 80 when it reports none).
-        from .presenter import terminal_width
+        from ..environment import Environment
 
-        extra.setdefault("terminal_width", min(terminal_width(), 80))
+        if parent is None and not isinstance(extra.get("obj"), Environment):
+            extra["obj"] = Environment.from_process()
+        env: Environment = extra["obj"] if parent is None else parent.obj
+        # Click never wraps help below 50 columns; use the real width (at most 80; 80 when it reports none).
+        extra.setdefault("terminal_width", min(env.width, 80))
         return super().make_context(info_name, args, parent=parent, **extra)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:

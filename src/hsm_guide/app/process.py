@@ -1,101 +1,130 @@
-"""Process policy: one-line errors, exit statuses, Ctrl-C and a reader that leaves.
+"""Process policy: one-line errors, exit statuses, signals and a reader that leaves.
 
-Exit statuses: 0 success, 1 a data or file problem, 2 a usage problem
-(unknown command, year or certification), 130 interrupted.
+Exit statuses: 0 success, 1 a data or file problem, 2 a usage problem (unknown command,
+year or certification), 128 + the signal's number when interrupted: 130 for Ctrl-C
+(SIGINT), 129 for SIGHUP, 143 for SIGTERM. The three signals are handled alike: an
+exception unwinds the run, so a file being written loses its temporary file (files.py),
+the pager ends on its own and the terminal is restored (app/pager.py).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from ..errors import GuideError
+from ..writer import OutputFailed, ReaderLeft
+
+if TYPE_CHECKING:
+    from ..environment import Environment
+
+SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
-def err(message: str) -> None:
-    from ..render.terminal import clean
+def err(message: str, env: Environment | None = None) -> None:
+    from ..render.layout import clean
 
     # One line whatever the data held: control characters and line breaks shown escaped.
     one_line = clean(message).replace("\n", "\\n").replace("\t", " ")
-    sys.stderr.write(f"hsm-guide: {one_line}\n")
+    stream = env.stderr if env is not None else sys.stderr
+    try:
+        if stream is not None:
+            stream.write(f"hsm-guide: {one_line}\n")
+            stream.flush()
+    except (OSError, ValueError):  # stderr gone too: the exit status still says it
+        pass
+
+
+class Interrupted(BaseException):
+    """SIGINT, SIGTERM or SIGHUP, raised past Click (which would print "Aborted!" and exit 1)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def status(self) -> int:
+        return 128 + self.signum
 
 
 @contextmanager
-def guard() -> Iterator[None]:
-    """Turn the project's errors and Ctrl-C into one line and an exit status."""
+def guard(env: Environment | None = None) -> Iterator[None]:
+    """Turn the project's errors into one line and an exit status."""
     try:
         yield
     except typer.Exit:
         raise
-    except GuideError as exc:
-        err(str(exc))
-        raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        raise typer.Exit(130) from None
-    except BrokenPipeError:
-        # The reader (head, less) has gone: stop quietly, and keep Python's own
-        # flush at exit from complaining about the closed pipe.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except ReaderLeft:  # the reader (head, less) has gone: stop quietly
         raise typer.Exit(0) from None
-    except OSError as exc:  # reading and exporting report their own; what is left is the output itself
-        err(f"cannot write to standard output: {exc.strerror or exc}")
+    except OutputFailed as exc:
+        err(str(exc), env)
         raise typer.Exit(1) from None
+    except GuideError as exc:
+        err(str(exc), env)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:  # raised by a library that installs its own SIGINT handler
+        raise typer.Exit(130) from None
     except Exception as exc:  # a bug in hsm-guide: still one line, never a traceback
-        if os.environ.get("HSM_GUIDE_DEBUG"):
+        if (env.environ if env is not None else os.environ).get("HSM_GUIDE_DEBUG"):
             raise
-        err(f"internal error: {type(exc).__name__}: {exc} (set HSM_GUIDE_DEBUG=1 to see the traceback)")
+        err(f"internal error: {type(exc).__name__}: {exc} (set HSM_GUIDE_DEBUG=1 to see the traceback)", env)
         raise typer.Exit(1) from None
 
 
-class Interrupted(BaseException):
-    """Ctrl-C, raised past Click, which would otherwise print "Aborted!" and exit 1."""
+# The signals this run received. An exception raised in a handler can land where Python only
+# reports it and goes on (a weakref callback inside the import system, a __del__): the run then
+# still ends with the signal's status, and Python's "Exception ignored" report is left out.
+RECEIVED: list[int] = []
 
 
 def _interrupted(signum: int, frame: object) -> None:
-    raise Interrupted
+    RECEIVED.append(signum)
+    raise Interrupted(signum)
 
 
-def _final_flush() -> int | None:
-    """Flush stdout; the exit status a failure calls for, else None."""
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:  # the reader left before the last bytes went out
-        pass
-    except OSError as exc:
-        err(f"cannot write to standard output: {exc.strerror or exc}")
-        return 1
-    except ValueError:  # stdout already closed
-        pass
-    return None
+def _unraisable(hook: Any) -> None:
+    if not isinstance(hook.exc_value, Interrupted):
+        sys.__unraisablehook__(hook)
 
 
-def run(app: Callable[..., object]) -> None:
-    """Run the app as the console script: exit 130 on Ctrl-C anywhere, quietly when stdout goes away."""
-    import signal
+def handle_signals() -> None:
+    """SIGINT, SIGTERM and SIGHUP raise Interrupted; a signal the caller ignores (nohup) stays ignored."""
+    sys.unraisablehook = _unraisable
+    for signum in SIGNALS:
+        if signal.getsignal(signum) is not signal.SIG_IGN:
+            signal.signal(signum, _interrupted)
 
-    if sys.stdout is None:  # started with stdout closed (>&-): nothing can be shown
-        err("standard output is closed; nothing to write to")
+
+def run(app: Callable[..., object], env: Environment) -> None:
+    """Run the app as the console script under this policy, and exit with its status."""
+    from .. import writer
+
+    if env.stdout is None:  # started with stdout closed (>&-): nothing can be shown
+        err(writer.STDOUT_CLOSED, env)
         sys.exit(1)
-    signal.signal(signal.SIGINT, _interrupted)
+    handle_signals()
     code: int | str | None = 0
     try:
-        app(prog_name="hsm-guide")
-    except Interrupted:
-        code = 130
+        app(prog_name="hsm-guide", obj=env)
+    except Interrupted as exc:
+        code = exc.status
     except SystemExit as exc:
         code = exc.code
         if code == 1 and isinstance(sys.stdout, typer._click.utils.PacifyFlushWrapper):
             code = 0  # Click's mark that the reader closed the pipe (help, version): not a failure
-    except OSError as exc:  # writing help or the version failed (a full disk, say)
-        err(f"cannot write to standard output: {exc.strerror or exc}")
+    except OSError as exc:  # Click writing help or a usage error failed (a full disk, say)
+        err(writer.failure(exc), env)
         code = 1
-    failed = _final_flush()
-    code = failed if failed is not None else code
-    with contextlib.suppress(OSError, ValueError):  # keep Python's own final flush quiet
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    failed = writer.finish(env)
+    if failed is not None:
+        err(failed, env)
+        code = 1
+    if RECEIVED and code != 128 + RECEIVED[0]:  # the interrupt was swallowed on its way: still say so
+        code = 128 + RECEIVED[0]
     sys.exit(code)

@@ -1,12 +1,13 @@
-"""The user cache folder and the caches in it.
+"""Everything that makes a run fast, in the guide's own cache folder.
 
-- store.py: the folder, the entry format and its checksum, the code stamp, writing, pruning, clearing;
+- folder.py: the folder (mode 0700, its marker, claiming, clearing), writing and pruning in it:
+  only the guide's own entries are removed;
+- store.py: an entry's framing, and reading it (this user's files only);
+- stamp.py: the one code-stamp rule every key holds;
+- warm.py: the warm path, which prints a stored page before the framework loads;
+- pages.py: storing those pages;
 - knowledge.py: the compiled knowledge base, so a command skips parsing the YAML;
-- derived.py: values computed from a compiled knowledge base (the search index), kept beside it;
-- pages.py: rendered pages, which warm.py prints before the framework loads.
+- derived.py: values computed from a compiled knowledge base (the search index), kept beside it.
 
-`folder()` and `clear()` are what `hsm-guide cache path` and `hsm-guide cache clear` call.
+Nothing here is imported at package level: the warm path imports only what it uses.
 """
-
-from .store import clear as clear
-from .store import folder as folder

@@ -1,67 +1,43 @@
 """A compiled copy of the validated knowledge base in the user cache folder.
 
-Parsing the YAML is most of what loading costs (about 20 ms for the shipped
-file). The entry is marshal data, a tree of plain values in which each record
-is (class index, {field: value}), rebuilt by calling the Struct classes:
-about 1.3 ms in a fresh process. msgpack with msgspec's typed Decoder decodes as
-fast once built, but building it evaluates every annotation in the model, about
-12 ms per process, so it loses at start-up, which is what this is for.
-The rebuilt records are not type-checked again: entries are only ever written
-from a validated knowledge base, and a digest guards the payload (store.seal).
+Parsing the YAML is most of what loading costs (about 20 ms for the shipped file). The entry's
+payload is MessagePack, decoded by msgspec straight into the model's typed records, checking
+every type and range on the way: a payload that is not a knowledge base of this model is a
+miss, and nothing in it is ever run or trusted past its types (about 6 ms in a fresh process,
+as fast as the marshal copy it replaced).
 
-This module is on the hot path of every command, so it imports only what a
-Typer + Rich program has loaded already, plus the store.
-
-Correctness comes first. An entry is served only when its key matches the data
-file's resolved path, size, mtime_ns and content hash, this package's version,
-the schema version, the interpreter and the code that defines a valid
-knowledge base; and only when the payload's own digest matches, so a torn or
-corrupted file is a miss. Every failure here (no HOME, a file where the folder
-should be, a read-only folder, a full disk, a foreign file) is a miss too: the
-caller parses the YAML.
+Correctness comes first. An entry is served only when it is a file of this user's in the
+guide's own folder (cache/folder.py), its key matches the data file's resolved path, size,
+mtime_ns and content hash, the wage extract's and the state table's content, the schema version and the code stamp
+(cache/stamp.py: every module, the interpreter and the libraries), and its payload's own
+digest matches, so a torn or corrupted file is a miss. Every failure here (no HOME, a file
+where the folder should be, a read-only folder, a full disk, a foreign file) is a miss too:
+the caller parses the YAML.
 """
 
 from __future__ import annotations
 
-import marshal
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .. import __version__
-from . import store
+from . import folder, stamp, store
 from .store import blake2b
 
 if TYPE_CHECKING:
-    from ..model import KnowledgeBase, Record
+    from ..environment import Environment
+    from ..model import KnowledgeBase
 
-MAGIC = b"HSMGKB\x00\x02"  # knowledge-base entries, format 2: store.seal framing around a marshal payload
-_MAX_BYTES = 256 * 1024 * 1024  # a compiled entry is a little smaller than its YAML (at most 16 MiB)
-# What decides whether a file is valid and how it is stored (a folder stands for its .py files).
-CODE = (
-    "model",
-    "record.py",
-    "knowledge",
-    "cache/knowledge.py",
-    "cache/store.py",
-    "wages/model.py",
-    "wages/extract.py",
-    "licensing",
-)
+MAGIC = b"HSMGKB\x00\x03"  # knowledge-base entries, format 3: store.seal framing around msgspec MessagePack
+MAX_ENTRY_BYTES = 256 * 1024 * 1024  # a compiled entry is a few times its YAML at most (16 MiB)
 
 
 class Slot(NamedTuple):
-    """Where one data file's entry lives and the key digest its header must carry."""
+    """Where one data file's entry lives, in which cache folder, and the key digest its header must carry."""
 
-    file: Path
+    root: str
+    file: str
     key: bytes
-
-
-def folder() -> Path | None:
-    """The user cache folder (store.folder: $HSM_GUIDE_CACHE_DIR, else the platform's convention)."""
-    found = store.folder()
-    return Path(found) if found else None
 
 
 # The knowledge bases this process last loaded through a cache slot, with their slots: values
@@ -76,19 +52,29 @@ def slot_of(kb: KnowledgeBase) -> Slot | None:
     return next((slot for served, slot in _SERVED if served is kb), None)
 
 
-def load_cached(path: Path) -> KnowledgeBase:
+def load_cached(path: Path, env: Environment | None = None) -> KnowledgeBase:
     """`knowledge.load`, served from the user cache when it holds a compiled copy of these exact bytes.
 
-    The bytes (the YAML's and the wage extract's) are read and hashed once, and
-    parsed from those same bytes, so an entry is always stored under the content
-    it was built from.
+    The bytes (the YAML's and the wage extract's) are read and hashed once, and parsed from those
+    same bytes, so an entry is always stored under the content it was built from. When the warm
+    path already read this file for the run's page key (env.warm), its bytes are the ones used.
     """
+    from ..environment import Environment
     from ..knowledge import loader, reading
 
-    raw, info = reading.read_bytes(path)
-    wages_raw = loader.wages_raw(path)
-    licensing = loader.licensing_raw(path)
-    slot = locate(path, info, raw, *(wages_raw or (b"", b"")), licensing or b"")
+    env = env or Environment.from_process()
+    prepared = env.warm if env.warm is not None and env.warm.covers(path) else None
+    digests: tuple[str, ...] = ()
+    if prepared is not None and prepared.wages_known:
+        (raw, info), wages_raw, digests = prepared.raw, prepared.wages, prepared.digests
+        licensing = prepared.licensing
+        prepared.used = True
+    else:
+        raw, info = reading.read_bytes(path)
+        wages_raw = loader.wages_raw(path)
+        licensing = loader.licensing_raw(path)
+    beside = (*(wages_raw or ()), *((licensing,) if licensing is not None else ()))
+    slot = locate(env, path, info, raw, *beside, digests=digests)
     kb = read(slot) if slot is not None else None
     if kb is None:
         name = str(path)
@@ -100,13 +86,15 @@ def load_cached(path: Path) -> KnowledgeBase:
     return kb
 
 
-def locate(data: Path, info: os.stat_result, raw: bytes, *extra: bytes) -> Slot | None:
+def locate(
+    env: Environment, data: Path, info: os.stat_result, raw: bytes, *extra: bytes, digests: tuple[str, ...] = ()
+) -> Slot | None:
     """The slot for a data file read as `raw` after `info = stat(data)`, or None when caching is off.
 
-    `extra` is the content of the files read beside it (the wage extract), each hashed on its own.
+    `extra` is the content of the files read beside it (the wage extract, the state table), each hashed on its own;
+    `digests`, when the warm path hashed the same bytes already, are those hashes.
     """
-    where = folder() if store.enabled() else None
-    if where is None:
+    if not env.caching or env.cache_folder is None:
         return None
     try:
         real = os.path.realpath(data)
@@ -119,96 +107,43 @@ def locate(data: Path, info: os.stat_result, raw: bytes, *extra: bytes) -> Slot 
             real,
             info.st_size,
             info.st_mtime_ns,
-            blake2b(raw).hexdigest(),
-            tuple(blake2b(part).hexdigest() for part in extra),
-            __version__,
+            *(digests or (blake2b(raw).hexdigest(), *(blake2b(part).hexdigest() for part in extra))),
             SCHEMA_VERSION,
-            sys.hexversion,  # marshal's format belongs to the interpreter
-            marshal.version,
-            code_stamp(),
+            stamp.code_stamp(env),
         )
     )
     name = blake2b(os.fsencode(real), digest_size=store.DIGEST).hexdigest()
-    prefix, suffix = store.KB_PATTERN
-    return Slot(where / f"{prefix}{name}{suffix}", store.digest(key.encode("utf-8", "surrogateescape")))
-
-
-def code_stamp() -> tuple[tuple[str, int, int], ...]:
-    """Size and mtime of the modules that define validity: an edited checkout never reads an old entry."""
-    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    out: list[tuple[str, int, int]] = []
-    for name in CODE:
-        path = os.path.join(here, name)
-        files = [path]
-        if os.path.isdir(path):
-            files = sorted(os.path.join(path, f) for f in os.listdir(path) if f.endswith(".py"))
-        out += [(file, *store.file_stamp(file)) for file in files]
-    return tuple(out)
+    root = env.cache_folder
+    file = os.path.join(root, f"{folder.KB_PREFIX}{name}{folder.KB_SUFFIX}")
+    return Slot(root, file, store.digest(key.encode("utf-8", "surrogateescape")))
 
 
 def read(slot: Slot) -> KnowledgeBase | None:
     """The entry's knowledge base, or None for any miss (absent, stale, foreign, corrupt, unreadable)."""
-    found = store.read(slot.file, _MAX_BYTES)
+    if not folder.owned(slot.root):
+        return None
+    found = store.read(slot.file, MAX_ENTRY_BYTES)
     payload = store.unseal(found[0], MAGIC, slot.key) if found is not None else None
     if payload is None:
         return None
+    return decode(payload)
+
+
+def decode(payload: bytes | memoryview) -> KnowledgeBase | None:
+    """A knowledge base of this model, type- and range-checked by msgspec; None for anything else."""
+    import msgspec
+
     from ..model import KnowledgeBase
 
     try:
-        kb = _build(marshal.loads(payload), _classes())
-    except (ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+        kb: Any = msgspec.msgpack.decode(payload, type=KnowledgeBase)
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError, MemoryError):
         return None
     return kb if type(kb) is KnowledgeBase else None
 
 
 def write(slot: Slot, kb: KnowledgeBase) -> bool:
-    """Store `kb` atomically (store.write); False if it could not be."""
-    classes = _classes()
-    tree = _flatten(kb, {c: i for i, c in enumerate(classes.values())}, {})
-    return store.write(slot.file, store.seal(MAGIC, slot.key, marshal.dumps((tuple(classes), tree))))
+    """Store `kb` atomically (folder.write); False if it could not be."""
+    import msgspec
 
-
-# -- the payload: records as (class index, {field: value}), lists as lists ------
-# A record holding no record is marked by a negative index (~index), so rebuilding skips its
-# fields: 1,288 wage rows of 27 fields each. Equal strings are stored once (marshal writes a
-# reference for an object it has written before), which halves the payload: the wage rows repeat
-# names such as "Cross-Industry, Private, Federal, State, and Local".
-
-
-def _classes() -> dict[str, type[Record]]:
-    from .. import model
-    from ..wages import model as wages
-
-    found = {**vars(model), **vars(wages)}
-    return {n: c for n, c in sorted(found.items()) if isinstance(c, type) and issubclass(c, model.Record)}
-
-
-def _flatten(value: Any, index: dict[type[Record], int], strings: dict[str, str]) -> Any:
-    if hasattr(value, "__struct_fields__"):  # a Record
-        fields = {f: _flatten(getattr(value, f), index, strings) for f in value.__struct_fields__}
-        nested = any(type(v) is tuple or (type(v) is list and tuple in map(type, v)) for v in fields.values())
-        return (index[type(value)] if nested else ~index[type(value)], fields)
-    if isinstance(value, list):
-        return [_flatten(v, index, strings) for v in value]
-    if type(value) is str:
-        return strings.setdefault(value, value)
-    return value
-
-
-def _build(data: Any, classes: dict[str, type[Record]]) -> Any:
-    """Rebuild the records; a renamed class or a changed field list raises, so it is a miss."""
-    names, tree = data
-    table = [classes[n] for n in names]
-
-    def build(record: tuple[int, dict[str, Any]]) -> Record:
-        index, kwargs = record
-        if index < 0:  # no record inside
-            return table[~index](**kwargs)
-        for key, value in kwargs.items():  # the dict is ours (fresh from marshal): fill it in place
-            if type(value) is tuple:
-                kwargs[key] = build(value)
-            elif type(value) is list:
-                kwargs[key] = [build(v) if type(v) is tuple else v for v in value]
-        return table[index](**kwargs)
-
-    return build(tree)
+    return folder.write(slot.root, slot.file, store.seal(MAGIC, slot.key, msgspec.msgpack.encode(kb)))

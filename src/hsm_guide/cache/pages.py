@@ -1,32 +1,32 @@
-"""Rendered pages, stored for the warm path to print (see warm.py).
+"""Rendered pages, stored for the warm path to print (see cache/warm.py).
 
-The key is the warm path's: the raw command line, the environment that shapes
-output, the terminal, the data's bytes and the code. The ordinary path stores a
-page under it only when the warm path hashed the very data file the command
-used, so an entry can never hold text built from other data than its key says.
+An entry's payload is the bytes stdout was given, verbatim: nothing in it is decoded or
+parsed, and a replay is byte for byte what the first run wrote, in every encoding. The key
+is the warm path's; a page is stored only when the run's knowledge base was built from the
+very bytes that key hashed (Prepared.used), so an entry can never hold text built from
+other data than its key says.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import warm
-from . import store
+from . import folder, store, warm
+
+if TYPE_CHECKING:
+    from ..environment import Environment
 
 MAX_ENTRIES = 200  # widths, color modes and commands add up; keep the folder small
 
 
-def save(data: Path, text: str, encoding: str | None) -> None:
-    """Keep `text` for the command line this process runs, if the warm path computed its key."""
-    if not warm.CURRENT:
+def save(env: Environment, payload: bytes) -> None:
+    """Keep what stdout is given for this run's command line, if the warm path prepared its key."""
+    prepared = env.warm
+    if prepared is None or not prepared.used or env.cache_folder is None:
         return
-    key, hashed = warm.CURRENT[0]
-    if os.path.realpath(data) != hashed:  # the command read other data than the key covers
-        return
-    file = warm.entry_path(key)
+    file = warm.entry_path(env, prepared.key)
     if file is None:
         return
-    payload = text.encode(encoding or "utf-8", "replace")
-    if store.write(file, store.seal(warm.MAGIC, key, payload)):
-        store.prune(os.path.dirname(file), store.PAGE_SUFFIX, MAX_ENTRIES)
+    if folder.write(env.cache_folder, file, store.seal(warm.MAGIC, prepared.key, payload)):
+        folder.prune(os.path.dirname(file), folder.PAGE_SUFFIX, MAX_ENTRIES)

@@ -1,28 +1,43 @@
-"""The strict YAML dialect of a knowledge base: one document of plain data, no duplicate keys,
-limited depth and size (aliases counted as expanded). yaml is imported only inside functions:
-a command served from the cache never parses.
+"""The strict YAML dialect of a knowledge base: one document of plain data, no duplicate keys (in
+block and flow mappings alike) and no merge keys, whole numbers within 19 digits and finite
+numbers, limited depth and size (aliases counted as expanded, in values and in text). Every
+refusal is one problem naming the file, the line and the key path. yaml is imported only
+inside functions: a command served from the cache never parses.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, Problem
-from ..limits import MAX_DEPTH, MAX_VALUES
+from ..limits import MAX_ALIAS_TEXT, MAX_DEPTH, MAX_INTEGER, MAX_VALUES
 
 if TYPE_CHECKING:
     import yaml
 
 
 _LOADER: Any = None
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class Refused(Exception):
+    """A construct the dialect refuses, at a node of the document."""
+
+    def __init__(self, message: str, mark: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
 
 
 def _loader() -> type[yaml.SafeLoader]:
-    """libyaml's safe loader when built (else PyYAML's), refusing duplicate keys.
+    """libyaml's safe loader when built (else PyYAML's), with the dialect's refusals.
 
-    YAML itself keeps the last of two equal keys without a word; in a hand-edited
-    file that silently drops a figure, so it is an error here.
+    YAML itself keeps the last of two equal keys without a word, and a merge key (`<<`)
+    lets a later key override an earlier one silently; in a hand-edited file either drops
+    a figure, so both are errors here. Equal keys are found by their values, whatever their
+    spelling (`{a: 1, 'a': 2}`, `1` and `0x1`), in block and flow mappings alike.
     """
     global _LOADER
     if _LOADER is None:
@@ -32,22 +47,48 @@ def _loader() -> type[yaml.SafeLoader]:
 
         class StrictLoader(base):  # type: ignore[valid-type,misc]
             def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-                seen: dict[tuple[str, str], int] = {}
-                for key_node, _ in node.value:
-                    if isinstance(key_node, yaml.ScalarNode):
-                        first = seen.setdefault((key_node.tag, key_node.value), key_node.start_mark.line)
-                        if first != key_node.start_mark.line:
-                            raise yaml.constructor.ConstructorError(
-                                None,
-                                None,
-                                f"duplicate key '{key_node.value}' (first at line {first + 1})",
-                                key_node.start_mark,
+                if isinstance(node, yaml.MappingNode):
+                    seen: dict[Any, Any] = {}
+                    for key_node, _ in node.value:
+                        if key_node.tag == _MERGE:
+                            raise Refused("merge keys (<<) are not allowed: write the keys out", key_node.start_mark)
+                        key = self.construct_object(key_node, deep=deep)
+                        try:
+                            first = seen.setdefault(key, key_node)
+                        except TypeError:  # unhashable: PyYAML says so below
+                            continue
+                        if first is not key_node:
+                            line = first.start_mark.line + 1
+                            raise Refused(
+                                f"duplicate key '{key_node.value}' (first at line {line})", key_node.start_mark
                             )
                 return super().construct_mapping(node, deep)
 
+            def construct_yaml_int(self, node: Any) -> Any:
+                text = str(node.value).replace("_", "").lstrip("+-")
+                if len(text) > 24:  # checked before int() is asked to read thousands of digits
+                    raise Refused(_too_big(node.value), node.start_mark)
+                value = super().construct_yaml_int(node)
+                if abs(value) > MAX_INTEGER:
+                    raise Refused(_too_big(node.value), node.start_mark)
+                return value
+
+            def construct_yaml_float(self, node: Any) -> Any:
+                value = super().construct_yaml_float(node)
+                if not math.isfinite(value):
+                    raise Refused(f"'{str(node.value)[:40]}' is not a finite number", node.start_mark)
+                return value
+
+        StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
+        StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_yaml_float)
         _LOADER = StrictLoader
     loader: type[yaml.SafeLoader] = _LOADER
     return loader
+
+
+def _too_big(text: str) -> str:
+    shown = _short(str(text))
+    return f"the whole number {shown} is too large (at most {len(str(MAX_INTEGER))} digits, either sign)"
 
 
 def _too_deep(name: str, line: int | None = None) -> DataError:
@@ -61,6 +102,8 @@ def parse_yaml(text: str, name: str) -> Any:
         data = _parse_safely(text)
     except RecursionError:
         raise _too_deep(name) from None
+    except Refused as exc:
+        raise DataError([_at_mark(text, name, exc.message, exc.mark)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -69,7 +112,7 @@ def parse_yaml(text: str, name: str) -> Any:
         raise DataError([Problem(name, _yaml_message(exc), line=line)]) from None
     except yaml.YAMLError as exc:
         raise DataError([Problem(name, f"YAML error: {exc}")]) from None
-    _check_size(data, name)
+    _check_size(data, text, name)
     return data
 
 
@@ -82,6 +125,14 @@ def _parse_safely(text: str) -> Any:
         loader.dispose()
 
 
+def _at_mark(text: str, name: str, message: str, mark: Any) -> Problem:
+    """A problem at a mark of the document, with the key path that leads there."""
+    from .problems import format_path
+
+    path = path_at(node_tree(text), mark.index)
+    return Problem(name, message, format_path(path) if path else "", line=mark.line + 1)
+
+
 def _yaml_message(exc: Any) -> str:
     """PyYAML's message, in the words of someone editing a knowledge base."""
     what = str(exc.problem or exc.context or "invalid YAML")
@@ -90,34 +141,51 @@ def _yaml_message(exc: Any) -> str:
     tag = re.search(r"constructor for the tag '([^']*)'", what)
     if tag:
         return f"the YAML tag '{tag.group(1)}' is not allowed: only plain data is read (safe loading)"
-    if what.startswith("duplicate key"):
-        return what
     return f"YAML syntax error: {what}"
 
 
-def _check_size(data: Any, name: str) -> None:
+def _check_size(data: Any, text: str, name: str) -> None:
     """Refuse documents too deep, or too big once aliases are expanded.
 
-    Aliases make shared objects, so a few lines can stand for billions of
-    values: sizes are summed per object, memoised by identity, without expanding.
+    Aliases make shared objects, so a few lines can stand for billions of values or gigabytes
+    of text: each object's expanded count of values and of characters is summed once,
+    memoised by identity, without expanding anything. The problem names the first (deepest)
+    place that goes over.
     """
-    sizes: dict[int, int] = {}
-    stack: list[tuple[Any, int, bool]] = [(data, 1, False)]
+    text_limit = len(text) + MAX_ALIAS_TEXT
+    sizes: dict[int, tuple[int, int]] = {}
+    stack: list[tuple[Any, list[str | int], bool]] = [(data, [], False)]
     while stack:
-        node, depth, children_done = stack.pop()
-        if not isinstance(node, (dict, list)) or id(node) in sizes:
+        node, path, children_done = stack.pop()
+        if not isinstance(node, (dict, list)) or (id(node) in sizes and not children_done):
             continue
-        if depth > MAX_DEPTH:
-            raise _too_deep(name)
-        children = list(node.values()) if isinstance(node, dict) else node
+        if len(path) >= MAX_DEPTH:  # the line, not the path: a path 64 levels deep says nothing more
+            raise _too_deep(name, line_of(node_tree(text), path))
+        items = list(node.items()) if isinstance(node, dict) else list(enumerate(node))
         if children_done:
-            total = 1 + sum(sizes.get(id(c), 1) for c in children)
-            if total > MAX_VALUES:
-                raise DataError([Problem(name, f"the YAML expands to more than {MAX_VALUES:,} values (aliases?)")])
-            sizes[id(node)] = total
+            values, chars = 1, 0
+            for key, child in items:
+                count, length = sizes.get(id(child), (1, _length(child)))
+                values, chars = values + count, chars + length + (_length(key) if isinstance(node, dict) else 0)
+            if values > MAX_VALUES:
+                raise _located(text, name, f"the YAML expands to more than {MAX_VALUES:,} values (aliases?)", path)
+            if chars > text_limit:
+                message = f"aliases repeat too much text: over {MAX_ALIAS_TEXT:,} characters more than the file holds"
+                raise _located(text, name, message, path)
+            sizes[id(node)] = (values, chars)
         else:
-            stack.append((node, depth, True))
-            stack.extend((c, depth + 1, False) for c in children)
+            stack.append((node, path, True))
+            stack.extend((child, [*path, key], False) for key, child in items)
+
+
+def _length(value: Any) -> int:
+    return len(value) if isinstance(value, str) else 0
+
+
+def _located(text: str, name: str, message: str, path: list[str | int]) -> DataError:
+    from .problems import format_path
+
+    return DataError([Problem(name, message, format_path(path), line_of(node_tree(text), path))])
 
 
 def node_tree(text: str) -> Any:
@@ -128,6 +196,37 @@ def node_tree(text: str) -> Any:
         return yaml.compose(text, Loader=_loader())
     except (yaml.YAMLError, RecursionError):
         return None
+
+
+def path_at(tree: Any, index: int) -> list[str | int]:
+    """The key path to the innermost node (or mapping key) that starts at character `index` of the document."""
+    import yaml
+
+    best: list[str | int] = []
+    seen: set[int] = set()
+    stack: list[tuple[Any, list[str | int]]] = [(tree, [])] if tree is not None else []
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:  # an alias: the same node again
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            pairs = [(str(key.value), key, value) for key, value in node.value]
+            children = [(value, [*path, _short(label)], key) for label, key, value in pairs]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(item, [*path, i], None) for i, item in enumerate(node.value)]
+        else:
+            continue
+        for child, where, key in children:
+            starts = child.start_mark.index == index or (key is not None and key.start_mark.index == index)
+            if starts and len(where) > len(best):
+                best = where
+            stack.append((child, where))
+    return best
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= 40 else label[:40] + "..."
 
 
 def line_of(tree: Any, path: list[str | int]) -> int | None:

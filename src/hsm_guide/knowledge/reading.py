@@ -6,7 +6,6 @@ import os
 import stat
 from pathlib import Path
 
-from .. import warm
 from ..errors import DataError, Problem
 from ..limits import MAX_BYTES
 
@@ -16,11 +15,7 @@ def read_text(path: Path) -> str:
 
 
 def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
-    """The file's bytes and the stat taken just before reading them: the very bytes the warm path
-    hashed for this run's key when it read them (so a page is never stored under another file's key)."""
-    seen = warm.SEEN.get(os.path.realpath(path))
-    if seen is not None:
-        return seen
+    """The file's bytes and the stat taken just before reading them."""
     name = str(path)
     try:
         if path.is_dir():

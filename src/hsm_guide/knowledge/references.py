@@ -118,12 +118,12 @@ def unique_credential_codes(kb: KnowledgeBase) -> list[Found]:
 
 def key_point_sections(kb: KnowledgeBase) -> list[Found]:
     """Key points name a real section, and each section has them once."""
-    from ..sections import BY_NAME  # the registry only: no builder is imported
+    from ..views import SECTION_NAMES  # the registry only: no builder is imported
 
     found: list[Found] = []
     seen: set[str] = set()
     for i, points in enumerate(kb.key_points):
-        if points.section not in BY_NAME:
+        if points.section not in SECTION_NAMES:
             found.append((f"no section is called '{points.section}'", ["key_points", i, "section"]))
         elif points.section in seen:
             found.append((f"section '{points.section}' has key points twice", ["key_points", i, "section"]))

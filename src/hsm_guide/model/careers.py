@@ -1,13 +1,11 @@
 """Getting in and moving up, the person, routes in and the fit questionnaire, key points."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from msgspec import Meta
 
 from ..record import Record
-from .common import Item, Money, Named, Sources, Text
+from .common import Address, Item, Money, Named, Sources, Text
 
 # -- getting in and moving up -------------------------------------------------
 
@@ -50,7 +48,7 @@ class Certification(Record, frozen=True, kw_only=True):
     body: Text
     suits: Text
     required: bool = False
-    url: str | None = None  # the credential's page at its issuing body
+    url: Address | None = None  # the credential's page at its issuing body
     renews: str | None = None  # the cycle in a few words, for the overview table
     preparation: str | None = None  # what it takes to get, and how long
     eligibility: list[Item] = []

@@ -1,11 +1,10 @@
 """The building blocks: the value types every record uses, statements and sources."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from msgspec import Meta
 
+from ..record import Address as Address
 from ..record import Record
 
 SCHEMA_VERSION = 1
@@ -48,5 +47,5 @@ class Source(Record, frozen=True, kw_only=True):
     short: str | None = None  # how a sentence names it: "the blog post" (seeds); default from the publisher
     data_year: Year | None = None
     file: str | None = None  # seed documents: the file name in shared/seeds
-    url: str | None = None
+    url: Address | None = None
     note: str | None = None

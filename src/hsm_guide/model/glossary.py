@@ -1,7 +1,5 @@
 """The glossary: the field's terms and the figures' jargon, each explained and cited."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 from msgspec import Meta

@@ -6,8 +6,6 @@ is an example question added to a card, not a rule in the code. A card names the
 answer leads to; the figures in an answer come from the knowledge base and the wage extract.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from msgspec import Meta

@@ -1,7 +1,5 @@
 """The work: identity and quick facts, duties and roles, settings, pay and outlook."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from msgspec import Meta

@@ -77,7 +77,7 @@ def names(kb: KnowledgeBase) -> Names | None:
             employment,
         )
 
-    found: Names = derived.remember(kb, "places", lambda: _plain(kb, areas), make)
+    found: Names = derived.remember(kb, "places", lambda: _plain(kb, areas), make, Plain)
     _KEPT.clear()
     _KEPT[id(kb)] = (kb, found)
     return found

@@ -10,7 +10,7 @@ measure the width they are given, so nothing is cut off at 40 columns.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -42,7 +42,10 @@ from ..blocks import (
 from .charts import BandChart, BarChart, TileChart
 from .layout import AddressLine, Hanging, clean, plain_url
 
-__all__ = ["Renderer", "clean", "print_documents", "render_text", "write_documents", "write_text"]
+if TYPE_CHECKING:
+    from ..environment import Environment
+
+__all__ = ["Renderer", "clean", "console_for", "plain_text", "print_documents", "render_text"]
 
 
 class Renderer:
@@ -208,10 +211,45 @@ def render_text(console: Console, docs: Iterable[Document]) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
-def write_documents(console: Console, docs: Iterable[Document]) -> None:
-    write_text(console, render_text(console, docs))
+def plain_text(docs: Iterable[Document], width: int = 80) -> str:
+    """The documents as plain text at `width` columns, for a file: no escape codes, UTF-8 rules."""
+    import io
+
+    plain = Console(file=io.StringIO(), width=width, color_system=None, highlight=False, markup=False, emoji=False)
+    return render_text(plain, docs)
 
 
-def write_text(console: Console, text: str) -> None:
-    console.file.write(text)
-    console.file.flush()
+class _Capture:
+    """The console's file: it holds nothing (the console captures), but it answers what the
+    environment decided: whether stdout is a terminal, and its encoding (ASCII when only
+    ASCII is to be drawn, which Rich and the renderer read to pick their characters)."""
+
+    def __init__(self, isatty: bool, encoding: str) -> None:
+        self._isatty = isatty
+        self.encoding = encoding
+
+    def isatty(self) -> bool:
+        return self._isatty
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def console_for(env: Environment, color: bool = True) -> Console:
+    """The console that renders a page for this environment's stdout: its width and height,
+    its terminal and color settings (Rich reads them from the environment's variables), ASCII
+    where the stream or the locale is not UTF-8. `color=False`: the same page without escape codes."""
+    encoding = "ascii" if env.ascii_only else env.encoding
+    return Console(
+        file=_Capture(env.stdout_isatty, encoding),  # type: ignore[arg-type]
+        width=env.width,
+        height=env.height,
+        force_terminal=None if color else False,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        _environ=dict(env.environ),
+    )

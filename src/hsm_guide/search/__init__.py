@@ -87,12 +87,13 @@ def _check(query: str, section: str | None) -> None:
     if not WORD.search(query):
         raise UsageError("give one or more words to search for")
     if section is not None:
-        from ..sections import BY_NAME
+        from ..views import SECTION_NAMES
 
-        if section not in BY_NAME:
+        if section not in SECTION_NAMES:
             from ..suggest import hint
 
-            raise UsageError(f"unknown section '{section}'{hint(section, BY_NAME)} (valid: {', '.join(BY_NAME)})")
+            valid = ", ".join(SECTION_NAMES)
+            raise UsageError(f"unknown section '{section}'{hint(section, SECTION_NAMES)} (valid: {valid})")
 
 
 def _closest(words: tuple[str, ...], lex: Lexicon) -> list[str]:

@@ -67,7 +67,9 @@ def table(kb: KnowledgeBase, lexicon: Lexicon) -> Table:
 
     q = kb.questions
     cards: tuple[Choice, ...] = (*q.cards, *q.gaps) if q else ()
-    plain = derived.remember(kb, "cards", lambda: _examples(kb, lexicon, cards), lambda v: v)
+    plain = derived.remember(
+        kb, "cards", lambda: _examples(kb, lexicon, cards), lambda v: v, list[tuple[int, list[str]]]
+    )
     examples = tuple((i, tuple(tokens)) for i, tokens in plain)
     seen = Counter(t for _, tokens in examples for t in set(tokens))
     n = max(1, len(examples))

@@ -56,7 +56,7 @@ def index(kb: KnowledgeBase) -> list[Passage]:
     """Every passage, kept beside the cached knowledge base (building it renders every section)."""
     from ..cache import derived
 
-    return derived.remember(kb, "passages", lambda: [tuple(p) for p in passages(kb)], _passages)
+    return derived.remember(kb, "passages", lambda: [tuple(p) for p in passages(kb)], _passages, list[Passage])
 
 
 def vocabulary(kb: KnowledgeBase, found: list[Passage] | None = None) -> frozenset[str]:
@@ -67,7 +67,7 @@ def vocabulary(kb: KnowledgeBase, found: list[Passage] | None = None) -> frozens
     def build() -> list[str]:
         return sorted(set().union(*(p.words | p.context for p in (found if found is not None else index(kb)))))
 
-    return derived.remember(kb, "vocabulary", build, frozenset)
+    return derived.remember(kb, "vocabulary", build, frozenset, list[str])
 
 
 def _passages(rows: list[tuple[Any, ...]]) -> list[Passage]:
@@ -75,9 +75,9 @@ def _passages(rows: list[tuple[Any, ...]]) -> list[Passage]:
 
 
 def passages(kb: KnowledgeBase) -> Iterator[Passage]:
-    from ..sections import SECTIONS
     from ..sections.paths import route
     from ..sections.qualifications import certification
+    from ..views import SECTIONS
 
     docs: list[tuple[Document, str]] = [(s.build(kb), s.name) for s in SECTIONS]
     docs += [(certification(kb, c.code), f"certifications {c.code}") for c in kb.certifications.credentials]

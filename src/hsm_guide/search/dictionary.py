@@ -54,7 +54,9 @@ def _shard(kb: KnowledgeBase, letter: str) -> dict[str, int]:
             return value[1]
 
         name = f"english-{letter}" if letter.isascii() and letter.isalpha() else "english-other"
-        shards[letter] = derived.remember(kb, name, lambda: (stamp, _listed().get(letter, {})), make)
+        shards[letter] = derived.remember(
+            kb, name, lambda: (stamp, _listed().get(letter, {})), make, tuple[tuple[int, int], dict[str, int]]
+        )
     return shards[letter]
 
 

@@ -26,9 +26,9 @@ _PARTS = {
 
 def key_points(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
     """The key points of the card's view, as its --brief shows them."""
-    from ..sections import BY_NAME
+    from ..views import SECTIONS
 
-    section = BY_NAME.get(card.view)
+    section = next((s for s in SECTIONS if s.name == card.view), None)
     if section is None:
         return None
     brief = section.brief(kb)

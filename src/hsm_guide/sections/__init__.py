@@ -1,43 +1,19 @@
-"""The section registry: the one list of sections, in reading order.
+"""The section builders, one module per family, and what every section shares.
 
-The view registry (views/) makes a view of each, `export all` walks them in
-this order, and search reads them.
+Which sections there are, in reading order, is the view registry's (views/SECTION_LIST):
+each section is a view naming its builder here. A builder is imported when its section
+is built, never when the CLI starts: `--help` and `--version` never pay for the model.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..blocks import Document
     from ..model import KnowledgeBase
-
-
-class Section:
-    """A section's name, its one-line help, and where its builder lives.
-
-    The builder is imported when a section is built, not when the CLI starts:
-    `--help` and `--version` never pay for the knowledge-base model.
-    """
-
-    __slots__ = ("help", "name", "target")
-
-    def __init__(self, name: str, help: str, target: str) -> None:
-        self.name = name
-        self.help = help  # the command's help and its entry in `hsm-guide sections`
-        self.target = target  # "module:function" inside this package
-
-    def build(self, kb: KnowledgeBase) -> Document:
-        module, function = self.target.split(":")
-        builder = getattr(import_module(f"{__name__}.{module}"), function)
-        document: Document = builder(kb)
-        return with_key_points(kb, document)
-
-    def brief(self, kb: KnowledgeBase) -> Document:
-        return brief(self.build(kb))
 
 
 def with_key_points(kb: KnowledgeBase, document: Document) -> Document:
@@ -72,28 +48,6 @@ def brief(document: Document) -> Document:
         paper=f'The whole section, with its sources, is "{document.title}" in the full guide.',
     )
     return Document(document.name, document.title, (*kept, more))
-
-
-SECTIONS: tuple[Section, ...] = (
-    Section("overview", "What the job is, other titles and the current quick facts.", "about:overview"),
-    Section("duties", "What managers do: duties, responsibilities, O*NET tasks.", "about:duties"),
-    Section("roles", "Manager types, job titles, specializations, DOT roles.", "about:roles"),
-    Section("settings", "Where they work: employers, hours, work environment.", "about:settings"),
-    Section("pay", "Median pay, percentiles, pay by industry and by area.", "pay.national:pay"),
-    Section("outlook", "Projected growth by edition, openings, drivers, trends.", "outlook:outlook"),
-    Section("education", "Degrees, majors, courses and the steps into the field.", "qualifications:education"),
-    Section("licensure", "Licenses: nursing home administrators and other posts.", "qualifications:licensure"),
-    Section("certifications", "Credentials: issuing body, who they suit, renewal.", "qualifications:certifications"),
-    Section("skills", "The qualities and skills employers look for.", "about:skills"),
-    Section("interests", "Holland interest areas and the personality it suits.", "about:interests"),
-    Section("advancement", "Experience that leads in, and how managers move up.", "qualifications:advancement"),
-    Section("related", "Related careers, in and outside healthcare.", "reference:related"),
-    Section("resources", "Professional organizations and what each is for.", "reference:resources"),
-    Section("day", "A day in the life of a clinical manager.", "about:day"),
-    Section("sources", "Every source, its grade and data year; disagreements.", "reference:sources"),
-)
-
-BY_NAME = {s.name: s for s in SECTIONS}
 
 
 def snapshot(kb: KnowledgeBase) -> Document:

@@ -1,11 +1,13 @@
 """The registry of views: every page a user can ask for, registered once.
 
 A view has a name, a one-line help, an example, its options and the builder
-that turns the knowledge base and those options into a Document. The CLI
-makes a command of each (app/commands.py), `export` renders several into one
-document, `hsm-guide sections` lists them and completion reads their options.
-Nothing here imports the framework or the model: --help and the warm path
-never pay for a builder they do not run.
+that turns the knowledge base and those options into a Document. The guide's
+sections are views too, in reading order, each naming its section builder in
+sections/: `export all` walks them, search reads them and validation checks that
+key points name one. The CLI makes a command of each view (app/viewcommand.py),
+`export` renders several into one document, `hsm-guide sections` lists them and
+completion reads their options. Nothing here imports the framework or the model:
+--help and the warm path never pay for a builder they do not run.
 """
 
 from __future__ import annotations
@@ -13,10 +15,9 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from ..sections import SECTIONS
-
 if TYPE_CHECKING:
     from ..blocks import Document
+    from ..environment import Environment
     from ..model import KnowledgeBase
 
 
@@ -51,9 +52,24 @@ class Option:
 
 
 class View:
-    """A page: its command name, help, example, options and builder ("module:function" in views/)."""
+    """A page: its command name, help, example, options and builder ("module:function" in views/).
 
-    __slots__ = ("cacheable", "command", "example", "format", "help", "name", "options", "target")
+    `section` ("module:function" in sections/) makes the view one of the guide's sections:
+    the builder of the whole section, which its page shows when given no options.
+    """
+
+    __slots__ = (
+        "cacheable",
+        "command",
+        "example",
+        "format",
+        "help",
+        "name",
+        "options",
+        "reads_input",
+        "section",
+        "target",
+    )
 
     def __init__(
         self,
@@ -65,6 +81,8 @@ class View:
         command: bool = True,
         cacheable: bool = True,
         format: str = "terminal",
+        section: str | None = None,
+        reads_input: bool = False,
     ) -> None:
         self.name = name
         self.help = help
@@ -74,13 +92,31 @@ class View:
         self.command = command  # False: a page with no command of its own (the snapshot card)
         self.cacheable = cacheable  # False: the page depends on more than its command line (fit asks, a date)
         self.format = format  # the format without --format or an -o extension (a handout is a page: HTML)
+        self.section = section
+        self.reads_input = reads_input  # True: the builder is given the environment, to read standard input
 
-    def build(self, kb: KnowledgeBase, **values: Any) -> Document:
+    def build(self, kb: KnowledgeBase, env: Environment | None = None, **values: Any) -> Document:
         """The page for these option values (missing ones take their defaults)."""
         module, function = self.target.split(":")
         options = {o.name: o.default for o in self.options} | values
+        if self.reads_input:
+            options["env"] = env
         document: Document = getattr(import_module(f"{__name__}.{module}"), function)(kb, self.name, **options)
         return document
+
+    def whole_section(self, kb: KnowledgeBase, brief: bool = False) -> Document:
+        """The section this view is, opening with its key points; with `brief`, only those."""
+        from ..sections import brief as only_key_points
+        from ..sections import with_key_points
+
+        assert self.section is not None, f"{self.name} is not a section"
+        module, function = self.section.split(":")
+        document = with_key_points(kb, getattr(import_module(f"..sections.{module}", __name__), function)(kb))
+        return only_key_points(document) if brief else document
+
+    def brief(self, kb: KnowledgeBase) -> Document:
+        """The section's key points alone (what --brief prints)."""
+        return self.whole_section(kb, brief=True)
 
 
 BRIEF = Option("brief", ("--brief",), "Only the section's key points.", "flag")
@@ -130,13 +166,35 @@ SPECIAL = {
 }
 
 
-def _section_view(name: str, help: str) -> View:
+# The sections, in reading order: name, help (the command's and its line in `hsm-guide sections`),
+# and the section's builder in sections/.
+SECTION_LIST = (
+    ("overview", "What the job is, other titles and the current quick facts.", "about:overview"),
+    ("duties", "What managers do: duties, responsibilities, O*NET tasks.", "about:duties"),
+    ("roles", "Manager types, job titles, specializations, DOT roles.", "about:roles"),
+    ("settings", "Where they work: employers, hours, work environment.", "about:settings"),
+    ("pay", "Median pay, percentiles, pay by industry and by area.", "pay.national:pay"),
+    ("outlook", "Projected growth by edition, openings, drivers, trends.", "outlook:outlook"),
+    ("education", "Degrees, majors, courses and the steps into the field.", "qualifications:education"),
+    ("licensure", "Licenses: nursing home administrators and other posts.", "qualifications:licensure"),
+    ("certifications", "Credentials: issuing body, who they suit, renewal.", "qualifications:certifications"),
+    ("skills", "The qualities and skills employers look for.", "about:skills"),
+    ("interests", "Holland interest areas and the personality it suits.", "about:interests"),
+    ("advancement", "Experience that leads in, and how managers move up.", "qualifications:advancement"),
+    ("related", "Related careers, in and outside healthcare.", "reference:related"),
+    ("resources", "Professional organizations and what each is for.", "reference:resources"),
+    ("day", "A day in the life of a clinical manager.", "about:day"),
+    ("sources", "Every source, its grade and data year; disagreements.", "reference:sources"),
+)
+
+
+def _section_view(name: str, help: str, builder: str) -> View:
     options, target, example = SPECIAL.get(name, ((BRIEF,), "pages:section", None))
-    return View(name, help, target, options, example)
+    return View(name, help, target, options, example, section=builder)
 
 
 VIEWS: tuple[View, ...] = (
-    *(_section_view(s.name, s.help) for s in SECTIONS),
+    *(_section_view(*entry) for entry in SECTION_LIST),
     View("sections", "List every section with a one-line description.", "pages:sections"),
     View(
         "path",
@@ -172,6 +230,7 @@ VIEWS: tuple[View, ...] = (
         "pages:fit",
         (Option("answers", ("--answers",), "All answers at once, 1-5, in statement order.", metavar="5,4,3,..."),),
         cacheable=False,
+        reads_input=True,
     ),
     View(
         "search",
@@ -202,4 +261,5 @@ VIEWS: tuple[View, ...] = (
 )
 
 BY_NAME: dict[str, View] = {v.name: v for v in VIEWS}
-SECTION_NAMES: tuple[str, ...] = tuple(s.name for s in SECTIONS)
+SECTIONS: tuple[View, ...] = tuple(v for v in VIEWS if v.section)  # the guide's sections, in reading order
+SECTION_NAMES: tuple[str, ...] = tuple(v.name for v in SECTIONS)

@@ -6,13 +6,13 @@ the section builders themselves live in sections/.
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 from ..errors import GuideError
 
 if TYPE_CHECKING:
     from ..blocks import Document, Kind
+    from ..environment import Environment
     from ..model import KnowledgeBase
 
 
@@ -21,10 +21,9 @@ class NoMatches(GuideError):
 
 
 def section(kb: KnowledgeBase, name: str, brief: bool = False) -> Document:
-    from ..sections import BY_NAME
+    from . import BY_NAME
 
-    found = BY_NAME[name]
-    return found.brief(kb) if brief else found.build(kb)
+    return BY_NAME[name].whole_section(kb, brief)
 
 
 def certifications(kb: KnowledgeBase, name: str, code: str | None = None, brief: bool = False) -> Document:
@@ -111,23 +110,21 @@ def explain(kb: KnowledgeBase, name: str, term: list[str] | None = None) -> Docu
     return glossary(kb, " ".join(term) if term else None)
 
 
-def fit(kb: KnowledgeBase, name: str, answers: str | None = None) -> Document:
-    """The result for --answers, else for answers asked at the terminal, else read one per line."""
+def fit(kb: KnowledgeBase, name: str, answers: str | None = None, env: Environment | None = None) -> Document:
+    """The result for --answers, else for answers asked at the terminal (a person is there), else
+    read one per line from standard input."""
     from .. import fit as questionnaire
+    from ..environment import Environment
 
+    env = env or Environment.from_process()
     count = len(kb.fit.statements)
     if answers is not None:
         values = questionnaire.answers_from_option(answers, count)
-    elif interactive():
-        values = questionnaire.ask(kb)
+    elif env.stdin_isatty:
+        values = questionnaire.ask(kb, env)
     else:
-        values = questionnaire.answers_from_lines(sys.stdin, count)
+        values = questionnaire.answers_from_lines(env.stdin, count)
     return questionnaire.result(kb, values)
-
-
-def interactive() -> bool:
-    """Ask at the terminal only when a person is there; piped answers are read as lines."""
-    return sys.stdin.isatty()
 
 
 def search(

@@ -45,7 +45,6 @@ def pay(
     salary: str | None = None,
     brief: bool = False,
 ) -> Document:
-    from ..sections import BY_NAME
     from ..sections.pay import area as by_area
     from ..sections.pay import history as edition_history
     from ..sections.pay import industry as by_industry
@@ -61,10 +60,10 @@ def pay(
         "--salary": salary is not None,
     }
     check(brief, year, hourly, area, chosen)
-    if brief:
-        return BY_NAME["pay"].brief(kb)
-    if not (any(chosen.values()) or hourly or year is not None or area is not None):
-        return BY_NAME["pay"].build(kb)  # the section itself, opening with its key points
+    if brief or not (any(chosen.values()) or hourly or year is not None or area is not None):
+        from . import BY_NAME
+
+        return BY_NAME["pay"].whole_section(kb, brief)  # the section itself, opening with its key points
     if history:
         return edition_history.pay_history(kb)
     if salary is not None:

@@ -8,13 +8,11 @@ knowledge base without a `wages/` folder beside it simply has no wage extract.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import msgspec
 
-from .. import warm
 from ..errors import DataError, Problem
 from ..limits import MAX_BYTES
 from ..location import WAGE_FILES, WAGES_FOLDER, wage_files
@@ -54,9 +52,6 @@ def parse(raw: tuple[bytes, bytes], knowledge_base: Path, soc: str, every: bool 
 
 
 def _read(path: Path) -> bytes:
-    seen = warm.SEEN.get(os.path.realpath(path))  # the bytes this run's output cache key hashed
-    if seen is not None:
-        return seen[0]
     name = str(path)
     try:
         if not path.is_file():

@@ -7,13 +7,11 @@ measures that carry one, so "not released" (8) and "at least $239,200" (5)
 are never read as 0.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from msgspec import Meta
 
-from ..record import Record
+from ..record import Address, Record
 
 AreaKind = Literal["national", "state", "metro", "nonmetro"]
 Soc = Annotated[str, Meta(pattern=r"^\d{2}-\d{4}$")]
@@ -73,7 +71,7 @@ class WageRow(Record, frozen=True, kw_only=True):
 
 class SourceFile(Record, frozen=True, kw_only=True):
     name: str
-    url: str
+    url: Address
     sha256: str
     bytes: int
     published: str  # the date BLS last changed the file
