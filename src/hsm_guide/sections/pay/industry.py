@@ -26,8 +26,7 @@ def industry_pay(kb: KnowledgeBase, hourly: bool = False) -> Document:
     data = wage_data(kb)
     prefix, kind, per = basis(hourly)
     b = Builder(kb, "pay", f"Pay by industry, {data.label}")
-    rows = data.industries()
-    by_jobs = sorted(rows, key=lambda r: r.employment or 0, reverse=True)[:SHOWN]
+    by_jobs = data.largest_industries()[:SHOWN]
     b.heading("Largest employers")
     b.bars(
         [(r.industry_name, r.employment or 0, f"median {data.text(r, f'{prefix}_median', kind)}") for r in by_jobs],
