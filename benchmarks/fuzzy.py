@@ -42,7 +42,8 @@ def import_us(statement: str, runs: int = 7) -> float | None:
         if done.returncode != 0:
             return None
         lines = done.stderr.splitlines()
-        after = max(i for i, line in enumerate(lines) if line.endswith("| re"))
+        # after `re`, or after `site` where a sitecustomize loaded `re` before the command ran
+        after = max(i for i, line in enumerate(lines) if line.endswith(("| re", "| site")))
         total = 0
         for line in lines[after + 1 :]:
             fields = line.split("|")

@@ -1,26 +1,30 @@
 """Loaded by every Python process the mapping run starts (this folder is on its PYTHONPATH): a
-command a test runs in a child process is recorded for that test too (see mutation/tracer.py)."""
+command a test runs in a child process is recorded for that test too (see mutation/tracer.py).
+It imports only built-in modules before the command runs, so the command starts as it would
+(a benchmark that times imports sees the same ones)."""
+
+from __future__ import annotations
 
 import os
 
 if os.environ.get("MUTATION_MAP") and os.environ.get("MUTATION_TEST"):
     import atexit
-    import json
     import sys
-    from types import CodeType, FrameType
-    from typing import Any
 
-    _codes: set[CodeType] = set()
+    _codes: set[object] = set()  # code objects
     _test = os.environ["MUTATION_TEST"]
 
-    def _trace(frame: FrameType, event: str, arg: Any) -> None:
+    def _trace(frame, event, arg):  # type: ignore[no-untyped-def]
         _codes.add(frame.f_code)
 
     def _write() -> None:
         sys.settrace(None)
+        import json
+
         from mutation.keys import function_key  # the copy's root is on PYTHONPATH too
 
-        keys = sorted({k for c in _codes if (k := function_key(c, os.environ["MUTATION_SOURCE"]))})
+        source = os.environ["MUTATION_SOURCE"]
+        keys = sorted({k for c in _codes if (k := function_key(c, source))})  # type: ignore[arg-type]
         if keys:
             path = os.path.join(os.environ["MUTATION_MAP"], f"child-{os.getpid()}.json")
             with open(path, "w", encoding="utf-8") as f:
