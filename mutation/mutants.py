@@ -63,10 +63,18 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         Change("parts.append(f\"the mean wage's", "parts.insert(0, f\"the mean wage's", "the warning's order"),
         Change('and r.industry.endswith("00")', "", "ownership variants listed beside their industry"),
-        Change("and r.industry != ALL_INDUSTRIES\n", "\n", "the all-industries row listed as an industry"),
+        same(
+            "and r.industry != ALL_INDUSTRIES\n",
+            "\n",
+            "the all-industries row is at industry level 0, which the level-4 test already leaves out",
+        ),
         Change('r.kind in ("metro", "nonmetro")]', 'r.kind == "metro"]', "nonmetro areas left out"),
         Change("return found | {row.state}", "return found", "an area whose name lists no state is in none"),
-        Change("len(code) == 2 and code.isupper()", "len(code) == 2", "a metro said to reach a 'state' that is a word"),
+        same(
+            "len(code) == 2 and code.isupper()",
+            "len(code) == 2",
+            "no BLS area name has a two-letter piece after its last comma that is not a state's capitals",
+        ),
         Change(
             'basis = "hourly" if measure.startswith("hourly") else "annual"',
             'basis = "annual" if measure.startswith("hourly") else "hourly"',
