@@ -1,6 +1,6 @@
 """Start-up time and peak memory of hsm-guide commands against two floors (issues 6, 10 and 12).
 
-    python benchmarks/startup.py [--pairs N] [--no-cache] [--only TEXT]
+    python benchmarks/startup.py [--pairs N] [--no-cache] [--only TEXT] [--quick]
 
 Run it with the interpreter hsm-guide is installed in (`.venv/bin/python benchmarks/startup.py`):
 each command runs as that environment's `hsm-guide` console script, which is what users run.
@@ -15,7 +15,9 @@ The cache and the bytecode (.pyc) live in a temporary folder, filled by the warm
 the user's cache and the source tree are left alone and every run starts from the same state
 (PYTHONDONTWRITEBYTECODE is dropped for the children: users run compiled bytecode).
 Prints PASS or MISS for every target and exits 1 on any miss (with --no-cache the page commands
-are reported, not judged: their targets are for the warm path). Not part of the test suite.
+are reported, not judged: their targets are for the warm path), and exits 1 when a command fails.
+--quick runs every command once (its check run warms the cache) and judges nothing: the suite runs it, so
+a broken benchmark is caught while the targets stay out of the tests.
 """
 
 from __future__ import annotations
@@ -179,12 +181,14 @@ def commands(target: Target) -> Iterator[list[str]]:
         yield [*hsm_guide(), *(a.format(state=state) for a in target.args)]
 
 
-def measure(label: str, target: Target, floor_argv: list[str], launcher: Launcher, pairs: int) -> Result:
-    if target.fresh and WARM_UP + pairs + 1 > len(STATE_NAMES):
-        raise CommandFailed(f"at most {len(STATE_NAMES) - WARM_UP - 1} pairs for a first-time question")
+def measure(
+    label: str, target: Target, floor_argv: list[str], launcher: Launcher, pairs: int, warm_up: int = WARM_UP
+) -> Result:
+    if target.fresh and warm_up + pairs + 1 > len(STATE_NAMES):
+        raise CommandFailed(f"at most {len(STATE_NAMES) - warm_up - 1} pairs for a first-time question")
     argvs = commands(target)
     launcher.check(next(argvs))
-    for _ in range(WARM_UP):
+    for _ in range(warm_up):
         launcher.run(floor_argv)
         launcher.run(next(argvs))
     command: list[Sample] = []
@@ -195,7 +199,9 @@ def measure(label: str, target: Target, floor_argv: list[str], launcher: Launche
     return Result(label, command, floor)
 
 
-def verdict(result: Result, target: Target, no_cache: bool) -> str:
+def verdict(result: Result, target: Target, no_cache: bool, quick: bool = False) -> str:
+    if quick:
+        return "(quick)"
     if no_cache and target.warm:
         return "(cold)"
     ok = result.ratio <= target.ratio
@@ -204,13 +210,13 @@ def verdict(result: Result, target: Target, no_cache: bool) -> str:
     return "PASS" if ok else "MISS"
 
 
-def describe_environment(pairs: int, no_cache: bool) -> None:
+def describe_environment(pairs: int, no_cache: bool, warm_up: int) -> None:
     versions = ", ".join(f"{name} {version(name)}" for name in ("hsm-guide", "typer", "rich", "msgspec", "pyyaml"))
     print(f"interpreter: {sys.executable} (Python {sys.version.split()[0]}, {sys.platform})")
     print(f"packages:    {versions}")
     print(f"command:     {' '.join(hsm_guide())}")
     cache = "off (HSM_GUIDE_NO_CACHE=1)" if no_cache else "on (a temporary folder, warmed by the warm-up runs)"
-    print(f"runs:        {pairs} floor/command pairs per command after {WARM_UP} warm-up pairs; cache {cache}")
+    print(f"runs:        {pairs} floor/command pairs per command after {warm_up} warm-up pairs; cache {cache}")
     print()
 
 
@@ -221,7 +227,7 @@ def version(name: str) -> str:
         return "not installed"
 
 
-def report(results: list[tuple[Result | str, Target]], no_cache: bool) -> bool:
+def report(results: list[tuple[Result | str, Target]], no_cache: bool, quick: bool = False) -> bool:
     """Print the table; True when every judged target passed."""
     ok = True
     head = f"{'command':<26} {'floor':<9} {'median':>9} {'floor':>9} {'ratio':>6} {'target':>7}  "
@@ -234,7 +240,7 @@ def report(results: list[tuple[Result | str, Target]], no_cache: bool) -> bool:
             continue
         label = result.label if len(result.label) <= 26 else result.label[:25] + "\u2026"
         mem_target = f"<=+{target.extra_mib:g}" if target.extra_mib is not None else "-"
-        judged = verdict(result, target, no_cache)
+        judged = verdict(result, target, no_cache, quick)
         ok = ok and judged != "MISS"
         print(
             f"{label:<26} {target.floor:<9} {result.ms:>6.1f} ms {result.floor_ms:>6.1f} ms "
@@ -264,12 +270,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pairs", type=int, default=21, help=f"pairs per command (at least {MIN_PAIRS}; default 21)")
     parser.add_argument("--no-cache", action="store_true", help="run the commands with HSM_GUIDE_NO_CACHE=1")
     parser.add_argument("--only", metavar="TEXT", help="measure only the commands whose words contain TEXT")
+    parser.add_argument("--quick", action="store_true", help="each command once; nothing judged")
     args = parser.parse_args(argv)
     targets = [t for t in TARGETS if args.only is None or args.only in " ".join(t.args)]
     if not targets:
         parser.error(f"no command contains {args.only!r}")
-    pairs = max(args.pairs, MIN_PAIRS)
-    describe_environment(pairs, args.no_cache)
+    pairs, warm_up = (1, 0) if args.quick else (max(args.pairs, MIN_PAIRS), WARM_UP)
+    describe_environment(pairs, args.no_cache, warm_up)
     scratch = tempfile.mkdtemp(prefix="hsm-guide-bench-")
     try:
         launcher = Launcher(environment(args.no_cache, scratch))
@@ -277,11 +284,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for target in targets:
             label = "hsm-guide " + " ".join(target.args)
             try:
-                results.append((measure(label, target, FLOORS[target.floor], launcher, pairs), target))
+                results.append((measure(label, target, FLOORS[target.floor], launcher, pairs, warm_up), target))
             except CommandFailed as exc:  # reported in its line; the others are still measured
                 results.append((str(exc), target))
         launcher.close()
-        ok = report(results, args.no_cache)
+        ok = report(results, args.no_cache, args.quick)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return 0 if ok else 1

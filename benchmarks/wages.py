@@ -1,6 +1,6 @@
 """Wage data speed (issue 10): an area lookup in-process, and the whole data loaded cold.
 
-    .venv/bin/python benchmarks/wages.py [--runs N]
+    .venv/bin/python benchmarks/wages.py [--runs N] [--calls N] [--quick]
 
 - Area lookup: `find_area` over the shipped extract's ~580 areas, for the queries people type
   (a code, a state name, a metro by part of its name, a nonmetro, an ambiguous and an unknown
@@ -10,8 +10,10 @@
   knowledge base and its wage extract (YAML parse, schema, the CSV, every check); the median of
   the runs is held against the target (100 ms). Imports are timed separately and not counted.
 
-Prints PASS or MISS for each target; exits 1 on a miss. Not part of the test suite: machines are
-noisy, so targets are checked here, by anyone, on their own machine.
+Prints PASS or MISS for each target; exits 1 on a miss or when it cannot run. The targets are not
+part of the test suite: machines are noisy, so they are checked here, by anyone, on their own
+machine; the suite runs --quick (each measurement a few times, nothing judged) so a broken
+benchmark is caught.
 """
 
 from __future__ import annotations
@@ -86,7 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="cold-load runs (default 15)")
     parser.add_argument("--calls", type=int, default=200, help="calls per lookup query (default 200)")
+    parser.add_argument("--quick", action="store_true", help="two runs and two calls; no target judged")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.runs, args.calls = 2, 2
     ok = True
     print(f"Python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} CPUs")
     print(f"\nArea lookup, in-process, median of {args.calls} calls each (target < {LOOKUP_TARGET_MS:g} ms)")
@@ -94,13 +99,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for query, ms in times.items():
         print(f"  {query!r:<34} {ms * 1000:8.1f} us")
     worst = max(times.values())
-    verdict = "PASS" if worst < LOOKUP_TARGET_MS else "MISS"
-    ok &= verdict == "PASS"
+    verdict = "(quick)" if args.quick else "PASS" if worst < LOOKUP_TARGET_MS else "MISS"
+    ok &= verdict != "MISS"
     print(f"  slowest query: {worst:.3f} ms  {verdict}")
     imports, loads = cold_loads(args.runs)
     median = statistics.median(loads)
-    verdict = "PASS" if median < LOAD_TARGET_MS else "MISS"
-    ok &= verdict == "PASS"
+    verdict = "(quick)" if args.quick else "PASS" if median < LOAD_TARGET_MS else "MISS"
+    ok &= verdict != "MISS"
     print(f"\nCold load of the knowledge base and wage extract, {args.runs} fresh processes")
     print(f"(target < {LOAD_TARGET_MS:g} ms)")
     print(f"  load: median {median:.1f} ms (min {min(loads):.1f}, max {max(loads):.1f})  {verdict}")

@@ -282,7 +282,7 @@ def test_salary_against_the_latest_percentiles_and_industries(run) -> None:
     out = flat(run("pay", "--salary", "95000").stdout)
     assert "Where a $95,000 offer stands in the United States (May 2025)" in out
     # May 2025: 25th percentile $94,700, median $123,860
-    assert "$95,000 a year ($45.67 an hour) is about the 25th percentile nationally." in out
+    assert "$95,000 a year, $45.67 an hour: about the 25th percentile nationally." in out
     assert "Against the median nationally $28,860 (23%) below it" in out
     assert "25th $94,700" in out
     older = flat(run("pay", "--salary", "95000", "--year", "2022").stdout)

@@ -3,9 +3,12 @@ many it expected, and draws every score against the same 1-5 scale."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+
+import pytest
 
 from hsm_guide.knowledge import load, packaged_data_path
 
@@ -91,3 +94,78 @@ def test_the_svg_bars_share_the_scale_too() -> None:
     ]
     assert widths[0] and len(widths[0]) == len(widths[1])
     assert all(abs(three / five - 3 / 5) < 0.02 for three, five in zip(*widths, strict=True))
+
+
+# -- the bands: a mean of 3.5 or more points toward the career, 2.5 or less against ----------------
+
+
+def answers_for(means: dict[str, tuple[int, int]]) -> list[int]:
+    """Answers giving each area (two statements each) the pair of effective scores asked for, a reverse
+    statement answered 6 minus its score; an area not named scores 3, 3."""
+    given: dict[str, list[int]] = {}
+    out = []
+    for s in KB.fit.statements:
+        pair = means.get(s.area, (3, 3))
+        score = pair[len(given.setdefault(s.area, []))]
+        given[s.area].append(score)
+        out.append(6 - score if s.reverse else score)
+    return out
+
+
+def scores(run, answers: list[int]) -> dict[str, tuple[float, str]]:
+    result = run("fit", "--answers", ",".join(map(str, answers)), "--json")
+    assert result.exit_code == 0, result.stderr
+    blocks = json.loads(result.stdout)["sections"][0]["blocks"]
+    bars = next(b for b in blocks if b["type"] == "bars")
+    return {r["label"]: (r["value"], r["note"]) for r in bars["rows"]}
+
+
+def test_every_area_has_two_statements_one_reversed_somewhere() -> None:
+    """What the band tests below rely on: a mean of exactly 3.5 or 2.5 needs an even count."""
+    counts = {a.key: sum(1 for s in KB.fit.statements if s.area == a.key) for a in KB.fit.areas}
+    assert set(counts.values()) == {2} and any(s.reverse for s in KB.fit.statements)
+
+
+def test_the_bands_meet_at_35_and_25(run) -> None:
+    areas = [a.key for a in KB.fit.areas]
+    reversed_area = next(s.area for s in KB.fit.statements if s.reverse)
+    plain = [a for a in areas if a != reversed_area]
+    wanted = {plain[0]: (3, 4), plain[1]: (2, 3), plain[2]: (3, 3), reversed_area: (4, 3), plain[3]: (1, 2)}
+    found = scores(run, answers_for(wanted))
+    name = {a.key: a.name for a in KB.fit.areas}
+    assert found[name[plain[0]]] == (3.5, "high")
+    assert found[name[reversed_area]] == (3.5, "high"), "a reverse statement is turned round before the mean"
+    assert found[name[plain[1]]] == (2.5, "low")
+    assert found[name[plain[2]]] == (3.0, "mixed")
+    assert found[name[plain[3]]] == (1.5, "low")
+
+
+@pytest.mark.parametrize(
+    ("high", "low", "verdict"),
+    [
+        (3, 2, "a mixed picture"),  # 3 toward against 2 against and 2 mixed (half weight each): a tie
+        (2, 3, "a mixed picture"),
+        (4, 2, "on balance, a good match"),
+        (2, 4, "on balance, a poor match"),
+    ],
+)
+def test_the_summary_weighs_mixed_areas_at_half(run, high: int, low: int, verdict: str) -> None:
+    areas = [a.key for a in KB.fit.areas]
+    wanted = {a: (5, 5) for a in areas[:high]} | {a: (1, 1) for a in areas[high : high + low]}
+    result = run("fit", "--answers", ",".join(map(str, answers_for(wanted))))
+    out = " ".join(result.stdout.split())
+    mixed = len(areas) - high - low
+    assert f"{mixed} mixed, {low} against: {verdict}" in out
+
+
+@pytest.mark.parametrize("bad", ["0", "6"])
+def test_an_answer_outside_1_to_5_is_refused(run, bad: str) -> None:
+    result = run("fit", "--answers", ",".join([bad] + ["3"] * (COUNT - 1)))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"hsm-guide: answer 1: '{bad}' is not a whole number from 1 to 5\n"
+
+
+def test_one_answer_too_many_is_refused(run) -> None:
+    result = run("fit", "--answers", ",".join(["3"] * (COUNT + 1)))
+    assert result.exit_code == 2
+    assert result.stderr == f"hsm-guide: expected {COUNT} answers, one per statement, got {COUNT + 1}\n"

@@ -101,3 +101,60 @@ def test_the_outlook_shows_the_projection_rows_of_the_quick_facts(run) -> None:
     assert [overview[k] for k in projection] == [outlook[k] for k in projection]
     assert outlook["Jobs"] == "562,700 in 2023 (Employment Projections)"
     assert outlook["Job outlook"] == "29% over 2023-2033 (much faster than average)"
+
+
+# -- Markdown tables: figures aligned right, words and commands left ---------------------------------
+
+
+def table_heads(markdown: str) -> dict[str, str]:
+    """Each table's header line, mapped to the alignment line under it."""
+    lines = markdown.splitlines()
+    return {
+        line: lines[i + 1]
+        for i, line in enumerate(lines[:-1])
+        if line.startswith("| ") and lines[i + 1].startswith("| -")
+    }
+
+
+def test_markdown_number_columns_are_aligned_right(run) -> None:
+    area = table_heads(run("pay", "--area", "OH", "--format", "markdown").stdout)
+    assert area["| Percentile | Here, an hour | Here, a year | Nation, an hour | Nation, a year |"] == (
+        "| --- | ---: | ---: | ---: | ---: |"
+    )
+    assert area["| Year | 10th percentile | Median | 90th percentile |"] == "| --- | ---: | ---: | ---: |"  # a band
+    industry = table_heads(run("pay", "--industry", "--format", "markdown").stdout)
+    assert industry["| Industry | Jobs |"] == "| --- | ---: |"  # a bar chart's figures
+    assert industry["| Industry | Median, a year | Jobs |"] == "| --- | ---: | ---: |"
+    sections = table_heads(run("sections", "--format", "markdown").stdout)
+    assert sections["| Command | What it shows |"] == "| --- | --- |"  # a command is words, not a figure
+
+
+# -- heading anchors: GitHub's, so the contents links land --------------------------------------------
+
+
+def test_a_contents_link_skips_an_earlier_heading_with_the_same_words(run, kb_copy: Path) -> None:
+    """GitHub numbers a repeated heading's anchor -1, -2 in page order: with a license named
+    'Certifications', its heading (in Licenses) is #certifications, so the Certifications section is
+    #certifications-1."""
+    from .conftest import ROOT as root
+
+    text = kb_copy.read_text(encoding="utf-8")
+    assert "  - name: Other management posts\n" in text
+    kb_copy.write_text(text.replace("  - name: Other management posts\n", "  - name: Certifications\n"), "utf-8")
+    shutil.copytree(root / "data" / "wages", kb_copy.parent / "wages")
+    markdown = run("--data", str(kb_copy), "export", "all", "--format", "markdown").stdout
+    assert "- [Certifications](#certifications-1)" in markdown
+    assert "- [Licenses](#licenses)" in markdown
+    page = run("--data", str(kb_copy), "export", "all", "--format", "html").stdout
+    assert '<a href="#certifications-1">Certifications</a>' in page
+    assert '<h2 id="certifications-1">Certifications</h2>' in page and '<h3 id="certifications">' in page
+
+
+def test_html_ids_are_unique_and_the_contents_links_find_their_sections(run) -> None:
+    page = run("export", "pay", "pay --area OH", "--format", "html").stdout
+    ids = re.findall(r'<h\d id="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    assert "pay-range-a-year" in ids and "pay-range-a-year-1" in ids  # the same heading in each section
+    links = re.findall(r'<li><a href="#([^"]+)">', page)
+    sections = re.findall(r'<section class="doc">\n<h2 id="([^"]+)"', page)
+    assert links == sections == ["pay-may-2025", "pay-in-ohio-may-2025"]

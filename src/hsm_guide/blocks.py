@@ -57,6 +57,23 @@ def fmt(value: Value, kind: Kind = "text") -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:,g}"
 
 
+def yearly_and_hourly(annual: Value, per_hour: Value = None) -> str:
+    """Pay as every view says it: '$123,860 a year, $59.55 an hour'. A figure BLS gives only in words
+    ('not released') is said once where both are the same words; with no hourly figure, the year alone."""
+    year, hour = fmt(annual, "money"), fmt(per_hour, "hourly")
+    if per_hour is None:
+        return f"{year} a year"
+    if isinstance(annual, str) and year == hour:
+        return year
+    return f"{year} a year, {hour} an hour"
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th; 11th, 12th, 13th; 21st, 52nd, 93rd."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 class Entry(Struct, frozen=True):
     """One cited statement: a list item, optionally with a short label."""
 

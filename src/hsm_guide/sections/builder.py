@@ -37,9 +37,9 @@ from ..blocks import (
     TileMap,
     Tree,
     Value,
-    hourly,
     money,
     percent,
+    yearly_and_hourly,
 )
 from ..model import Edition, Item, KnowledgeBase, Named, Reading, Source
 
@@ -258,10 +258,8 @@ def growth_text(e: Edition) -> str | None:
 
 
 def median_text(e: Edition) -> str:
-    text = f"{money(e.median_annual)} a year"
-    if e.median_hourly is not None:
-        text += f", {hourly(e.median_hourly)} an hour"
-    return f"{text} (May {e.pay_year})"
+    """An edition's median: '$104,830 a year, $50.40 an hour (May 2023)'."""
+    return f"{yearly_and_hourly(e.median_annual, e.median_hourly)} (May {e.pay_year})"
 
 
 def quick_facts_heading(kb: KnowledgeBase, edition: Edition) -> str:
@@ -290,11 +288,9 @@ def pay_facts(kb: KnowledgeBase, edition: Edition) -> list[FactRow]:
         return [("Median pay", median_text(edition), edition.sources)]
     from ..wages.lookup import wage_data  # the one place that reads the extract
 
-    row = wage_data(kb).national()
-    per_hour = f", {hourly(row.hourly_median)} an hour" if row.hourly_median is not None else ""
-    median = (
-        f"{money(row.annual_median)} a year{per_hour} (OEWS, {wages.release.release})" if row.annual_median else None
-    )
+    data = wage_data(kb)
+    row = data.national()
+    median = data.median_text(row) if row.annual_median else None
     employed = f"{row.employment:,.0f} in {wages.release.release} (OEWS wage survey)" if row.employment else None
     return [("Median pay", median, [wages.release.source]), ("Employed", employed, [wages.release.source])]
 

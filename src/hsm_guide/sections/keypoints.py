@@ -12,21 +12,21 @@ from collections.abc import Callable
 
 from ..blocks import Entry, money, percent
 from ..model import KnowledgeBase
-from .builder import current_edition
+from .builder import current_edition, median_text
 
 
 def _current_pay(kb: KnowledgeBase) -> list[Entry]:
     """The median and the range from the current OEWS release; the current edition's median without one."""
     if kb.wages is None:
         e = current_edition(kb)
-        return [Entry(f"Median pay {money(e.median_annual)} a year (May {e.pay_year}).", tuple(e.sources))]
+        return [Entry(f"Median pay {median_text(e)}.", tuple(e.sources))]
     from ..wages.lookup import wage_data
 
     data = wage_data(kb)
     row = data.national()
     src = (data.source,)
     return [
-        Entry(f"Median pay {data.yearly_and_hourly(row, 'median')} (OEWS, {data.label}).", src),
+        Entry(f"Median pay {data.median_text(row)}.", src),
         Entry(
             f"In {data.label} the lowest-paid 10% earned under {data.text(row, 'annual_p10')}, "
             f"the top 10% over {data.text(row, 'annual_p90')}.",

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..blocks import Kind, Value, fmt, hourly, money, percent
+from ..blocks import Kind, Value, fmt, hourly, money, ordinal, percent, yearly_and_hourly
 from ..errors import UsageError
 from .areas import Area, find_area
 from .model import MEASURES, NOT_RELEASED, TOP_CODED, WageRow, Wages
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 ALL_INDUSTRIES = "000000"
 HOURS_A_YEAR = 2080  # BLS's full-time year, by which it turns hourly wages into annual ones
+# The percentiles BLS publishes, by rank and by the name of their field (a wage row's annual_p10,
+# hourly_p10; a knowledge base's percentile set's p10).
+PERCENTILES = ((10, "p10"), (25, "p25"), (50, "median"), (75, "p75"), (90, "p90"))
 # Relative standard errors past these make an estimate rough (BLS publishes the RSE, not a cut-off:
 # these are the guide's, chosen so that a warning is rare for states and common for small areas).
 ROUGH_EMPLOYMENT_RSE = 25.0
@@ -148,10 +151,15 @@ class WageData:
 
     def yearly_and_hourly(self, row: WageRow, statistic: str) -> str:
         """'$123,860 a year, $59.55 an hour'; 'not released' once where BLS gives neither."""
-        annual, hourly = self.text(row, f"annual_{statistic}"), self.text(row, f"hourly_{statistic}", "hourly")
-        if annual == hourly:
-            return annual
-        return f"{annual} a year, {hourly} an hour"
+        return yearly_and_hourly(self.cell(row, f"annual_{statistic}"), self.cell(row, f"hourly_{statistic}"))
+
+    def median_text(self, row: WageRow) -> str:
+        """The median with its program and release: '$123,860 a year, $59.55 an hour (OEWS, May 2025)'."""
+        return f"{self.yearly_and_hourly(row, 'median')} (OEWS, {self.label})"
+
+    def largest_industries(self) -> list[WageRow]:
+        """The industries by how many of these jobs they hold, the most first."""
+        return sorted(self.industries(), key=lambda r: r.employment or 0, reverse=True)
 
     def footnotes(self, rows: Iterable[WageRow]) -> list[str]:
         """BLS's own words for every footnote these rows carry, once each (a wage published at or
@@ -172,6 +180,11 @@ class WageData:
         if not parts:
             return None
         return f"Treat these figures as rough: {' and '.join(parts)} (BLS's measure of sampling precision)."
+
+
+def percentile_name(rank: int) -> str:
+    """'10th', 'Median', '90th': a percentile as a table's row or column names it."""
+    return "Median" if rank == 50 else ordinal(rank)
 
 
 def area_states(row: WageRow) -> set[str]:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from ...blocks import Band, Kind, money, share
-from ...wages.lookup import WageData
+from ...wages.lookup import PERCENTILES, WageData, percentile_name
 from ...wages.model import WageRow
 from ..builder import Builder
-
-PERCENTILES = (("10th", "p10"), ("25th", "p25"), ("Median", "median"), ("75th", "p75"), ("90th", "p90"))
 
 
 def basis(hourly: bool) -> tuple[str, Kind, str]:
@@ -46,8 +44,8 @@ def percentile_table(b: Builder, data: WageData, rows: list[tuple[str, WageRow]]
     for label, _ in rows:
         columns += [(f"{label}, an hour", "hourly"), (f"{label}, a year", "money")]
     table = []
-    for name, key in PERCENTILES:
-        cells: list[float | str | None] = [name]
+    for rank, key in PERCENTILES:
+        cells: list[float | str | None] = [percentile_name(rank)]
         for _, row in rows:
             cells += [data.cell(row, f"hourly_{key}"), data.cell(row, f"annual_{key}")]
         table.append(tuple(cells))

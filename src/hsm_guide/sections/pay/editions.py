@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...blocks import Band, Document, Kind, money
 from ...errors import UsageError
 from ...model import Edition, KnowledgeBase, Percentiles
+from ...wages.lookup import HOURS_A_YEAR, PERCENTILES, percentile_name
 from ..builder import (
     Builder,
     current_edition,
@@ -13,10 +14,6 @@ from ..builder import (
     reading_entry,
     source_label,
 )
-
-# BLS turns hourly wages into annual ones with a 2,080-hour full-time year;
-# where a source gives no hourly figure we divide by the same number.
-HOURS_A_YEAR = 2080
 
 
 def pay_years(kb: KnowledgeBase) -> list[int]:
@@ -124,11 +121,11 @@ def _pay_range(b: Builder, kb: KnowledgeBase, year: int | None, shown: _Basis) -
         heading="Year",
     )
     b.table(
-        [("Year", "text"), *((name, kind) for name in ("10th", "25th", "Median", "75th", "90th")), ("Source", "text")],
+        [("Year", "text"), *((percentile_name(p), kind) for p, _ in PERCENTILES), ("Source", "text")],
         [
             (
                 f"May {s.year}",
-                *(shown.maybe(v, s.basis) for v in (s.p10, s.p25, s.median, s.p75, s.p90)),
+                *(shown.maybe(getattr(s, key), s.basis) for _, key in PERCENTILES),
                 source_label(kb, s.sources),
             )
             for s in sets

@@ -17,7 +17,7 @@ def largest_employers(data: WageData, most: int) -> list[tuple[WageRow, float]]:
     """The industries with the most of these jobs, each with its share of the nation's (a fraction);
     the one ranking the settings chart and its key point share."""
     total = data.national().employment
-    rows = sorted(data.industries(), key=lambda r: r.employment or 0, reverse=True)[:most]
+    rows = data.largest_industries()[:most]
     return [(r, r.employment / total) for r in rows if r.employment and total]
 
 
@@ -34,8 +34,7 @@ def industry_pay(kb: KnowledgeBase, hourly: bool = False) -> Document:
     data = wage_data(kb)
     prefix, kind, per = basis(hourly)
     b = Builder(kb, "pay", f"Pay by industry, {data.label}")
-    rows = data.industries()
-    by_jobs = sorted(rows, key=lambda r: r.employment or 0, reverse=True)[:SHOWN]
+    by_jobs = data.largest_industries()[:SHOWN]
     b.heading("Largest employers")
     b.bars(
         [(r.industry_name, r.employment or 0, f"median {data.text(r, f'{prefix}_median', kind)}") for r in by_jobs],

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ...blocks import Document
 from ...model import KnowledgeBase
 from ...wages.lookup import WageData, wage_data
-from ...wages.model import WageRow
 from ..builder import Builder, reading_entry
 from ..glossary import point
 from . import editions
@@ -23,7 +22,7 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
     src = [data.source]
     b.facts(
         [
-            ("Median pay", median_text(data, row), src),
+            ("Median pay", data.median_text(row), src),
             (
                 "Mean pay",
                 data.yearly_and_hourly(row, "mean"),
@@ -52,10 +51,6 @@ def pay(kb: KnowledgeBase, year: int | None = None, hourly: bool = False) -> Doc
     return b.document()
 
 
-def median_text(data: WageData, row: WageRow) -> str:
-    return f"{data.yearly_and_hourly(row, 'median')} (OEWS, {data.label})"
-
-
 def _best_states(b: Builder, data: WageData) -> None:
     ranked = sorted(
         (r for r in data.states() if r.annual_median is not None), key=lambda r: r.annual_median or 0, reverse=True
@@ -70,7 +65,7 @@ def _best_states(b: Builder, data: WageData) -> None:
 
 
 def _largest_industries(b: Builder, data: WageData) -> None:
-    ranked = sorted(data.industries(), key=lambda r: r.employment or 0, reverse=True)
+    ranked = data.largest_industries()
     b.heading("Largest employers")
     b.table(
         [("Industry", "text"), ("Jobs", "count"), ("Median, a year", "money")],

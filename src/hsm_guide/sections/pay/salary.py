@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import itertools
 
-from ...blocks import Band, Document, Kind, fmt, hourly, money, percent
+from ...blocks import Band, Document, Kind, fmt, money, ordinal, percent, yearly_and_hourly
 from ...errors import UsageError
 from ...model import KnowledgeBase, Percentiles
-from ...wages.lookup import WageData, wage_data
+from ...wages.lookup import HOURS_A_YEAR, PERCENTILES, WageData, percentile_name, wage_data
 from ...wages.model import WageRow
 from ..builder import Builder, current_edition, grade_of, source_label
 from .common import bands, versus
-from .editions import HOURS_A_YEAR
 
 
 def parse_salary(text: str, hourly: bool) -> float:
@@ -51,7 +50,7 @@ def offer(kb: KnowledgeBase, annual: float, year: int | None = None, area: str |
     where = places[0][0].name if area else "the United States"
     b = Builder(kb, "pay", f"Where a {money(annual)} offer stands in {where} ({data.label})")
     src = [data.source]
-    b.text(f"{_yearly_and_hourly(annual)} is " + "; ".join(_standings(data, places, annual)) + ".", src)
+    b.text(f"{_offer(annual)}: " + "; ".join(_standings(data, places, annual)) + ".", src)
     bands(b, data, [(r.name if r is not nation else "United States", r) for r, _ in places], False, marker=annual)
     b.facts(
         [
@@ -67,19 +66,19 @@ def offer(kb: KnowledgeBase, annual: float, year: int | None = None, area: str |
     return b.document()
 
 
-_POINTS = ((10, "p10"), (25, "p25"), (50, "median"), (75, "p75"), (90, "p90"))
 Place = tuple[WageRow, str]  # a row and where it is in words ("here", "nationally")
 
 
-def _yearly_and_hourly(annual: float) -> str:
-    return f"{money(annual)} a year ({hourly(annual / HOURS_A_YEAR)} an hour)"
+def _offer(annual: float) -> str:
+    """A yearly figure and what it comes to an hour over BLS's full-time year."""
+    return yearly_and_hourly(annual, annual / HOURS_A_YEAR)
 
 
 def _standings(data: WageData, places: list[Place], annual: float) -> list[str]:
     """Where the figure ranks in each place with published percentiles: 'about the 52nd percentile here'."""
     sentences = []
     for row, label in places:
-        known = [(p, v) for p, key in _POINTS if (v := data.value(row, f"annual_{key}")) is not None]
+        known = [(p, v) for p, key in PERCENTILES if (v := data.value(row, f"annual_{key}")) is not None]
         if known:
             sentences.append(f"{_rank(annual, known)} {label}")
     return sentences
@@ -89,23 +88,18 @@ def _release_table(b: Builder, data: WageData, places: list[Place]) -> None:
     """The five percentiles a year, one column per place."""
     columns: list[tuple[str, Kind]] = [("Percentile", "text")]
     columns += [(f"{label.capitalize()}, a year", "money") for _, label in places]
-    table = [(_point_name(p), *(data.cell(row, f"annual_{key}") for row, _ in places)) for p, key in _POINTS]
+    table = [(percentile_name(p), *(data.cell(row, f"annual_{key}") for row, _ in places)) for p, key in PERCENTILES]
     b.table(columns, table, caption=f"Percentiles, {data.label}", sources=[data.source])
-
-
-def _point_name(p: int) -> str:
-    return _ordinal(p) if p != 50 else "Median"
 
 
 def salary_position(kb: KnowledgeBase, annual: float, year: int | None = None) -> Document:
     """Where a yearly salary falls among a past year's percentiles, and against industry medians."""
     chosen, years = _percentile_set(kb, year)
     b = Builder(kb, "pay", f"Where a {money(annual)} offer stands (May {chosen.year})")
-    points = [(10, chosen.p10), (25, chosen.p25), (50, chosen.median), (75, chosen.p75), (90, chosen.p90)]
-    known = [(p, v) for p, v in points if v is not None]
+    known = [(p, v) for p, key in PERCENTILES if (v := getattr(chosen, key)) is not None]
     b.facts(
         [
-            ("Your figure", f"{money(annual)} a year, {hourly(annual / HOURS_A_YEAR)} an hour", ()),
+            ("Your figure", _offer(annual), ()),
             (f"Percentile, May {chosen.year}", _percentile_text(annual, known), chosen.sources),
         ]
     )
@@ -119,7 +113,7 @@ def salary_position(kb: KnowledgeBase, annual: float, year: int | None = None) -
     )
     b.table(
         [("Percentile", "text"), ("A year", "money"), ("You, a year", "text")],
-        [(_point_name(p), v, _versus(annual, v)) for p, v in known],
+        [(percentile_name(p), v, _versus(annual, v)) for p, v in known],
         caption=f"May {chosen.year} percentiles ({source_label(kb, chosen.sources)})",
         sources=chosen.sources,
     )
@@ -171,22 +165,17 @@ def _rank(value: float, known: list[tuple[int, float]]) -> str:
     rank = _interpolate(value, known)
     if rank is None:
         below = value < known[0][1]
-        return f"{'below' if below else 'above'} the {_ordinal(known[0 if below else -1][0])} percentile"
-    return "at the median" if round(rank) == 50 else f"about the {_ordinal(round(rank))} percentile"
+        return f"{'below' if below else 'above'} the {ordinal(known[0 if below else -1][0])} percentile"
+    return "at the median" if round(rank) == 50 else f"about the {ordinal(round(rank))} percentile"
 
 
 def _percentile_text(value: float, known: list[tuple[int, float]]) -> str:
     rank = _interpolate(value, known)
     if rank is not None:
-        return f"about the {_ordinal(round(rank))}: you would earn more than about {percent(round(rank))} of managers"
+        return f"about the {ordinal(round(rank))}: you would earn more than about {percent(round(rank))} of managers"
     if value < known[0][1]:
-        return f"below the {_ordinal(known[0][0])} percentile ({money(known[0][1])}): among the lowest-paid tenth"
-    return f"above the {_ordinal(known[-1][0])} percentile ({money(known[-1][1])}): among the best-paid tenth"
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+        return f"below the {ordinal(known[0][0])} percentile ({money(known[0][1])}): among the lowest-paid tenth"
+    return f"above the {ordinal(known[-1][0])} percentile ({money(known[-1][1])}): among the best-paid tenth"
 
 
 def _versus(value: float, reference: float) -> str:

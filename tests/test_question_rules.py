@@ -1,0 +1,183 @@
+"""How `search` reads a question, stated as rules and tested only through the command's output
+(`hsm-guide search ... --json`): the reading's internals are free to change.
+
+Figures are read here from the release's extract (data/wages) and the knowledge base's YAML.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import yaml
+
+from .test_pay_rules import industries, jobs
+from .test_wages_views import DATA, ROWS, money, row
+
+YAML = yaml.safe_load((DATA / "occupation.yaml").read_text(encoding="utf-8"))
+TERRITORIES = {"PR", "GU", "VI"}
+
+
+def card(run: Callable[..., Any], question: str) -> tuple[str, dict[str, str], list[str]]:
+    """The answer card's heading, its facts (label: value) and the notes on the page."""
+    result = run("search", *question.split(), "--json")
+    assert result.exit_code == 0, result.stderr
+    (document,) = json.loads(result.stdout)["sections"]
+    blocks = document["blocks"]
+    heading = next((b["text"] for b in blocks if b["type"] == "heading" and b["text"].startswith("Answer:")), "")
+    facts = next((b for b in blocks if b["type"] == "facts"), {"rows": []})
+    notes = [b["text"] for b in blocks if b["type"] == "note"]
+    return heading, {r["label"]: r["value"] for r in facts["rows"]}, notes
+
+
+def median(r: dict[str, str]) -> str:
+    return f"{money(r['annual_median'])} a year, ${float(r['hourly_median']):.2f} an hour"
+
+
+# -- degrees ---------------------------------------------------------------------------------------
+
+
+def test_one_degree_named_is_not_a_comparison_of_two(run) -> None:
+    heading, _, _ = card(run, "is an MHA better")
+    assert heading.startswith("Answer: MHA") and "side by side" not in heading
+
+
+@pytest.mark.parametrize(
+    ("question", "heading"),
+    [("mha vs mba", "Answer: MHA and MBA side by side"), ("mba vs mha", "Answer: MBA and MHA side by side")],
+)
+def test_two_degrees_are_set_side_by_side_in_the_order_named(run, question: str, heading: str) -> None:
+    assert card(run, question)[0] == heading
+
+
+# -- years -------------------------------------------------------------------------------------------
+
+
+def years_held() -> list[int]:
+    """Every year the knowledge base or the release gives some pay figure for."""
+    pay = YAML["pay"]
+    years = {e["pay_year"] for e in YAML["quick_facts"]["editions"]}
+    years |= {x["year"] for part in ("percentiles", "by_industry", "by_area", "means") for x in pay.get(part, [])}
+    release = json.loads((DATA / "wages" / "oews-release.json").read_text(encoding="utf-8"))
+    return sorted(years | {release["year"]})
+
+
+@pytest.mark.parametrize("year", [1999, 1950, 2031])
+def test_a_year_the_guide_has_no_pay_for_is_said(run, year: int) -> None:
+    _, _, notes = card(run, f"pay in {year}")
+    held = ", ".join(map(str, years_held()))
+    assert f"The guide has no pay figures for {year}; the years it holds: {held}." in notes
+
+
+def test_a_past_year_leads_with_that_years_handbook_and_the_current_one_with_the_release(run) -> None:
+    edition = next(e for e in YAML["quick_facts"]["editions"] if e["pay_year"] == 2021)
+    heading, facts, _ = card(run, "pay in 2021")
+    assert heading == "Answer: pay in May 2021, from the handbook of the time"
+    assert facts["Median pay"].startswith(f"{money(edition['median_annual'])} a year")
+    release = json.loads((DATA / "wages" / "oews-release.json").read_text(encoding="utf-8"))
+    heading, facts, _ = card(run, f"pay in {release['year']}")
+    assert heading == "Answer: Medical and Health Services Managers, pay in the United States"
+    assert facts[f"Median pay, {release['release']}"] == median(row("0000000"))
+
+
+# -- places ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("pay in IN", "Indiana"),  # a postal code typed in capitals
+        ("pay in in", None),  # a word
+        ("pay in Mobile", "Mobile, AL"),  # a city that is also a word, typed with a capital
+        ("mobile pay", None),
+        ("pay in salt lake city ut", "Salt Lake City-Murray, UT"),  # four words
+    ],
+)
+def test_a_place_is_read_only_where_the_words_name_one(run, question: str, place: str | None) -> None:
+    heading, _, _ = card(run, question)
+    assert heading.endswith(f"pay in {place or 'the United States'}")
+
+
+def test_of_several_metros_one_name_fits_the_one_with_most_of_these_jobs_comes_first(run) -> None:
+    portlands = [r for r in ROWS if r["soc"] == "11-9111" and r["kind"] == "metro" and r["name"].startswith("Portland")]
+    first, *others = sorted(portlands, key=lambda r: -jobs(r))
+    heading, _, notes = card(run, "pay in portland")
+    assert heading.endswith(f"pay in {first['name']}")
+    assert any(o["name"] in n for o in others for n in notes if n.startswith("Other areas match too"))
+
+
+# -- what a pay card says ---------------------------------------------------------------------------------
+
+
+def test_the_top_and_lowest_tenth_and_starting_pay_are_said_plainly(run) -> None:
+    nation = row("0000000")
+    _, facts, _ = card(run, "what do the top 10% earn")
+    assert facts["Top-paid 10%"] == f"earned over {money(nation['annual_p90'])} a year"
+    assert facts["Lowest-paid 10%"] == f"earned under {money(nation['annual_p10'])} a year"
+    _, facts, _ = card(run, "starting pay")
+    assert facts["Starting pay"] == (
+        f"BLS publishes no starting wage; the lowest-paid 10% earned under {money(nation['annual_p10'])} a year"
+    )
+    assert "Top-paid 10%" not in facts
+
+
+def test_another_occupations_pay_question_is_answered_with_its_figures(run) -> None:
+    nurses = row("0000000", "29-1141")
+    heading, facts, _ = card(run, "how much do registered nurses make")
+    assert heading == "Answer: Registered Nurses, pay in the United States"
+    assert facts["Median pay, May 2025"] == median(nurses)
+
+
+@pytest.mark.parametrize(("question", "lowest"), [("best paying states", False), ("lowest paying states", True)])
+def test_a_ranking_card_lists_five_states_or_dc(run, question: str, lowest: bool) -> None:
+    states = [r for r in ROWS if r["soc"] == "11-9111" and r["kind"] == "state" and r["state"] not in TERRITORIES]
+    ranked = sorted(states, key=lambda r: float(r["annual_median"]), reverse=not lowest)[:5]
+    _, facts, _ = card(run, question)
+    assert [k for k in facts if k not in ("Source", "Sources")] == [r["name"] for r in ranked]
+    assert all(facts[r["name"]] == f"{median(r)} (median)" for r in ranked)
+
+
+def test_rural_pay_shows_the_three_best_and_three_lowest_paid_nonmetro_areas(run) -> None:
+    rural = [r for r in ROWS if r["soc"] == "11-9111" and r["kind"] == "nonmetro" and r["industry"] == "000000"]
+    ranked = sorted((r for r in rural if r["annual_median"] not in ("", "-")), key=lambda r: -float(r["annual_median"]))
+    _, facts, notes = card(run, "rural pay")
+    assert [k for k in facts if k not in ("Source", "Sources")] == [r["name"] for r in (*ranked[:3], *ranked[-3:])]
+    assert any(f"it gives {len(ranked)} nonmetropolitan areas their own" in n for n in notes)
+
+
+def test_the_largest_employers_card_lists_five_by_jobs(run) -> None:
+    ranked = sorted(industries(), key=lambda r: -jobs(r))[:5]
+    heading, facts, _ = card(run, "who employs them")
+    assert heading == "Answer: the largest employers, May 2025"
+    assert [k for k in facts if k not in ("Source", "Sources")] == [r["industry_name"] for r in ranked]
+
+
+# -- terms, routes, sources ------------------------------------------------------------------------------------
+
+
+def test_the_term_a_question_names_first_is_the_one_answered(run) -> None:
+    """'what does RSE mean': the question is about RSE, not the mean."""
+    assert card(run, "what does rse mean")[0] == "Answer: Relative standard error (RSE)"
+
+
+def test_how_long_for_a_background_is_that_backgrounds_route(run) -> None:
+    heading, _, _ = card(run, "how long does it take for a nurse")
+    nurse = next(b for b in YAML["paths"]["backgrounds"] if b["key"] == "nurse")
+    assert heading == f"Answer: the route for {nurse['name'][0].lower()}{nurse['name'][1:]}"
+
+
+def test_a_card_names_three_sources_and_counts_the_rest(run) -> None:
+    _, facts, _ = card(run, "how long does it take for a nurse")
+    sources = facts["Sources"]
+    named, _, rest = sources.partition("; and ")
+    assert named.count("; ") == 2 and rest.endswith("more, cited on the page named below")
+
+
+def test_a_source_title_is_cut_at_its_first_colon_outside_brackets(run) -> None:
+    """'Relative standard error (Health, United States: definitions)' keeps its brackets whole."""
+    _, facts, _ = card(run, "what does rse mean")
+    title = next(s["title"] for s in YAML["sources"] if s["id"] == "cdc-rse")
+    assert ": " in title.split("(", 1)[1]  # the colon inside the brackets, where a plain cut would break it
+    assert title in facts["Sources"]
