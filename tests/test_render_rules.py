@@ -121,10 +121,14 @@ def test_markdown_number_columns_are_aligned_right(run) -> None:
     assert area["| Percentile | Here, an hour | Here, a year | Nation, an hour | Nation, a year |"] == (
         "| --- | ---: | ---: | ---: | ---: |"
     )
-    assert area["| Year | 10th percentile | Median | 90th percentile |"] == "| --- | ---: | ---: | ---: |"  # a band
+    assert area["| Area | 10th percentile | Median | 90th percentile |"] == "| --- | ---: | ---: | ---: |"  # a band
+    duties = table_heads(run("duties", "--format", "markdown").stdout)
+    assert duties["| Task | Importance |"] == "| --- | ---: |"  # a bar chart's figures
     industry = table_heads(run("pay", "--industry", "--format", "markdown").stdout)
-    assert industry["| Industry | Jobs |"] == "| --- | ---: |"  # a bar chart's figures
+    assert industry["| Industry | Jobs | Median, a year |"] == "| --- | ---: | ---: |"  # a bar's note as a figure
     assert industry["| Industry | Median, a year | Jobs |"] == "| --- | ---: | ---: |"
+    states = table_heads(run("pay", "--states", "--format", "markdown").stdout)
+    assert states["| State | Median, a year | Band of five |"] == "| --- | ---: | --- |"  # a map: its band is a word
     sections = table_heads(run("sections", "--format", "markdown").stdout)
     assert sections["| Command | What it shows |"] == "| --- | --- |"  # a command is words, not a figure
 
@@ -133,21 +137,22 @@ def test_markdown_number_columns_are_aligned_right(run) -> None:
 
 
 def test_a_contents_link_skips_an_earlier_heading_with_the_same_words(run, kb_copy: Path) -> None:
-    """GitHub numbers a repeated heading's anchor -1, -2 in page order: with a license named
-    'Certifications', its heading (in Licenses) is #certifications, so the Certifications section is
-    #certifications-1."""
+    """GitHub numbers a repeated heading's anchor -1, -2 in page order. The sections are numbered
+    ("9. Certifications", anchor #9-certifications): with a license named '9. Certifications', its
+    heading (in section 8, Licenses) takes #9-certifications, so the Certifications section is
+    #9-certifications-1."""
     from .conftest import ROOT as root
 
     text = kb_copy.read_text(encoding="utf-8")
     assert "  - name: Other management posts\n" in text
-    kb_copy.write_text(text.replace("  - name: Other management posts\n", "  - name: Certifications\n"), "utf-8")
+    kb_copy.write_text(text.replace("  - name: Other management posts\n", "  - name: 9. Certifications\n"), "utf-8")
     shutil.copytree(root / "data" / "wages", kb_copy.parent / "wages")
     markdown = run("--data", str(kb_copy), "export", "all", "--format", "markdown").stdout
-    assert "- [Certifications](#certifications-1)" in markdown
-    assert "- [Licenses](#licenses)" in markdown
+    assert "9. [Certifications](#9-certifications-1)" in markdown
+    assert "8. [Licenses](#8-licenses)" in markdown
     page = run("--data", str(kb_copy), "export", "all", "--format", "html").stdout
-    assert '<a href="#certifications-1">Certifications</a>' in page
-    assert '<h2 id="certifications-1">Certifications</h2>' in page and '<h3 id="certifications">' in page
+    assert '<a href="#9-certifications-1">Certifications</a>' in page
+    assert '<h2 id="9-certifications-1">9. Certifications</h2>' in page and '<h3 id="9-certifications">' in page
 
 
 def test_html_ids_are_unique_and_the_contents_links_find_their_sections(run) -> None:
@@ -157,4 +162,4 @@ def test_html_ids_are_unique_and_the_contents_links_find_their_sections(run) -> 
     assert "pay-range-a-year" in ids and "pay-range-a-year-1" in ids  # the same heading in each section
     links = re.findall(r'<li><a href="#([^"]+)">', page)
     sections = re.findall(r'<section class="doc">\n<h2 id="([^"]+)"', page)
-    assert links == sections == ["pay-may-2025", "pay-in-ohio-may-2025"]
+    assert links == sections == ["1-pay-may-2025", "2-pay-in-ohio-may-2025"]
