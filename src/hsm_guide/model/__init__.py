@@ -58,6 +58,8 @@ from .questions import NamedOccupation as NamedOccupation
 from .questions import Place as Place
 from .questions import Questions as Questions
 from .questions import Region as Region
+from .questions import Unheld as Unheld
+from .questions import UnheldOccupation as UnheldOccupation
 from .work import AreaPay as AreaPay
 from .work import AreaRow as AreaRow
 from .work import DotRole as DotRole

@@ -27,44 +27,11 @@ NOTES = 2  # notes on the parts of a question a card did not use (the card stays
 
 CardFunction = Callable[["Builder", "KnowledgeBase", "Reading", "Card"], Answered | None]
 
-# Each answer's function, as "module:function" in this package, imported when a card needs it.
-FAMILIES = {
-    "pay": "pay:pay",
-    "places": "compare:places",
-    "industries": "compare:industries",
-    "occupations": "compare:occupations",
-    "degrees": "compare:degrees",
-    "credentials": "compare:credentials",
-    "ranking": "rankings:ranking",
-    "best-industries": "rankings:best_industries",
-    "region-pay": "rankings:region_pay",
-    "rural-pay": "rankings:rural_pay",
-    "past-pay": "rankings:past_pay",
-    "route": "routes:route",
-    "timeline": "routes:timeline",
-    "degree-length": "routes:degree_length",
-    "degree-needed": "routes:degree_needed",
-    "credential": "credentials:credential",
-    "credential-cost": "credentials:credential",
-    "credential-eligibility": "credentials:credential",
-    "credential-renewal": "credentials:credential",
-    "certifications": "credentials:certifications",
-    "state-license": "licensing:state_license",
-    "key-points": "reference:key_points",
-    "hours": "reference:hours",
-    "related": "reference:related",
-    "advancement": "reference:advancement",
-    "education-list": "reference:education_list",
-    "term": "reference:term",
-    "role": "reference:role",
-    "organization": "reference:organization",
-    "jobs": "reference:jobs",
-    "employers": "reference:employers",
-}
-
 
 def function(answer: str) -> CardFunction:
-    module, name = FAMILIES[answer].split(":")
+    from .families import FAMILIES
+
+    module, name = FAMILIES[answer].function.split(":")
     found: CardFunction = getattr(import_module(f".{module}", __package__), name)
     return found
 

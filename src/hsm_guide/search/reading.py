@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..places.question import Found
-from ..words import american, inflected, singular, split
+from ..words import SHORT, american, inflected, singular, split
 from .parts import Part
 
 if TYPE_CHECKING:
@@ -147,8 +147,9 @@ class Reading(NamedTuple):
             )
         two = need.startswith("two-")
         kind = _KINDS.get(need.removeprefix("two-"), need.removeprefix("two-"))
-        if kind == "occupation" and two:
-            return len(self.every("occupation")) + (self.own in self.socs()) >= 2
+        if kind == "occupation":  # one the extract holds or not: a card says it has no figures for the latter
+            named = len(self.every("occupation")) + len(self.every("unheld"))
+            return named + (two and self.own in self.socs()) >= (2 if two else 1)
         return len(self.every(kind)) >= (2 if two else 1)
 
     def socs(self) -> list[str]:
@@ -161,6 +162,7 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
     from .parts import find
 
     typed, ignored = split(query)
+    typed = [SHORT.get(w.lower(), w) for w in typed]  # yrs: years
     corrections, unknown = _spelled(kb, typed, lexicon) if spell else ({}, ())
     typed = [corrections.get(w.lower(), w) for w in typed]
     lower = [american(w.lower()) for w in typed]
@@ -256,13 +258,16 @@ def _part_tokens(reading: Reading, covered: set[int]) -> list[str]:
     tokens: list[str] = []
     seen: dict[str, list[object]] = {}
     for p in reading.parts:
-        if p.kind == "occupation" and p.value == reading.own:
-            continue  # this occupation's own names say what every question is about: their words stay words
-        values = seen.setdefault(p.kind, [])
+        if p.kind == "occupation" and p.value == reading.own:  # what every question is about: no token
+            covered.update(range(p.start, p.end))
+            continue
+        kind = "occupation" if p.kind == "unheld" else p.kind  # held by the extract or not, an occupation is named
+        values = seen.setdefault(kind, [])
         if all(v is not p.value and v != p.value for v in values):
             values.append(p.value)
-            tokens.append(f"<{p.kind}>" + ("+" if len(values) > 1 else ""))
-        covered.update(range(p.start, p.end))
+            tokens.append(f"<{kind}>" + ("+" if len(values) > 1 else ""))
+        if kind != "gap":  # a gap's words stay words too: 'find a job' asks what 'find practice manager jobs' asks
+            covered.update(range(p.start, p.end))
     return tokens
 
 

@@ -9,7 +9,7 @@ from ..blocks import Entry
 from .card import Answered, in_short, lowered, sources_row
 
 if TYPE_CHECKING:
-    from ..model import Card, KnowledgeBase, Route
+    from ..model import Card, KnowledgeBase, Route, Step
     from ..sections.builder import Builder, FactRow
     from .reading import Reading
 
@@ -17,12 +17,16 @@ USED = frozenset({"background", "setting", "role", "industry", "occupation"})
 
 
 def route(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
-    """The background's route (else the setting's): its first steps in short, and how long it takes."""
+    """The background's route (else the setting's, else the route whose steps name the job title the
+    question names as its goal): its first steps in short, and how long it takes."""
     from ..sections.paths import KIND_LABELS
     from ..sections.timeline import timeline as route_timeline
 
     who: Route | None = reading.first("background")
     where: Route | None = reading.first("setting")
+    goal = _goal(kb, reading) if who is None and where is None else None
+    if goal is not None:
+        return _to(b, kb, reading, *goal)
     if who is None and where is None:
         return None
     if who is None:
@@ -37,6 +41,33 @@ def route(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     b.entries(f"Answer: the route for {lowered(who.name)}", entries, ordered=True)
     b.facts([("How long", total, cited), sources_row(kb, [i for e in entries for i in e.sources] + cited)])
     return Answered(USED)
+
+
+def _goal(kb: KnowledgeBase, reading: Reading) -> tuple[Route, Step, str] | None:
+    """The route one of whose steps names the job title the question names (Director of Nursing: the
+    registered nurse's), with that step and the title."""
+    role = reading.first("role")
+    if role is None:
+        return None
+    title = role.name.lower()
+    found = ((r, s) for r in kb.paths.backgrounds for s in r.steps if title in s.text.lower())
+    route_step = next(found, None)
+    return (*route_step, role.name) if route_step else None
+
+
+def _to(b: Builder, kb: KnowledgeBase, reading: Reading, who: Route, step: Step, title: str) -> Answered:
+    """The route to a job title: the route's first steps, the step that names the title, how long."""
+    from ..sections.paths import KIND_LABELS
+    from ..sections.timeline import timeline as route_timeline
+
+    shown = [s for s in who.steps[:2] if s is not step]
+    entries = [Entry(in_short(s.text), tuple(s.sources), KIND_LABELS[s.kind]) for s in shown]
+    entries.append(Entry(step.text, tuple(step.sources), KIND_LABELS[step.kind]))
+    found = route_timeline(kb, who.key)
+    total, cited = (found.phrase, list(found.sources)) if found.rows else ("", [])
+    b.entries(f"Answer: the route to {title}, for {lowered(who.who or who.name)}", entries, ordered=True)
+    b.facts([("How long", total, cited), sources_row(kb, [i for e in entries for i in e.sources] + cited)])
+    return Answered(USED, f"path --from {who.key}")
 
 
 def _setting(b: Builder, kb: KnowledgeBase, where: Route) -> Answered:
