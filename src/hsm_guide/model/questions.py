@@ -127,6 +127,7 @@ class UnheldOccupation(Record, frozen=True, kw_only=True):
 
     name: Annotated[str, Meta(min_length=2)]  # as a card says it: "nurse practitioners"
     said: Annotated[list[Phrase], Meta(min_length=1)]  # the ways a question names it
+    background: str | None = None  # the key of the route in it starts from (paths.backgrounds)
 
 
 class Unheld(Record, frozen=True, kw_only=True):

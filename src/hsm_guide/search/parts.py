@@ -18,7 +18,7 @@ from ..sections.timeline import short_name
 from ..words import WORD, singular
 
 if TYPE_CHECKING:
-    from ..model import KnowledgeBase
+    from ..model import KnowledgeBase, UnheldOccupation
 
 NESTED = frozenset({"industry", "setting", "gap", "degree", "credential"})  # may stand inside a longer name
 _LISTING = re.compile(r"\s*\(.*\)$")  # "Director of Nursing (April 2021 listing)": the note is not the title
@@ -81,13 +81,14 @@ def _asked(kb: KnowledgeBase) -> Iterator[tuple[str, Any, str]]:
     yield from (("industry", n.industry, s) for n in q.industries for s in n.said)
     yield from (("region", r, s) for r in q.regions for s in r.names)
     yield from (("gap", g, s) for g in q.gaps for s in g.said)
-    yield from (("unheld", o, s) for o in (q.unheld.occupations if q.unheld else ()) for s in o.said)
+    yield from (("unheld", o, s) for o in _unheld(kb) for s in o.said)
 
 
 def _routes(kb: KnowledgeBase) -> Iterator[Entry]:
     """A setting by its key's words in a row; a background by any word of its key but the common ones
     (nurse, records, business); either by an alias's words in a row (rn, registered nurse, finance); a
-    background also by the name of any occupation it starts from (a pharmacist: a clinician)."""
+    background also by the name of any occupation it starts from (a pharmacist: a clinician), held by the
+    wage extract or not (a teacher: a career changer)."""
     common = {w for group in kb.questions.synonyms for w in group} if kb.questions else set()
     for s in kb.paths.settings:
         yield phrase(s.key.replace("-", " ")), "setting", s
@@ -98,6 +99,12 @@ def _routes(kb: KnowledgeBase) -> Iterator[Entry]:
         yield from ((phrase(a), "background", b) for a in b.aliases)
         starts = {c for c in (b.soc, *b.compare) if c and not c.endswith("0000")}  # not a group of occupations
         yield from ((phrase(t), "background", b) for t, soc in titles if soc in starts)
+        yield from ((phrase(s), "background", b) for o in _unheld(kb) if o.background == b.key for s in o.said)
+
+
+def _unheld(kb: KnowledgeBase) -> list[UnheldOccupation]:
+    unheld = kb.questions.unheld if kb.questions else None
+    return list(unheld.occupations) if unheld else []
 
 
 def roles(kb: KnowledgeBase) -> list[Role]:

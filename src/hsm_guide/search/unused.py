@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 Note = tuple[str, list[str]]  # the text and its sources
 
 # Most telling first: only the first few are said.
-ORDER = ("gap", "place", "background", "setting", "occupation", "credential", "degree", "industry", "year")
+ORDER = ("gap", "unheld", "place", "background", "setting", "occupation", "credential", "degree", "industry", "year")
 _BY_ORDER = {kind: i for i, kind in enumerate(ORDER)}
 
 
@@ -86,8 +86,14 @@ def _occupation(kb: KnowledgeBase, soc: str) -> Note | None:
     return (f"{name}: their pay beside this occupation's, by state: hsm-guide related --area STATE", [])
 
 
+def _unheld(kb: KnowledgeBase, occupation: Any) -> Note | None:
+    held = kb.questions.unheld if kb.questions else None
+    return (f"The guide has no figures for {occupation.name}. {held.look}", list(held.sources)) if held else None
+
+
 _SAID: dict[str, Callable[[KnowledgeBase, Any], Note | None]] = {
     "gap": _gap,
+    "unheld": _unheld,
     "background": lambda kb, r: (f"For {r.who}, the route in: hsm-guide path --from {r.key}", []),
     "setting": lambda kb, r: (f"In the {r.who}: hsm-guide path --setting {r.key}", []),
     "occupation": _occupation,
