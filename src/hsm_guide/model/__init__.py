@@ -51,6 +51,7 @@ from .common import Sources as Sources
 from .common import Text as Text
 from .common import Year as Year
 from .glossary import Term as Term
+from .questions import Advice as Advice
 from .questions import Card as Card
 from .questions import Gap as Gap
 from .questions import NamedIndustry as NamedIndustry

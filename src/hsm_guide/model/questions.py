@@ -139,6 +139,14 @@ class Unheld(Record, frozen=True, kw_only=True):
     sources: list[SourceId]
 
 
+class Advice(Record, frozen=True, kw_only=True):
+    """How a question asks for advice on a choice ("is it worth it for me", "should i"): the card gives the
+    facts that bear on it, and `text` says the guide gives facts, not advice."""
+
+    said: Annotated[list[Phrase], Meta(min_length=1)]
+    text: str
+
+
 class Place(Record, frozen=True, kw_only=True):
     """A name people use for a metro area that is not in BLS's name of it ("twin cities", "bay area");
     validation checks the area is in the wage extract."""
@@ -171,6 +179,7 @@ class Questions(Record, frozen=True, kw_only=True):
     industries: list[NamedIndustry] = []
     occupations: list[NamedOccupation] = []  # other names of the extract's occupations
     unheld: Unheld | None = None  # occupations readers name that the extract does not hold
+    advice: Advice | None = None  # how a question asks for advice, and what the guide says to it
     places: list[Place] = []  # regional names of metro areas
     regions: list[Region] = []  # groups of states a question can name
     ordinary: list[Word] = []  # metro city names that are everyday words: a place only with a capital or the state

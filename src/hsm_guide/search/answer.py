@@ -53,6 +53,7 @@ def lead(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, hits
             command = choice.command or choice.view
         if answered is not None:
             _close(b, kb, reading, lexicon, answered, answered.command or command)
+            _also(b, kb, reading, lexicon, choice)
             return True
     if not hits:
         return False
@@ -64,12 +65,29 @@ def lead(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, hits
 def _close(
     b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, answered: Answered, command: str | None
 ) -> None:
-    from .unused import notes
+    from .unused import advice, notes
 
+    said = advice(kb, reading)
+    if said:
+        b.note(said)
     for text, sources in notes(kb, reading, lexicon, answered.used)[:NOTES]:
         b.note(text, sources)
     if command:
         b.hint(f"Read on: hsm-guide {filled(command, values(reading, lexicon))}")
+
+
+def _also(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, choice: Card | Gap) -> None:
+    """Where a clause of the question asks for another view than the card's, a note names it."""
+    from ..views import BY_NAME
+    from .clauses import other
+
+    found = other(kb, lexicon, reading, choice)
+    view = BY_NAME.get(found.view) if found else None
+    if found is None or view is None:
+        return
+    what = view.help.rstrip(".")
+    command = filled(found.command or found.view, values(reading, lexicon))
+    b.note(f"You also asked about {what[:1].lower()}{what[1:]}: hsm-guide {command}")
 
 
 def values(reading: Reading, lexicon: Lexicon) -> dict[str, str]:

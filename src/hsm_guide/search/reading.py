@@ -168,6 +168,12 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
     lower = [american(w.lower()) for w in typed]
     singles = [singular(w) for w in lower]
     found = _places(kb, typed, lexicon) if lexicon.names is not None else []
+    longer = find(lexicon.parts, singles, set())  # a name longer than a place it holds wins (NE-BC is no Nebraska)
+    found = [
+        f
+        for f in found
+        if not any(p.start <= f.start and f.end <= p.end and p.end - p.start > f.end - f.start for p in longer)
+    ]
     taken = {i for f in found for i in range(f.start, f.end)}
     parts = find(lexicon.parts, singles, taken)
     years, past = _years(kb, lower)
@@ -266,8 +272,7 @@ def _part_tokens(reading: Reading, covered: set[int]) -> list[str]:
         if all(v is not p.value and v != p.value for v in values):
             values.append(p.value)
             tokens.append(f"<{kind}>" + ("+" if len(values) > 1 else ""))
-        if kind != "gap":  # a gap's words stay words too: 'find a job' asks what 'find practice manager jobs' asks
-            covered.update(range(p.start, p.end))
+        covered.update(range(p.start, p.end))
     return tokens
 
 

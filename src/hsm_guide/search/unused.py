@@ -66,6 +66,13 @@ def _places(reading: Reading, lexicon: Lexicon, used: frozenset[str], found: dic
             )
 
 
+def advice(kb: KnowledgeBase, reading: Reading) -> str | None:
+    """What the guide says to a question that asks for advice on a choice (is it worth it for me)."""
+    found = kb.questions.advice if kb.questions else None
+    asked = f" {' '.join(reading.lower)} "
+    return found.text if found and any(f" {phrase} " in asked for phrase in found.said) else None
+
+
 def _year(kb: KnowledgeBase, year: int) -> Note:
     release = kb.wages.release.release if kb.wages else "the latest release"
     edition = next((e for e in kb.quick_facts.editions if e.pay_year == kb.quick_facts.current_edition), None)
