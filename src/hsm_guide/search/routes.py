@@ -9,7 +9,7 @@ from ..blocks import Entry
 from .card import Answered, in_short, lowered, sources_row
 
 if TYPE_CHECKING:
-    from ..model import Card, KnowledgeBase, Route, Step
+    from ..model import Card, Degree, KnowledgeBase, Route, Step
     from ..sections.builder import Builder, FactRow
     from .reading import Reading
 
@@ -136,15 +136,26 @@ def degree_needed(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -
     rows: list[FactRow] = [(degree.name, degree.text, degree.sources)] if degree else []
     said = {p.text for p in points}
     rows += [("Top posts", a.text, a.sources) for a in kb.advancement if "degree" in a.text and a.text not in said][:1]
-    rows += _route_says(reading.first("background"))
+    rows += _route_says(reading.first("background"), degree)
     cited = [i for p in points for i in p.sources] + [i for _, _, s in rows for i in s]
     b.facts([*rows, sources_row(kb, cited)])
     return Answered(frozenset({"degree", "term", "role", "background", "occupation"}))
 
 
-def _route_says(who: Route | None) -> list[FactRow]:
-    """The education step of a background's route, and whether the route counts it optional."""
-    step = next((s for s in who.steps if s.kind == "education"), None) if who else None
+def _route_says(who: Route | None, degree: Degree | None) -> list[FactRow]:
+    """The education step of a background's route (the one on the degree named: the step that names it,
+    or a graduate one for a master's), and whether the route counts it optional."""
+    from ..sections.timeline import short_name
+
+    steps = [s for s in who.steps if s.kind == "education"] if who else []
+    short = (short_name(degree) or "") if degree else ""
+    graduate = degree is not None and degree.level != "bachelor's"
+    on = [
+        s
+        for s in steps
+        if (short and short.upper() in s.text) or (graduate and ("master" in s.text or "graduate" in s.text))
+    ]
+    step = (on or steps or [None])[0]
     if who is None or step is None:
         return []
     optional = " (an optional step on this route)" if step.duration and step.duration.optional else ""
