@@ -277,10 +277,11 @@ def _part_tokens(reading: Reading, covered: set[int]) -> list[str]:
 
 
 def _word_tokens(reading: Reading, lexicon: Lexicon, covered: set[int]) -> list[str]:
-    """The other words: a synonym group's first word, a common word as typed, else the word's singular."""
+    """The other words: a synonym group's first word, a common word as typed, else the word's singular;
+    none for a word of this occupation's own names."""
     tokens: list[str] = []
     for i, word in enumerate(reading.singles):
-        if i in covered or word in STOP:
+        if i in covered or word in STOP or word in lexicon.own:
             continue
         if word.isdigit():
             tokens += ["<year>"] if _YEAR.fullmatch(word) else []  # other numbers (10 years) ask nothing
