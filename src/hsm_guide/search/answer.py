@@ -52,8 +52,7 @@ def lead(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, hits
             answered = function(choice.answer)(b, kb, reading, choice)
             command = choice.command or choice.view
         if answered is not None:
-            _close(b, kb, reading, lexicon, answered, answered.command or command)
-            _also(b, kb, reading, lexicon, choice)
+            _close(b, kb, reading, lexicon, answered, answered.command or command, choice)
             return True
     if not hits:
         return False
@@ -63,13 +62,23 @@ def lead(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, hits
 
 
 def _close(
-    b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, answered: Answered, command: str | None
+    b: Builder,
+    kb: KnowledgeBase,
+    reading: Reading,
+    lexicon: Lexicon,
+    answered: Answered,
+    command: str | None,
+    choice: Card | Gap | None = None,
 ) -> None:
+    """The notes under a card (advice asked for, a second question asked, what the card did not use),
+    then where to read on."""
     from .unused import advice, notes
 
     said = advice(kb, reading)
     if said:
         b.note(said)
+    if choice is not None:
+        _also(b, kb, reading, lexicon, choice)
     for text, sources in notes(kb, reading, lexicon, answered.used)[:NOTES]:
         b.note(text, sources)
     if command:

@@ -65,7 +65,7 @@ def _to(b: Builder, kb: KnowledgeBase, reading: Reading, who: Route, step: Step,
     entries.append(Entry(step.text, tuple(step.sources), KIND_LABELS[step.kind]))
     found = route_timeline(kb, who.key)
     total, cited = (found.phrase, list(found.sources)) if found.rows else ("", [])
-    b.entries(f"Answer: the route to {title}, for {lowered(who.who or who.name)}", entries, ordered=True)
+    b.entries(f"Answer: the route to {title}, for {lowered(who.name)}", entries, ordered=True)
     b.facts([("How long", total, cited), sources_row(kb, [i for e in entries for i in e.sources] + cited)])
     return Answered(USED, f"path --from {who.key}")
 
