@@ -87,12 +87,15 @@ def _close(
 
 def _also(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, choice: Card | Gap) -> None:
     """Where a clause of the question asks for another view than the card's, a note names it."""
-    from ..views import BY_NAME
     from .clauses import other
 
     found = other(kb, lexicon, reading, choice)
-    view = BY_NAME.get(found.view) if found else None
-    if found is None or view is None:
+    if found is None:
+        return
+    from ..views import BY_NAME
+
+    view = BY_NAME.get(found.view)
+    if view is None:
         return
     what = view.help.rstrip(".")
     command = filled(found.command or found.view, values(reading, lexicon))

@@ -53,7 +53,8 @@ Named = tuple[frozenset[str], ...]  # each thing the question names, as the kind
 
 class Table(NamedTuple):
     cards: tuple[Choice, ...]
-    examples: tuple[tuple[int, tuple[str, ...]], ...]  # (card index, tokens) of every example question
+    examples: tuple[tuple[int, dict[str, int], float, float], ...]  # every example question: its card's index,
+    # its tokens counted, its length's BM25 norm, and the weight of its words (each as often as it has it)
     idf: dict[str, float]  # each token's: a word's, a synonym group's, a kind of part's ('<place>')
     average: float  # tokens in an example, on average
     needs: tuple[dict[str, int], ...]  # each card's: the kinds of part it needs, and how many of each
@@ -72,14 +73,14 @@ class Table(NamedTuple):
     def score(self, tokens: tuple[str, ...], named: Named = ()) -> dict[int, float]:
         """Each card's best score over its examples (BM25, weighed by how much of the example the
         question covers), then what the things the question names add or take (`parts`)."""
-        asked = Counter(tokens)
+        asked = Counter(tokens).items()
+        idf = self.idf
         best: dict[int, float] = {}
-        for card, example in self.examples:
-            counts = Counter(example)
-            norm = K1 * (1 - B + B * len(example) / self.average)
-            matched = {t: min(c, asked[t]) for t, c in counts.items() if t in asked}
-            score = sum(self.idf[t] * c * (K1 + 1) / (c + norm) for t, c in matched.items())
-            score *= 0.5 + 0.5 * _covered(self.idf, counts, matched)
+        for card, counts, norm, words in self.examples:
+            matched = {t: min(c, counts[t]) for t, c in asked if t in counts}
+            score = sum(idf[t] * c * (K1 + 1) / (c + norm) for t, c in matched.items())
+            covered = sum(idf[t] * c for t, c in matched.items() if kind(t) is None) / words if words else 1.0
+            score *= 0.5 + 0.5 * covered
             best[card] = max(best.get(card, 0.0), score)
         return {card: score + self.parts(card, named) for card, score in best.items()}
 
@@ -104,16 +105,6 @@ class Table(NamedTuple):
 
     def _heaviest(self, kinds: frozenset[str]) -> float:
         return max(self.weight(f"<{k}>") for k in kinds)
-
-
-def _covered(idf: dict[str, float], counts: Counter[str], matched: dict[str, int]) -> float:
-    """How much of the example's words the question covers, by weight, each as often as the example has
-    it ('what does a clinical manager do' asks 'do' twice; 'what do they make', once). A telling word the
-    question lacks, 'rural' in 'rural pay in kentucky', counts against it; parts do not (they are scored
-    on their own), and an example of parts alone ('boston') is covered by any question."""
-    words = [t for t in counts if kind(t) is None]
-    whole = sum(idf[t] * counts[t] for t in words)
-    return sum(idf[t] * matched.get(t, 0) for t in words) / whole if whole else 1.0
 
 
 def kind(token: str) -> str | None:
@@ -145,7 +136,19 @@ def named(reading: Reading) -> Named:
     return tuple(found + ([frozenset({"past-year"})] if reading.past_year is not None else []))
 
 
+_KEPT: list[tuple[object, object, Table]] = []  # the last table, for the knowledge base and lexicon it is of
+
+
 def table(kb: KnowledgeBase, lexicon: Lexicon) -> Table:
+    """The table of `kb`'s cards, built once a run (a question is ranked more than once)."""
+    if _KEPT and _KEPT[0][0] is kb and _KEPT[0][1] is lexicon:
+        return _KEPT[0][2]
+    found = _table(kb, lexicon)
+    _KEPT[:] = [(kb, lexicon, found)]
+    return found
+
+
+def _table(kb: KnowledgeBase, lexicon: Lexicon) -> Table:
     """The cards and their examples' words (reading the examples is kept beside the cached knowledge base),
     an example's part the card has no use for left out of it (the place of 'how long for a nurse in ohio')."""
     from ..cache import derived
@@ -153,14 +156,23 @@ def table(kb: KnowledgeBase, lexicon: Lexicon) -> Table:
     q = kb.questions
     cards: tuple[Choice, ...] = (*q.cards, *q.gaps) if q else ()
     needs = tuple(_needs(c) for c in cards)
-    owns = tuple(n.keys() | _uses(c) for n, c in zip(needs, cards, strict=True))
+    owns = tuple(frozenset(n.keys() | _uses(c)) for n, c in zip(needs, cards, strict=True))
     plain = derived.remember(kb, "cards", lambda: _examples(kb, lexicon, cards), lambda v: v)
-    examples = tuple((i, tuple(t for t in tokens if kind(t) in owns[i] or kind(t) is None)) for i, tokens in plain)
-    seen = Counter(t for _, tokens in examples for t in set(tokens))
-    n = max(1, len(examples))
+    kept = [(i, Counter(t for t in tokens if kind(t) in owns[i] or kind(t) is None)) for i, tokens in plain]
+    seen = Counter(t for _, counts in kept for t in counts)
+    n = max(1, len(kept))
     idf = {t: math.log(1 + (n - k + 0.5) / (k + 0.5)) for t, k in seen.items()}
-    average = sum(len(t) for _, t in examples) / n if examples else 1.0
+    average = sum(counts.total() for _, counts in kept) / n if kept else 1.0
+    examples = tuple((i, dict(c), K1 * (1 - B + B * c.total() / average), _words(idf, c)) for i, c in kept)
     return Table(cards, examples, idf, average, needs, owns)
+
+
+def _words(idf: dict[str, float], counts: Counter[str]) -> float:
+    """The weight of an example's words, each as often as it has it: how much of it a question can cover
+    ('what does a clinical manager do' asks 'do' twice; 'what do they make', once). A telling word the
+    question lacks, 'rural' in 'rural pay in kentucky', counts against it; parts do not (they are scored
+    on their own), and an example of parts alone ('boston') is covered by any question."""
+    return sum(idf[t] * c for t, c in counts.items() if kind(t) is None)
 
 
 def _needs(card: Choice) -> dict[str, int]:

@@ -24,7 +24,8 @@ def clauses(reading: Reading) -> list[str]:
     """The question's clauses: split where a question ends and at a joining word outside any name
     ('medical and health services managers' is one name, not two clauses), unless the question
     compares ('compare nurses and managers' names a pair)."""
-    inside = {i for p in (*reading.parts, *reading.places) for i in range(p.start + 1, p.end)}
+    spans = [(p.start, p.end) for p in reading.parts] + [(f.start, f.end) for f in reading.places]
+    inside = {i for start, end in spans for i in range(start + 1, end)}
     pairs = COMPARE in reading.tokens
     ends: set[int] = set()
     count = 0

@@ -155,8 +155,9 @@ def _route_says(who: Route | None, degree: Degree | None) -> list[FactRow]:
         for s in steps
         if (short and short.upper() in s.text) or (graduate and ("master" in s.text or "graduate" in s.text))
     ]
-    step = (on or steps or [None])[0]
-    if who is None or step is None:
+    chosen = on or steps
+    if who is None or not chosen:
         return []
+    step = chosen[0]
     optional = " (an optional step on this route)" if step.duration and step.duration.optional else ""
     return [(f"For {lowered(who.who or who.name)}", step.text + optional, step.sources)]
