@@ -76,10 +76,10 @@ class Table(NamedTuple):
         asked = Counter(tokens).items()
         idf = self.idf
         best: dict[int, float] = {}
-        for card, counts, norm, words in self.examples:
+        for card, counts, norm, words, telling in self.examples:
             matched = {t: min(c, counts[t]) for t, c in asked if t in counts}
             score = sum(idf[t] * c * (K1 + 1) / (c + norm) for t, c in matched.items())
-            covered = sum(idf[t] * c for t, c in matched.items() if kind(t) is None) / words if words else 1.0
+            covered = sum(idf[t] * c for t, c in matched.items() if t in telling) / words if words else 1.0
             score *= 0.5 + 0.5 * covered
             best[card] = max(best.get(card, 0.0), score)
         return {card: score + self.parts(card, named) for card, score in best.items()}
@@ -163,16 +163,25 @@ def _table(kb: KnowledgeBase, lexicon: Lexicon) -> Table:
     n = max(1, len(kept))
     idf = {t: math.log(1 + (n - k + 0.5) / (k + 0.5)) for t, k in seen.items()}
     average = sum(counts.total() for _, counts in kept) / n if kept else 1.0
-    examples = tuple((i, dict(c), K1 * (1 - B + B * c.total() / average), _words(idf, c)) for i, c in kept)
+    examples = tuple(
+        (
+            i,
+            dict(c),
+            K1 * (1 - B + B * c.total() / average),
+            *_telling(idf, c, GAP if isinstance(cards[i], Gap) else frozenset()),
+        )
+        for i, c in kept
+    )
     return Table(cards, examples, idf, average, needs, owns)
 
 
-def _words(idf: dict[str, float], counts: Counter[str]) -> float:
+def _telling(idf: dict[str, float], counts: Counter[str], kinds: frozenset[str]) -> tuple[float, frozenset[str]]:
     """The weight of an example's words, each as often as it has it: how much of it a question can cover
     ('what does a clinical manager do' asks 'do' twice; 'what do they make', once). A telling word the
     question lacks, 'rural' in 'rural pay in kentucky', counts against it; parts do not (they are scored
     on their own), and an example of parts alone ('boston') is covered by any question."""
-    return sum(idf[t] * c for t, c in counts.items() if kind(t) is None)
+    telling = frozenset(t for t in counts if kind(t) is None or kind(t) in kinds)
+    return sum(idf[t] * counts[t] for t in telling), telling
 
 
 def _needs(card: Choice) -> dict[str, int]:

@@ -24,7 +24,7 @@ def _family(function: str, uses: str = "") -> Family:
 _ROUTE = "background setting role industry occupation"
 _CREDENTIAL = "credential term organization role"
 FAMILIES = {
-    "pay": _family("pay:pay", "place occupation year past-year role industry setting term"),
+    "pay": _family("pay:pay", "place occupation year past-year role industry setting"),
     "places": _family("compare:places", "place"),
     "industries": _family("compare:industries", "industry setting role"),
     "occupations": _family("compare:occupations", "occupation place rural background role"),

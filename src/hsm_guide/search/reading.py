@@ -245,7 +245,11 @@ def _with_tokens(reading: Reading, lexicon: Lexicon) -> Reading:
     """The tokens a card is scored by: each place and part as its kind ('<place>', a second of the same
     kind '<place>+'), the other words as their synonym group, years as '<year>'."""
     covered: set[int] = set()
-    tokens = _place_tokens(reading, covered) + _part_tokens(reading, covered) + _word_tokens(reading, lexicon, covered)
+    tokens = (
+        _place_tokens(reading, covered)
+        + _part_tokens(reading, covered, lexicon.synonyms)
+        + _word_tokens(reading, lexicon, covered)
+    )
     if reading.past_year is not None:
         tokens.append("<past-year>")
     return reading._replace(tokens=tuple(tokens))
@@ -260,7 +264,7 @@ def _place_tokens(reading: Reading, covered: set[int]) -> list[str]:
     return tokens
 
 
-def _part_tokens(reading: Reading, covered: set[int]) -> list[str]:
+def _part_tokens(reading: Reading, covered: set[int], synonyms: dict[str, tuple[str, ...]]) -> list[str]:
     tokens: list[str] = []
     seen: dict[str, list[object]] = {}
     for p in reading.parts:
@@ -273,6 +277,8 @@ def _part_tokens(reading: Reading, covered: set[int]) -> list[str]:
             values.append(p.value)
             tokens.append(f"<{kind}>" + ("+" if len(values) > 1 else ""))
         covered.update(range(p.start, p.end))
+        if p.kind == "term":  # a term's everyday words still ask their question: the salary of 'average salary'
+            covered.difference_update(i for i in range(p.start, p.end) if reading.lower[i] in synonyms)
     return tokens
 
 
