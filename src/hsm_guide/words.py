@@ -63,7 +63,19 @@ def singular(word: str) -> str:
 
 # Short forms of everyday words, read as the words (never a note that the guide holds nothing on 'yrs').
 # (Not "mo" or "hr": Missouri's postal code, human resources.)
-SHORT = {"yrs": "years", "yr": "year", "mos": "months", "hrs": "hours", "wks": "weeks"}
+SHORT = {
+    "yrs": "years",
+    "yr": "year",
+    "mos": "months",
+    "hrs": "hours",
+    "wks": "weeks",
+    "exp": "experience",
+    "mgr": "manager",
+    "mgrs": "managers",
+    "mgmt": "management",
+    "govt": "government",
+    "dept": "department",
+}
 
 
 def split(text: str) -> tuple[list[str], int]:

@@ -51,10 +51,17 @@ _KIND_OF = {"unheld": "occupation"}  # an occupation the extract does not hold i
 Named = tuple[frozenset[str], ...]  # each thing the question names, as the kinds of part it is
 
 
+class Example(NamedTuple):
+    card: int  # its card's index
+    counts: dict[str, int]  # its tokens, counted
+    norm: float  # BM25's discount for its length
+    whole: float  # the weight of its telling tokens, each as often as it has it
+    telling: frozenset[str]  # its words (and a gap's card's gap): what a question covers of it
+
+
 class Table(NamedTuple):
     cards: tuple[Choice, ...]
-    examples: tuple[tuple[int, dict[str, int], float, float], ...]  # every example question: its card's index,
-    # its tokens counted, its length's BM25 norm, and the weight of its words (each as often as it has it)
+    examples: tuple[Example, ...]  # every example question
     idf: dict[str, float]  # each token's: a word's, a synonym group's, a kind of part's ('<place>')
     average: float  # tokens in an example, on average
     needs: tuple[dict[str, int], ...]  # each card's: the kinds of part it needs, and how many of each
@@ -76,10 +83,10 @@ class Table(NamedTuple):
         asked = Counter(tokens).items()
         idf = self.idf
         best: dict[int, float] = {}
-        for card, counts, norm, words, telling in self.examples:
+        for card, counts, norm, whole, telling in self.examples:
             matched = {t: min(c, counts[t]) for t, c in asked if t in counts}
             score = sum(idf[t] * c * (K1 + 1) / (c + norm) for t, c in matched.items())
-            covered = sum(idf[t] * c for t, c in matched.items() if t in telling) / words if words else 1.0
+            covered = sum(idf[t] * c for t, c in matched.items() if t in telling) / whole if whole else 1.0
             score *= 0.5 + 0.5 * covered
             best[card] = max(best.get(card, 0.0), score)
         return {card: score + self.parts(card, named) for card, score in best.items()}
@@ -163,25 +170,19 @@ def _table(kb: KnowledgeBase, lexicon: Lexicon) -> Table:
     n = max(1, len(kept))
     idf = {t: math.log(1 + (n - k + 0.5) / (k + 0.5)) for t, k in seen.items()}
     average = sum(counts.total() for _, counts in kept) / n if kept else 1.0
-    examples = tuple(
-        (
-            i,
-            dict(c),
-            K1 * (1 - B + B * c.total() / average),
-            *_telling(idf, c, GAP if isinstance(cards[i], Gap) else frozenset()),
-        )
-        for i, c in kept
-    )
+    examples = tuple(_example(idf, i, c, K1 * (1 - B + B * c.total() / average), cards[i]) for i, c in kept)
     return Table(cards, examples, idf, average, needs, owns)
 
 
-def _telling(idf: dict[str, float], counts: Counter[str], kinds: frozenset[str]) -> tuple[float, frozenset[str]]:
-    """The weight of an example's words, each as often as it has it: how much of it a question can cover
-    ('what does a clinical manager do' asks 'do' twice; 'what do they make', once). A telling word the
-    question lacks, 'rural' in 'rural pay in kentucky', counts against it; parts do not (they are scored
-    on their own), and an example of parts alone ('boston') is covered by any question."""
+def _example(idf: dict[str, float], i: int, counts: Counter[str], norm: float, card: Choice) -> Example:
+    """An example with its telling tokens, its words (and a gap's card's gap), and their weight, each as
+    often as it has it: how much of it a question can cover ('what does a clinical manager do' asks 'do'
+    twice; 'what do they make', once). A telling word the question lacks, 'rural' in 'rural pay in
+    kentucky', counts against it; other parts do not (they are scored on their own), and an example of
+    those alone ('boston') is covered by any question."""
+    kinds = GAP if isinstance(card, Gap) else frozenset()
     telling = frozenset(t for t in counts if kind(t) is None or kind(t) in kinds)
-    return sum(idf[t] * counts[t] for t in telling), telling
+    return Example(i, dict(counts), norm, sum(idf[t] * counts[t] for t in telling), telling)
 
 
 def _needs(card: Choice) -> dict[str, int]:

@@ -77,7 +77,8 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     area = reading.place.area if reading.place else None
     found, where, local = _alike(data, area, pair)
     names = [data.occupation_name(s) for s in pair]
-    title = f"{names[0]} and {names[1]}, pay side by side, {where}, {data.label}"
+    state = f", the state (no figure for {area.name})" if area is not None and where != area.name else ""
+    title = f"{names[0]} and {names[1]}, pay side by side, {where}{state}, {data.label}"
     if not said(b, kb, reading, title):
         b.heading(f"Answer: {title}")
     src = [data.source]

@@ -32,7 +32,9 @@ def pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered
     area = reading.place.area if reading.place else None
     row, where, by_state = located(data, area, soc)
     src = [data.source]
-    title = f"{data.occupation_name(soc)}, pay in {where}"
+    title = f"{data.occupation_name(soc)}, pay in {where}" + (
+        f", the state (no figure for {area.name})" if by_state and area else ""
+    )
     if not said(b, kb, reading, title):
         b.heading(f"Answer: {title}")
     rows: list[FactRow] = []
