@@ -124,19 +124,21 @@ def degree_length(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -
 
 
 def degree_needed(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
-    """Whether a degree is needed: the education section's key points, the degree named, what top posts
-    ask for, and what the route of a background named says of the master's."""
+    """Whether a degree is needed: the education section's key points, what the route of a background
+    named says of it first (a nurse: the master's is an optional step), the degree named, and what top
+    posts ask for."""
     from ..sections.keypoints import key_points
 
     points = key_points(kb, "education")
     if not points:
         return None
-    b.entries("Answer: the education it takes", points)
+    who: Route | None = reading.first("background")
+    b.entries("Answer: the education it takes" + (f", for {lowered(who.who or who.name)}" if who else ""), points)
     degree = reading.first("degree")
-    rows: list[FactRow] = [(degree.name, degree.text, degree.sources)] if degree else []
+    rows = _route_says(who, degree)
+    rows += [(degree.name, degree.text, degree.sources)] if degree else []
     said = {p.text for p in points}
     rows += [("Top posts", a.text, a.sources) for a in kb.advancement if "degree" in a.text and a.text not in said][:1]
-    rows += _route_says(reading.first("background"), degree)
     cited = [i for p in points for i in p.sources] + [i for _, _, s in rows for i in s]
     b.facts([*rows, sources_row(kb, cited)])
     return Answered(frozenset({"degree", "term", "role", "background", "occupation"}))
