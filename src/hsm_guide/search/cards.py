@@ -123,16 +123,8 @@ def named(reading: Reading) -> Named:
     """The things the question names, each as the kinds of its parts (a part inside a longer one is
     the longer one's: the nursing home of 'nursing home administrator'); a thing named again, or whose
     parts a thing named before holds ('nursing' after 'nurse'), counts once."""
-    spans: list[tuple[int, int, str, object]] = [(p.start, p.end, "place", p.area.code) for p in reading.places]
-    spans += [(p.start, p.end, "rural", "rural") for p in reading.places if p.area.kind == "nonmetro"]
-    spans += [
-        (p.start, p.end, _KIND_OF.get(p.kind, p.kind), p.value if isinstance(p.value, str) else id(p.value))
-        for p in reading.parts
-        if p.value != reading.own
-    ]
-    outer = dict.fromkeys(
-        (a, z) for a, z, _, _ in spans if not any(u <= a and z <= v and v - u > z - a for u, v, _, _ in spans)
-    )
+    spans = _spans(reading)
+    outer = dict.fromkeys((a, z) for a, z, _, _ in spans if not any(_within(a, z, u, v) for u, v, _, _ in spans))
     things: list[tuple[frozenset[str], frozenset[object]]] = []
     for u, v in sorted(outer, key=lambda span: span[0] - span[1]):  # the longest first
         inside = [(k, value) for a, z, k, value in spans if u <= a and z <= v]
@@ -141,6 +133,23 @@ def named(reading: Reading) -> Named:
             things.append((frozenset(k for k, _ in inside), values))
     found = [kinds for kinds, _ in things]
     return tuple(found + ([frozenset({"past-year"})] if reading.past_year is not None else []))
+
+
+def _spans(reading: Reading) -> list[tuple[int, int, str, object]]:
+    """Each place and part the question names: its words' span, its kind, and what it names."""
+    spans: list[tuple[int, int, str, object]] = [(p.start, p.end, "place", p.area.code) for p in reading.places]
+    spans += [(p.start, p.end, "rural", "rural") for p in reading.places if p.area.kind == "nonmetro"]
+    for p in reading.parts:
+        if p.value != reading.own:
+            spans.append(
+                (p.start, p.end, _KIND_OF.get(p.kind, p.kind), p.value if isinstance(p.value, str) else id(p.value))
+            )
+    return spans
+
+
+def _within(a: int, z: int, u: int, v: int) -> bool:
+    """Whether the span a..z lies inside the longer span u..v."""
+    return u <= a and z <= v and v - u > z - a
 
 
 _KEPT: list[tuple[object, object, Table]] = []  # the last table, for the knowledge base and lexicon it is of

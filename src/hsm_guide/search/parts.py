@@ -18,7 +18,7 @@ from ..sections.timeline import short_name
 from ..words import WORD, singular
 
 if TYPE_CHECKING:
-    from ..model import KnowledgeBase, UnheldOccupation
+    from ..model import KnowledgeBase, Route, UnheldOccupation
 
 NESTED = frozenset({"industry", "setting", "gap", "degree", "credential"})  # may stand inside a longer name
 _LISTING = re.compile(r"\s*\(.*\)$")  # "Director of Nursing (April 2021 listing)": the note is not the title
@@ -97,9 +97,15 @@ def _routes(kb: KnowledgeBase) -> Iterator[Entry]:
     for b in kb.paths.backgrounds:
         yield from (((singular(p),), "background", b) for p in b.key.split("-") if p not in common)
         yield from ((phrase(a), "background", b) for a in b.aliases)
-        starts = {c for c in (b.soc, *b.compare) if c and not c.endswith("0000")}  # not a group of occupations
-        yield from ((phrase(t), "background", b) for t, soc in titles if soc in starts)
-        yield from ((phrase(s), "background", b) for o in _unheld(kb) if o.background == b.key for s in o.said)
+        yield from ((phrase(name), "background", b) for name in _starts(kb, b, titles))
+
+
+def _starts(kb: KnowledgeBase, background: Route, titles: list[tuple[str, str]]) -> Iterator[str]:
+    """The names of the occupations a background starts from: the extract's (not a group of occupations)
+    and those the extract does not hold that name it as their route in."""
+    starts = {c for c in (background.soc, *background.compare) if c and not c.endswith("0000")}
+    yield from (t for t, soc in titles if soc in starts)
+    yield from (s for o in _unheld(kb) if o.background == background.key for s in o.said)
 
 
 def _unheld(kb: KnowledgeBase) -> list[UnheldOccupation]:

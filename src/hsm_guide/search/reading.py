@@ -147,10 +147,14 @@ class Reading(NamedTuple):
             )
         two = need.startswith("two-")
         kind = _KINDS.get(need.removeprefix("two-"), need.removeprefix("two-"))
-        if kind == "occupation":  # one the extract holds or not: a card says it has no figures for the latter
-            named = len(self.every("occupation")) + len(self.every("unheld"))
-            return named + (two and self.own in self.socs()) >= (2 if two else 1)
-        return len(self.every(kind)) >= (2 if two else 1)
+        return self.count(kind, two) >= (2 if two else 1)
+
+    def count(self, kind: str, two: bool = False) -> int:
+        """How many of a kind of part the question names; an occupation, held by the extract or not (a card
+        says it has no figures for the latter), and this one where two are asked for."""
+        if kind != "occupation":
+            return len(self.every(kind))
+        return len(self.every("occupation")) + len(self.every("unheld")) + (two and self.own in self.socs())
 
     def socs(self) -> list[str]:
         """Every occupation named, this one included."""
@@ -167,13 +171,7 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
     typed = [corrections.get(w.lower(), w) for w in typed]
     lower = [american(w.lower()) for w in typed]
     singles = [singular(w) for w in lower]
-    found = _places(kb, typed, lexicon) if lexicon.names is not None else []
-    longer = find(lexicon.parts, singles, set())  # a name longer than a place it holds wins (NE-BC is no Nebraska)
-    found = [
-        f
-        for f in found
-        if not any(p.start <= f.start and f.end <= p.end and p.end - p.start > f.end - f.start for p in longer)
-    ]
+    found = _outside(_places(kb, typed, lexicon), find(lexicon.parts, singles, set()))
     taken = {i for f in found for i in range(f.start, f.end)}
     parts = find(lexicon.parts, singles, taken)
     years, past = _years(kb, lower)
@@ -197,6 +195,16 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
     return _with_tokens(reading, lexicon)
 
 
+def _outside(found: list[Found], parts: tuple[Part, ...]) -> list[Found]:
+    """The places not inside a longer name of a part: a name longer than a place it holds wins (NE-BC
+    is no Nebraska)."""
+    return [
+        f
+        for f in found
+        if not any(p.start <= f.start and f.end <= p.end and p.end - p.start > f.end - f.start for p in parts)
+    ]
+
+
 def _years(kb: KnowledgeBase, lower: Sequence[str]) -> tuple[tuple[int, ...], int | None]:
     """The years named, and the first that a past handbook edition gives pay for."""
     years = tuple(int(w) for w in dict.fromkeys(lower) if _YEAR.fullmatch(w))
@@ -207,7 +215,8 @@ def _years(kb: KnowledgeBase, lower: Sequence[str]) -> tuple[tuple[int, ...], in
 def _places(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> list[Found]:
     from ..places.question import places as find_places
 
-    assert lexicon.names is not None
+    if lexicon.names is None:
+        return []
     return find_places(lexicon.names, typed, lexicon.common, lexicon.vocabulary, lambda w: _rare(kb, w))
 
 

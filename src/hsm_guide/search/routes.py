@@ -24,14 +24,11 @@ def route(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
 
     who: Route | None = reading.first("background")
     where: Route | None = reading.first("setting")
-    goal = _goal(kb, reading) if who is None and where is None else None
-    if goal is not None:
-        return _to(b, kb, reading, *goal)
-    if who is None and where is None:
-        return None
     if who is None:
-        assert where is not None
-        return _setting(b, kb, where)
+        goal = _goal(kb, reading) if where is None else None
+        if goal is not None:
+            return _to(b, kb, reading, *goal)
+        return _setting(b, kb, where) if where is not None else None
     entries = [Entry(in_short(s.text), tuple(s.sources), KIND_LABELS[s.kind]) for s in who.steps[:2]]
     if where is not None:  # the setting's first step that is not experience: what the setting adds
         added = [s for s in where.steps if s.kind != "experience"][:1]
@@ -145,21 +142,25 @@ def degree_needed(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -
 
 
 def _route_says(who: Route | None, degree: Degree | None) -> list[FactRow]:
-    """The education step of a background's route (the one on the degree named: the step that names it,
-    or a graduate one for a master's), and whether the route counts it optional."""
-    from ..sections.timeline import short_name
-
-    steps = [s for s in who.steps if s.kind == "education"] if who else []
-    short = (short_name(degree) or "") if degree else ""
-    graduate = degree is not None and degree.level != "bachelor's"
-    on = [
-        s
-        for s in steps
-        if (short and short.upper() in s.text) or (graduate and ("master" in s.text or "graduate" in s.text))
-    ]
-    chosen = on or steps
-    if who is None or not chosen:
+    """The education step of a background's route (the one on the degree named), and whether the route
+    counts it optional."""
+    step = _education_step(who, degree) if who else None
+    if who is None or step is None:
         return []
-    step = chosen[0]
     optional = " (an optional step on this route)" if step.duration and step.duration.optional else ""
     return [(f"For {lowered(who.who or who.name)}", step.text + optional, step.sources)]
+
+
+def _education_step(who: Route, degree: Degree | None) -> Step | None:
+    """The route's education step on the degree named (the step that names it, or a graduate one for a
+    master's), else its first."""
+    from ..sections.timeline import short_name
+
+    steps = [s for s in who.steps if s.kind == "education"]
+    short = (short_name(degree) or "").upper() if degree else ""
+    graduate = degree is not None and degree.level != "bachelor's"
+
+    def on(text: str) -> bool:
+        return bool(short and short in text) or (graduate and ("master" in text or "graduate" in text))
+
+    return next((s for s in steps if on(s.text)), steps[0] if steps else None)
