@@ -205,6 +205,11 @@ def gap(name: str) -> Any:
         ("can I work remotely as a health services manager", "remote-work"),
         ("are health services managers unionized", "unions"),
         ("where can I find job postings", "job-postings"),
+        # the gap the question names, never another one its other words fit better ("best" is no ranking here)
+        ("which job sites are best for finding healthcare admin jobs", "job-postings"),
+        ("where are health services manager openings posted", "job-postings"),
+        ("best places to find practice manager jobs", "job-postings"),
+        ("top ranked mha programs in texas", "rankings"),
     ],
 )
 def test_what_the_guide_does_not_hold_is_said_plainly_first(run, question: str, name: str) -> None:
@@ -234,6 +239,111 @@ def test_a_part_the_card_does_not_use_is_named_not_dropped(run) -> None:
     text, leads = card(run, "how long does it take to become a manager in ohio")
     assert leads.startswith("path --from")
     assert "This answer is not by place; the guide's pay in Ohio: hsm-guide pay --area ohio" in text
+
+
+# -- what a question names decides its card (issue 19's classes of unseen questions) ------------------
+
+
+def test_a_card_that_needs_a_named_part_is_preferred_and_one_with_no_use_for_it_set_back() -> None:
+    from hsm_guide.search import search
+    from hsm_guide.search.cards import named, table
+
+    result = search(kb(), "accountant wanting to become a hospital administrator, what do I need")
+    assert result.reading is not None and result.lexicon is not None
+    found = table(kb(), result.lexicon)
+    index = {c.name: i for i, c in enumerate(found.cards)}
+    things = named(result.reading)
+    assert found.parts(index["route-from-a-background"], things) > 0  # needs the background named
+    assert found.parts(index["hours"], things) < 0  # has no use for the accountant
+    assert found.parts(index["pay"], things) < 0  # nor does the pay card
+    assert found.parts(index["tuition"], things) == 0  # a gap's card is set back by nothing
+
+
+def test_every_part_a_card_uses_is_one_its_answer_declares() -> None:
+    """What a card says it used (its notes leave those out) is among what its answer can use (by which
+    it is scored); an occupation the extract does not hold is scored as an occupation."""
+    from hsm_guide.search import search
+    from hsm_guide.search.answer import function
+    from hsm_guide.search.families import FAMILIES
+    from hsm_guide.sections.builder import Builder
+
+    q = kb().questions
+    assert q is not None
+    for choice in q.cards:
+        for asked in choice.asks:
+            reading = search(kb(), asked).reading
+            assert reading is not None
+            answered = function(choice.answer)(Builder(kb(), "search", asked), kb(), reading, choice)
+            if answered is not None:
+                assert answered.used - FAMILIES[choice.answer].uses <= {"unheld", "two-places"}, (asked, choice.name)
+
+
+def test_an_occupation_the_guide_does_not_hold_is_said_first_never_stood_in_for(run) -> None:
+    text, leads = card(run, "how much do nurse practitioners make in ohio")
+    assert "Answer: the guide has no figures for nurse practitioners" in text
+    ohio = data().row("3900000")
+    registered_nurses = data().row("3900000", "29-1141")  # a nurse practitioner is no registered nurse
+    assert ohio is not None and registered_nurses is not None
+    assert data().text(ohio, "annual_median") in text and data().occupation_name(data().soc) in text
+    assert data().text(registered_nurses, "annual_median") not in text
+    assert leads == "pay --area ohio"
+    text, _ = card(run, "do physician assistants make more than hospital administrators")
+    assert "Answer: the guide has no figures for physician assistants" in text
+    assert data().occupation_name("29-1210") not in text  # a physician assistant is no physician
+
+
+def test_another_occupations_state_figure_is_set_beside_this_ones_state_figure(run) -> None:
+    """Registered nurses are kept by state: a rural question compares Montana with Montana, and says
+    this occupation's nonmetro figure apart."""
+    text, _ = card(run, "rural montana nurse pay vs managers")
+    nurses, managers = data().row("3000000", "29-1141"), data().row("3000000")
+    assert nurses is not None and managers is not None
+    assert nurses.annual_median is not None and managers.annual_median is not None
+    for row in (nurses, managers):
+        assert data().text(row, "annual_median") in text
+    assert f"${managers.annual_median - nurses.annual_median:,.0f} a year more" in text
+    rural = [r for r in data().metros("MT") if r.kind == "nonmetro"]
+    local = max(rural, key=lambda r: r.employment or 0)  # the nonmetro area with the most of these jobs
+    assert f"{local.name} alone" in text and data().text(local, "annual_median") in text
+
+
+def test_college_courses_are_not_the_high_school_list(run) -> None:
+    for question in (
+        "what college classes should I take for healthcare management",
+        "which courses should I take in college",
+    ):
+        text, _ = card(run, question)
+        assert all(item.text in text for item in kb().education.courses)
+        assert not any(item.text in text for item in kb().education.high_school)
+
+
+def test_a_question_that_asks_two_things_names_the_second(run) -> None:
+    text, leads = card(run, "how much do they make and how many openings are there")
+    assert leads == "outlook" and "61,400" in text
+    assert "You also asked about" in text and "hsm-guide pay" in text
+    text, _ = card(run, "difference between an MHA and an MPH")  # a pair compared asks one thing
+    assert "You also asked about" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is an MHA worth it for me with 5 yrs of nursing experience",
+        "should I get the CPHQ or the CMPE with 3 yrs experience",
+    ],
+)
+def test_advice_gets_the_facts_and_says_the_guide_gives_no_advice(run, question: str) -> None:
+    text, _ = card(run, question)
+    advice = kb().questions.advice  # type: ignore[union-attr]
+    assert advice is not None and named(advice.text) in text
+    assert "yrs" not in text  # a short form of an everyday word is read as the word, never named as unknown
+
+
+def test_what_a_credential_takes_is_who_is_eligible_and_its_exam(run) -> None:
+    text, leads = card(run, "what do I need to get my FACHE")
+    fache = next(c for c in kb().certifications.credentials if c.code == "FACHE")
+    assert leads == "certifications FACHE"
+    assert all(item.text in text for item in (*fache.eligibility, *fache.exam))  # the Board of Governors Exam too
 
 
 # -- comparisons in any wording ----------------------------------------------------------------------

@@ -50,7 +50,32 @@ def variants(word: str) -> set[str]:
 
 
 def singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    """A plural's singular, by the regular rules: classes -> class, branches -> branch, cities -> city,
+    managers -> manager; a word of three letters or fewer, or in -ss, stays."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith("ss"):
+        return word
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1]
+
+
+# Short forms of everyday words, read as the words (never a note that the guide holds nothing on 'yrs').
+# (Not "mo" or "hr": Missouri's postal code, human resources.)
+SHORT = {
+    "yrs": "years",
+    "yr": "year",
+    "mos": "months",
+    "hrs": "hours",
+    "wks": "weeks",
+    "exp": "experience",
+    "mgr": "manager",
+    "mgrs": "managers",
+    "mgmt": "management",
+    "govt": "government",
+    "dept": "department",
+}
 
 
 def split(text: str) -> tuple[list[str], int]:

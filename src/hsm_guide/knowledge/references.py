@@ -184,6 +184,17 @@ def question_cards(kb: KnowledgeBase) -> list[Found]:
     return found
 
 
+def unheld_backgrounds(kb: KnowledgeBase) -> list[Found]:
+    """Each occupation the extract does not hold names a route in that exists, where it names one."""
+    unheld = kb.questions.unheld if kb.questions else None
+    keys = {b.key for b in kb.paths.backgrounds}
+    return [
+        (f"no background route is called '{o.background}'", ["questions", "unheld", "occupations", i, "background"])
+        for i, o in enumerate(unheld.occupations if unheld else ())
+        if o.background is not None and o.background not in keys
+    ]
+
+
 CHECKS: tuple[Callable[[KnowledgeBase], list[Found]], ...] = (
     unique_source_ids,
     known_citations,
@@ -195,6 +206,7 @@ CHECKS: tuple[Callable[[KnowledgeBase], list[Found]], ...] = (
     key_point_sections,
     glossary_terms,
     question_cards,
+    unheld_backgrounds,
 )
 
 

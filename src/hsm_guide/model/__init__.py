@@ -53,6 +53,7 @@ from .common import Sources as Sources
 from .common import Text as Text
 from .common import Year as Year
 from .glossary import Term as Term
+from .questions import Advice as Advice
 from .questions import Card as Card
 from .questions import Gap as Gap
 from .questions import NamedIndustry as NamedIndustry
@@ -60,6 +61,8 @@ from .questions import NamedOccupation as NamedOccupation
 from .questions import Place as Place
 from .questions import Questions as Questions
 from .questions import Region as Region
+from .questions import Unheld as Unheld
+from .questions import UnheldOccupation as UnheldOccupation
 from .work import AreaPay as AreaPay
 from .work import AreaRow as AreaRow
 from .work import DotRole as DotRole

@@ -120,6 +120,31 @@ class NamedOccupation(Record, frozen=True, kw_only=True):
     soc: Annotated[str, Meta(pattern=r"^[0-9]{2}-[0-9]{4}$")]
 
 
+class UnheldOccupation(Record, frozen=True, kw_only=True):
+    """An occupation a reader may name that the wage extract does not hold (nurse practitioners)."""
+
+    name: Annotated[str, Meta(min_length=2)]  # as a card says it: "nurse practitioners"
+    said: Annotated[list[Phrase], Meta(min_length=1)]  # the ways a question names it
+    background: str | None = None  # the key of the route in it starts from (paths.backgrounds)
+
+
+class Unheld(Record, frozen=True, kw_only=True):
+    """The occupations the guide has no figures for that readers name: a card says so plainly and what it
+    shows instead, never another occupation's figures as theirs."""
+
+    occupations: Annotated[list[UnheldOccupation], Meta(min_length=1)]
+    look: str  # where their figures are
+    sources: list[SourceId]
+
+
+class Advice(Record, frozen=True, kw_only=True):
+    """How a question asks for advice on a choice ("is it worth it for me", "should i"): the card gives the
+    facts that bear on it, and `text` says the guide gives facts, not advice."""
+
+    said: Annotated[list[Phrase], Meta(min_length=1)]
+    text: str
+
+
 class Place(Record, frozen=True, kw_only=True):
     """A name people use for a metro area that is not in BLS's name of it ("twin cities", "bay area");
     validation checks the area is in the wage extract."""
@@ -151,6 +176,8 @@ class Questions(Record, frozen=True, kw_only=True):
     gaps: list[Gap] = []  # what the guide does not hold, said plainly
     industries: list[NamedIndustry] = []
     occupations: list[NamedOccupation] = []  # other names of the extract's occupations
+    unheld: Unheld | None = None  # occupations readers name that the extract does not hold
+    advice: Advice | None = None  # how a question asks for advice, and what the guide says to it
     places: list[Place] = []  # regional names of metro areas
     regions: list[Region] = []  # groups of states a question can name
     ordinary: list[Word] = []  # metro city names that are everyday words: a place only with a capital or the state

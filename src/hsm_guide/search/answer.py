@@ -27,44 +27,11 @@ NOTES = 2  # notes on the parts of a question a card did not use (the card stays
 
 CardFunction = Callable[["Builder", "KnowledgeBase", "Reading", "Card"], Answered | None]
 
-# Each answer's function, as "module:function" in this package, imported when a card needs it.
-FAMILIES = {
-    "pay": "pay:pay",
-    "places": "compare:places",
-    "industries": "compare:industries",
-    "occupations": "compare:occupations",
-    "degrees": "compare:degrees",
-    "credentials": "compare:credentials",
-    "ranking": "rankings:ranking",
-    "best-industries": "rankings:best_industries",
-    "region-pay": "rankings:region_pay",
-    "rural-pay": "rankings:rural_pay",
-    "past-pay": "rankings:past_pay",
-    "route": "routes:route",
-    "timeline": "routes:timeline",
-    "degree-length": "routes:degree_length",
-    "degree-needed": "routes:degree_needed",
-    "credential": "credentials:credential",
-    "credential-cost": "credentials:credential",
-    "credential-eligibility": "credentials:credential",
-    "credential-renewal": "credentials:credential",
-    "certifications": "credentials:certifications",
-    "state-license": "licensing:state_license",
-    "key-points": "reference:key_points",
-    "hours": "reference:hours",
-    "related": "reference:related",
-    "advancement": "reference:advancement",
-    "education-list": "reference:education_list",
-    "term": "reference:term",
-    "role": "reference:role",
-    "organization": "reference:organization",
-    "jobs": "reference:jobs",
-    "employers": "reference:employers",
-}
-
 
 def function(answer: str) -> CardFunction:
-    module, name = FAMILIES[answer].split(":")
+    from .families import FAMILIES
+
+    module, name = FAMILIES[answer].function.split(":")
     found: CardFunction = getattr(import_module(f".{module}", __package__), name)
     return found
 
@@ -85,7 +52,7 @@ def lead(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, hits
             answered = function(choice.answer)(b, kb, reading, choice)
             command = choice.command or choice.view
         if answered is not None:
-            _close(b, kb, reading, lexicon, answered, answered.command or command)
+            _close(b, kb, reading, lexicon, answered, answered.command or command, choice)
             return True
     if not hits:
         return False
@@ -95,14 +62,44 @@ def lead(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, hits
 
 
 def _close(
-    b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, answered: Answered, command: str | None
+    b: Builder,
+    kb: KnowledgeBase,
+    reading: Reading,
+    lexicon: Lexicon,
+    answered: Answered,
+    command: str | None,
+    choice: Card | Gap | None = None,
 ) -> None:
-    from .unused import notes
+    """The notes under a card (advice asked for, a second question asked, what the card did not use),
+    then where to read on."""
+    from .unused import advice, notes
 
+    said = advice(kb, reading)
+    if said:
+        b.note(said)
+    if choice is not None:
+        _also(b, kb, reading, lexicon, choice)
     for text, sources in notes(kb, reading, lexicon, answered.used)[:NOTES]:
         b.note(text, sources)
     if command:
         b.hint(f"Read on: hsm-guide {filled(command, values(reading, lexicon))}")
+
+
+def _also(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, choice: Card | Gap) -> None:
+    """Where a clause of the question asks for another view than the card's, a note names it."""
+    from .clauses import other
+
+    found = other(kb, lexicon, reading, choice)
+    if found is None:
+        return
+    from ..views import BY_NAME
+
+    view = BY_NAME.get(found.view)
+    if view is None:
+        return
+    what = view.help.rstrip(".")
+    command = filled(found.command or found.view, values(reading, lexicon))
+    b.note(f"You also asked about {what[:1].lower()}{what[1:]}: hsm-guide {command}")
 
 
 def values(reading: Reading, lexicon: Lexicon) -> dict[str, str]:

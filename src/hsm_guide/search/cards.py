@@ -1,10 +1,16 @@
-"""Which card a question leads with: the question is scored against every card's example questions
-(BM25 over their tokens: words, synonym groups and the kinds of part they name), and the best card
-whose needs the question names leads when it scores at least THRESHOLD.
+"""Which card a question leads with. Each card is scored in two parts:
+- its examples: BM25 of the question's tokens (its words as their synonym groups, and the kinds of
+  part it names, '<place>') against each of the card's example questions, weighed by how much of the
+  example's words the question covers, the best example a card. An example's part the card has no use
+  for is left out of it;
+- the things the question names (a place, a background, a credential, a role...): each one adds to a
+  card that needs that kind of part, and takes from one that has no use for it
+  (`families.FAMILIES` says what each answer can use).
+The best card whose needs the question names leads when it scores enough.
 
 A scored match generalizes where an ordered list of word rules overfits: a new wording shares most
-of its tokens with some example, and a new kind of question is one example more, not a rule that
-every later rule must be ordered around.
+of its words with some example, a new kind of question is one example more, and a reader who names
+where they come from or what they hold is answered for it, whatever the other words are.
 """
 
 from __future__ import annotations
@@ -13,8 +19,11 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple, Union
 
+from ..model import Gap
+from .families import GAP
+
 if TYPE_CHECKING:
-    from ..model import Card, Gap, KnowledgeBase
+    from ..model import Card, KnowledgeBase
     from .lexicon import Lexicon
     from .reading import Reading
 
@@ -23,59 +32,186 @@ K1 = 1.2  # how fast a repeated token stops adding (BM25's usual value)
 B = 0.5  # how much a long example is discounted: examples are short and of similar length
 # A card leads when its score is at least COVERED of what the question's own tokens would score as an
 # example of their own (a word no example holds counting at UNSEEN of the rarest token's weight), and at
-# least FLOOR (a question of a few everyday words is no question of any card). Measured on the questions
-# of tests/questions.yaml and a reader's development set (docs/maintainers.md).
+# least FLOOR (a question of a few everyday words is no question of any card). These and the weights
+# below were measured on tests/questions.yaml, the cards' own examples, tests/test_search.py's questions
+# of each kind and a reader's development set (docs/maintainers.md).
 COVERED = 0.3
 UNSEEN = 0.5
 FLOOR = 1.5
+# What a thing the question names adds to a card that needs its kind and takes from one that has no use
+# for it, as a share of the kind's weight (its idf among the examples): a card that answers for the
+# teacher, the credential or the place named beats one that would drop it.
+NEEDED = 0.3
+IGNORED = 0.5
+FREE = frozenset({"year", "past-year"})  # no card is set back by them, nor preferred for them (a note says them)
+NOTED = frozenset({"gap"})  # no card is set back by it (a note says it); the gap's own card is preferred
+_NEED_KINDS = {"licensed-role": ("setting", "term")}  # a need that more than one kind of part meets
+
+_KIND_OF = {"unheld": "occupation"}  # an occupation the extract does not hold is named all the same
+Named = tuple[frozenset[str], ...]  # each thing the question names, as the kinds of part it is
+
+
+class Example(NamedTuple):
+    card: int  # its card's index
+    counts: dict[str, int]  # its tokens, counted
+    norm: float  # BM25's discount for its length
+    whole: float  # the weight of its telling tokens, each as often as it has it
+    telling: frozenset[str]  # its words (and a gap's card's gap): what a question covers of it
 
 
 class Table(NamedTuple):
     cards: tuple[Choice, ...]
-    examples: tuple[tuple[int, tuple[str, ...]], ...]  # (card index, tokens) of every example question
-    idf: dict[str, float]
+    examples: tuple[Example, ...]  # every example question
+    idf: dict[str, float]  # each token's: a word's, a synonym group's, a kind of part's ('<place>')
     average: float  # tokens in an example, on average
+    needs: tuple[dict[str, int], ...]  # each card's: the kinds of part it needs, and how many of each
+    owns: tuple[frozenset[str], ...]  # each card's: the kinds of part it needs or can use
+
+    def weight(self, token: str) -> float:
+        """A token's idf; one no example holds counts at UNSEEN of the rarest token's."""
+        return self.idf.get(token, max(self.idf.values(), default=1.0) * UNSEEN)
 
     def most(self, tokens: tuple[str, ...]) -> float:
         """What the tokens would score against an example that was the question itself."""
         counts = Counter(tokens)
         norm = K1 * (1 - B + B * len(tokens) / self.average)
-        rarest = max(self.idf.values(), default=1.0)
-        return sum(self.idf.get(t, rarest * UNSEEN) * c * (K1 + 1) / (c + norm) for t, c in counts.items())
+        return sum(self.weight(t) * c * (K1 + 1) / (c + norm) for t, c in counts.items())
 
-    def score(self, tokens: tuple[str, ...]) -> dict[int, float]:
-        """Each card's best score over its examples: BM25, weighed by how much of the example the question
-        covers (an example's telling word the question lacks, 'rural' in 'rural pay in kentucky', counts
-        against it: 'pay in boston' is no question of rural pay)."""
-        asked = set(tokens)
+    def score(self, tokens: tuple[str, ...], named: Named = ()) -> dict[int, float]:
+        """Each card's best score over its examples (BM25, weighed by how much of the example the
+        question covers), then what the things the question names add or take (`parts`)."""
+        asked = Counter(tokens).items()
+        idf = self.idf
         best: dict[int, float] = {}
-        for card, example in self.examples:
-            counts = Counter(example)
-            norm = K1 * (1 - B + B * len(example) / self.average)
-            score = sum(self.idf[t] * counts[t] * (K1 + 1) / (counts[t] + norm) for t in asked if t in counts)
-            whole = sum(self.idf[t] for t in counts)
-            covered = sum(self.idf[t] for t in counts if t in asked) / whole if whole else 0.0
+        for card, counts, norm, whole, telling in self.examples:
+            matched = {t: min(c, counts[t]) for t, c in asked if t in counts}
+            score = sum(idf[t] * c * (K1 + 1) / (c + norm) for t, c in matched.items())
+            covered = sum(idf[t] * c for t, c in matched.items() if t in telling) / whole if whole else 1.0
             score *= 0.5 + 0.5 * covered
-            if score > best.get(card, 0.0):
-                best[card] = score
-        return best
+            best[card] = max(best.get(card, 0.0), score)
+        return {card: score + self.parts(card, named) for card, score in best.items()}
+
+    def parts(self, card: int, named: Named) -> float:
+        """What the things the question names add to a card that needs their kind (as many as it needs:
+        one, or two for 'two-places'), and take from one that has no use for them (a thing of several
+        kinds, 'nursing home administrator', counts once, by the kind that suits the card best). A gap's
+        card is set back by nothing: it says what the guide does not hold, whatever else is named."""
+        needs, owns = self.needs[card], self.owns[card]
+        gap = isinstance(self.cards[card], Gap)
+        total = 0.0
+        met: Counter[str] = Counter()
+        for kinds in named:
+            wanted = [k for k in kinds & needs.keys() - FREE if met[k] < needs[k]]
+            if wanted:
+                best = max(wanted, key=lambda k: self.weight(f"<{k}>"))
+                met[best] += 1
+                total += NEEDED * self.weight(f"<{best}>")
+            elif not (kinds & owns or gap) and kinds - FREE - NOTED:
+                total -= IGNORED * self._heaviest(kinds - FREE - NOTED)
+        return total
+
+    def _heaviest(self, kinds: frozenset[str]) -> float:
+        return max(self.weight(f"<{k}>") for k in kinds)
+
+
+def kind(token: str) -> str | None:
+    """The kind of part a token stands for ('<place>+': place), None for a word."""
+    return token.strip("<>+") if token.startswith("<") else None
+
+
+def named(reading: Reading) -> Named:
+    """The things the question names, each as the kinds of its parts (a part inside a longer one is
+    the longer one's: the nursing home of 'nursing home administrator'); a thing named again, or whose
+    parts a thing named before holds ('nursing' after 'nurse'), counts once."""
+    spans = _spans(reading)
+    outer = dict.fromkeys((a, z) for a, z, _, _ in spans if not any(_within(a, z, u, v) for u, v, _, _ in spans))
+    things: list[tuple[frozenset[str], frozenset[object]]] = []
+    for u, v in sorted(outer, key=lambda span: span[0] - span[1]):  # the longest first
+        inside = [(k, value) for a, z, k, value in spans if u <= a and z <= v]
+        values = frozenset(value for _, value in inside)
+        if not any(values <= held for _, held in things):
+            things.append((frozenset(k for k, _ in inside), values))
+    found = [kinds for kinds, _ in things]
+    return tuple(found + ([frozenset({"past-year"})] if reading.past_year is not None else []))
+
+
+def _spans(reading: Reading) -> list[tuple[int, int, str, object]]:
+    """Each place and part the question names: its words' span, its kind, and what it names."""
+    spans: list[tuple[int, int, str, object]] = [(p.start, p.end, "place", p.area.code) for p in reading.places]
+    spans += [(p.start, p.end, "rural", "rural") for p in reading.places if p.area.kind == "nonmetro"]
+    for p in reading.parts:
+        if p.value != reading.own:
+            spans.append(
+                (p.start, p.end, _KIND_OF.get(p.kind, p.kind), p.value if isinstance(p.value, str) else id(p.value))
+            )
+    return spans
+
+
+def _within(a: int, z: int, u: int, v: int) -> bool:
+    """Whether the span a..z lies inside the longer span u..v."""
+    return u <= a and z <= v and v - u > z - a
+
+
+_KEPT: list[tuple[object, object, Table]] = []  # the last table, for the knowledge base and lexicon it is of
 
 
 def table(kb: KnowledgeBase, lexicon: Lexicon) -> Table:
-    """The cards and their examples' tokens (reading the examples is kept beside the cached knowledge base)."""
+    """The table of `kb`'s cards, built once a run (a question is ranked more than once)."""
+    if _KEPT and _KEPT[0][0] is kb and _KEPT[0][1] is lexicon:
+        return _KEPT[0][2]
+    found = _table(kb, lexicon)
+    _KEPT[:] = [(kb, lexicon, found)]
+    return found
+
+
+def _table(kb: KnowledgeBase, lexicon: Lexicon) -> Table:
+    """The cards and their examples' words (reading the examples is kept beside the cached knowledge base),
+    an example's part the card has no use for left out of it (the place of 'how long for a nurse in ohio')."""
     from ..cache import derived
 
     q = kb.questions
     cards: tuple[Choice, ...] = (*q.cards, *q.gaps) if q else ()
+    needs = tuple(_needs(c) for c in cards)
+    owns = tuple(frozenset(n.keys() | _uses(c)) for n, c in zip(needs, cards, strict=True))
     plain = derived.remember(
         kb, "cards", lambda: _examples(kb, lexicon, cards), lambda v: v, list[tuple[int, list[str]]]
     )
-    examples = tuple((i, tuple(tokens)) for i, tokens in plain)
-    seen = Counter(t for _, tokens in examples for t in set(tokens))
-    n = max(1, len(examples))
+    kept = [(i, Counter(t for t in tokens if kind(t) in owns[i] or kind(t) is None)) for i, tokens in plain]
+    seen = Counter(t for _, counts in kept for t in counts)
+    n = max(1, len(kept))
     idf = {t: math.log(1 + (n - k + 0.5) / (k + 0.5)) for t, k in seen.items()}
-    average = sum(len(t) for _, t in examples) / n if examples else 1.0
-    return Table(cards, examples, idf, average)
+    average = sum(counts.total() for _, counts in kept) / n if kept else 1.0
+    examples = tuple(_example(idf, i, c, K1 * (1 - B + B * c.total() / average), cards[i]) for i, c in kept)
+    return Table(cards, examples, idf, average, needs, owns)
+
+
+def _example(idf: dict[str, float], i: int, counts: Counter[str], norm: float, card: Choice) -> Example:
+    """An example with its telling tokens, its words (and a gap's card's gap), and their weight, each as
+    often as it has it: how much of it a question can cover ('what does a clinical manager do' asks 'do'
+    twice; 'what do they make', once). A telling word the question lacks, 'rural' in 'rural pay in
+    kentucky', counts against it; other parts do not (they are scored on their own), and an example of
+    those alone ('boston') is covered by any question."""
+    kinds = GAP if isinstance(card, Gap) else frozenset()
+    telling = frozenset(t for t in counts if kind(t) is None or kind(t) in kinds)
+    return Example(i, dict(counts), norm, sum(idf[t] * counts[t] for t in telling), telling)
+
+
+def _needs(card: Choice) -> dict[str, int]:
+    """The kinds of part a card needs, and how many ('two-places': two places); a gap's card, its gap."""
+    if isinstance(card, Gap):
+        return dict.fromkeys(GAP, 1)
+    found: dict[str, int] = {}
+    for need in card.needs:
+        for k in _NEED_KINDS.get(need.removeprefix("two-"), (need.removeprefix("two-"),)):
+            found[k] = 2 if need.startswith("two-") else 1
+    return found
+
+
+def _uses(card: Choice) -> frozenset[str]:
+    """The kinds of part a card can use (a gap's card: every kind its examples name)."""
+    from .families import FAMILIES, KINDS
+
+    return KINDS if isinstance(card, Gap) else FAMILIES[card.answer].uses
 
 
 def _examples(kb: KnowledgeBase, lexicon: Lexicon, cards: tuple[Choice, ...]) -> list[tuple[int, list[str]]]:
@@ -87,14 +223,20 @@ def _examples(kb: KnowledgeBase, lexicon: Lexicon, cards: tuple[Choice, ...]) ->
 
 
 def ranked(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> list[tuple[float, Choice]]:
-    """The cards the question can lead with, best first: each scoring enough, its needs named."""
+    """The cards the question can lead with, best first: each scoring enough, its needs named (a gap:
+    the one the question names, where it names one)."""
     found = table(kb, lexicon)
-    scores = found.score(reading.tokens)
+    things = named(reading)
+    scores = found.score(reading.tokens, things)
     least = max(FLOOR, COVERED * found.most(reading.tokens))
-    kept = [
-        (score, i)
-        for i, score in scores.items()
-        if score >= least and all(reading.has(n) for n in getattr(found.cards[i], "needs", ()))
-    ]
+    gaps = reading.every("gap")
+    kept = [(score, i) for i, score in scores.items() if score >= least and _can(found.cards[i], reading, gaps)]
     kept.sort(key=lambda pair: (-pair[0], pair[1]))  # ties: the card listed first in the data
     return [(score, found.cards[i]) for score, i in kept]
+
+
+def _can(card: Choice, reading: Reading, gaps: list[Gap]) -> bool:
+    """Whether the card can lead: the question names what it needs; a gap, the one named if any is."""
+    if isinstance(card, Gap):
+        return not gaps or any(g is card for g in gaps)
+    return all(reading.has(n) for n in card.needs)

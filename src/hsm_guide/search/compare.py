@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from .card import Answered, in_short, lowered, sources_row
 
+ALL = "00-0000"  # all occupations: where pay stands across the economy
+
 if TYPE_CHECKING:
     from ..model import Card, Certification, Degree, KnowledgeBase, Route
     from ..sections.builder import Builder, FactRow
@@ -60,37 +62,66 @@ def industries(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> A
 
 def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
     """Two occupations' medians side by side (one named: beside this one), in the place's state where one
-    is named (the release has the related occupations by state), else nationally."""
+    is named (the release has the related occupations by state), else nationally. Both are shown at one
+    level: where one has only its state's figure, so has the other, and a local figure is said apart.
+    An occupation the extract does not hold is said to be missing, never stood in for."""
     if kb.wages is None:
         return None
     from ..wages.lookup import wage_data
-    from .pay import located
+    from .unheld import said
 
     data = wage_data(kb)
     pair = _pair(reading, data)
     if pair is None:
         return None
     area = reading.place.area if reading.place else None
-    found = [located(data, area, s) for s in pair]
+    found, where, local = _alike(data, area, pair)
     names = [data.occupation_name(s) for s in pair]
-    where = found[0][1]
-    b.heading(f"Answer: {names[0]} and {names[1]}, pay side by side, {where}, {data.label}")
+    state = f", the state (no figure for {area.name})" if area is not None and where != area.name else ""
+    title = f"{names[0]} and {names[1]}, pay side by side, {where}{state}, {data.label}"
+    if not said(b, kb, reading, title):
+        b.heading(f"Answer: {title}")
     src = [data.source]
-    rows: list[FactRow] = [
-        (name if place == where else f"{name}, {place}", _median(data, row), src)
-        for (row, place, _), name in zip(found, names, strict=True)
-    ]
-    rows += _higher([(n, r.annual_median if r else None) for n, (r, _, _) in zip(names, found, strict=True)])
+    rows: list[FactRow] = [(name, _median(data, row), src) for row, name in zip(found, names, strict=True)]
+    rows += _higher([(n, r.annual_median if r else None) for n, r in zip(names, found, strict=True)])
+    rows += [(f"{data.occupation_name(s)}, {r.name} alone", _median(data, r), src) for s, r in local]
     b.facts([*rows, sources_row(kb, [data.source])])
-    if reading.place and any(by_state for *_, by_state in found):
+    if reading.place and where != reading.place.area.name:
         b.note(f"BLS figures for these occupations in the guide are by state: {where} for {reading.place.area.name}.")
-    return Answered(frozenset({"occupation", "place", "background", "role"}))
+    return Answered(frozenset({"occupation", "unheld", "place", "background", "role"}))
+
+
+def _alike(
+    data: WageData, area: object, socs: list[str]
+) -> tuple[list[WageRow | None], str, list[tuple[str, WageRow]]]:
+    """Each occupation's row at one level, the place's name at that level, and the local rows a state
+    stood in for (said apart, never set against another occupation's state figure)."""
+    from .pay import located
+
+    found = [located(data, area, s) for s in socs]
+    if not any(by_state for *_, by_state in found):
+        return [row for row, _, _ in found], found[0][1], []
+    state = next(place for _, place, by_state in found if by_state)
+    rows = [row if by_state else _state_row(data, area, s) for (row, _, by_state), s in zip(found, socs, strict=True)]
+    local = [(s, row) for (row, _, by_state), s in zip(found, socs, strict=True) if row is not None and not by_state]
+    return rows, state, local
+
+
+def _state_row(data: WageData, area: object, soc: str) -> WageRow | None:
+    """The occupation's row in the state of `area` (a metro or nonmetro area)."""
+    from ..wages.areas import Area
+    from .pay import state_code
+
+    return data.row(state_code(data, area.state), soc) if isinstance(area, Area) else None
 
 
 def _pair(reading: Reading, data: WageData) -> list[str] | None:
-    """The two occupations to set side by side: the two named, or the one named beside this one."""
+    """The two occupations to set side by side: the two named, or the one named beside this one; where
+    only an occupation the extract does not hold is named, this one beside all occupations."""
     socs = [s for s in reading.socs() if s in data.release.occupations]
     pair = socs[:2] if len(socs) >= 2 else [*socs, data.soc]
+    if len(set(pair)) < 2 and reading.every("unheld") and ALL in data.release.occupations:
+        pair = [data.soc, ALL]
     return pair if len(set(pair)) == 2 else None
 
 

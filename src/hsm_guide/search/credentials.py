@@ -5,18 +5,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .card import Answered, sources_row
+from .card import Answered, in_short, sources_row
 
 if TYPE_CHECKING:
     from ..model import Card, Certification, KnowledgeBase, Route
     from ..sections.builder import Builder, FactRow
     from .reading import Reading
 
-# the facts a credential card leads with: its answer -> (the credential's field, the heading, the word for none)
+# the facts a credential card leads with: its answer -> (the credential's fields, the heading, the word for
+# none); what it takes to earn one is who may sit the exam and the exam itself
 _FACETS = {
-    "credential-cost": ("cost", "Answer: what the {code} costs", "fee"),
-    "credential-eligibility": ("eligibility", "Answer: who is eligible for the {code}", "eligibility rules"),
-    "credential-renewal": ("renewal", "Answer: renewing the {code}", "renewal rules"),
+    "credential-cost": (("cost",), "Answer: what the {code} costs", "fee"),
+    "credential-eligibility": (
+        ("eligibility", "exam"),
+        "Answer: what the {code} takes: who is eligible, the exam",
+        "eligibility rules",
+    ),
+    "credential-renewal": (("renewal",), "Answer: renewing the {code}", "renewal rules"),
 }
 USED = frozenset({"credential", "term", "organization", "role"})
 
@@ -32,8 +37,8 @@ def credential(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> A
         b.heading(f"Answer: the {c.code}, {c.name}")
         b.facts([*main_facts(c), sources_row(kb, c.sources)])
         return Answered(USED)
-    field, heading, none = facet
-    items = list(getattr(c, field))
+    fields, heading, none = facet
+    items = [item for field in fields for item in getattr(c, field)]
     b.heading(heading.format(code=c.code))
     if items:
         b.bullets(None, items)
@@ -45,10 +50,14 @@ def credential(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> A
 
 
 def main_facts(c: Certification) -> list[FactRow]:
+    """Who issues it and whom it suits, who may sit it and its exam (each first fact in short), how long
+    it takes to prepare, how often it renews, and its status where it is in doubt."""
     status = c.status[0] if c.status else None
+    firsts = [(label, items[0]) for label, items in (("Eligible", c.eligibility), ("Exam", c.exam)) if items]
     return [
         ("Issuing body", c.body, c.sources),
         ("Suits", c.suits, c.sources),
+        *((label, in_short(item.text, "; "), item.sources) for label, item in firsts),
         ("Preparation", c.preparation or "", c.sources),
         ("Renews", c.renews or "", c.sources),
         *([("Status", status.text, status.sources)] if status else []),

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..words import WORD, distance, slip, variants
-from .parts import Entry, by_first_word, entries
+from .parts import Entry, by_first_word, entries, phrase
 
 if TYPE_CHECKING:
     from ..model import KnowledgeBase
@@ -29,6 +29,7 @@ class Lexicon:
         self.names: Names | None = names(kb)  # the names of places (None without a wage extract)
         self._named = entries(kb)
         self.parts: dict[str, list[Entry]] = by_first_word(self._named)  # the names of parts, by first word
+        self.own = _own_words(kb, self._named)  # the words of this occupation's names
 
     @cached_property
     def known(self) -> frozenset[str]:
@@ -58,6 +59,17 @@ class Lexicon:
         """The guide's word one or two letters off `word` (salery: salary); the nearest, then a passage's."""
         near = [w for w in self._by_letter.get(word[:1], ()) if slip(word, w)]
         return min(near, key=lambda w: (distance(word, w, 2), w not in self.vocabulary, w)) if near else None
+
+
+def _own_words(kb: KnowledgeBase, named: list[Entry]) -> frozenset[str]:
+    """The words of this occupation's own names (health, services, managers): what every question is about,
+    so none tells one card from another, even outside a whole name ('helth servises manger'); a word that
+    is a name of its own (hospital, practice) is not one of them."""
+    own = kb.identity.soc_code
+    names = [kb.identity.title, *(t.text for t in kb.identity.alternative_titles)]
+    names += [s for n in (kb.questions.occupations if kb.questions else ()) if n.soc == own for s in n.said]
+    single = {words[0] for words, _, _ in named if len(words) == 1}
+    return frozenset(w for name in names for w in phrase(name)) - single
 
 
 _KEPT: dict[int, tuple[object, frozenset[str], Lexicon]] = {}

@@ -1,6 +1,7 @@
 """The parts a question names, found by one matcher: every name the knowledge base gives a degree,
 credential, setting, background, glossary term, kind of manager or job title, organization,
-industry, occupation, region or gap (something the guide does not hold), matched as whole words.
+industry, occupation (held by the wage extract or not), region or gap (something the guide does not
+hold), matched as whole words.
 
 A name inside a longer one names nothing of its own ("nurse" in "nurse manager"), except where the
 shorter one says where the longer one works ("nursing home" in "nursing home administrator").
@@ -17,7 +18,7 @@ from ..sections.timeline import short_name
 from ..words import WORD, singular
 
 if TYPE_CHECKING:
-    from ..model import KnowledgeBase
+    from ..model import KnowledgeBase, Route, UnheldOccupation
 
 NESTED = frozenset({"industry", "setting", "gap", "degree", "credential"})  # may stand inside a longer name
 _LISTING = re.compile(r"\s*\(.*\)$")  # "Director of Nursing (April 2021 listing)": the note is not the title
@@ -72,26 +73,44 @@ def _reference(kb: KnowledgeBase) -> Iterator[tuple[str, Any, str]]:
 
 
 def _asked(kb: KnowledgeBase) -> Iterator[tuple[str, Any, str]]:
-    """The names the questions data gives: industries, occupations, regions, gaps."""
+    """The names the questions data gives: industries, regions, gaps, occupations the extract does not hold
+    (its other occupations' names are with the titles)."""
     q = kb.questions
     if q is None:
         return
     yield from (("industry", n.industry, s) for n in q.industries for s in n.said)
-    yield from (("occupation", n.soc, s) for n in q.occupations for s in n.said)
     yield from (("region", r, s) for r in q.regions for s in r.names)
     yield from (("gap", g, s) for g in q.gaps for s in g.said)
+    yield from (("unheld", o, s) for o in _unheld(kb) for s in o.said)
 
 
 def _routes(kb: KnowledgeBase) -> Iterator[Entry]:
     """A setting by its key's words in a row; a background by any word of its key but the common ones
-    (nurse, records, business); either by an alias's words in a row (rn, registered nurse, finance)."""
+    (nurse, records, business); either by an alias's words in a row (rn, registered nurse, finance); a
+    background also by the name of any occupation it starts from (a pharmacist: a clinician), held by the
+    wage extract or not (a teacher: a career changer)."""
     common = {w for group in kb.questions.synonyms for w in group} if kb.questions else set()
     for s in kb.paths.settings:
         yield phrase(s.key.replace("-", " ")), "setting", s
         yield from ((phrase(a), "setting", s) for a in s.aliases)
+    titles = _titles(kb)
     for b in kb.paths.backgrounds:
         yield from (((singular(p),), "background", b) for p in b.key.split("-") if p not in common)
         yield from ((phrase(a), "background", b) for a in b.aliases)
+        yield from ((phrase(name), "background", b) for name in _starts(kb, b, titles))
+
+
+def _starts(kb: KnowledgeBase, background: Route, titles: list[tuple[str, str]]) -> Iterator[str]:
+    """The names of the occupations a background starts from: the extract's (not a group of occupations)
+    and those the extract does not hold that name it as their route in."""
+    starts = {c for c in (background.soc, *background.compare) if c and not c.endswith("0000")}
+    yield from (t for t, soc in titles if soc in starts)
+    yield from (s for o in _unheld(kb) if o.background == background.key for s in o.said)
+
+
+def _unheld(kb: KnowledgeBase) -> list[UnheldOccupation]:
+    unheld = kb.questions.unheld if kb.questions else None
+    return list(unheld.occupations) if unheld else []
 
 
 def roles(kb: KnowledgeBase) -> list[Role]:
@@ -104,9 +123,11 @@ def roles(kb: KnowledgeBase) -> list[Role]:
 
 
 def _titles(kb: KnowledgeBase) -> list[tuple[str, str]]:
-    """Every occupation title a question may name, with its SOC code."""
+    """Every occupation title a question may name (and the other names the questions data gives), with its
+    SOC code."""
     own = kb.identity.soc_code
     found = [(t, s) for s, t in (kb.wages.release.occupations.items() if kb.wages else ())]
+    found += [(s, n.soc) for n in (kb.questions.occupations if kb.questions else ()) for s in n.said]
     found += [(kb.identity.title, own)] + [(t.text, own) for t in kb.identity.alternative_titles]
     found += [(r.name, own) for r in roles(kb) if not r.specialization]
     return found

@@ -24,6 +24,7 @@ def pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered
     if kb.wages is None:
         return None
     from ..wages.lookup import wage_data
+    from .unheld import said
 
     data = wage_data(kb)
     others = reading.every("occupation")
@@ -31,17 +32,19 @@ def pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered
     area = reading.place.area if reading.place else None
     row, where, by_state = located(data, area, soc)
     src = [data.source]
-    b.heading(f"Answer: {data.occupation_name(soc)}, pay in {where}")
+    title = f"{data.occupation_name(soc)}, pay in {where}" + (
+        f", the state (no figure for {area.name})" if by_state and area else ""
+    )
+    if not said(b, kb, reading, title):
+        b.heading(f"Answer: {title}")
     rows: list[FactRow] = []
     if row is None:
         rows.append((f"Median pay, {data.label}", f"BLS publishes no estimate for {where}", src))
     else:
         rows += figures(data, row, reading)
         rows += beside(data, row, area if soc == data.soc else None)
-    if soc != data.soc:  # the occupation the guide is about, beside the one asked of
-        own, own_where, _ = located(data, area, data.soc)
-        if own is not None:
-            rows.append((f"{data.occupation_name(data.soc)}, {own_where}", data.yearly_and_hourly(own, "median"), src))
+    if soc != data.soc:  # the occupation the guide is about, beside the one asked of, in the same place
+        rows += own_beside(data, area, by_state)
     industries = reading.every("industry") if soc == data.soc else []
     for code in industries:
         industry = data.row("0000000", soc, code)
@@ -52,9 +55,27 @@ def pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered
     b.facts(rows)
     if by_state:
         b.note(f"BLS figures for {data.occupation_name(soc).lower()} in the guide are by state: {where}.", src)
-    used = {"place", "occupation", "year"} | ({"industry", "setting"} if industries else set())
+    used = {"place", "occupation", "unheld", "year"} | ({"industry", "setting"} if industries else set())
     _notes(b, kb, data, row, reading)
     return Answered(frozenset(used | {"role"}))
+
+
+def own_beside(data: WageData, area: object, by_state: bool) -> list[FactRow]:
+    """This occupation's median beside another's: at the same level (the state, where the other's figures
+    are by state), and then the area's own, said apart."""
+    from ..wages.areas import Area
+
+    src = [data.source]
+    own = data.occupation_name(data.soc)
+    if by_state and isinstance(area, Area):
+        state = data.row(state_code(data, area.state))
+        local = data.row(area.code)
+        rows: list[FactRow] = [(f"{own}, {state.name}", data.yearly_and_hourly(state, "median"), src)] if state else []
+        if local is not None:
+            rows.append((f"{own}, {area.name} alone", data.yearly_and_hourly(local, "median"), src))
+        return rows
+    row, where, _ = located(data, area, data.soc)
+    return [(f"{own}, {where}", data.yearly_and_hourly(row, "median"), src)] if row else []
 
 
 def located(data: WageData, area: object, soc: str) -> tuple[WageRow | None, str, bool]:
@@ -67,14 +88,15 @@ def located(data: WageData, area: object, soc: str) -> tuple[WageRow | None, str
     row = data.row(area.code, soc)
     if row is not None or area.kind == "state":
         return row, area.name, False
-    state = data.row(f"{_fips(data, area.state)}00000", soc)
+    state = data.row(state_code(data, area.state), soc)
     return state, state.name if state else area.name, state is not None
 
 
-def _fips(data: WageData, postal: str) -> str:
+def state_code(data: WageData, postal: str) -> str:
+    """The BLS area code of the state with this postal code."""
     from ..wages.states import STATES
 
-    return next((fips for fips, (code, _) in STATES.items() if code == postal), "00")
+    return next((f"{fips}00000" for fips, (code, _) in STATES.items() if code == postal), "0000000")
 
 
 def figures(data: WageData, row: WageRow, reading: Reading) -> list[FactRow]:
@@ -105,7 +127,7 @@ def beside(data: WageData, row: WageRow, area: object) -> list[FactRow]:
     src = [data.source]
     rows: list[FactRow] = []
     if area.kind != "state":
-        state = data.row(f"{_fips(data, area.state)}00000")
+        state = data.row(state_code(data, area.state))
         if state is not None:
             rows.append((f"In {state.name}", f"{data.text(state, 'annual_median')} a year (median)", src))
     nation = data.national()

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..places.question import Found
-from ..words import american, inflected, singular, split
+from ..words import SHORT, american, inflected, singular, split
 from .parts import Part
 
 if TYPE_CHECKING:
@@ -147,9 +147,14 @@ class Reading(NamedTuple):
             )
         two = need.startswith("two-")
         kind = _KINDS.get(need.removeprefix("two-"), need.removeprefix("two-"))
-        if kind == "occupation" and two:
-            return len(self.every("occupation")) + (self.own in self.socs()) >= 2
-        return len(self.every(kind)) >= (2 if two else 1)
+        return self.count(kind, two) >= (2 if two else 1)
+
+    def count(self, kind: str, two: bool = False) -> int:
+        """How many of a kind of part the question names; an occupation, held by the extract or not (a card
+        says it has no figures for the latter), and this one where two are asked for."""
+        if kind != "occupation":
+            return len(self.every(kind))
+        return len(self.every("occupation")) + len(self.every("unheld")) + (two and self.own in self.socs())
 
     def socs(self) -> list[str]:
         """Every occupation named, this one included."""
@@ -161,11 +166,12 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
     from .parts import find
 
     typed, ignored = split(query)
+    typed = [SHORT.get(w.lower(), w) for w in typed]  # yrs: years
     corrections, unknown = _spelled(kb, typed, lexicon) if spell else ({}, ())
     typed = [corrections.get(w.lower(), w) for w in typed]
     lower = [american(w.lower()) for w in typed]
     singles = [singular(w) for w in lower]
-    found = _places(kb, typed, lexicon) if lexicon.names is not None else []
+    found = _outside(_places(kb, typed, lexicon), find(lexicon.parts, singles, set()))
     taken = {i for f in found for i in range(f.start, f.end)}
     parts = find(lexicon.parts, singles, taken)
     years, past = _years(kb, lower)
@@ -189,6 +195,16 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
     return _with_tokens(reading, lexicon)
 
 
+def _outside(found: list[Found], parts: tuple[Part, ...]) -> list[Found]:
+    """The places not inside a longer name of a part: a name longer than a place it holds wins (NE-BC
+    is no Nebraska)."""
+    return [
+        f
+        for f in found
+        if not any(p.start <= f.start and f.end <= p.end and p.end - p.start > f.end - f.start for p in parts)
+    ]
+
+
 def _years(kb: KnowledgeBase, lower: Sequence[str]) -> tuple[tuple[int, ...], int | None]:
     """The years named, and the first that a past handbook edition gives pay for."""
     years = tuple(int(w) for w in dict.fromkeys(lower) if _YEAR.fullmatch(w))
@@ -199,7 +215,8 @@ def _years(kb: KnowledgeBase, lower: Sequence[str]) -> tuple[tuple[int, ...], in
 def _places(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> list[Found]:
     from ..places.question import places as find_places
 
-    assert lexicon.names is not None
+    if lexicon.names is None:
+        return []
     return find_places(lexicon.names, typed, lexicon.common, lexicon.vocabulary, lambda w: _rare(kb, w))
 
 
@@ -237,7 +254,11 @@ def _with_tokens(reading: Reading, lexicon: Lexicon) -> Reading:
     """The tokens a card is scored by: each place and part as its kind ('<place>', a second of the same
     kind '<place>+'), the other words as their synonym group, years as '<year>'."""
     covered: set[int] = set()
-    tokens = _place_tokens(reading, covered) + _part_tokens(reading, covered) + _word_tokens(reading, lexicon, covered)
+    tokens = (
+        _place_tokens(reading, covered)
+        + _part_tokens(reading, covered, lexicon.synonyms)
+        + _word_tokens(reading, lexicon, covered)
+    )
     if reading.past_year is not None:
         tokens.append("<past-year>")
     return reading._replace(tokens=tuple(tokens))
@@ -252,25 +273,30 @@ def _place_tokens(reading: Reading, covered: set[int]) -> list[str]:
     return tokens
 
 
-def _part_tokens(reading: Reading, covered: set[int]) -> list[str]:
+def _part_tokens(reading: Reading, covered: set[int], synonyms: dict[str, tuple[str, ...]]) -> list[str]:
     tokens: list[str] = []
     seen: dict[str, list[object]] = {}
     for p in reading.parts:
-        if p.kind == "occupation" and p.value == reading.own:
-            continue  # this occupation's own names say what every question is about: their words stay words
-        values = seen.setdefault(p.kind, [])
+        if p.kind == "occupation" and p.value == reading.own:  # what every question is about: no token
+            covered.update(range(p.start, p.end))
+            continue
+        kind = "occupation" if p.kind == "unheld" else p.kind  # held by the extract or not, an occupation is named
+        values = seen.setdefault(kind, [])
         if all(v is not p.value and v != p.value for v in values):
             values.append(p.value)
-            tokens.append(f"<{p.kind}>" + ("+" if len(values) > 1 else ""))
+            tokens.append(f"<{kind}>" + ("+" if len(values) > 1 else ""))
         covered.update(range(p.start, p.end))
+        if p.kind == "term":  # a term's everyday words still ask their question: the salary of 'average salary'
+            covered.difference_update(i for i in range(p.start, p.end) if reading.lower[i] in synonyms)
     return tokens
 
 
 def _word_tokens(reading: Reading, lexicon: Lexicon, covered: set[int]) -> list[str]:
-    """The other words: a synonym group's first word, a common word as typed, else the word's singular."""
+    """The other words: a synonym group's first word, a common word as typed, else the word's singular;
+    none for a word of this occupation's own names."""
     tokens: list[str] = []
     for i, word in enumerate(reading.singles):
-        if i in covered or word in STOP:
+        if i in covered or word in STOP or word in lexicon.own:
             continue
         if word.isdigit():
             tokens += ["<year>"] if _YEAR.fullmatch(word) else []  # other numbers (10 years) ask nothing

@@ -9,7 +9,7 @@ from ..blocks import Entry
 from .card import Answered, in_short, lowered, sources_row
 
 if TYPE_CHECKING:
-    from ..model import Card, KnowledgeBase, Route
+    from ..model import Card, Degree, KnowledgeBase, Route, Step
     from ..sections.builder import Builder, FactRow
     from .reading import Reading
 
@@ -17,17 +17,18 @@ USED = frozenset({"background", "setting", "role", "industry", "occupation"})
 
 
 def route(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
-    """The background's route (else the setting's): its first steps in short, and how long it takes."""
+    """The background's route (else the setting's, else the route whose steps name the job title the
+    question names as its goal): its first steps in short, and how long it takes."""
     from ..sections.paths import KIND_LABELS
     from ..sections.timeline import timeline as route_timeline
 
     who: Route | None = reading.first("background")
     where: Route | None = reading.first("setting")
-    if who is None and where is None:
-        return None
     if who is None:
-        assert where is not None
-        return _setting(b, kb, where)
+        goal = _goal(kb, reading) if where is None else None
+        if goal is not None:
+            return _to(b, kb, reading, *goal)
+        return _setting(b, kb, where) if where is not None else None
     entries = [Entry(in_short(s.text), tuple(s.sources), KIND_LABELS[s.kind]) for s in who.steps[:2]]
     if where is not None:  # the setting's first step that is not experience: what the setting adds
         added = [s for s in where.steps if s.kind != "experience"][:1]
@@ -37,6 +38,33 @@ def route(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     b.entries(f"Answer: the route for {lowered(who.name)}", entries, ordered=True)
     b.facts([("How long", total, cited), sources_row(kb, [i for e in entries for i in e.sources] + cited)])
     return Answered(USED)
+
+
+def _goal(kb: KnowledgeBase, reading: Reading) -> tuple[Route, Step, str] | None:
+    """The route one of whose steps names the job title the question names (Director of Nursing: the
+    registered nurse's), with that step and the title."""
+    role = reading.first("role")
+    if role is None:
+        return None
+    title = role.name.lower()
+    found = ((r, s) for r in kb.paths.backgrounds for s in r.steps if title in s.text.lower())
+    route_step = next(found, None)
+    return (*route_step, role.name) if route_step else None
+
+
+def _to(b: Builder, kb: KnowledgeBase, reading: Reading, who: Route, step: Step, title: str) -> Answered:
+    """The route to a job title: the route's first steps, the step that names the title, how long."""
+    from ..sections.paths import KIND_LABELS
+    from ..sections.timeline import timeline as route_timeline
+
+    shown = [s for s in who.steps[:2] if s is not step]
+    entries = [Entry(in_short(s.text), tuple(s.sources), KIND_LABELS[s.kind]) for s in shown]
+    entries.append(Entry(step.text, tuple(step.sources), KIND_LABELS[step.kind]))
+    found = route_timeline(kb, who.key)
+    total, cited = (found.phrase, list(found.sources)) if found.rows else ("", [])
+    b.entries(f"Answer: the route to {title}, for {lowered(who.name)}", entries, ordered=True)
+    b.facts([("How long", total, cited), sources_row(kb, [i for e in entries for i in e.sources] + cited)])
+    return Answered(USED, f"path --from {who.key}")
 
 
 def _setting(b: Builder, kb: KnowledgeBase, where: Route) -> Answered:
@@ -93,28 +121,46 @@ def degree_length(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -
 
 
 def degree_needed(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
-    """Whether a degree is needed: the education section's key points, the degree named, what top posts
-    ask for, and what the route of a background named says of the master's."""
+    """Whether a degree is needed: the education section's key points, what the route of a background
+    named says of it first (a nurse: the master's is an optional step), the degree named, and what top
+    posts ask for."""
     from ..sections.keypoints import key_points
 
     points = key_points(kb, "education")
     if not points:
         return None
-    b.entries("Answer: the education it takes", points)
+    who: Route | None = reading.first("background")
+    b.entries("Answer: the education it takes" + (f", for {lowered(who.who or who.name)}" if who else ""), points)
     degree = reading.first("degree")
-    rows: list[FactRow] = [(degree.name, degree.text, degree.sources)] if degree else []
+    rows = _route_says(who, degree)
+    rows += [(degree.name, degree.text, degree.sources)] if degree else []
     said = {p.text for p in points}
     rows += [("Top posts", a.text, a.sources) for a in kb.advancement if "degree" in a.text and a.text not in said][:1]
-    rows += _route_says(reading.first("background"))
     cited = [i for p in points for i in p.sources] + [i for _, _, s in rows for i in s]
     b.facts([*rows, sources_row(kb, cited)])
     return Answered(frozenset({"degree", "term", "role", "background", "occupation"}))
 
 
-def _route_says(who: Route | None) -> list[FactRow]:
-    """The education step of a background's route, and whether the route counts it optional."""
-    step = next((s for s in who.steps if s.kind == "education"), None) if who else None
+def _route_says(who: Route | None, degree: Degree | None) -> list[FactRow]:
+    """The education step of a background's route (the one on the degree named), and whether the route
+    counts it optional."""
+    step = _education_step(who, degree) if who else None
     if who is None or step is None:
         return []
     optional = " (an optional step on this route)" if step.duration and step.duration.optional else ""
     return [(f"For {lowered(who.who or who.name)}", step.text + optional, step.sources)]
+
+
+def _education_step(who: Route, degree: Degree | None) -> Step | None:
+    """The route's education step on the degree named (the step that names it, or a graduate one for a
+    master's), else its first."""
+    from ..sections.timeline import short_name
+
+    steps = [s for s in who.steps if s.kind == "education"]
+    short = (short_name(degree) or "").upper() if degree else ""
+    graduate = degree is not None and degree.level != "bachelor's"
+
+    def on(text: str) -> bool:
+        return bool(short and short in text) or (graduate and ("master" in text or "graduate" in text))
+
+    return next((s for s in steps if on(s.text)), steps[0] if steps else None)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 Note = tuple[str, list[str]]  # the text and its sources
 
 # Most telling first: only the first few are said.
-ORDER = ("gap", "place", "background", "setting", "occupation", "credential", "degree", "industry", "year")
+ORDER = ("gap", "unheld", "place", "background", "setting", "occupation", "credential", "degree", "industry", "year")
 _BY_ORDER = {kind: i for i, kind in enumerate(ORDER)}
 
 
@@ -66,6 +66,13 @@ def _places(reading: Reading, lexicon: Lexicon, used: frozenset[str], found: dic
             )
 
 
+def advice(kb: KnowledgeBase, reading: Reading) -> str | None:
+    """What the guide says to a question that asks for advice on a choice (is it worth it for me)."""
+    found = kb.questions.advice if kb.questions else None
+    asked = f" {' '.join(reading.lower)} "
+    return found.text if found and any(f" {phrase} " in asked for phrase in found.said) else None
+
+
 def _year(kb: KnowledgeBase, year: int) -> Note:
     release = kb.wages.release.release if kb.wages else "the latest release"
     edition = next((e for e in kb.quick_facts.editions if e.pay_year == kb.quick_facts.current_edition), None)
@@ -86,8 +93,14 @@ def _occupation(kb: KnowledgeBase, soc: str) -> Note | None:
     return (f"{name}: their pay beside this occupation's, by state: hsm-guide related --area STATE", [])
 
 
+def _unheld(kb: KnowledgeBase, occupation: Any) -> Note | None:
+    held = kb.questions.unheld if kb.questions else None
+    return (f"The guide has no figures for {occupation.name}. {held.look}", list(held.sources)) if held else None
+
+
 _SAID: dict[str, Callable[[KnowledgeBase, Any], Note | None]] = {
     "gap": _gap,
+    "unheld": _unheld,
     "background": lambda kb, r: (f"For {r.who}, the route in: hsm-guide path --from {r.key}", []),
     "setting": lambda kb, r: (f"In the {r.who}: hsm-guide path --setting {r.key}", []),
     "occupation": _occupation,

@@ -1,0 +1,64 @@
+"""A question that asks two things ("what is the pay and how many openings are there", "is it
+stressful? what are the hours like"): each clause is read and scored on its own, and where one asks
+for another view than the card the whole question leads with, a note names it (never dropped)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..words import WORD
+
+if TYPE_CHECKING:
+    from ..model import Card, KnowledgeBase
+    from .cards import Choice
+    from .lexicon import Lexicon
+    from .reading import Reading
+
+JOINS = frozenset({"and", "also", "plus"})  # words that can join two questions in one
+COMPARE = "compare"  # the synonym group of comparing words: "X and Y" after one is a pair
+_ENDS = re.compile(r"[?;!]|\.(?:\s|$)")  # marks that end one question
+
+
+def clauses(reading: Reading) -> list[str]:
+    """The question's clauses: split where a question ends and at a joining word outside any name
+    ('medical and health services managers' is one name, not two clauses), unless the question
+    compares ('compare nurses and managers' names a pair)."""
+    spans = [(p.start, p.end) for p in reading.parts] + [(f.start, f.end) for f in reading.places]
+    inside = {i for start, end in spans for i in range(start + 1, end)}
+    pairs = COMPARE in reading.tokens
+    ends: set[int] = set()
+    count = 0
+    for piece in _ENDS.split(reading.query):
+        count += len(WORD.findall(piece))
+        ends.add(count)
+    found: list[list[str]] = [[]]
+    for i, word in enumerate(reading.typed):
+        if word.lower() in JOINS and i not in inside and not pairs:
+            found.append([])
+            continue
+        found[-1].append(word)
+        if i + 1 in ends:
+            found.append([])
+    return [" ".join(words) for words in found if words]
+
+
+def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -> Card | None:
+    """The card another clause of the question leads with, where it leads to another view than `lead`."""
+    from ..model import Card
+    from .cards import ranked
+    from .reading import read
+
+    pieces = clauses(reading)
+    if len(pieces) < 2:
+        return None
+    view = getattr(lead, "view", None)
+    for piece in pieces:
+        asked = read(kb, piece, lexicon)
+        if not any(t[0] != "<" and t not in lexicon.filler for t in asked.tokens):
+            continue  # a clause of names alone ("an MPH") asks nothing of its own
+        found = ranked(kb, lexicon, asked)
+        best = found[0][1] if found else None
+        if isinstance(best, Card) and best.view != view:
+            return best
+    return None

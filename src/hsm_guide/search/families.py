@@ -1,0 +1,60 @@
+"""Each answer a card can give: the function that shows it, and the kinds of part it can use.
+
+What an answer can use is how a card is scored against a question's parts (cards.py): a card that
+needs a part the question names is preferred, one that has no use for it is set back, so a question
+that names a background, a credential or a place leads with a card that answers for it. The function
+returns what it did use for the question in hand (`card.Answered`), never more than it can use here
+(tests/test_search.py checks this).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Family(NamedTuple):
+    function: str  # "module:function" in this package, imported when a card needs it
+    uses: frozenset[str]  # the kinds of part it can use
+
+
+def _family(function: str, uses: str = "") -> Family:
+    return Family(function, frozenset(uses.split()))
+
+
+_ROUTE = "background setting role industry occupation"
+_CREDENTIAL = "credential term organization role"
+FAMILIES = {
+    "pay": _family("pay:pay", "place occupation year past-year role industry setting"),
+    "places": _family("compare:places", "place"),
+    "industries": _family("compare:industries", "industry setting role"),
+    "occupations": _family("compare:occupations", "occupation place rural background role"),
+    "degrees": _family("compare:degrees", "degree term background setting"),
+    "credentials": _family("compare:credentials", "credential term organization"),
+    "ranking": _family("rankings:ranking"),
+    "best-industries": _family("rankings:best_industries", "industry setting"),
+    "region-pay": _family("rankings:region_pay", "region"),
+    "rural-pay": _family("rankings:rural_pay", "place rural"),
+    "past-pay": _family("rankings:past_pay", "year"),
+    "route": _family("routes:route", _ROUTE),
+    "timeline": _family("routes:timeline", _ROUTE),
+    "degree-length": _family("routes:degree_length", "degree term"),
+    "degree-needed": _family("routes:degree_needed", "degree term role background occupation"),
+    "credential": _family("credentials:credential", _CREDENTIAL),
+    "credential-cost": _family("credentials:credential", _CREDENTIAL),
+    "credential-eligibility": _family("credentials:credential", _CREDENTIAL),
+    "credential-renewal": _family("credentials:credential", _CREDENTIAL),
+    "certifications": _family("credentials:certifications", "setting industry role occupation credential"),
+    "state-license": _family("licensing:state_license", "place setting term role"),
+    "key-points": _family("reference:key_points", "role occupation"),
+    "hours": _family("reference:hours", "role occupation industry setting"),
+    "related": _family("reference:related", "occupation role background"),
+    "advancement": _family("reference:advancement", "role occupation setting industry"),
+    "education-list": _family("reference:education_list", "degree"),
+    "term": _family("reference:term", "term degree credential role organization occupation"),
+    "role": _family("reference:role", "role occupation setting industry term"),
+    "organization": _family("reference:organization", "organization term credential"),
+    "jobs": _family("reference:jobs", "occupation role"),
+    "employers": _family("reference:employers", "industry setting occupation"),
+}
+GAP = frozenset({"gap"})  # what a gap card needs: the gap it names
+KINDS = frozenset().union(*(f.uses for f in FAMILIES.values())) | GAP  # every kind of part
