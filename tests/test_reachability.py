@@ -12,8 +12,8 @@ import json
 import msgspec
 
 from hsm_guide.knowledge import iter_records, load, packaged_data_path
-from hsm_guide.sections.builder import STATUS_WORDS, plain_names
 from hsm_guide.sections.pay.editions import pay_years
+from hsm_guide.sections.sourcing import STATUS_WORDS, plain_names
 from hsm_guide.views import SECTIONS
 
 # Fields that classify rather than state a fact; they shape headings and layout.

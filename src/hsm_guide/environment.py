@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import IO, Any
 
-    from .cache.warm import Prepared
+    from .cache.prepared import Prepared
 
 APP = "hsm-guide"
 CACHE_VAR = "HSM_GUIDE_CACHE_DIR"
@@ -90,7 +90,7 @@ class Environment:
         self.text_stdout = text_stdout  # the text layer over stdout, flushed before bytes go out
         self.data: str | None = None  # --data, once the command line is read
         self.warm: Prepared | None = (
-            None  # what the warm path read for its key (cache/warm.Prepared), handed to the loader
+            None  # what the warm path read for its key (cache/prepared.Prepared), handed to the loader
         )
 
     @classmethod

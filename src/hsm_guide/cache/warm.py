@@ -22,6 +22,7 @@ from .. import location, writer
 from ..environment import is_terminal
 from ..limits import MAX_BYTES
 from . import folder, stamp, store
+from .prepared import Prepared
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -50,49 +51,6 @@ SHAPING = (
 SHAPING_PREFIXES = ("LC_", "HSM_GUIDE_")
 MAX_DATA_BYTES = MAX_BYTES  # the loader refuses more
 MAX_PAGE_BYTES = 64 * 1024 * 1024
-
-
-class Prepared:
-    """What the warm path read for its key: handed to the loader, never kept anywhere else.
-
-    key: the page cache key; data: the knowledge base file as named, real: its real path;
-    raw: its bytes and the stat taken before reading them; wages: the wage extract's two
-    files' bytes, None when neither exists; wages_known: False when they could not both be
-    read, or the state table could not be (the loader then reads them itself, and says what is
-    wrong); licensing: the state table's bytes, None when there is none. `used` is set by the
-    loader when it built the run's knowledge base from these bytes: only then is the page stored.
-    """
-
-    __slots__ = ("data", "digests", "key", "licensing", "raw", "real", "used", "wages", "wages_known")
-
-    def __init__(
-        self,
-        key: bytes,
-        data: str,
-        real: str,
-        raw: tuple[bytes, os.stat_result],
-        wages: tuple[bytes, bytes] | None,
-        wages_known: bool = True,
-        licensing: bytes | None = None,
-    ) -> None:
-        self.key = key
-        self.data = data
-        self.real = real
-        self.raw = raw
-        self.wages = wages
-        self.wages_known = wages_known
-        self.licensing = licensing
-        self.used = False
-        # the files' BLAKE2b digests (the data's, then the extract's), which the knowledge-base key reuses
-        self.digests: tuple[str, ...] = ()
-
-    def covers(self, path: str | os.PathLike[str]) -> bool:
-        """Whether `path` is the file these bytes were read from, named the same way (so its wage
-        extract is the same folder's)."""
-        named = os.fspath(path)
-        if os.path.realpath(named) != self.real:
-            return False
-        return os.path.realpath(os.path.dirname(named) or ".") == os.path.realpath(os.path.dirname(self.data) or ".")
 
 
 def data_option(argv: list[str]) -> str | None:

@@ -18,12 +18,12 @@ from ..location import ENV_VAR as ENV_VAR  # the path helpers live in location.p
 from ..location import packaged_data_path as packaged_data_path
 from ..location import resolve_data_path as resolve_data_path
 from .dialect import parse_yaml as parse_yaml
+from .keypath import format_path as format_path
 from .loader import Summary as Summary
 from .loader import figure_fields as figure_fields
 from .loader import load as load
 from .loader import summarize as summarize
 from .loader import validate as validate
-from .problems import format_path as format_path
 from .reading import read_text as read_text
 from .references import iter_records as iter_records
 from .references import reference_problems as reference_problems

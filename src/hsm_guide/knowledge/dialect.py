@@ -127,7 +127,7 @@ def _parse_safely(text: str) -> Any:
 
 def _at_mark(text: str, name: str, message: str, mark: Any) -> Problem:
     """A problem at a mark of the document, with the key path that leads there."""
-    from .problems import format_path
+    from .keypath import format_path
 
     path = path_at(node_tree(text), mark.index)
     return Problem(name, message, format_path(path) if path else "", line=mark.line + 1)
@@ -183,7 +183,7 @@ def _length(value: Any) -> int:
 
 
 def _located(text: str, name: str, message: str, path: list[str | int]) -> DataError:
-    from .problems import format_path
+    from .keypath import format_path
 
     return DataError([Problem(name, message, format_path(path), line_of(node_tree(text), path))])
 

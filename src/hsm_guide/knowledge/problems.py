@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from ..errors import Problem
 from .dialect import line_of, node_tree
+from .keypath import format_path
 
 # A problem as the checks find it: the message and the key path ("sources", 3, "id").
 Found = tuple[str, list[str | int]]
-
-
-def format_path(path: list[str | int]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
 
 
 def located(text: str, name: str, found: list[Found]) -> list[Problem]:

@@ -90,7 +90,7 @@ def _schema_problem(raw: bytes, exc: msgspec.ValidationError) -> tuple[str, list
 
 def key_path(path: list[str | int]) -> str:
     """['states', 'VA', 'facts', 'ait', 'sources', 0] -> 'VA.facts.ait.sources[0]' (the states are the rows)."""
-    from ..knowledge.problems import format_path
+    from ..knowledge.keypath import format_path
 
     return format_path(path[1:] if path[:1] == ["states"] else path)
 

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 def with_key_points(kb: KnowledgeBase, document: Document) -> Document:
     """The section opening with its key points; their sources join the section's Sources list."""
     from ..blocks import Bullets, Document, Heading, SourceList
-    from .builder import source_ref
     from .keypoints import key_points
+    from .sourcing import source_ref
 
     points = key_points(kb, document.name)
     if not points:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..blocks import Document, percent
 from ..model import KnowledgeBase
-from .builder import Builder, current_edition, projection_facts, reading_entry, source_label, source_names
+from .builder import Builder, current_edition, projection_facts
 from .glossary import point
+from .sourcing import reading_entry, source_label, source_names
 
 
 def outlook(kb: KnowledgeBase) -> Document:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..blocks import Document, Entry, SourceList, money
 from ..model import KnowledgeBase
-from .builder import Builder, reading_entry, source_ref
+from .builder import Builder
+from .sourcing import reading_entry, source_ref
 
 
 def related(kb: KnowledgeBase, area: str | None = None) -> Document:

@@ -6,14 +6,8 @@ from ...blocks import Band, Document, Kind, money
 from ...errors import UsageError
 from ...model import Edition, KnowledgeBase, Percentiles
 from ...wages.lookup import HOURS_A_YEAR, PERCENTILES, percentile_name
-from ..builder import (
-    Builder,
-    current_edition,
-    grade_of,
-    median_text,
-    reading_entry,
-    source_label,
-)
+from ..builder import Builder, current_edition, median_text
+from ..sourcing import grade_of, reading_entry, source_label
 
 
 def pay_years(kb: KnowledgeBase) -> list[int]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ...blocks import Document, money, share
 from ...model import KnowledgeBase
 from ...wages.lookup import wage_data
-from ..builder import Builder, grade_of, source_label
+from ..builder import Builder
+from ..sourcing import grade_of, source_label
 
 
 def pay_history(kb: KnowledgeBase) -> Document:

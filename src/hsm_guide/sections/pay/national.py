@@ -5,8 +5,9 @@ from __future__ import annotations
 from ...blocks import Document
 from ...model import KnowledgeBase
 from ...wages.lookup import WageData, wage_data
-from ..builder import Builder, reading_entry
+from ..builder import Builder
 from ..glossary import point
+from ..sourcing import reading_entry
 from . import editions
 from .common import bands, basis, percentile_table
 

@@ -9,7 +9,8 @@ from ...errors import UsageError
 from ...model import KnowledgeBase, Percentiles
 from ...wages.lookup import HOURS_A_YEAR, PERCENTILES, WageData, percentile_name, wage_data
 from ...wages.model import WageRow
-from ..builder import Builder, current_edition, grade_of, source_label
+from ..builder import Builder, current_edition
+from ..sourcing import grade_of, source_label
 from .common import bands, versus
 
 
