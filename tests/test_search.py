@@ -397,6 +397,63 @@ def test_two_places_and_two_industries_side_by_side(run) -> None:
         assert row is not None and row.industry_name in text and data().text(row, "annual_median") in text
 
 
+def test_three_places_are_all_compared_and_the_highest_named(run) -> None:
+    text, _ = card(run, "healthcare manager pay in the bay area vs sacramento vs LA")
+    rows = [data().find("san francisco"), data().find("sacramento"), data().find("los angeles")]
+    for row in rows:
+        assert row.name in text and data().text(row, "annual_median") in text  # none of the three dropped
+    high, low = max(rows, key=lambda r: r.annual_median), min(rows, key=lambda r: r.annual_median)
+    gap = f"${high.annual_median - low.annual_median:,.0f}"
+    assert f"{high.name}, {gap} a year more at the median than {low.name}" in text
+
+
+@pytest.mark.parametrize(("nickname", "metro"), [("big apple", "New York-Newark"), ("windy city", "Chicago-")])
+def test_a_citys_nickname_is_its_metro(run, nickname: str, metro: str) -> None:
+    result = run("pay", "--area", nickname)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(f"Pay in {metro}")
+
+
+def test_rural_pay_in_two_states_lists_each_states_nonmetro_areas_with_their_jobs(run) -> None:
+    text, _ = card(
+        run, "are there health admin jobs in rural areas like eastern montana or wyoming and what do they pay"
+    )
+    for state in ("MT", "WY"):
+        rural = [r for r in data().metros(state) if r.kind == "nonmetro" and r.annual_median]
+        assert rural
+        for r in rural:
+            assert r.name in text and data().text(r, "annual_median") in text
+            assert f"{round(r.employment):,} jobs" in text
+    assert "Montana and Wyoming" in text
+
+
+def test_every_eligibility_rule_of_a_credential_is_in_its_card(run) -> None:
+    """FACHE asks a master's degree among four rules: a card that gave only the first hid it."""
+    text, leads = card(run, "is FACHE worth getting or should I just do an MHA")
+    assert leads == "certifications FACHE"
+    assert "master's or other post-baccalaureate degree" in text
+    assert "5 or more years of healthcare management experience" in text
+
+
+def test_a_title_in_a_setting_that_licenses_someone_else_keeps_the_titles_route(run) -> None:
+    text, leads = card(run, "how to become director of nursing at a nursing home")
+    assert leads == "path --from nurse"  # the nurse's route, not the administrator's
+    assert "Answer: the route to Director of Nursing" in text
+    assert "separate credential" in text and "nursing home administrator license" in text
+    text, leads = card(run, "how to become a nursing home administrator")
+    assert leads == "path --setting nursing-home"  # the setting's license is this title's own
+
+
+def test_job_titles_are_answered_with_titles_and_a_first_job(run) -> None:
+    text, leads = card(run, "what entry level job titles should a new health admin bachelors grad search for")
+    assert leads == "roles"
+    roles = kb().roles
+    for t in (*roles.title_examples, *(t for t in roles.onet_titles if "listing" not in t.text)):
+        assert t.text in text
+    assert "April 2021" not in text  # an older list's titles left out
+    assert text.count("Hospital Administrator") + text.count("Hospital administrator") == 1  # each title once
+
+
 # -- the answer first, on one screen --------------------------------------------------------------
 
 

@@ -29,12 +29,14 @@ Phrase = Annotated[str, Meta(pattern=r"^[a-z0-9']+( [a-z0-9']+)*$")]
 #   degrees / credentials: two side by side; credential, credential-cost / -eligibility / -renewal;
 #   certifications: those suited to the setting named; hours: the schedules; related: the related
 #   occupations' pay; advancement: how managers move up; key-points: the view's key points (`part`: which
-#   list of the education section, for education-list); term, role, organization: one named statement.
+#   list of the education section, for education-list); term, role, organization: one named statement;
+#   titles: the job titles to search for and how a first job is found.
 Answer = Literal[
     "pay",
     "ranking",
     "jobs",
     "employers",
+    "titles",
     "timeline",
     "degrees",
     "degree-needed",

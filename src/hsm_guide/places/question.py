@@ -32,6 +32,9 @@ class Found(NamedTuple):
         return self.resolved.area
 
 
+MOST = 4  # places one question compares side by side
+
+
 def places(
     found: Names,
     typed: Sequence[str],
@@ -39,14 +42,15 @@ def places(
     vocabulary: frozenset[str] | set[str],
     rare: Callable[[str], bool],
 ) -> list[Found]:
-    """Up to two places, in the order named: "pay in florida vs georgia", "nyc vs la"."""
-    first = _first(found, typed, common, vocabulary, rare, set())
-    if first is None:
-        return []
-    second = _first(found, typed, common, vocabulary, rare, set(range(first.start, first.end)))
-    if second is None or second.area == first.area:
-        return [first]
-    return sorted([first, second], key=lambda f: f.start)
+    """Up to MOST places, each area once, in the order named: "pay in florida vs georgia", "bay area vs
+    sacramento vs la" (a third place said is compared too, never dropped unsaid)."""
+    named: list[Found] = []
+    taken: set[int] = set()
+    while len(named) < MOST and (next_one := _first(found, typed, common, vocabulary, rare, taken)) is not None:
+        taken.update(range(next_one.start, next_one.end))
+        if all(f.area != next_one.area for f in named):
+            named.append(next_one)
+    return sorted(named, key=lambda f: f.start)
 
 
 def _first(

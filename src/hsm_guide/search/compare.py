@@ -19,14 +19,16 @@ if TYPE_CHECKING:
 
 
 def places(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
-    """Two areas' medians and middle 80% side by side."""
+    """The areas' medians and middle 80% side by side (two, or every place the question names)."""
     if kb.wages is None or reading.place is None or reading.other is None:
         return None
     from ..wages.lookup import wage_data
 
     data = wage_data(kb)
-    pair = [(a, data.row(a.code)) for a in (reading.place.area, reading.other.area)]
-    b.heading(f"Answer: {pair[0][0].name} and {pair[1][0].name}, pay side by side, {data.label}")
+    pair = [(f.area, data.row(f.area.code)) for f in reading.places]
+    names = [a.name for a, _ in pair]
+    listed = " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + f" and {names[-1]}"
+    b.heading(f"Answer: {listed}, pay side by side, {data.label}")
     src = [data.source]
     rows: list[FactRow] = []
     for area, row in pair:
@@ -130,16 +132,18 @@ def _median(data: WageData, row: WageRow | None) -> str:
 
 
 def _higher(pairs: list[tuple[str, float | None]]) -> list[FactRow]:
-    """Which of two pays more, and by how much."""
+    """Which of two pays more, and by how much; of more than two, which pays most and least."""
     from ..blocks import money
 
-    if len(pairs) != 2 or pairs[0][1] is None or pairs[1][1] is None:
+    known = sorted(((name, v) for name, v in pairs if v is not None), key=lambda p: -p[1])
+    if len(known) < 2 or (len(pairs) == 2 and len(known) != 2):
         return []
-    (a, x), (_, y) = sorted(pairs, key=lambda p: -(p[1] or 0))
-    assert x is not None and y is not None
+    (a, x), (low, y) = known[0], known[-1]
     if x == y:
         return [("Difference", "the same median", [])]
-    return [("Difference", f"{a} {money(x - y)} a year more at the median", [])]
+    if len(pairs) == 2:
+        return [("Difference", f"{a} {money(x - y)} a year more at the median", [])]
+    return [("Highest", f"{a}, {money(x - y)} a year more at the median than {low}", [])]
 
 
 def degrees(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:

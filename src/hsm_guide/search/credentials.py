@@ -50,14 +50,19 @@ def credential(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> A
 
 
 def main_facts(c: Certification) -> list[FactRow]:
-    """Who issues it and whom it suits, who may sit it and its exam (each first fact in short), how long
-    it takes to prepare, how often it renews, and its status where it is in doubt."""
+    """Who issues it and whom it suits, who may sit it (every rule, in short) and its exam (its first
+    fact in short), how long it takes to prepare, how often it renews, and its status where in doubt."""
     status = c.status[0] if c.status else None
-    firsts = [(label, items[0]) for label, items in (("Eligible", c.eligibility), ("Exam", c.exam)) if items]
+    # Every rule of eligibility, each in short: the first alone hid FACHE's master's degree.
+    eligible = [
+        (" ".join(in_short(i.text, "; ") for i in c.eligibility), [s for i in c.eligibility for s in i.sources])
+    ]
+    exam = [(in_short(c.exam[0].text, "; "), c.exam[0].sources)] if c.exam else []
     return [
         ("Issuing body", c.body, c.sources),
         ("Suits", c.suits, c.sources),
-        *((label, in_short(item.text, "; "), item.sources) for label, item in firsts),
+        *(("Eligible", text, sources) for text, sources in eligible if text),
+        *(("Exam", text, sources) for text, sources in exam),
         ("Preparation", c.preparation or "", c.sources),
         ("Renews", c.renews or "", c.sources),
         *([("Status", status.text, status.sources)] if status else []),

@@ -52,6 +52,7 @@ FAMILIES = {
     "education-list": _family("reference:education_list", "degree"),
     "term": _family("reference:term", "term degree credential role organization occupation"),
     "role": _family("reference:role", "role occupation setting industry term"),
+    "titles": _family("reference:titles", "role occupation background"),
     "organization": _family("reference:organization", "organization term credential"),
     "jobs": _family("reference:jobs", "occupation role"),
     "employers": _family("reference:employers", "industry setting occupation"),

@@ -86,24 +86,40 @@ def region_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> A
 
 
 def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
-    """Rural pay: BLS's nonmetropolitan areas (of the state named), the three best- and lowest-paid."""
+    """Rural pay: BLS's nonmetropolitan areas (of each state named; none named, the nation's three best-
+    and lowest-paid), each with its median and how many of these jobs it has."""
     if kb.wages is None:
         return None
     from ..sections.pay.states import ranked
     from ..wages.lookup import wage_data
+    from ..wages.states import STATES
 
     data = wage_data(kb)
-    place = reading.place.area if reading.place else None
-    state = place.state if place is not None and place.kind != "national" else None
-    rural = [r for r in data.metros(state) if r.kind == "nonmetro"]
-    areas = [r for r in ranked(data, rural, False) if r.annual_median]
+    states = list(dict.fromkeys(f.area.state for f in reading.places if f.area.kind != "national" and f.area.state))
+    each: list[str | None] = [*states] or [None]  # none named: the nation's
+    areas = [
+        r
+        for state in each
+        for r in ranked(data, [r for r in data.metros(state) if r.kind == "nonmetro"], False)
+        if r.annual_median
+    ]
     if not areas:
         return None
-    name = data.row(f"{areas[0].area[:2]}00000")
-    where = f" of {name.name}" if state and name else ""
+    names = [name for fips, (code, name) in STATES.items() for state in states if code == state]
+    where = f" of {' and '.join(names)}" if names else ""
     b.heading(f"Answer: pay in the rural (nonmetropolitan) areas{where}, {data.label}")
-    shown = [*areas[:3], *areas[-3:]] if len(areas) > 6 else areas
-    b.facts([*_medians(data, shown), sources_row(kb, [data.source])])
+    shown = [*areas[:3], *areas[-3:]] if len(areas) > 6 and not states else areas
+    rows = [
+        (
+            r.name,
+            data.yearly_and_hourly(r, "median")
+            + " (median)"
+            + (f"; {round(r.employment):,} jobs" if r.employment else ""),
+            [data.source],
+        )
+        for r in shown
+    ]
+    b.facts([*rows, sources_row(kb, [data.source])])
     which = "the three best- and lowest-paid are shown" if len(shown) < len(areas) else "all are shown"
     b.note(f"BLS publishes no single rural figure: it gives {len(areas)} nonmetropolitan areas their own; {which}.")
     return Answered(frozenset({"place"}))

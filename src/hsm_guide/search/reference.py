@@ -1,5 +1,6 @@
 """The cards that show what the guide says in words or counts: a view's key points, the hours, a list
-of the education section, a glossary term, a kind of manager, an organization, the jobs, the employers."""
+of the education section, a glossary term, a kind of manager, the job titles, an organization, the jobs, the
+employers."""
 
 from __future__ import annotations
 
@@ -143,6 +144,33 @@ def role(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answere
         b.entries("What the occupation does", duties)
     b.facts([sources_row(kb, [*found.sources, *(i for e in duties for i in e.sources)])])
     return Answered(used)
+
+
+def titles(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The job titles to look for: the titles the sources give, O*NET's current sample, the other names
+    the occupation goes by, and how the route of the background named (else a student's) gets a first job."""
+    r = kb.roles
+    current = [t for t in r.onet_titles if "listing)" not in t.text]  # an older list's titles are marked
+    seen: set[str] = set()
+    rows: list[FactRow] = []
+    for label, items in (
+        ("Job titles", r.title_examples),
+        ("O*NET's titles", current),
+        ("Also called", kb.identity.alternative_titles),
+    ):
+        fresh = [t for t in items if t.text.casefold() not in seen]  # each title once
+        seen.update(t.text.casefold() for t in fresh)
+        if fresh:
+            rows.append((label, ", ".join(t.text for t in fresh), [i for t in fresh for i in t.sources]))
+    if not rows:
+        return None
+    who = reading.first("background") or (kb.paths.backgrounds[0] if kb.paths.backgrounds else None)
+    first = next((s for s in who.steps if s.kind == "experience"), None) if who else None
+    if first is not None:
+        rows.append(("A first job", first.text, first.sources))
+    b.heading("Answer: job titles to search for")
+    b.facts([*rows, sources_row(kb, [i for row in rows for i in row[2]])])
+    return Answered(frozenset({"role", "occupation", "background"} if first else {"role", "occupation"}))
 
 
 def organization(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:

@@ -25,9 +25,12 @@ def route(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     who: Route | None = reading.first("background")
     where: Route | None = reading.first("setting")
     if who is None:
-        goal = _goal(kb, reading) if where is None else None
-        if goal is not None:
-            return _to(b, kb, reading, *goal)
+        goal = _goal(kb, reading)
+        if goal is not None and (where is None or not _names(where, goal[2])):
+            answered = _to(b, kb, reading, *goal)
+            if where is not None:  # a title in a setting that licenses someone else: say whose license it is
+                _others_license(b, where, goal[2])
+            return answered
         return _setting(b, kb, where) if where is not None else None
     entries = [Entry(in_short(s.text), tuple(s.sources), KIND_LABELS[s.kind]) for s in who.steps[:2]]
     if where is not None:  # the setting's first step that is not experience: what the setting adds
@@ -50,6 +53,24 @@ def _goal(kb: KnowledgeBase, reading: Reading) -> tuple[Route, Step, str] | None
     found = ((r, s) for r in kb.paths.backgrounds for s in r.steps if title in s.text.lower())
     route_step = next(found, None)
     return (*route_step, role.name) if route_step else None
+
+
+def _names(where: Route, title: str) -> bool:
+    """Whether the setting's steps name the title (a practice manager's, a nursing home administrator's
+    license): then the setting's route is the title's own."""
+    return any(title.lower() in s.text.lower() for s in where.steps)
+
+
+def _others_license(b: Builder, where: Route, title: str) -> None:
+    """The setting's license, said to be a separate credential from the title asked of: a Director of
+    Nursing in a nursing home is not licensed as its administrator."""
+    first = next((s for s in where.steps if s.kind == "license"), None)
+    if first is not None:
+        b.note(
+            f"The license of the {where.who} is a separate credential from the route to {title}: "
+            f"{in_short(first.text)}",
+            first.sources,
+        )
 
 
 def _to(b: Builder, kb: KnowledgeBase, reading: Reading, who: Route, step: Step, title: str) -> Answered:
