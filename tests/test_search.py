@@ -407,6 +407,18 @@ def test_three_places_are_all_compared_and_the_highest_named(run) -> None:
     assert f"{high.name}, {gap} a year more at the median than {low.name}" in text
 
 
+def test_three_occupations_side_by_side_and_growth_said_for_this_one_only(run) -> None:
+    text, _ = card(
+        run,
+        "compare health services managers vs human resources managers vs social and community service managers pay and growth",
+    )
+    for soc in ("11-9111", "11-3121", "11-9151"):  # this one, human resources, social and community service
+        row = data().row("0000000", soc)
+        assert row is not None and data().occupation_name(soc) in text and data().text(row, "annual_median") in text
+    edition = next(e for e in kb().quick_facts.editions if e.pay_year == kb().quick_facts.current_edition)
+    assert f"{edition.growth_percent:g}%" in text and "no projection for the others" in text  # the data holds percent
+
+
 @pytest.mark.parametrize(("nickname", "metro"), [("big apple", "New York-Newark"), ("windy city", "Chicago-")])
 def test_a_citys_nickname_is_its_metro(run, nickname: str, metro: str) -> None:
     result = run("pay", "--area", nickname)

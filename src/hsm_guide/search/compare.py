@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .card import Answered, in_short, lowered, sources_row
 
 ALL = "00-0000"  # all occupations: where pay stands across the economy
+MOST = 4  # occupations one question sets side by side
 
 if TYPE_CHECKING:
     from ..model import Card, Certification, Degree, KnowledgeBase, Route
@@ -26,9 +27,7 @@ def places(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answe
 
     data = wage_data(kb)
     pair = [(f.area, data.row(f.area.code)) for f in reading.places]
-    names = [a.name for a, _ in pair]
-    listed = " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + f" and {names[-1]}"
-    b.heading(f"Answer: {listed}, pay side by side, {data.label}")
+    b.heading(f"Answer: {listed([a.name for a, _ in pair])}, pay side by side, {data.label}")
     src = [data.source]
     rows: list[FactRow] = []
     for area, row in pair:
@@ -63,7 +62,7 @@ def industries(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> A
 
 
 def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
-    """Two occupations' medians side by side (one named: beside this one), in the place's state where one
+    """Occupations' medians side by side (up to four named; one named: beside this one), in the place's state where one
     is named (the release has the related occupations by state), else nationally. Both are shown at one
     level: where one has only its state's figure, so has the other, and a local figure is said apart.
     An occupation the extract does not hold is said to be missing, never stood in for."""
@@ -80,7 +79,7 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     found, where, local = _alike(data, area, pair)
     names = [data.occupation_name(s) for s in pair]
     state = f", the state (no figure for {area.name})" if area is not None and where != area.name else ""
-    title = f"{names[0]} and {names[1]}, pay side by side, {where}{state}, {data.label}"
+    title = f"{listed(names)}, pay side by side, {where}{state}, {data.label}"
     if not said(b, kb, reading, title):
         b.heading(f"Answer: {title}")
     src = [data.source]
@@ -90,7 +89,19 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     b.facts([*rows, sources_row(kb, [data.source])])
     if reading.place and where != reading.place.area.name:
         b.note(f"BLS figures for these occupations in the guide are by state: {where} for {reading.place.area.name}.")
+    if "growing" in reading.tokens:  # growth asked: the guide projects this occupation alone
+        _own_growth(b, kb, names[0] if pair[0] == data.soc else data.occupation_name(data.soc))
     return Answered(frozenset({"occupation", "unheld", "place", "background", "role"}))
+
+
+def _own_growth(b: Builder, kb: KnowledgeBase, own: str) -> None:
+    """The projection the guide holds (this occupation's), and that it holds none for the others."""
+    from ..sections.builder import current_edition, growth_text
+
+    edition = current_edition(kb)
+    growth = growth_text(edition)
+    if growth:
+        b.note(f"Projected growth: {own}, {growth}; the guide holds no projection for the others.", edition.sources)
 
 
 def _alike(
@@ -118,13 +129,18 @@ def _state_row(data: WageData, area: object, soc: str) -> WageRow | None:
 
 
 def _pair(reading: Reading, data: WageData) -> list[str] | None:
-    """The two occupations to set side by side: the two named, or the one named beside this one; where
-    only an occupation the extract does not hold is named, this one beside all occupations."""
+    """The occupations to set side by side: those named (up to MOST), or the one named beside this one;
+    where only an occupation the extract does not hold is named, this one beside all occupations."""
     socs = [s for s in reading.socs() if s in data.release.occupations]
-    pair = socs[:2] if len(socs) >= 2 else [*socs, data.soc]
+    pair = socs[:MOST] if len(socs) >= 2 else [*socs, data.soc]
     if len(set(pair)) < 2 and reading.every("unheld") and ALL in data.release.occupations:
         pair = [data.soc, ALL]
-    return pair if len(set(pair)) == 2 else None
+    return pair if len(set(pair)) == len(pair) >= 2 else None
+
+
+def listed(names: list[str]) -> str:
+    """'A and B'; 'A, B and C'."""
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + f" and {names[-1]}"
 
 
 def _median(data: WageData, row: WageRow | None) -> str:
