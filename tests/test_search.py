@@ -410,13 +410,43 @@ def test_three_places_are_all_compared_and_the_highest_named(run) -> None:
 def test_three_occupations_side_by_side_and_growth_said_for_this_one_only(run) -> None:
     text, _ = card(
         run,
-        "compare health services managers vs human resources managers vs social and community service managers pay and growth",
+        "compare health services managers vs human resources managers vs social and community service managers"
+        " pay and growth",
     )
     for soc in ("11-9111", "11-3121", "11-9151"):  # this one, human resources, social and community service
         row = data().row("0000000", soc)
         assert row is not None and data().occupation_name(soc) in text and data().text(row, "annual_median") in text
     edition = next(e for e in kb().quick_facts.editions if e.pay_year == kb().quick_facts.current_edition)
     assert f"{edition.growth_percent:g}%" in text and "no projection for the others" in text  # the data holds percent
+
+
+def test_a_long_question_naming_a_credential_leads_with_that_credential(run) -> None:
+    """Many words lower every card's share of the question: the card for the thing it names still leads."""
+    text, leads = card(run, "Can a new grad get FACHE or is that for experienced people only")
+    assert leads == "certifications FACHE"
+    text, leads = card(run, "CPA wanting to get into hospital finance side - what is CHFP and who gives it")
+    assert leads == "certifications CHFP"
+    assert "cna" not in text.lower()  # an accountant's CPA is no nursing assistant's CNA
+
+
+def test_a_long_question_naming_a_gap_says_the_guide_does_not_hold_it(run) -> None:
+    result = run("search", "how much does an online MHA cost and can I do it part time while working", "--json")
+    assert result.exit_code == 0
+    (document,) = json.loads(result.stdout)["sections"]
+    assert document["blocks"][0]["text"] == "Answer: not in this guide"
+
+
+def test_a_question_no_passage_half_matches_still_shows_the_closest_passages(run) -> None:
+    """Seven words the passages never hold together: the passages holding the most of them, not an error."""
+    result = run("search", "wanting", "hospital", "finance", "side", "chfp", "gives", "whatever")
+    assert result.exit_code == 0, result.stderr
+    assert "CHFP" in result.stdout
+
+
+def test_two_credentials_side_by_side_give_every_eligibility_rule(run) -> None:
+    text, _ = card(run, "cmpe or fache which is better")
+    assert "master's or other post-baccalaureate degree" in text  # FACHE's third rule
+    assert "Pathway 3" in text  # the CMPE's fourth
 
 
 @pytest.mark.parametrize(("nickname", "metro"), [("big apple", "New York-Newark"), ("windy city", "Chicago-")])

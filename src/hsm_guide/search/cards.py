@@ -231,8 +231,24 @@ def ranked(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> list[tuple[
     least = max(FLOOR, COVERED * found.most(reading.tokens))
     gaps = reading.every("gap")
     kept = [(score, i) for i, score in scores.items() if score >= least and _can(found.cards[i], reading, gaps)]
+    if not kept:  # a long question of many parts: a card for the thing it names, or the gap it names
+        kept = [(score, i) for i, score in scores.items() if score >= FLOOR and _named_for(found, i, reading, gaps)]
     kept.sort(key=lambda pair: (-pair[0], pair[1]))  # ties: the card listed first in the data
     return [(score, found.cards[i]) for score, i in kept]
+
+
+# The kinds of thing that have a card of their own: named, that card answers for it whatever else is asked.
+_OWN = frozenset({"credential", "term", "organization", "role"})
+
+
+def _named_for(found: Table, i: int, reading: Reading, gaps: list[Gap]) -> bool:
+    """Whether the card is the one for a gap the question names, or needs a thing of its own kind that the
+    question names (and nothing it does not)."""
+    card = found.cards[i]
+    if isinstance(card, Gap):
+        return any(g is card for g in gaps)
+    needs = found.needs[i]
+    return bool(needs) and needs.keys() <= _OWN and _can(card, reading, gaps)
 
 
 def _can(card: Choice, reading: Reading, gaps: list[Gap]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .card import Answered, in_short, lowered, sources_row
+from .card import Answered, lowered, sources_row
 
 ALL = "00-0000"  # all occupations: where pay stands across the economy
 MOST = 4  # occupations one question sets side by side
@@ -190,13 +190,15 @@ def _short(name: str) -> str:
 
 def credentials(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
     """Two credentials side by side: who issues each, whom it suits, who is eligible, how often it renews."""
+    from .credentials import eligibility
+
     pair: list[Certification] = reading.every("credential")[:2]
     if len(pair) < 2:
         return None
     b.heading(f"Answer: the {pair[0].code} and the {pair[1].code} side by side")
     rows: list[FactRow] = []
     for c in pair:
-        eligible = in_short(c.eligibility[0].text, "; ") if c.eligibility else "no eligibility rules given"
+        eligible = eligibility(c) or "no eligibility rules given"
         rows.append((c.code, f"{c.name}. Suits {lowered(c.suits)}. Eligible: {lowered(eligible)}", c.sources))
     b.facts([*rows, sources_row(kb, [i for c in pair for i in c.sources])])
     b.note("Which suits you depends on the work you want: each one's page has its exam, renewal and cost.")

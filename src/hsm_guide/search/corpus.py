@@ -177,19 +177,21 @@ def ranked(index: list[Passage], expanded: list[frozenset[str]]) -> list[Hit]:
 def _matched(
     index: list[Passage], expanded: list[frozenset[str]]
 ) -> tuple[list[tuple[Passage, list[bool], int, bool]], list[int]]:
-    """The passages that match at least half the words (which, in its heading how many, in its text at
-    all), and how many passages each word is in."""
+    """The passages that match at least half the words (where none does, those that match the most:
+    a long question still finds its passages), which words, in its heading how many, in its text at
+    all; and how many passages each word is in."""
     needed = max(1, (len(expanded) + 1) // 2)  # all words first, then most of them
-    found: list[tuple[Passage, list[bool], int, bool]] = []
+    every: list[tuple[Passage, list[bool], int, bool]] = []
     seen = [0] * len(expanded)
     for p in index:
         in_text = [not forms.isdisjoint(p.words) for forms in expanded]
         in_context = [not forms.isdisjoint(p.context) for forms in expanded]
         hits = [t or c for t, c in zip(in_text, in_context, strict=True)]
         seen = [n + h for n, h in zip(seen, hits, strict=True)]
-        if sum(hits) >= needed:
-            found.append((p, hits, sum(in_context), any(in_text)))
-    return found, seen
+        if any(hits):
+            every.append((p, hits, sum(in_context), any(in_text)))
+    most = max((sum(hits) for _, hits, _, _ in every), default=0)
+    return [m for m in every if sum(m[1]) >= min(needed, most)], seen
 
 
 def expand(

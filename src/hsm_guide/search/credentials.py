@@ -53,10 +53,7 @@ def main_facts(c: Certification) -> list[FactRow]:
     """Who issues it and whom it suits, who may sit it (every rule, in short) and its exam (its first
     fact in short), how long it takes to prepare, how often it renews, and its status where in doubt."""
     status = c.status[0] if c.status else None
-    # Every rule of eligibility, each in short: the first alone hid FACHE's master's degree.
-    eligible = [
-        (" ".join(in_short(i.text, "; ") for i in c.eligibility), [s for i in c.eligibility for s in i.sources])
-    ]
+    eligible = [(eligibility(c), [s for i in c.eligibility for s in i.sources])]
     exam = [(in_short(c.exam[0].text, "; "), c.exam[0].sources)] if c.exam else []
     return [
         ("Issuing body", c.body, c.sources),
@@ -67,6 +64,11 @@ def main_facts(c: Certification) -> list[FactRow]:
         ("Renews", c.renews or "", c.sources),
         *([("Status", status.text, status.sources)] if status else []),
     ]
+
+
+def eligibility(c: Certification) -> str:
+    """Every rule of eligibility, each in short: the first alone hid FACHE's master's degree."""
+    return " ".join(in_short(i.text, "; ") for i in c.eligibility)
 
 
 def certifications(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
