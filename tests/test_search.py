@@ -449,6 +449,21 @@ def test_two_credentials_side_by_side_give_every_eligibility_rule(run) -> None:
     assert "Pathway 3" in text  # the CMPE's fourth
 
 
+def test_two_places_with_a_title_of_this_occupation_are_compared_not_one_dropped(run) -> None:
+    text, _ = card(run, "how much do hospital administrators make in texas vs california")
+    for name in ("texas", "california"):
+        row = data().find(name)
+        assert row.name in text and data().text(row, "annual_median") in text
+
+
+def test_an_acronym_typed_in_capitals_is_never_corrected_into_another(run) -> None:
+    result = run("search", "RHIA", "vs", "RHIT", "-", "whats", "the", "difference", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "you typed 'rhit'" not in result.stdout and "Showing results for 'rhia'" not in result.stdout
+    (document,) = json.loads(result.stdout)["sections"]
+    assert "RHIA" in document["blocks"][0]["text"]  # the credential it holds leads
+
+
 @pytest.mark.parametrize(("nickname", "metro"), [("big apple", "New York-Newark"), ("windy city", "Chicago-")])
 def test_a_citys_nickname_is_its_metro(run, nickname: str, metro: str) -> None:
     result = run("pay", "--area", nickname)

@@ -19,11 +19,11 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple, Union
 
-from ..model import Gap
+from ..model import Card, Gap
 from .families import GAP
 
 if TYPE_CHECKING:
-    from ..model import Card, KnowledgeBase
+    from ..model import KnowledgeBase
     from .lexicon import Lexicon
     from .reading import Reading
 
@@ -43,6 +43,7 @@ FLOOR = 1.5
 # teacher, the credential or the place named beats one that would drop it.
 NEEDED = 0.3
 IGNORED = 0.5
+MANY_PLACES = frozenset({"places", "rural-pay", "region-pay"})  # answers that show every place named
 FREE = frozenset({"year", "past-year"})  # no card is set back by them, nor preferred for them (a note says them)
 NOTED = frozenset({"gap"})  # no card is set back by it (a note says it); the gap's own card is preferred
 _NEED_KINDS = {"licensed-role": ("setting", "term")}  # a need that more than one kind of part meets
@@ -98,9 +99,17 @@ class Table(NamedTuple):
         card is set back by nothing: it says what the guide does not hold, whatever else is named."""
         needs, owns = self.needs[card], self.owns[card]
         gap = isinstance(self.cards[card], Gap)
+        choice = self.cards[card]
+        many = isinstance(choice, Card) and choice.answer in MANY_PLACES
+        places = 1 if gap or many else max(1, needs.get("place", 0))
         total = 0.0
         met: Counter[str] = Counter()
         for kinds in named:
+            if "place" in kinds and not gap:  # a place beyond those the card shows would be dropped
+                places -= 1
+                if places < 0 and not many:
+                    total -= IGNORED * self.weight("<place>")
+                    continue
             wanted = [k for k in kinds & needs.keys() - FREE if met[k] < needs[k]]
             if wanted:
                 best = max(wanted, key=lambda k: self.weight(f"<{k}>"))
@@ -202,9 +211,14 @@ def _needs(card: Choice) -> dict[str, int]:
         return dict.fromkeys(GAP, 1)
     found: dict[str, int] = {}
     for need in card.needs:
-        for k in _NEED_KINDS.get(need.removeprefix("two-"), (need.removeprefix("two-"),)):
+        single = _SINGULAR.get(need.removeprefix("two-"), need.removeprefix("two-"))  # two-places: place
+        for k in _NEED_KINDS.get(single, (single,)):
             found[k] = 2 if need.startswith("two-") else 1
     return found
+
+
+# The kind a 'two-' need counts two of.
+_SINGULAR = {"places": "place", "credentials": "credential", "degrees": "degree", "industries": "industry"}
 
 
 def _uses(card: Choice) -> frozenset[str]:
@@ -232,7 +246,7 @@ def ranked(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> list[tuple[
     gaps = reading.every("gap")
     kept = [(score, i) for i, score in scores.items() if score >= least and _can(found.cards[i], reading, gaps)]
     if not kept:  # a long question of many parts: a card for the thing it names, or the gap it names
-        kept = [(score, i) for i, score in scores.items() if score >= FLOOR and _named_for(found, i, reading, gaps)]
+        kept = [(score, i) for i, score in scores.items() if _named_for(found, i, reading, gaps)]
     kept.sort(key=lambda pair: (-pair[0], pair[1]))  # ties: the card listed first in the data
     return [(score, found.cards[i]) for score, i in kept]
 

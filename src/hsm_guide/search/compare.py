@@ -38,7 +38,7 @@ def places(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answe
         rows.append((area.name, f"{data.yearly_and_hourly(row, 'median')} (median); {middle}", src))
     higher = _higher([(a.name, r.annual_median if r else None) for a, r in pair])
     b.facts([*rows, *higher, sources_row(kb, [data.source])])
-    return Answered(frozenset({"place", "two-places"}))
+    return Answered(frozenset({"place", "two-places", "role"}))  # a role: this occupation under a title
 
 
 def industries(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:

@@ -241,8 +241,10 @@ def _spelled(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> tuple
     english = counts(kb, unfamiliar)
     corrections: dict[str, str] = {}
     unknown: list[str] = []
+    shouted = all(t.isupper() for t in typed if t.isalpha())
+    acronyms = set() if shouted else {t.lower() for t in typed if t.isalpha() and 2 <= len(t) <= 6 and t.isupper()}
     for word in (w for w in unfamiliar if not english.get(w)):
-        close = lexicon.closest(word)
+        close = None if word in acronyms else lexicon.closest(word)  # RHIT typed so is no slip for RHIA
         if close:
             corrections[word] = close
         else:
