@@ -349,3 +349,12 @@ def test_a_symlink_is_written_through(run, tmp_path: Path) -> None:
     assert run("export", "day", "-o", str(link)).exit_code == 1, "still refuses without --force"
     assert run("export", "day", "-o", str(link), "--force").exit_code == 0
     assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("# A day in the life")
+
+
+@pytest.mark.parametrize("fmt_name", ["markdown", "html"])
+def test_a_source_note_ending_in_a_period_gets_no_second(run, fmt_name: str) -> None:
+    """The catalog's notes end as sentences ('... and the BLS handbook.'); the address line follows once."""
+    result = run("sources", "--format", fmt_name)
+    assert result.exit_code == 0, result.stderr
+    assert "handbook. No web address" in result.stdout or "handbook. Address" in result.stdout
+    assert ".. " not in result.stdout and "..<" not in result.stdout

@@ -222,6 +222,13 @@ def describe(ref: SourceRef) -> str:
 
 
 NO_ADDRESS = "No web address: the copy the guide draws on gives none"  # said of a source without one
+
+
+def stop(text: str) -> str:
+    """The text ended as a sentence, once: a note that ends with its own period gets no second."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
 # A handout's list says it once, above, and marks each such source in a few words.
 BRIEF_HEAD = "Sources (where a source has no web address, the copy the guide draws on gives none):"
 NO_ADDRESS_BRIEF = "no web address"

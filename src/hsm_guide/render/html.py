@@ -35,6 +35,7 @@ from ..blocks import (
     Tree,
     describe,
     in_brief,
+    stop,
 )
 from . import UNSAFE
 from .htmlstyle import CSS, made_on, page_boxes
@@ -164,7 +165,7 @@ class _Page:
                 if block.detailed and ref.note:
                     said += f". {text(ref.note)}"
             self.described.add(ref.id)
-            said += f". Address: {_address(ref.url)}" if ref.url else f". {NO_ADDRESS}"
+            said = stop(said) + (f" Address: {_address(ref.url)}" if ref.url else f" {NO_ADDRESS}")
             items.append(f"<li>{said}</li>")
         said = BRIEF_HEAD if block.brief else "Sources:"
         head = "" if block.detailed else f'<p class="sources">{said}</p>\n'

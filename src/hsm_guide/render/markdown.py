@@ -37,6 +37,7 @@ from ..blocks import (
     describe,
     fmt,
     in_brief,
+    stop,
 )
 from . import UNSAFE
 from .tilegrid import bin_name, ranges, shades
@@ -237,10 +238,8 @@ def source_line(ref: SourceRef, detailed: bool = False, brief: bool = False, aga
     if detailed and ref.note:
         line += f". {escape(ref.note)}"
     if ref.url:
-        line += f". Address: <{ref.url}>" if _safe_url(ref.url) else f". Address: {escape(ref.url)}"
-    else:
-        line += f". {escape(NO_ADDRESS)}"
-    return line
+        return stop(line) + (f" Address: <{ref.url}>" if _safe_url(ref.url) else f" Address: {escape(ref.url)}")
+    return f"{stop(line)} {escape(NO_ADDRESS)}"
 
 
 def _safe_url(url: str) -> bool:
