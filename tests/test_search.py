@@ -464,6 +464,14 @@ def test_an_acronym_typed_in_capitals_is_never_corrected_into_another(run) -> No
     assert "RHIA" in document["blocks"][0]["text"]  # the credential it holds leads
 
 
+def test_the_current_releases_year_is_never_said_to_be_another(run) -> None:
+    year = data().release.year  # the release every pay figure is for
+    result = run("search", "top", "paying", "states", str(year))
+    assert result.exit_code == 0 and f"not for {year}" not in result.stdout
+    result = run("search", "top", "paying", "states", str(year - 6))
+    assert f"The answer is not for {year - 6}" in named(result.stdout)
+
+
 @pytest.mark.parametrize(("nickname", "metro"), [("big apple", "New York-Newark"), ("windy city", "Chicago-")])
 def test_a_citys_nickname_is_its_metro(run, nickname: str, metro: str) -> None:
     result = run("pay", "--area", nickname)

@@ -24,7 +24,9 @@ def notes(kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, used: frozenset
     _places(reading, lexicon, used, found)
     _parts(kb, reading, used, found)
     if "year" not in used:
-        found["year"] += [_year(kb, y) for y in reading.years]
+        # the current release's year is what every figure is for: nothing to say of it
+        current = kb.wages.release.year if kb.wages else kb.quick_facts.current_edition
+        found["year"] += [_year(kb, y) for y in reading.years if y != current]
     words = [f"'{w}'" for w in reading.unknown]
     if words:
         found["year"].append((f"The guide holds nothing on {', '.join(words)}.", []))
