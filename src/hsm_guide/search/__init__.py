@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..blocks import Document
     from ..model import KnowledgeBase
     from ..sections.builder import Builder
+    from .cards import Choice
     from .lexicon import Lexicon
     from .reading import Reading
 
@@ -35,8 +36,12 @@ class Result(NamedTuple):
     closest: list[str]  # suggestions when nothing matched
     reading: Reading | None = None  # the question as read (no card within one section)
     unmatched: tuple[str, ...] = ()  # words no passage mentions, searched without them
-    leads: bool = False  # whether a card can lead
+    choices: tuple[Choice, ...] = ()  # the cards that can lead, best first (ranked once a run)
     lexicon: Lexicon | None = None  # what the question was read against
+
+    @property
+    def leads(self) -> bool:
+        return bool(self.choices)
 
 
 def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
@@ -55,16 +60,16 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
     kept = [f for f in forms if f]
     hits = ranked(found, kept) if kept else []
     unmatched = tuple(w for w, f in zip(words, forms, strict=True) if not f) if kept else ()
-    leads = section is None and _leads(kb, lex, reading)
-    closest = [] if hits or leads else _closest(words, lex)
+    choices = _choices(kb, lex, reading) if section is None else ()
+    closest = [] if hits or choices else _closest(words, lex)
     asked = reading if section is None else None
-    return Result(query, words, reading.corrections, hits, closest, asked, unmatched, leads, lex)
+    return Result(query, words, reading.corrections, hits, closest, asked, unmatched, choices, lex)
 
 
-def _leads(kb: KnowledgeBase, lex: Lexicon, reading: Reading) -> bool:
+def _choices(kb: KnowledgeBase, lex: Lexicon, reading: Reading) -> tuple[Choice, ...]:
     from .cards import ranked as cards
 
-    return kb.questions is not None and bool(cards(kb, lex, reading))
+    return tuple(choice for _, choice in cards(kb, lex, reading)) if kb.questions is not None else ()
 
 
 def _searched(reading: Reading, lex: Lexicon) -> tuple[str, ...]:
@@ -115,7 +120,7 @@ def document(kb: KnowledgeBase, result: Result, every: bool = False, limit: int 
     if reading is not None and result.lexicon is not None:
         from .answer import lead
 
-        answered = lead(b, kb, reading, result.lexicon, bool(result.hits))
+        answered = lead(b, kb, reading, result.lexicon, result.choices, bool(result.hits))
     _said(b, result)
     if not (answered and not result.words):
         _passages(b, result, len(result.hits) if every else (limit or PASSAGES), answered)

@@ -19,6 +19,7 @@ from .card import Answered
 if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase
     from ..sections.builder import Builder
+    from .cards import Choice
     from .lexicon import Lexicon
     from .reading import Reading
 
@@ -36,15 +37,16 @@ def function(answer: str) -> CardFunction:
     return found
 
 
-def lead(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, hits: bool) -> bool:
+def lead(
+    b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, choices: tuple[Choice, ...], hits: bool
+) -> bool:
     """Add the card the question leads with; False when there is none (no cards in the data, or
     nothing scored and no passage matched either)."""
-    from .cards import ranked
     from .gaps import gap, nothing
 
     if kb.questions is None:
         return False
-    for _, choice in ranked(kb, lexicon, reading):
+    for choice in choices:
         if isinstance(choice, Gap):
             answered: Answered | None = gap(b, kb, reading, choice)
             command = choice.command
