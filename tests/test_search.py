@@ -472,6 +472,14 @@ def test_the_current_releases_year_is_never_said_to_be_another(run) -> None:
     assert f"The answer is not for {year - 6}" in named(result.stdout)
 
 
+def test_three_degrees_side_by_side(run) -> None:
+    text, _ = card(run, "MHA vs MBA vs MPH which is best for hospital admin")
+    degrees = {d.name: d for d in kb().education.degrees}
+    for short in ("MHA", "MBA", "MPH"):
+        degree = next(d for name, d in degrees.items() if f"({short})" in name)
+        assert degree.name in text and degree.text in text
+
+
 @pytest.mark.parametrize(("nickname", "metro"), [("big apple", "New York-Newark"), ("windy city", "Chicago-")])
 def test_a_citys_nickname_is_its_metro(run, nickname: str, metro: str) -> None:
     result = run("pay", "--area", nickname)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .card import Answered, lowered, sources_row
 
 ALL = "00-0000"  # all occupations: where pay stands across the economy
-MOST = 4  # occupations one question sets side by side
+MOST = 4  # occupations (or degrees) one question sets side by side
 
 if TYPE_CHECKING:
     from ..model import Card, Certification, Degree, KnowledgeBase, Route
@@ -163,11 +163,12 @@ def _higher(pairs: list[tuple[str, float | None]]) -> list[FactRow]:
 
 
 def degrees(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
-    """Two degrees side by side, and what the route of a background or setting named says of them."""
-    pair: list[Degree] = reading.every("degree")[:2]
+    """The degrees named side by side (up to MOST), and what the route of a background or setting named
+    says of them."""
+    pair: list[Degree] = reading.every("degree")[:MOST]
     if len(pair) < 2:
         return None
-    b.heading(f"Answer: {_short(pair[0].name)} and {_short(pair[1].name)} side by side")
+    b.heading(f"Answer: {listed([_short(d.name) for d in pair])} side by side")
     rows: list[FactRow] = [(d.name, d.text, d.sources) for d in pair]
     said = _route_says(reading, pair)
     cited = [i for d in pair for i in d.sources] + [i for _, _, s in said for i in s]
