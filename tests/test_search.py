@@ -24,6 +24,8 @@ from hsm_guide.wages.lookup import WageData, wage_data
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 QUESTIONS = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))
 
 

@@ -11,6 +11,8 @@ from hsm_guide.views import SECTIONS
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 # The British spellings the guide once used, as a reader would meet them.
 BRITISH = re.compile(
     r"\b(licen[c]es?|programm[e]s?|organis(?:ation|ations|ational|ed|e|ing)|cent[r]es?|labo[u]r|ag[e]ing|"
