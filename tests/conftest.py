@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hsm_guide.cli import app
-from hsm_guide.environment import Environment, cache_folder
+from hsm_guide.environment import APP, Environment, cache_folder
 from hsm_guide.knowledge import packaged_data_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +47,26 @@ def pinned_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Te
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     # outside tmp_path, which tests list; not created yet, as on a fresh machine
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg") / "cache"))
+
+
+@pytest.fixture(scope="session")
+def _compiled_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder holding the shipped knowledge base compiled and the values derived from it
+    (the search index, the place names, the cards' table), made once per worker by running the CLI."""
+    folder = tmp_path_factory.mktemp("compiled") / APP
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("HSM_GUIDE_")}
+    environ.update(COLUMNS="80", NO_COLOR="1", HSM_GUIDE_CACHE_DIR=str(folder))
+    for args in (["pay"], ["search", "how much do nurse managers make in ohio or dallas"]):
+        assert run_in(environment(environ=environ), *args).exit_code == 0
+    return folder
+
+
+@pytest.fixture
+def warm_cache(pinned_terminal: None, _compiled_cache: Path) -> None:
+    """The test's cache folder starts as a user's does on their second run: the shipped knowledge base
+    compiled, no page stored. For tests of what a page says, not of the cache, which pay for parsing
+    the YAML and building the search index once per worker instead of once per test."""
+    shutil.copytree(_compiled_cache, Path(os.environ["XDG_CACHE_HOME"]) / APP)
 
 
 @pytest.fixture

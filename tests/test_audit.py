@@ -13,6 +13,8 @@ import yaml
 
 from hsm_guide.knowledge import packaged_data_path
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 DATA = yaml.safe_load(packaged_data_path().read_text(encoding="utf-8"))
 
 

@@ -17,6 +17,8 @@ from hsm_guide.blocks import fmt
 from hsm_guide.render.markdown import anchor
 from hsm_guide.views import SECTIONS
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 # -- what the blocks hold, from the JSON the same blocks produce ---------------------
 
 

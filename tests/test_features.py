@@ -18,6 +18,8 @@ from hsm_guide.knowledge import load, packaged_data_path
 
 from .conftest import environment, run_in
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 
 def flat(text: str) -> str:
     return " ".join(text.split())

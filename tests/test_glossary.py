@@ -14,6 +14,8 @@ from hsm_guide.sections.timeline import timeline
 
 from .test_features import complete
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 KB = load(packaged_data_path())
 TERMS = [t.term for t in KB.glossary]
 ISSUE_TERMS = [

@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 
 class TextSnapshot(SingleFileSnapshotExtension):
     """Plain .txt files named after the case, so they read well in a diff."""

@@ -15,6 +15,8 @@ from hsm_guide import knowledge
 from hsm_guide.blocks import Band, Bands, Bar, Bars, Document, Tile, TileMap
 from hsm_guide.render import html as page_html
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 _VOID = {"meta", "br", "hr", "img", "input", "link", "col", "area", "base", "source", "wbr"}
 
 

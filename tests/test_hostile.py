@@ -226,23 +226,40 @@ def test_any_unicode_renders_verbatim_and_keeps_every_structure(tmp_path_factory
         return render_docs(kb, [BY_NAME[name].build(kb) for name in names], fmt)
 
     kb = knowledge.load(load_text(tmp_path_factory.mktemp("uni"), dump(with_text(text))))
-    # the variant is written alone, with no extract or state table beside it: compare like with like
-    baseline = msgspec.structs.replace(shipped_kb(), wages=None, licensing=None)
     shown = clean(text)
     for section in PLACES:
         out = render_terminal(kb, section)
         assert shown in out, "the terminal shows the text itself (control characters escaped)"
         assert "\x1b" not in out
         markdown = render(kb, [section], Format.markdown).decode("utf-8")
-        assert markdown_shape(markdown) == markdown_shape(render(baseline, [section], Format.markdown).decode("utf-8"))
+        assert markdown_shape(markdown) == baseline_markdown_shape(section)
         expected = UNSAFE.sub("\ufffd", " ".join(text.split()))
         if expected:
             assert any(expected in t for t in inline_texts(markdown)), "Markdown renders the text as itself"
         assert text in strings(json.loads(render(kb, [section], Format.json))), "JSON keeps the text exactly"
         page = render(kb, [section], Format.html).decode("utf-8")
-        before = render(baseline, [section], Format.html).decode("utf-8")
+        before = baseline_html(section)
         for tag in ("<script", "<table", "<tr", "<li", "<h2", "<h3", "<a ", "<img"):
             assert page.count(tag) == before.count(tag), tag
+
+
+@cache
+def _baseline(section: str, fmt: str) -> str:
+    """A section of the shipped data as the variant is written: alone, with no extract or state table
+    beside it (compare like with like). The same for every example, so rendered once."""
+    from hsm_guide.render.formats import Format
+    from hsm_guide.render.formats import render as render_docs
+
+    baseline = msgspec.structs.replace(shipped_kb(), wages=None, licensing=None)
+    return render_docs(baseline, [BY_NAME[section].build(baseline)], Format[fmt]).decode("utf-8")
+
+
+def baseline_markdown_shape(section: str) -> tuple[list[str], int, list[int]]:
+    return markdown_shape(_baseline(section, "markdown"))
+
+
+def baseline_html(section: str) -> str:
+    return _baseline(section, "html")
 
 
 def strings(node: Any) -> set[str]:
@@ -379,6 +396,7 @@ COMMANDS = [
     ids=["ascii", "LANG=C", "LC_ALL=C"],
 )
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a[:2]) or "snapshot")
+@pytest.mark.usefixtures("warm_cache")  # the knowledge base compiled: a run's streams are tested here
 def test_non_utf8_terminals_get_readable_ascii(args: list[str], env: dict[str, str]) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "hsm_guide", *args], env={**os.environ, **env}, capture_output=True, check=False
@@ -425,6 +443,7 @@ def test_ctrl_c_while_still_importing_exits_130_quietly() -> None:
 
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["duties"]])
+@pytest.mark.usefixtures("warm_cache")
 def test_a_full_disk_on_stdout_is_one_line(args: list[str]) -> None:
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full here")
@@ -441,6 +460,7 @@ def test_a_full_disk_on_stdout_is_one_line(args: list[str]) -> None:
 
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["validate"], ["duties"]])
+@pytest.mark.usefixtures("warm_cache")
 def test_a_reader_that_leaves_early_is_not_a_failure(args: list[str]) -> None:
     script = f'{sys.executable} -m hsm_guide {" ".join(args)} | head -c 0; echo "status=${{PIPESTATUS[0]}}" >&2'
     result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=False)
@@ -507,6 +527,9 @@ def test_a_planted_page_is_never_printed(tmp_path: Path) -> None:
     assert shown.returncode == 0 and shown.stdout == fresh and b"\x1b" not in shown.stdout
 
 
+_PLANTED: dict[str, Any] = {}
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     payload=st.binary(max_size=2000) | st.builds(lambda n: b"\xdd" + n.to_bytes(4, "big"), st.integers(0, 2**32 - 1))
@@ -519,14 +542,16 @@ def test_no_sealed_payload_can_crash_or_change_a_knowledge_base(tmp_path_factory
 
     from .conftest import environment
 
-    folder = tmp_path_factory.mktemp("planted")
-    copy = folder / "kb.yaml"
-    copy.write_bytes(knowledge.packaged_data_path().read_bytes())
-    env = environment(environ={"HSM_GUIDE_CACHE_DIR": str(folder / "cache")})
-    expected = kb_cache.load_cached(copy, env)
-    (entry,) = (folder / "cache").glob("kb-*.bin")
-    blob = entry.read_bytes()
-    entry.write_bytes(store.seal(blob[:8], blob[8:24], payload))
+    if not _PLANTED:  # stored once; each example then plants its payload under the same key and digests
+        folder = tmp_path_factory.mktemp("planted")
+        copy = folder / "kb.yaml"
+        copy.write_bytes(knowledge.packaged_data_path().read_bytes())
+        env = environment(environ={"HSM_GUIDE_CACHE_DIR": str(folder / "cache")})
+        expected = kb_cache.load_cached(copy, env)
+        (entry,) = (folder / "cache").glob("kb-*.bin")
+        _PLANTED.update(copy=copy, env=env, expected=expected, entry=entry, header=entry.read_bytes()[:24])
+    copy, env, expected, entry, header = (_PLANTED[k] for k in ("copy", "env", "expected", "entry", "header"))
+    entry.write_bytes(store.seal(header[:8], header[8:24], payload))
     assert kb_cache.load_cached(copy, env) == expected
 
 
@@ -673,12 +698,13 @@ def test_fit_reads_any_stdin_within_bounds(stdin: str, words: str) -> None:
     assert words in one_line(result)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(piped=st.binary(max_size=3000))
+@pytest.mark.usefixtures("warm_cache")  # each example reads the compiled knowledge base, none writes it
 def test_fit_answers_any_bytes_with_a_result_or_one_line(piped: bytes) -> None:
     from .conftest import environment, run_in
 
-    result = run_in(environment(piped, environ={"HSM_GUIDE_NO_CACHE": "1"}), "fit")
+    result = run_in(environment(piped), "fit")
     assert result.exit_code in (0, 2)
     if result.exit_code == 2:
         assert result.stdout == "" and len(result.stderr.splitlines()) == 1

@@ -17,6 +17,8 @@ import pytest
 
 from hsm_guide.knowledge import packaged_data_path
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 TABLE = packaged_data_path().parent / "licensure" / "states.json"
 STATES_AND_DC = 51
 MONTHS = (

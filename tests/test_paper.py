@@ -10,6 +10,8 @@ import pytest
 
 from .test_handout import Tree, html_of
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 MADE = "1778025600"  # SOURCE_DATE_EPOCH: 2026-05-06 00:00 UTC
 
 

@@ -16,6 +16,8 @@ from markdown_it import MarkdownIt
 
 from hsm_guide.views import VIEWS
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 ANSWERS = ",".join(["4"] * 14)
 # Each registered view, and each of pay's views, as a user asks for it.
 CASES: dict[str, list[list[str]]] = {

@@ -23,6 +23,8 @@ from hsm_guide.sections.builder import current_edition
 from hsm_guide.sections.timeline import timeline, years
 from hsm_guide.wages.lookup import WageData, wage_data
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 QUESTIONS = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))
 
 

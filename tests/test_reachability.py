@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 
 import msgspec
+import pytest
 
 from hsm_guide.knowledge import iter_records, load, packaged_data_path
 from hsm_guide.sections.pay.editions import pay_years
 from hsm_guide.sections.sourcing import STATUS_WORDS, plain_names
 from hsm_guide.views import SECTIONS
+
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
 
 # Fields that classify rather than state a fact; they shape headings and layout.
 STRUCTURAL = {

@@ -14,6 +14,8 @@ import yaml
 
 from hsm_guide.knowledge import packaged_data_path
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 DATA = packaged_data_path()
 EXTRACT = DATA.parent / "wages" / "oews-wages.csv"
 

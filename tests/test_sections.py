@@ -9,6 +9,8 @@ import pytest
 from hsm_guide.knowledge import load, packaged_data_path
 from hsm_guide.views import SECTIONS
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 KEY_FACTS = {
     "overview": [
         "SOC code",

@@ -14,6 +14,8 @@ import pytest
 from hsm_guide.blocks import fmt
 from hsm_guide.views import SECTIONS
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 COMMANDS = [[s.name] for s in SECTIONS] + [[], ["certifications", "CPHQ"], ["pay", "--hourly"], ["sections"]]
 COLOR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|38;[25];[0-9;]+)m")
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 ROWS = list(csv.DictReader((DATA / "wages" / "oews-wages.csv").open(encoding="utf-8")))
 
