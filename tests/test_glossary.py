@@ -264,7 +264,7 @@ def test_completion_offers_the_background_keys_not_their_aliases() -> None:
 
 
 def test_validate_refuses_an_alias_of_two_routes(run, write_kb, shipped_text) -> None:
-    aliases = "aliases: [bank, banking, banker, finance, financial, accounting, accountant]"
+    aliases = "aliases: [bank, banking, banker, finance, financial, accounting, accountant, cpa]"
     assert aliases in shipped_text
     broken = shipped_text.replace(aliases, "aliases: [rn, accounting]", 1)
     result = run("validate", str(write_kb(broken)))
