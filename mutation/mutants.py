@@ -324,84 +324,137 @@ MUTANTS: dict[str, list[Change]] = {
         ),
     ],
     "question reader": [
+        # reading.py: the years, what the question names and how many, real words never corrected
         Change(
             '_YEAR = re.compile(r"(19|20)\\d\\d")', '_YEAR = re.compile(r"(20)\\d\\d")', "years in the 1900s not read"
         ),
+        Change("return len(self.places) > 1", "return len(self.places) >= 1", "one place taken for two"),
         Change(
-            '"two-degrees": len(reading.degrees) >= 2',
-            '"two-degrees": len(reading.degrees) >= 1',
+            "return self.count(kind, two) >= (2 if two else 1)",
+            "return self.count(kind, two) >= 1",
             "one degree taken for a comparison of two",
         ),
         Change(
-            '"degree": len(reading.degrees) >= 1', '"degree": len(reading.degrees) >= 2', "one degree not recognized"
+            'if kind == "occupation":\n            found = [s for s in found if s != self.own]',
+            'if False:\n            found = [s for s in found if s != self.own]',
+            "this occupation taken for another one named",
         ),
         Change(
-            '"two-occupations": len(reading.occupations) >= 2',
-            '"two-occupations": len(reading.occupations) >= 1',
-            "one occupation taken for two",
+            "+ (two and self.own in self.socs())",
+            "+ (self.own in self.socs())",
+            "this occupation named alone counted as another occupation",
         ),
         Change(
-            "len(reading.occupations) == 1 and reading.occupations[0] != reading.own",
-            "len(reading.occupations) == 1",
-            "this occupation compared with itself",
+            "- ({kb.wages.release.year} if kb.wages else set())",
+            "- set()",
+            "the current release's year answered with a past handbook's",
         ),
         Change(
-            '"two-places": reading.other is not None',
-            '"two-places": reading.place is not None',
-            "one place taken for two",
+            "for word in (w for w in unfamiliar if not english.get(w)):",
+            "for word in unfamiliar:",
+            "a real English word 'corrected' into one the guide holds",
         ),
         Change(
-            "return {e.pay_year for e in kb.quick_facts.editions} - {current}",
-            "return {e.pay_year for e in kb.quick_facts.editions}",
-            "the current release's year called past",
-        ),
-        Change("_LONGEST_PLACE = 4", "_LONGEST_PLACE = 3", "a four-word place ('salt lake city ut') not read whole"),
-        Change(
-            "found.sort(key=lambda a: -places.employment.get(a.code, -1.0))",
-            "found.sort(key=lambda a: places.employment.get(a.code, -1.0))",
-            "of several metros, the one with the fewest of these jobs first",
+            "if not (w.isdigit() or lexicon.knows(w) or inflected(w, lexicon.vocabulary))",
+            "if not (w.isdigit() or lexicon.knows(w))",
+            "an inflected form of the guide's words ('employs') taken for a misspelling",
         ),
         Change(
-            "code = len(span) == 1 and typed[start] in _STATE_CODES",
-            "code = False",
-            "a postal code typed in capitals (IN, OR) not read",
+            "and p.end - p.start > f.end - f.start for p in parts)",
+            "and p.end - p.start >= f.end - f.start for p in parts)",
+            "a place dropped when a part names the same words",
         ),
         Change(
-            "if word in vocabulary or len(word) < 4:",
-            "if word in vocabulary or len(word) < 3:",
-            "a three-letter word taken for a metro",
+            'tokens += ["<year>"] if _YEAR.fullmatch(word) else []',
+            'tokens += ["<year>"]',
+            "any number ('10 years') taken for a year",
+        ),
+        # parts.py: the parts a question names
+        Change(
+            "if tuple(singles[i:end]) == words and not taken.intersection(range(i, end)):",
+            "if tuple(singles[i:end]) == words:",
+            "a place's words read again as another part",
         ),
         Change(
-            "if word in places.ordinary and not (start > 0 and typed[0][:1].isupper()):",
-            "if word in places.ordinary:",
-            "'pay in Mobile' not read as the metro",
+            "and inner.end <= outer.end and outer.end - outer.start > inner.end - inner.start",
+            "and inner.end <= outer.end and outer.end - outer.start >= inner.end - inner.start",
+            "every name dropped as inside itself",
         ),
         Change(
-            "return tuple(d for _, d in sorted(named, key=lambda pair: pair[0]))",
-            "return tuple(d for _, d in sorted(named, key=lambda pair: -pair[0]))",
-            "two degrees in the wrong order",
+            "kept = [p for p in found if p.kind in NESTED or not any(_inside(p, q) for q in found)]",
+            "kept = found",
+            "'nurse' of 'nurse manager' named as an occupation of its own",
+        ),
+        # cards.py: which card answers
+        Change(
+            "kept.sort(key=lambda pair: (-pair[0], pair[1]))",
+            "kept.sort(key=lambda pair: (pair[0], pair[1]))",
+            "the card that scores least leads",
         ),
         Change(
-            'return word[:-1] if len(word) > 3 and word.endswith("s")',
-            'return word[:-1] if len(word) > 2 and word.endswith("s")',
-            "a three-letter word lost its s",
+            "return all(reading.has(n) for n in card.needs)",
+            "return True",
+            "a card leads without what it needs (a comparison of one degree)",
         ),
         Change(
-            "return min(found, key=lambda hit: hit[:2])[2] if found else None\n\n\n# -- places",
-            "return max(found, key=lambda hit: hit[:2])[2] if found else None\n\n\n# -- places",
-            "the term named last, not first",
+            "return not gaps or any(g is card for g in gaps)",
+            "return True",
+            "another gap's card answers a question that names one",
         ),
         Change(
-            "if code not in found and not any(span.start in r for r in found.values()):",
-            "if code not in found:",
-            "an industry inside another's words named twice",
+            "least = max(FLOOR, COVERED * found.most(reading.tokens))",
+            "least = FLOOR",
+            "a card leads for a question that shares a word or two with it",
         ),
         Change(
-            "and b[1] - b[0] > a[1] - a[0] for b in at)",
-            "and b[1] - b[0] >= a[1] - a[0] for b in at)",
-            "every occupation title dropped as inside itself",
+            "total -= IGNORED * self._heaviest(kinds - FREE - NOTED)",
+            "total -= 0 * self._heaviest(kinds - FREE - NOTED)",
+            "a card that would drop the place or credential named not set back",
         ),
-        Change("at.append((min(named), route))", "at.append((max(named), route))", "a route named by a later word"),
+        Change(
+            'found[k] = 2 if need.startswith("two-") else 1',
+            "found[k] = 1",
+            "a comparison's second place not counted for it",
+        ),
+        # answer.py and __init__.py: the card first, what it did not use, where to read on
+        Change(
+            "if not hits:\n        return False",
+            "if False:\n        return False",
+            "a 'no card fits' heading over nothing",
+        ),
+        Change("NOTES = 2", "NOTES = 0", "what a card did not use dropped silently"),
+        Change(
+            "kept += [words[i], value] if value else []",
+            "kept += [words[i], value]",
+            "a read-on command with an option and no value",
+        ),
+        Change(
+            "if counted.get(hit.passage.command, 0) < 2:",
+            "if counted.get(hit.passage.command, 0) < 5:",
+            "the passages all from one page",
+        ),
+        Change(
+            "for w in words if w not in lex.known)",
+            "for w in words)",
+            "a close word suggested for a known place ('teams' for 'texas')",
+        ),
+        # gaps.py, unheld.py: what the guide does not hold, said plainly
+        Change(
+            "if found.look:\n        b.text(found.look, found.sources)",
+            "if False:\n        b.text(found.look, found.sources)",
+            "a gap card without where to look",
+        ),
+        Change(
+            'return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"',
+            "return items[0]",
+            "of two occupations the guide does not hold, one said",
+        ),
+        Change(
+            "if not found or held is None:\n        return False",
+            "if True:\n        return False",
+            "another occupation's figures given for one the guide does not hold",
+        ),
+        # pay.py, rankings.py, credentials.py, card.py, reference.py, routes: what a card shows
         Change(
             "soc = others[0] if len(others) == 1 else data.soc",
             "soc = data.soc",
@@ -409,7 +462,17 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         Change("if PERCENTILES & set(reading.words):", "if False:", "'the top 10%' not said plainly"),
         Change("if STARTING in reading.groups:", "if False:", "starting pay not answered"),
-        Change("RANKED = 5", "RANKED = 3", "three areas in a ranking card, not five"),
+        Change(
+            "if soc != data.soc:  # the occupation",
+            "if False:  # the occupation",
+            "this occupation's median not beside another's",
+        ),
+        Change(
+            "for year in (y for y in reading.years if y not in held):",
+            "for year in ():",
+            "a year the guide has no pay for not said",
+        ),
+        Change("RANKED = 5  # areas", "RANKED = 3  # areas", "three areas in a ranking card, not five"),
         Change(
             "shown = order[-RANKED:][::-1] if lowest else order[:RANKED]",
             "shown = order[:RANKED]",
@@ -426,24 +489,62 @@ MUTANTS: dict[str, list[Change]] = {
             "largest = sorted(data.industries(), key=lambda r: r.employment or 0)[:RANKED]",
             "the smallest employers as the largest",
         ),
+        Change(
+            '("eligibility", "exam"),',
+            '("eligibility",),',
+            "what a credential takes said without its exam",
+        ),
         Change("SOURCES_NAMED = 3", "SOURCES_NAMED = 1", "a card naming one source of several"),
         Change('depth += (c in "([{") - (c in ")]}")', "depth += 0", "a title cut inside its brackets"),
+        # places/question.py: a place read only where the words name one
+        Change("LONGEST = 4", "LONGEST = 3", "a four-word place ('salt lake city ut') not read whole"),
         Change(
-            "for year in (y for y in reading.years if y not in held):",
-            "for year in ():",
-            "a year the guide has no pay for not said",
+            "capital = end - start == 1 and typed[start] in STATE_CODES and not _shouting(typed)",
+            "capital = False",
+            "a postal code typed in capitals (IN, OR) not read",
         ),
         Change(
-            "route = reading.background or kb.paths.backgrounds[0]",
-            "route = kb.paths.backgrounds[0]",
-            "how long from a background answered for the student",
+            "return len(letters) > 1 and all(w.isupper() for w in letters)",
+            "return False",
+            "every two-letter word of a question typed in capitals read as a state",
         ),
-        Change("first, second = reading.degrees[:2]", "second, first = reading.degrees[:2]", "two degrees swapped"),
         Change(
-            "other=second[0] if second and places and second[0] != places[0] else None",
-            "other=second[0] if second and places else None",
-            "a place set beside itself",
+            "if word in found.ordinary and not (start > 0 and typed[start][:1].isupper()):",
+            "if word in found.ordinary:",
+            "'pay in Mobile' not read as the metro",
         ),
+        Change(
+            "areas = [a for a in named if state in _listed_states(a)]",
+            "areas = list(named)",
+            "'portland me' read as the largest Portland, not Maine's",
+        ),
+        Change(
+            "return sorted([first, second], key=lambda f: f.start)",
+            "return [first, second]",
+            "two places not in the order named",
+        ),
+        Change(
+            "(start > 0 and typed[start - 1].lower() in BEFORE_A_PLACE)",
+            "(start > 0)",
+            "a lower-case postal code read where no place is expected",
+        ),
+        # words.py: plurals, slips of the keys
+        Change(
+            'if len(word) <= 3 or not word.endswith("s") or word.endswith("ss"):',
+            'if len(word) <= 3 or not word.endswith("s"):',
+            "a word in -ss read as a plural ('class' as 'clas')",
+        ),
+        Change(
+            "if typed[:1] != word[:1] or typed == word:",
+            "if typed == word:",
+            "a correction that changes the first letter",
+        ),
+        Change(
+            "allowed = 2 if len(typed) >= 7 else 1",
+            "allowed = 2 if len(typed) >= 5 else 1",
+            "a short word corrected two letters away",
+        ),
+        Change("_STEM = 4", "_STEM = 3", "'cites' taken for a form of 'cities'"),
     ],
     "cache store": [
         Change(
