@@ -940,6 +940,19 @@ MUTANTS: dict[str, list[Change]] = {
         Change("maximum=5,", "maximum=None,", "bars scaled to the highest score, not to 5"),
         Change("({scale[a - 1].lower()})", "({scale[a % len(scale)].lower()})", "an answer given the next label"),
         Change("if line.strip():\n            parts.append", "if True:\n            parts.append", "a blank line counted as an answer"),
+        Change("if len(line) > MAX_LINE:", "if len(line) > MAX_LINE + 1:", "a line longer than the limit read as an answer"),
+        Change("if self.read >= MAX_INPUT:", "if self.read > MAX_INPUT * 2:", "input read far past its bound"),
+        Change('lead += f" ({\', \'.join(toward)})" if toward else ""', "", "the areas that point toward it not named"),
+        Change(
+            'mixed = sum(1 for s in results if s.band == "mixed")',
+            'mixed = sum(1 for s in results if s.band == "low")',
+            "the mixed areas counted as those against",
+        ),
+        Change(
+            "if answer is not None:\n                    answers.append(answer)",
+            "if True:\n                    answers.append(answer or 3)",
+            "a typed answer outside 1-5 taken instead of asked again",
+        ),
     ],
     "figures": [
         Change(
@@ -977,6 +990,15 @@ MUTANTS: dict[str, list[Change]] = {
             'suffix = "th" if 10 <= n % 100 <= 20 else',
             'suffix = "th" if 10 <= n % 100 <= 13 else',
             "14 to 20 end in 4 to 9 or 0, which take 'th' anyway",
+        ),
+        Change('return f"{value:g}%"', 'return f"{value:.0f}%"', "a published 12.5% rounded to 13%"),
+        Change('if value is None:\n        return "-"', 'if value is None:\n        return "0"', "a missing figure shown as 0"),
+        Change('return f"{value:,.0f}"\n    if kind == "quotient"', 'return f"{value:.0f}"\n    if kind == "quotient"', "a job count without its thousands comma"),
+        Change('return f"{value:.2f}"\n    return', 'return f"{value:.1f}"\n    return', "a location quotient to tenths"),
+        Change(
+            '+ (" or more" if band.open_high else "")',
+            "",
+            "a top-coded band's top figure shown as exact",
         ),
     ],
 }
