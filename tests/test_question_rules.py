@@ -93,6 +93,9 @@ def test_a_past_year_leads_with_that_years_handbook_and_the_current_one_with_the
         ("pay in Mobile", "Mobile, AL"),  # a city that is also a word, typed with a capital
         ("mobile pay", None),
         ("pay in salt lake city ut", "Salt Lake City-Murray, UT"),  # four words
+        ("is the pay good in ok", "Oklahoma"),  # a lower-case postal code where a place is expected
+        ("is the pay ok", None),  # ...and a word where none is
+        ("HOW MUCH DO THEY MAKE IN OHIO", "Ohio"),  # in a question typed in capitals, IN is a word
     ],
 )
 def test_a_place_is_read_only_where_the_words_name_one(run, question: str, place: str | None) -> None:
@@ -181,3 +184,46 @@ def test_a_source_title_is_cut_at_its_first_colon_outside_brackets(run) -> None:
     title = next(s["title"] for s in YAML["sources"] if s["id"] == "cdc-rse")
     assert ": " in title.split("(", 1)[1]  # the colon inside the brackets, where a plain cut would break it
     assert title in facts["Sources"]
+
+
+def metro(named: str, state: str) -> str:
+    """The extract's name of the metro area whose name starts with `named` and lists `state`."""
+    (found,) = {
+        r["name"]
+        for r in ROWS
+        if r["kind"] == "metro" and r["name"].startswith(named) and state in r["name"].rsplit(", ", 1)[1].split("-")
+    }
+    return found
+
+
+def test_a_city_followed_by_its_state_is_that_states_metro(run) -> None:
+    """'portland me' is Maine's Portland, though Oregon's has more of these jobs."""
+    assert card(run, "pay in portland me")[0].endswith(f"pay in {metro('Portland', 'ME')}")
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_two_places_are_set_side_by_side_in_the_order_named(run, reverse: bool) -> None:
+    """The longer name is found first; the card still follows the question's order."""
+    names = ["ohio", "salt lake city ut"][:: -1 if reverse else 1]
+    shown = ["Ohio", metro("Salt Lake City", "UT")][:: -1 if reverse else 1]
+    heading, _, _ = card(run, f"pay in {names[0]} vs {names[1]}")
+    assert heading.startswith(f"Answer: {shown[0]} and {shown[1]}, pay side by side")
+
+
+# -- what the guide does not hold ---------------------------------------------------------------------------
+
+
+def test_every_occupation_the_guide_has_no_figures_for_is_named_first(run) -> None:
+    unheld = {o["name"]: o for o in YAML["questions"]["unheld"]["occupations"]}
+    assert {"teachers", "nurse practitioners"} <= unheld.keys()
+    heading, _, _ = card(run, "how much do teachers and nurse practitioners make")
+    assert heading == "Answer: the guide has no figures for teachers and nurse practitioners"
+
+
+def test_a_gap_card_says_what_the_guide_lacks_and_where_to_look(run) -> None:
+    tuition = next(g for g in YAML["questions"]["gaps"] if g["name"] == "tuition")
+    result = run("search", "is", "tuition", "covered", "--json")
+    assert result.exit_code == 0, result.stderr
+    (document,) = json.loads(result.stdout)["sections"]
+    texts = [b.get("text") for b in document["blocks"]]
+    assert texts[:3] == ["Answer: not in this guide", tuition["text"], " ".join(tuition["look"].split())]
