@@ -328,21 +328,28 @@ MUTANTS: dict[str, list[Change]] = {
         Change(
             '_YEAR = re.compile(r"(19|20)\\d\\d")', '_YEAR = re.compile(r"(20)\\d\\d")', "years in the 1900s not read"
         ),
-        Change("return len(self.places) > 1", "return len(self.places) >= 1", "one place taken for two"),
-        Change(
+        same(
+            "return len(self.places) > 1",
+            "return len(self.places) >= 1",
+            "the places card gives way when the question names one place (compare.places returns None), so the"
+            " next best card leads as before",
+        ),
+        same(
             "return self.count(kind, two) >= (2 if two else 1)",
             "return self.count(kind, two) >= 1",
-            "one degree taken for a comparison of two",
+            "every card that needs two of a kind (degrees, credentials, industries) gives way when it finds fewer"
+            " (compare.py), so the next best card leads as before",
         ),
         Change(
             'if kind == "occupation":\n            found = [s for s in found if s != self.own]',
             'if False:\n            found = [s for s in found if s != self.own]',
             "this occupation taken for another one named",
         ),
-        Change(
+        same(
             "+ (two and self.own in self.socs())",
             "+ (self.own in self.socs())",
-            "this occupation named alone counted as another occupation",
+            "the one card that needs an occupation sets it beside this one and gives way when only this one is"
+            " named (compare._pair is None), so the next best card leads as before",
         ),
         Change(
             "- ({kb.wages.release.year} if kb.wages else set())",

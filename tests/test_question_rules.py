@@ -82,6 +82,30 @@ def test_a_past_year_leads_with_that_years_handbook_and_the_current_one_with_the
     assert facts[f"Median pay, {release['release']}"] == median(row("0000000"))
 
 
+def test_the_release_year_is_answered_by_the_release_even_where_a_handbook_edition_gives_it(
+    run, write_kb, shipped_text: str, tmp_path
+) -> None:
+    """The release is the newer figure: a handbook edition of the same pay year never stands in for it."""
+    import shutil
+
+    release = json.loads((DATA / "wages" / "oews-release.json").read_text(encoding="utf-8"))
+    edition = f"    - pay_year: {release['year']}\n      median_annual: 50000\n      sources: [bls-ooh-2023]\n"
+    kb = write_kb(shipped_text.replace("  editions:\n", "  editions:\n" + edition, 1))
+    for folder in ("wages", "licensure"):
+        shutil.copytree(DATA / folder, tmp_path / folder)
+    result = run("--data", str(kb), "search", "pay", "in", str(release["year"]), "--json")
+    assert result.exit_code == 0, result.stderr
+    (document,) = json.loads(result.stdout)["sections"]
+    headings = [b["text"] for b in document["blocks"] if b["type"] == "heading"]
+    assert headings[0] == "Answer: Medical and Health Services Managers, pay in the United States"
+
+
+def test_a_number_that_is_no_year_asks_nothing(run) -> None:
+    """'the next 10 years' names no year: the question is the outlook's, as without the number."""
+    assert card(run, "what is the outlook for the next 10 years")[0] == card(run, "what is the outlook")[0]
+    assert card(run, "what is the outlook for the next 10 years")[0].startswith("Answer: Job outlook")
+
+
 # -- places ---------------------------------------------------------------------------------------------
 
 
@@ -96,6 +120,7 @@ def test_a_past_year_leads_with_that_years_handbook_and_the_current_one_with_the
         ("is the pay good in ok", "Oklahoma"),  # a lower-case postal code where a place is expected
         ("is the pay ok", None),  # ...and a word where none is
         ("HOW MUCH DO THEY MAKE IN OHIO", "Ohio"),  # in a question typed in capitals, IN is a word
+        ("pay in va", "Virginia"),  # a place's name is also an industry's (the VA): the place, no name being longer
     ],
 )
 def test_a_place_is_read_only_where_the_words_name_one(run, question: str, place: str | None) -> None:
@@ -131,6 +156,15 @@ def test_another_occupations_pay_question_is_answered_with_its_figures(run) -> N
     heading, facts, _ = card(run, "how much do registered nurses make")
     assert heading == "Answer: Registered Nurses, pay in the United States"
     assert facts["Median pay, May 2025"] == median(nurses)
+
+
+def test_this_occupation_named_beside_another_is_what_the_other_is_set_against(run) -> None:
+    """Every question is about this occupation: naming it too never makes it the occupation asked about."""
+    nurses, own = row("0000000", "29-1141"), row("0000000")
+    heading, facts, _ = card(run, "how much does a registered nurse make as a health services manager")
+    assert heading == "Answer: Registered Nurses, pay in the United States"
+    assert facts["Median pay, May 2025"] == median(nurses)
+    assert facts["Medical and Health Services Managers, the United States"] == median(own)
 
 
 @pytest.mark.parametrize(("question", "lowest"), [("best paying states", False), ("lowest paying states", True)])
