@@ -128,6 +128,13 @@ def test_a_place_is_read_only_where_the_words_name_one(run, question: str, place
     assert heading.endswith(f"pay in {place or 'the United States'}")
 
 
+def test_a_places_words_name_nothing_else(run) -> None:
+    """'va' is Virginia's code and the VA's: read as the place, it is not also the federal industry."""
+    heading, facts, _ = card(run, "pay in va")
+    assert heading.endswith("pay in Virginia")
+    assert "Industry, United States" not in facts
+
+
 def test_of_several_metros_one_name_fits_the_one_with_most_of_these_jobs_comes_first(run) -> None:
     portlands = [r for r in ROWS if r["soc"] == "11-9111" and r["kind"] == "metro" and r["name"].startswith("Portland")]
     first, *others = sorted(portlands, key=lambda r: -jobs(r))
