@@ -424,10 +424,13 @@ MUTANTS: dict[str, list[Change]] = {
             "a comparison's second place not counted for it",
         ),
         # answer.py and __init__.py: the card first, what it did not use, where to read on
-        Change(
+        same(
             "if not hits:\n        return False",
             "if False:\n        return False",
-            "a 'no card fits' heading over nothing",
+            "search says 'no matches' before the page is built where no card ranks and no passage matches"
+            " (views/pages.py); they differ only where a card ranks, every ranked card gives way and no passage"
+            " matches, which no question reaches with the shipped data (the cards that give way are comparisons,"
+            " whose words the passages hold)",
         ),
         Change("NOTES = 2", "NOTES = 0", "what a card did not use dropped silently"),
         Change(

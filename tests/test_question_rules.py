@@ -268,3 +268,40 @@ def test_a_gap_card_says_what_the_guide_lacks_and_where_to_look(run) -> None:
     (document,) = json.loads(result.stdout)["sections"]
     texts = [b.get("text") for b in document["blocks"]]
     assert texts[:3] == ["Answer: not in this guide", tuition["text"], " ".join(tuition["look"].split())]
+
+
+@pytest.mark.parametrize("word", ["mgma", "rural", "cahme"])
+def test_a_word_the_guide_knows_is_never_offered_a_closest_term(run, word: str) -> None:
+    """An organization or a kind of place the guide names, matched by no passage of a section: said so,
+    never 'did you mean' another word ('rural' is no slip for 'rule')."""
+    result = run("search", word, "--section", "duties")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"hsm-guide: no matches for '{word}'"
+
+
+def passages(run, *args: str) -> list[str]:
+    """The command each passage shown leads to, in order."""
+    result = run("search", *args, "--json")
+    assert result.exit_code == 0, result.stderr
+    (document,) = json.loads(result.stdout)["sections"]
+    return [e["detail"] for b in document["blocks"] if b["type"] == "bullets" for e in b["entries"]]
+
+
+def test_the_best_five_passages_take_at_most_two_from_one_page_while_others_wait(run) -> None:
+    ranked = passages(run, "nursing", "home", "--all")
+    shown, taken = [], dict[str, int]()
+    for command in ranked:  # the rule by hand, over the full ranking
+        if taken.get(command, 0) < 2 and len(shown) < 5:
+            taken[command] = taken.get(command, 0) + 1
+            shown.append(command)
+    assert max(ranked[:5].count(c) for c in ranked) > 2  # the rule has work to do
+    assert passages(run, "nursing", "home") == shown
+
+
+def test_a_question_sharing_a_word_or_two_with_a_card_leads_with_none(run) -> None:
+    """'study' is in a card's examples; the rest of the question is nobody's: no card leads, and no
+    passage matches all of it, so the search says so."""
+    question = "my cat likes to sleep on the keyboard while I study management"
+    result = run("search", *question.split())
+    assert result.exit_code == 1 and "Answer:" not in result.stdout
+    assert result.stderr.startswith(f"hsm-guide: no matches for '{question}'")
