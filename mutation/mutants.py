@@ -429,8 +429,8 @@ MUTANTS: dict[str, list[Change]] = {
             "if False:\n        return False",
             "search says 'no matches' before the page is built where no card ranks and no passage matches"
             " (views/pages.py); they differ only where a card ranks, every ranked card gives way and no passage"
-            " matches, which no question reaches with the shipped data (the cards that give way are comparisons,"
-            " whose words the passages hold)",
+            " matches: with the shipped data the cards that give way are comparisons of two, whose words the"
+            " passages hold, and no question tried reaches it",
         ),
         Change("NOTES = 2", "NOTES = 0", "what a card did not use dropped silently"),
         Change(
