@@ -212,6 +212,14 @@ def test_how_long_for_a_background_is_that_backgrounds_route(run) -> None:
     assert heading == f"Answer: how long it takes, {nurse['name'][0].lower()}{nurse['name'][1:]}"
 
 
+@pytest.mark.parametrize("said", ["business", "businesses"])
+def test_a_word_in_ss_is_no_plural_and_its_plural_is_the_word(run, said: str) -> None:
+    """'businesses' is the plural of 'business' (a background's key), which is no plural of 'busines'."""
+    heading, _, _ = card(run, f"how long does it take from {said}")
+    business = next(b for b in YAML["paths"]["backgrounds"] if b["key"] == "business")
+    assert heading == f"Answer: how long it takes, {business['name'][0].lower()}{business['name'][1:]}"
+
+
 def test_a_card_names_three_sources_and_counts_the_rest(run) -> None:
     _, facts, _ = card(run, "how long does it take")
     sources = facts["Sources"]
