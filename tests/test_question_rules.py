@@ -313,3 +313,10 @@ def test_a_question_sharing_a_word_or_two_with_a_card_leads_with_none(run) -> No
     result = run("search", *question.split())
     assert result.exit_code == 1 and "Answer:" not in result.stdout
     assert result.stderr.startswith(f"hsm-guide: no matches for '{question}'")
+
+
+@pytest.mark.parametrize("typed", ["budgte", "mangr"])
+def test_a_word_under_seven_letters_is_corrected_only_one_letter_away(run, typed: str) -> None:
+    """'budgte' is two edits from 'budgets' and 'mangr' two from 'manage': neither is read as them."""
+    result = run("search", typed, "duties")
+    assert "Showing results for" not in result.stdout
