@@ -95,8 +95,8 @@ MUTANTS: dict[str, list[Change]] = {
             "a wage BLS footnotes as top-coded shown as exact",
         ),
         Change(
-            'return f"{hourly(bound) if measure.startswith(\'hourly\') else money(bound)} or more"',
-            'return f"{hourly(bound) if measure.startswith(\'hourly\') else money(bound)}"',
+            "return f\"{hourly(bound) if measure.startswith('hourly') else money(bound)} or more\"",
+            "return f\"{hourly(bound) if measure.startswith('hourly') else money(bound)}\"",
             "a top-coded wage without its 'or more'",
         ),
         Change('return "not released"', 'return "not published"', "BLS's 'not released' misnamed"),
@@ -135,7 +135,9 @@ MUTANTS: dict[str, list[Change]] = {
             'word = "more" if lq >= 1 else "less"',
             "differs at exactly 1, which the 'about the same' band answers first",
         ),
-        Change('word = "more" if lq > 1 else "less"', 'word = "less" if lq > 1 else "more"', "more and less common swapped"),
+        Change(
+            'word = "more" if lq > 1 else "less"', 'word = "less" if lq > 1 else "more"', "more and less common swapped"
+        ),
         Change('times = f"{lq:.2f} times as"', 'times = f"{lq:.1f} times as"', "a quotient said to tenths"),
         Change("if abs(diff) < 0.5:", "if abs(diff) < 5:", "a few dollars' difference called the same"),
         Change("{'above' if diff > 0 else 'below'}", "{'above' if diff < 0 else 'below'}", "above and below swapped"),
@@ -342,7 +344,7 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         Change(
             'if kind == "occupation":\n            found = [s for s in found if s != self.own]',
-            'if False:\n            found = [s for s in found if s != self.own]',
+            "if False:\n            found = [s for s in found if s != self.own]",
             "this occupation taken for another one named",
         ),
         same(
@@ -600,7 +602,8 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         Change(" or blob[len(magic) : len(magic) + DIGEST] != key:", ":", "another key's entry read: a stale page"),
         Change(
-            "return payload if blake2b(payload, digest_size=DIGEST).digest() == blob[HEADER - DIGEST : HEADER] else None",
+            "return payload if blake2b(payload, digest_size=DIGEST).digest()"
+            " == blob[HEADER - DIGEST : HEADER] else None",
             "return payload",
             "a damaged entry read",
         ),
@@ -780,7 +783,11 @@ MUTANTS: dict[str, list[Change]] = {
             "return Grid([label, value], [False, False], [False, False], rows, block.caption)",
             "a bar chart's figures not aligned right",
         ),
-        Change("numeric = all(_FIGURE.fullmatch(c) for c in cells)", "numeric = False", "a bar's note column of figures aligned left"),
+        Change(
+            "numeric = all(_FIGURE.fullmatch(c) for c in cells)",
+            "numeric = False",
+            "a bar's note column of figures aligned left",
+        ),
         Change(
             "numeric = all(_FIGURE.fullmatch(c) for c in cells)",
             "numeric = any(_FIGURE.fullmatch(c) for c in cells)",
@@ -852,16 +859,28 @@ MUTANTS: dict[str, list[Change]] = {
             'MarkdownIt("commonmark", {"html": True})',
             "raw HTML from the data passed through",
         ),
-        Change("return _keep_codes(html.escape(plain(value)))", "return _keep_codes(plain(value))", "data's < and & written as markup"),
+        Change(
+            "return _keep_codes(html.escape(plain(value)))",
+            "return _keep_codes(plain(value))",
+            "data's < and & written as markup",
+        ),
         Change('return UNSAFE.sub("\\ufffd", " ".join(value.split()))', "return value", "control characters written"),
         Change(
             "return _SOC.sub(lambda m: f'<span class=\"nowrap\">{m.group(0)}</span>', escaped)",
             "return escaped",
             "an occupation code broken at its hyphen",
         ),
-        Change("""parts.append(f'<th scope="col"{_num(figure)}>""", """parts.append(f'<th{_num(figure)}>""", "column headers without scope"),
-        Change("""parts.append(f'<th scope="row"{label_attr}>{shown}</th>')""", """parts.append(f'<td{label_attr}>{shown}</td>')""", "a row's first cell not its header"),
-        Change("""return ' class="num"' if figure else """"", 'return ""', "figures not aligned right"),
+        Change(
+            """parts.append(f'<th scope="col"{_num(figure)}>""",
+            """parts.append(f'<th{_num(figure)}>""",
+            "column headers without scope",
+        ),
+        Change(
+            """parts.append(f'<th scope="row"{label_attr}>{shown}</th>')""",
+            """parts.append(f'<td{label_attr}>{shown}</td>')""",
+            "a row's first cell not its header",
+        ),
+        Change("""return ' class="num"' if figure else """ "", 'return ""', "figures not aligned right"),
         Change(
             "label_attr = f' data-label=\"{html.escape(head)}\"'",
             "label_attr = ''",
@@ -880,7 +899,7 @@ MUTANTS: dict[str, list[Change]] = {
             "headings a level too deep",
         ),
         Change(
-            'return _CHART_NAMES[type(block)]',
+            "return _CHART_NAMES[type(block)]",
             'return "Chart"',
             "an uncaptioned map or band chart not named for what it shows",
         ),
@@ -949,8 +968,14 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         Change("maximum=5,", "maximum=None,", "bars scaled to the highest score, not to 5"),
         Change("({scale[a - 1].lower()})", "({scale[a % len(scale)].lower()})", "an answer given the next label"),
-        Change("if line.strip():\n            parts.append", "if True:\n            parts.append", "a blank line counted as an answer"),
-        Change("if len(line) > MAX_LINE:", "if len(line) > MAX_LINE + 1:", "a line longer than the limit read as an answer"),
+        Change(
+            "if line.strip():\n            parts.append",
+            "if True:\n            parts.append",
+            "a blank line counted as an answer",
+        ),
+        Change(
+            "if len(line) > MAX_LINE:", "if len(line) > MAX_LINE + 1:", "a line longer than the limit read as an answer"
+        ),
         Change("if self.read >= MAX_INPUT:", "if self.read > MAX_INPUT * 2:", "input read far past its bound"),
         Change('lead += f" ({\', \'.join(toward)})" if toward else ""', "", "the areas that point toward it not named"),
         Change(
@@ -1002,9 +1027,19 @@ MUTANTS: dict[str, list[Change]] = {
             "14 to 20 end in 4 to 9 or 0, which take 'th' anyway",
         ),
         Change('return f"{value:g}%"', 'return f"{value:.0f}%"', "a published 12.5% rounded to 13%"),
-        Change('if value is None:\n        return "-"', 'if value is None:\n        return "0"', "a missing figure shown as 0"),
-        Change('return f"{value:,.0f}"\n    if kind == "quotient"', 'return f"{value:.0f}"\n    if kind == "quotient"', "a job count without its thousands comma"),
-        Change('return f"{value:.2f}"\n    return', 'return f"{value:.1f}"\n    return', "a location quotient to tenths"),
+        Change(
+            'if value is None:\n        return "-"',
+            'if value is None:\n        return "0"',
+            "a missing figure shown as 0",
+        ),
+        Change(
+            'return f"{value:,.0f}"\n    if kind == "quotient"',
+            'return f"{value:.0f}"\n    if kind == "quotient"',
+            "a job count without its thousands comma",
+        ),
+        Change(
+            'return f"{value:.2f}"\n    return', 'return f"{value:.1f}"\n    return', "a location quotient to tenths"
+        ),
         Change(
             '+ (" or more" if band.open_high else "")',
             "",
