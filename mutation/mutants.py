@@ -607,10 +607,11 @@ MUTANTS: dict[str, list[Change]] = {
             "return payload",
             "a damaged entry read",
         ),
-        Change(
+        same(
             "if (info.st_mode & 0o170000) != _REGULAR or not trusted(info):\n            return False",
             "if not trusted(info):\n            return False",
-            "a FIFO with an entry's name and header taken for an entry (cache clear would delete it)",
+            "a FIFO is opened without blocking (_OPEN) and, with nobody writing to it, reads no header, so it is"
+            " never taken for an entry",
         ),
         Change(
             "if (info.st_mode & 0o170000) != _REGULAR or not trusted(info):\n            return False",
