@@ -17,9 +17,13 @@ MODULES: dict[str, list[str]] = {
     "wage lookup": ["src/hsm_guide/wages/lookup.py"],
     "pay sections": ["src/hsm_guide/sections/pay/*.py"],
     "question reader": ["src/hsm_guide/search/*.py", "src/hsm_guide/places/*.py", "src/hsm_guide/words.py"],
-    "cache store": ["src/hsm_guide/cache/store.py"],
-    "Markdown renderer": ["src/hsm_guide/render/markdown.py"],
-    "HTML renderer": ["src/hsm_guide/render/html.py"],
+    "cache store": ["src/hsm_guide/cache/store.py"],  # an entry: its frame, read only when this user wrote it
+    # the folder the guide owns (folder.py), where it is and the switch that turns it off (environment.py),
+    # and sweeping what a killed writer left (files.py)
+    "cache folder": ["src/hsm_guide/cache/folder.py", "src/hsm_guide/environment.py", "src/hsm_guide/files.py"],
+    # the grid every table and chart becomes (tabular.py) decides which columns are figures
+    "Markdown renderer": ["src/hsm_guide/render/markdown.py", "src/hsm_guide/render/tabular.py"],
+    "HTML renderer": ["src/hsm_guide/render/html.py", "src/hsm_guide/render/htmltable.py"],
     "fit": ["src/hsm_guide/fit.py"],
     "figures": ["src/hsm_guide/blocks.py"],  # the one formatter for figures and the pay phrase
 }
@@ -76,9 +80,24 @@ MUTANTS: dict[str, list[Change]] = {
             "no BLS area name has a two-letter piece after its last comma that is not a state's capitals",
         ),
         Change(
-            'basis = "hourly" if measure.startswith("hourly") else "annual"',
-            'basis = "annual" if measure.startswith("hourly") else "hourly"',
+            '.get("hourly" if measure.startswith("hourly") else "annual")',
+            '.get("annual" if measure.startswith("hourly") else "hourly")',
             "a top-coded hourly figure given the yearly bound",
+        ),
+        Change(
+            "return value is not None and bound is not None and value >= bound",
+            "return value is not None and bound is not None and value > bound",
+            "a wage published exactly at the top-coding bound shown as exact",
+        ),
+        Change(
+            "if row.notes.get(measure) == TOP_CODED:\n            return True",
+            "if False:\n            return True",
+            "a wage BLS footnotes as top-coded shown as exact",
+        ),
+        Change(
+            "return f\"{hourly(bound) if measure.startswith('hourly') else money(bound)} or more\"",
+            "return f\"{hourly(bound) if measure.startswith('hourly') else money(bound)}\"",
+            "a top-coded wage without its 'or more'",
         ),
         Change('return "not released"', 'return "not published"', "BLS's 'not released' misnamed"),
         Change(
@@ -116,7 +135,10 @@ MUTANTS: dict[str, list[Change]] = {
             'word = "more" if lq >= 1 else "less"',
             "differs at exactly 1, which the 'about the same' band answers first",
         ),
-        Change('f"{lq:.1f} times as" if lq > 1', 'f"{lq:.2f} times as" if lq > 1', "a high quotient to hundredths"),
+        Change(
+            'word = "more" if lq > 1 else "less"', 'word = "less" if lq > 1 else "more"', "more and less common swapped"
+        ),
+        Change('times = f"{lq:.2f} times as"', 'times = f"{lq:.1f} times as"', "a quotient said to tenths"),
         Change("if abs(diff) < 0.5:", "if abs(diff) < 5:", "a few dollars' difference called the same"),
         Change("{'above' if diff > 0 else 'below'}", "{'above' if diff < 0 else 'below'}", "above and below swapped"),
         Change(
@@ -298,90 +320,153 @@ MUTANTS: dict[str, list[Change]] = {
             "the 10th and 90th swapped in the side-by-side table",
         ),
         Change(
-            'if found.kind not in ("state", "national"):',
-            'if found.kind not in ("state", "national", "metro"):',
-            "a metro accepted where the comparison is by state",
+            'found = data.find(chosen.state if chosen.kind in ("metro", "nonmetro") else chosen.code)',
+            "found = data.find(chosen.code)",
+            "a metro's row taken where the related occupations are by state",
         ),
     ],
     "question reader": [
+        # reading.py: the years, what the question names and how many, real words never corrected
         Change(
             '_YEAR = re.compile(r"(19|20)\\d\\d")', '_YEAR = re.compile(r"(20)\\d\\d")', "years in the 1900s not read"
         ),
-        Change(
-            '"two-degrees": len(reading.degrees) >= 2',
-            '"two-degrees": len(reading.degrees) >= 1',
-            "one degree taken for a comparison of two",
+        same(
+            "return len(self.places) > 1",
+            "return len(self.places) >= 1",
+            "the places card gives way when the question names one place (compare.places returns None), so the"
+            " next best card leads as before",
+        ),
+        same(
+            "return self.count(kind, two) >= (2 if two else 1)",
+            "return self.count(kind, two) >= 1",
+            "every card that needs two of a kind (degrees, credentials, industries) gives way when it finds fewer"
+            " (compare.py), so the next best card leads as before",
         ),
         Change(
-            '"degree": len(reading.degrees) >= 1', '"degree": len(reading.degrees) >= 2', "one degree not recognized"
+            'if kind == "occupation":\n            found = [s for s in found if s != self.own]',
+            "if False:\n            found = [s for s in found if s != self.own]",
+            "this occupation taken for another one named",
+        ),
+        same(
+            "+ (two and self.own in self.socs())",
+            "+ (self.own in self.socs())",
+            "the one card that needs an occupation sets it beside this one and gives way when only this one is"
+            " named (compare._pair is None), so the next best card leads as before",
         ),
         Change(
-            '"two-occupations": len(reading.occupations) >= 2',
-            '"two-occupations": len(reading.occupations) >= 1',
-            "one occupation taken for two",
+            "- ({kb.wages.release.year} if kb.wages else set())",
+            "- set()",
+            "the current release's year answered with a past handbook's",
         ),
         Change(
-            "len(reading.occupations) == 1 and reading.occupations[0] != reading.own",
-            "len(reading.occupations) == 1",
-            "this occupation compared with itself",
+            "for word in (w for w in unfamiliar if not english.get(w)):",
+            "for word in unfamiliar:",
+            "a real English word 'corrected' into one the guide holds",
         ),
         Change(
-            '"two-places": reading.other is not None',
-            '"two-places": reading.place is not None',
-            "one place taken for two",
+            "if not (w.isdigit() or lexicon.knows(w) or inflected(w, lexicon.vocabulary))",
+            "if not (w.isdigit() or lexicon.knows(w))",
+            "an inflected form of the guide's words ('employs') taken for a misspelling",
         ),
         Change(
-            "return {e.pay_year for e in kb.quick_facts.editions} - {current}",
-            "return {e.pay_year for e in kb.quick_facts.editions}",
-            "the current release's year called past",
-        ),
-        Change("_LONGEST_PLACE = 4", "_LONGEST_PLACE = 3", "a four-word place ('salt lake city ut') not read whole"),
-        Change(
-            "found.sort(key=lambda a: -places.employment.get(a.code, -1.0))",
-            "found.sort(key=lambda a: places.employment.get(a.code, -1.0))",
-            "of several metros, the one with the fewest of these jobs first",
+            "and p.end - p.start > f.end - f.start for p in parts)",
+            "and p.end - p.start >= f.end - f.start for p in parts)",
+            "a place dropped when a part names the same words",
         ),
         Change(
-            "code = len(span) == 1 and typed[start] in _STATE_CODES",
-            "code = False",
-            "a postal code typed in capitals (IN, OR) not read",
+            'tokens += ["<year>"] if _YEAR.fullmatch(word) else []',
+            'tokens += ["<year>"]',
+            "any number ('10 years') taken for a year",
+        ),
+        # parts.py: the parts a question names
+        Change(
+            "if tuple(singles[i:end]) == words and not taken.intersection(range(i, end)):",
+            "if tuple(singles[i:end]) == words:",
+            "a place's words read again as another part",
         ),
         Change(
-            "if word in vocabulary or len(word) < 4:",
-            "if word in vocabulary or len(word) < 3:",
-            "a three-letter word taken for a metro",
+            "and inner.end <= outer.end and outer.end - outer.start > inner.end - inner.start",
+            "and inner.end <= outer.end and outer.end - outer.start >= inner.end - inner.start",
+            "every name dropped as inside itself",
         ),
         Change(
-            "if word in places.ordinary and not (start > 0 and typed[0][:1].isupper()):",
-            "if word in places.ordinary:",
-            "'pay in Mobile' not read as the metro",
+            "kept = [p for p in found if p.kind in NESTED or not any(_inside(p, q) for q in found)]",
+            "kept = found",
+            "'nurse' of 'nurse manager' named as an occupation of its own",
+        ),
+        # cards.py: which card answers
+        Change(
+            "kept.sort(key=lambda pair: (-pair[0], pair[1]))",
+            "kept.sort(key=lambda pair: (pair[0], pair[1]))",
+            "the card that scores least leads",
         ),
         Change(
-            "return tuple(d for _, d in sorted(named, key=lambda pair: pair[0]))",
-            "return tuple(d for _, d in sorted(named, key=lambda pair: -pair[0]))",
-            "two degrees in the wrong order",
+            "return all(reading.has(n) for n in card.needs)",
+            "return True",
+            "a card leads without what it needs (a comparison of one degree)",
         ),
         Change(
-            'return word[:-1] if len(word) > 3 and word.endswith("s")',
-            'return word[:-1] if len(word) > 2 and word.endswith("s")',
-            "a three-letter word lost its s",
+            "return not gaps or any(g is card for g in gaps)",
+            "return True",
+            "another gap's card answers a question that names one",
         ),
         Change(
-            "return min(found, key=lambda hit: hit[:2])[2] if found else None\n\n\n# -- places",
-            "return max(found, key=lambda hit: hit[:2])[2] if found else None\n\n\n# -- places",
-            "the term named last, not first",
+            "least = max(FLOOR, COVERED * found.most(reading.tokens))",
+            "least = FLOOR",
+            "a card leads for a question that shares a word or two with it",
         ),
         Change(
-            "if code not in found and not any(span.start in r for r in found.values()):",
-            "if code not in found:",
-            "an industry inside another's words named twice",
+            "total -= IGNORED * self._heaviest(kinds - FREE - NOTED)",
+            "total -= 0 * self._heaviest(kinds - FREE - NOTED)",
+            "a card that would drop the place or credential named not set back",
         ),
         Change(
-            "and b[1] - b[0] > a[1] - a[0] for b in at)",
-            "and b[1] - b[0] >= a[1] - a[0] for b in at)",
-            "every occupation title dropped as inside itself",
+            'found[k] = 2 if need.startswith("two-") else 1',
+            "found[k] = 1",
+            "a comparison's second place not counted for it",
         ),
-        Change("at.append((min(named), route))", "at.append((max(named), route))", "a route named by a later word"),
+        # answer.py and __init__.py: the card first, what it did not use, where to read on
+        same(
+            "if not hits:\n        return False",
+            "if False:\n        return False",
+            "search says 'no matches' before the page is built where no card ranks and no passage matches"
+            " (views/pages.py); they differ only where a card ranks, every ranked card gives way and no passage"
+            " matches: with the shipped data the cards that give way are comparisons of two, whose words the"
+            " passages hold, and no question tried reaches it",
+        ),
+        Change("NOTES = 2", "NOTES = 0", "what a card did not use dropped silently"),
+        Change(
+            "kept += [words[i], value] if value else []",
+            "kept += [words[i], value]",
+            "a read-on command with an option and no value",
+        ),
+        Change(
+            "if counted.get(hit.passage.command, 0) < 2:",
+            "if counted.get(hit.passage.command, 0) < 5:",
+            "the passages all from one page",
+        ),
+        Change(
+            "for w in words if w not in lex.known)",
+            "for w in words)",
+            "a close word suggested for a known place ('teams' for 'texas')",
+        ),
+        # gaps.py, unheld.py: what the guide does not hold, said plainly
+        Change(
+            "if found.look:\n        b.text(found.look, found.sources)",
+            "if False:\n        b.text(found.look, found.sources)",
+            "a gap card without where to look",
+        ),
+        Change(
+            'return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"',
+            "return items[0]",
+            "of two occupations the guide does not hold, one said",
+        ),
+        Change(
+            "if not found or held is None:\n        return False",
+            "if True:\n        return False",
+            "another occupation's figures given for one the guide does not hold",
+        ),
+        # pay.py, rankings.py, credentials.py, card.py, reference.py, routes: what a card shows
         Change(
             "soc = others[0] if len(others) == 1 else data.soc",
             "soc = data.soc",
@@ -389,7 +474,17 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         Change("if PERCENTILES & set(reading.words):", "if False:", "'the top 10%' not said plainly"),
         Change("if STARTING in reading.groups:", "if False:", "starting pay not answered"),
-        Change("RANKED = 5", "RANKED = 3", "three areas in a ranking card, not five"),
+        Change(
+            "if soc != data.soc:  # the occupation",
+            "if False:  # the occupation",
+            "this occupation's median not beside another's",
+        ),
+        Change(
+            "for year in (y for y in reading.years if y not in held):",
+            "for year in ():",
+            "a year the guide has no pay for not said",
+        ),
+        Change("RANKED = 5  # areas", "RANKED = 3  # areas", "three areas in a ranking card, not five"),
         Change(
             "shown = order[-RANKED:][::-1] if lowest else order[:RANKED]",
             "shown = order[:RANKED]",
@@ -406,66 +501,180 @@ MUTANTS: dict[str, list[Change]] = {
             "largest = sorted(data.industries(), key=lambda r: r.employment or 0)[:RANKED]",
             "the smallest employers as the largest",
         ),
+        Change(
+            '("eligibility", "exam"),',
+            '("eligibility",),',
+            "what a credential takes said without its exam",
+        ),
         Change("SOURCES_NAMED = 3", "SOURCES_NAMED = 1", "a card naming one source of several"),
         Change('depth += (c in "([{") - (c in ")]}")', "depth += 0", "a title cut inside its brackets"),
+        # places/question.py: a place read only where the words name one
+        Change("LONGEST = 4", "LONGEST = 3", "a four-word place ('salt lake city ut') not read whole"),
         Change(
-            "for year in (y for y in reading.years if y not in held):",
-            "for year in ():",
-            "a year the guide has no pay for not said",
+            "capital = end - start == 1 and typed[start] in STATE_CODES and not _shouting(typed)",
+            "capital = False",
+            "a postal code typed in capitals (IN, OR) not read",
         ),
         Change(
-            "route = reading.background or kb.paths.backgrounds[0]",
-            "route = kb.paths.backgrounds[0]",
-            "how long from a background answered for the student",
+            "return len(letters) > 1 and all(w.isupper() for w in letters)",
+            "return False",
+            "every two-letter word of a question typed in capitals read as a state",
         ),
-        Change("first, second = reading.degrees[:2]", "second, first = reading.degrees[:2]", "two degrees swapped"),
         Change(
-            "other=second[0] if second and places and second[0] != places[0] else None",
-            "other=second[0] if second and places else None",
-            "a place set beside itself",
+            "if word in found.ordinary and not (start > 0 and typed[start][:1].isupper()):",
+            "if word in found.ordinary:",
+            "'pay in Mobile' not read as the metro",
         ),
+        Change(
+            "areas = [a for a in named if state in _listed_states(a)]",
+            "areas = list(named)",
+            "'portland me' read as the largest Portland, not Maine's",
+        ),
+        Change(
+            "return sorted([first, second], key=lambda f: f.start)",
+            "return [first, second]",
+            "two places not in the order named",
+        ),
+        Change(
+            "(start > 0 and typed[start - 1].lower() in BEFORE_A_PLACE)",
+            "(start > 0)",
+            "a lower-case postal code read where no place is expected",
+        ),
+        # words.py: plurals, slips of the keys
+        Change(
+            'if len(word) <= 3 or not word.endswith("s") or word.endswith("ss"):',
+            'if len(word) <= 3 or not word.endswith("s"):',
+            "a word in -ss read as a plural ('class' as 'clas')",
+        ),
+        Change(
+            "if typed[:1] != word[:1] or typed == word:",
+            "if typed == word:",
+            "a correction that changes the first letter",
+        ),
+        Change(
+            "allowed = 2 if len(typed) >= 7 else 1",
+            "allowed = 2 if len(typed) >= 5 else 1",
+            "a short word corrected two letters away",
+        ),
+        Change("_STEM = 4", "_STEM = 3", "'cites' taken for a form of 'cities'"),
     ],
     "cache store": [
-        # The survivors about files the store did not write (a FIFO or a link at an entry's path; prune
-        # deleting files it did not write) are left to the store's rewrite (issue 20).
         Change(
-            "if (info.st_mode & 0o170000) != _REGULAR or info.st_size > limit:",
-            "if info.st_size > limit:",
-            "a file that is not a regular file read as an entry",
+            "if (info.st_mode & 0o170000) != _REGULAR or info.st_size > limit or (trust and not trusted(info)):",
+            "if info.st_size > limit or (trust and not trusted(info)):",
+            "a FIFO at an entry's path read as the entry",
         ),
-        Change("info.st_size > limit:", "info.st_size > limit * 2:", "an entry over the limit read"),
+        same(
+            "info.st_size > limit or (trust",
+            "info.st_size > limit * 2 or (trust",
+            "the read that follows takes at most limit + 1 bytes and refuses a file longer than the limit",
+        ),
+        same(
+            "return (raw, info) if len(raw) <= limit else None",
+            "return (raw, info)",
+            "the size check before the read refuses such a file; only a file growing between the two differs",
+        ),
+        Change("or (trust and not trusted(info)):", "):", "an entry another user could have written read"),
         Change(
-            "return (raw, info) if len(raw) <= limit else None", "return (raw, info)", "an entry grown while read kept"
+            "return info.st_uid == uid and not info.st_mode & 0o022",
+            "return info.st_uid == uid",
+            "an entry others can write trusted",
         ),
         Change(
-            "entries = [e for e in os.scandir(where) if e.name.endswith(suffix)]",
-            "entries = list(os.scandir(where))",
-            "prune deleting files that are not its entries",
+            "return info.st_uid == uid and not info.st_mode & 0o022",
+            "return not info.st_mode & 0o022",
+            "an entry of another user's trusted",
         ),
-        Change("if len(entries) > keep:", "if len(entries) >= keep:", "one entry too few kept"),
-        Change("for old in entries[: len(entries) - keep]:", "for old in entries[keep:]:", "the newest entries pruned"),
         Change(
-            'return os.environ.get(DISABLE_VAR, "") in ("", "0")',
-            'return os.environ.get(DISABLE_VAR, "") == ""',
-            "HSM_GUIDE_NO_CACHE=0 turning the cache off",
+            "return info.st_uid == uid and not info.st_mode & 0o022",
+            "return info.st_uid == uid and not info.st_mode & 0o002",
+            "an entry the group can write trusted",
         ),
-        Change("return chosen if os.path.isabs(chosen) else None", "return chosen", "a relative cache folder used"),
-        Change("if os.path.isabs(xdg):", "if xdg:", "a relative XDG_CACHE_HOME used"),
         Change(
-            "if len(blob) < _HEADER or blob[: len(magic)] != magic",
-            "if len(blob) < _HEADER",
+            "fd = os.open(path, _OPEN | (_NOFOLLOW if trust else 0))",
+            "fd = os.open(path, _OPEN)",
+            "a link at an entry's path followed",
+        ),
+        Change(
+            "if len(blob) < HEADER or blob[: len(magic)] != magic or",
+            "if len(blob) < HEADER or",
             "another cache's entry read",
         ),
-        Change("or blob[len(magic) : len(magic) + DIGEST] != key:", ":", "another key's entry read"),
+        Change(" or blob[len(magic) : len(magic) + DIGEST] != key:", ":", "another key's entry read: a stale page"),
         Change(
-            "payload if blake2b(payload, digest_size=DIGEST).digest() == blob[_HEADER - DIGEST : _HEADER] else None",
-            "payload",
+            "return payload if blake2b(payload, digest_size=DIGEST).digest()"
+            " == blob[HEADER - DIGEST : HEADER] else None",
+            "return payload",
             "a damaged entry read",
         ),
+        same(
+            "if (info.st_mode & 0o170000) != _REGULAR or not trusted(info):\n            return False",
+            "if not trusted(info):\n            return False",
+            "a FIFO is opened without blocking (_OPEN) and, with nobody writing to it, reads no header, so it is"
+            " never taken for an entry",
+        ),
         Change(
-            "if ours(entry.name) and not entry.is_dir(follow_symlinks=False):",
-            "if not entry.is_dir(follow_symlinks=False):",
-            "cache clear deleting files that are not the cache's",
+            "if (info.st_mode & 0o170000) != _REGULAR or not trusted(info):\n            return False",
+            "if (info.st_mode & 0o170000) != _REGULAR:\n            return False",
+            "another user's file with an entry's header taken for an entry",
+        ),
+        Change(
+            "return os.read(fd, len(ENTRY_MAGIC)) == ENTRY_MAGIC",
+            "return True",
+            "a file of one's own with an entry's name taken for an entry",
+        ),
+    ],
+    "cache folder": [
+        # folder.py: the folder is the guide's only when it is this user's, private and marked
+        Change(
+            "if info.st_mode & 0o170000 != _FOLDER or not store.trusted(info):\n        return False\n    marker",
+            "if info.st_mode & 0o170000 != _FOLDER:\n        return False\n    marker",
+            "a folder others can write used",
+        ),
+        Change(
+            "return marker is not None and marker[0] == MARKER_TEXT",
+            "return marker is not None",
+            "a folder whose marker another program wrote taken for the guide's",
+        ),
+        Change(
+            "return marker is not None and marker[0] == MARKER_TEXT",
+            "return True",
+            "a folder without the marker taken for the guide's",
+        ),
+        same(
+            "os.mkdir(root, 0o700)",
+            "os.mkdir(root, 0o755)",
+            "the chmod that follows makes a new folder 0700 before anything is written in it",
+        ),
+        Change(
+            "os.chmod(root, os.stat(root).st_mode & 0o700)",
+            "os.chmod(root, os.stat(root).st_mode & 0o755)",
+            "an adopted folder left readable by others",
+        ),
+        Change(
+            "files.replace(os.path.join(root, MARKER), MARKER_TEXT)\n    except OSError:",
+            "pass\n    except OSError:",
+            "the folder made without its marker (the cache never used)",
+        ),
+        Change(
+            "return info.st_mode & 0o170000 == _FOLDER and mine and all(_ours_by_name(root, n) for n in names)",
+            "return info.st_mode & 0o170000 == _FOLDER and mine",
+            "a folder of one's own files taken over",
+        ),
+        Change(
+            "return info.st_mode & 0o170000 == _FOLDER and mine and all(",
+            "return info.st_mode & 0o170000 == _FOLDER and all(",
+            "another user's folder taken over",
+        ),
+        Change(
+            "return name == MARKER or is_kb_name(name) or _is_temp(name)",
+            "return name == MARKER or _is_temp(name)",
+            "an older cache of knowledge-base entries not taken over",
+        ),
+        Change(
+            "return os.path.isdir(os.path.join(root, name)) and not os.path.islink(os.path.join(root, name))",
+            "return True",
+            "a file named 'output' taken for the pages' folder",
         ),
         Change(
             'return name.startswith(".") and name.endswith(".tmp")',
@@ -473,7 +682,69 @@ MUTANTS: dict[str, list[Change]] = {
             "any .tmp file taken for the cache's own",
         ),
         Change(
-            "STALE_TEMP_SECONDS = 600.0", "STALE_TEMP_SECONDS = 0.0", "a writer's temporary file swept while it writes"
+            "return name.startswith(KB_PREFIX) and name.endswith(KB_SUFFIX)",
+            "return name.endswith(KB_SUFFIX)",
+            "any .bin file taken for an entry",
+        ),
+        Change("return name.endswith(PAGE_SUFFIX)", "return True", "any file in the pages' folder taken for a page"),
+        Change(
+            "if not owned(root) and not (_adoptable(root) and claim(root)):",
+            "if False:",
+            "cache clear emptying a folder that is not the guide's",
+        ),
+        Change(
+            "if os.listdir(root) == [MARKER]:",
+            "if MARKER in os.listdir(root):",
+            "the marker removed from a folder that still holds a user's file",
+        ),
+        Change(
+            "if not store.trusted(info) or not entry.is_file(follow_symlinks=False):\n                continue",
+            "if not entry.is_file(follow_symlinks=False):\n                continue",
+            "another user's temporary file removed",
+        ),
+        Change(
+            "elif not store.is_entry(entry.path):\n            continue",
+            "elif False:\n            continue",
+            "a file with an entry's name but not its header removed",
+        ),
+        Change(
+            "os.makedirs(where, mode=0o700, exist_ok=True)",
+            "os.makedirs(where, exist_ok=True)",
+            "the pages' folder readable by others",
+        ),
+        Change("        files.sweep(where)\n", "", "temporary files a killed writer left never swept"),
+        Change(
+            "e.name.endswith(ours) and e.is_file(follow_symlinks=False)]",
+            "e.is_file(follow_symlinks=False)]",
+            "prune counting files that are not its entries",
+        ),
+        Change("if len(entries) <= keep:", "if len(entries) < keep:", "one entry too few kept"),
+        Change("for old in entries[: len(entries) - keep]:", "for old in entries[keep:]:", "the newest entries pruned"),
+        Change(
+            "if store.is_entry(old.path):\n                os.unlink(old.path)",
+            "os.unlink(old.path)",
+            "prune deleting a file it did not write",
+        ),
+        # environment.py: where the folder is, and the switch that turns the caches off
+        Change(
+            'caching=environ.get(DISABLE_VAR, "") in ("", "0")',
+            'caching=environ.get(DISABLE_VAR, "") == ""',
+            "HSM_GUIDE_NO_CACHE=0 turning the cache off",
+        ),
+        Change('caching=environ.get(DISABLE_VAR, "") in ("", "0")', "caching=True", "HSM_GUIDE_NO_CACHE=1 ignored"),
+        Change("return chosen if os.path.isabs(chosen) else None", "return chosen", "a relative cache folder used"),
+        Change("if os.path.isabs(xdg):", "if xdg:", "a relative XDG_CACHE_HOME used"),
+        # files.py: sweeping what a killed writer left
+        Change("STALE_SECONDS = 600.0", "STALE_SECONDS = 0.0", "a writer's temporary file swept while it writes"),
+        Change(
+            'return pid.isdigit() and len(random) == 8 and all(c in "0123456789abcdef" for c in random)',
+            "return True",
+            "a file of one's own named like a temporary file swept",
+        ),
+        Change(
+            "if entry.is_file(follow_symlinks=False) and mine and info.st_mtime < cutoff:",
+            "if entry.is_file(follow_symlinks=False) and info.st_mtime < cutoff:",
+            "another user's temporary file swept",
         ),
     ],
     "Markdown renderer": [
@@ -498,21 +769,41 @@ MUTANTS: dict[str, list[Change]] = {
             "a section's headings not counted",
         ),
         Change(
-            'align = ["---:" if c.kind not in ("text", "code") else "---"',
-            'align = ["---" if c.kind not in ("text", "code") else "---"',
+            'align = ["---:" if figure else "---" for figure in g.figures]',
+            'align = ["---" for figure in g.figures]',
             "number columns losing their right alignment",
         ),
+        # tabular.py: which columns hold figures (aligned right in Markdown, class "num" in HTML)
         Change(
-            'align = ["---:" if c.kind not in ("text", "code") else "---"',
-            'align = ["---:" if c.kind not in ("text",) else "---"',
-            "a command column aligned right",
+            '[c.kind not in ("text", "code") for c in block.columns]',
+            '[c.kind not in ("text",) for c in block.columns]',
+            "a command column aligned as a figure",
         ),
         Change(
-            '[label or "Item", value or "Figure"], ["---", "---:"]',
-            '[label or "Item", value or "Figure"], ["---", "---"]',
-            "a chart's figures not aligned right",
+            "return Grid([label, value], [False, True], [False, False], rows, block.caption)",
+            "return Grid([label, value], [False, False], [False, False], rows, block.caption)",
+            "a bar chart's figures not aligned right",
         ),
-        Change('["---", "---:", "---:", "---:"]', '["---", "---", "---", "---"]', "a band's figures not aligned right"),
+        Change(
+            "numeric = all(_FIGURE.fullmatch(c) for c in cells)",
+            "numeric = False",
+            "a bar's note column of figures aligned left",
+        ),
+        Change(
+            "numeric = all(_FIGURE.fullmatch(c) for c in cells)",
+            "numeric = any(_FIGURE.fullmatch(c) for c in cells)",
+            "a note column of words aligned as figures",
+        ),
+        Change(
+            "[False, *[True] * (len(heads) - 1)]",
+            "[False] * len(heads)",
+            "a band's figures not aligned right",
+        ),
+        Change(
+            '["State", block.heading, "Band of five"], [False, True, False]',
+            '["State", block.heading, "Band of five"], [False, False, False]',
+            "a map's figures not aligned right",
+        ),
         Change(
             '_PUNCTUATION = re.compile(r"([\\\\`*_\\[\\]|~#])")',
             '_PUNCTUATION = re.compile(r"([\\\\`*_\\[\\]~#])")',
@@ -552,8 +843,8 @@ MUTANTS: dict[str, list[Change]] = {
             'return re.fullmatch(r"https?://[^\\s<>`]+", url) is not None', "return True", "any address made a link"
         ),
         Change(
-            'return f"`{text}`" if kind == "code" and not set(text) & set("`|") else escape(text)',
-            'return f"`{text}`" if kind == "code" else escape(text)',
+            'return f"`{text}`" if code and not set(text) & set("`|") else escape(text)',
+            'return f"`{text}`" if code else escape(text)',
             "a command with a | breaking its table",
         ),
         Change(
@@ -569,14 +860,33 @@ MUTANTS: dict[str, list[Change]] = {
             'MarkdownIt("commonmark", {"html": True})',
             "raw HTML from the data passed through",
         ),
-        Change("return html.escape(plain(value))", "return plain(value)", "data's < and & written as markup"),
+        Change(
+            "return _keep_codes(html.escape(plain(value)))",
+            "return _keep_codes(plain(value))",
+            "data's < and & written as markup",
+        ),
         Change('return UNSAFE.sub("\\ufffd", " ".join(value.split()))', "return value", "control characters written"),
         Change(
             "return _SOC.sub(lambda m: f'<span class=\"nowrap\">{m.group(0)}</span>', escaped)",
             "return escaped",
             "an occupation code broken at its hyphen",
         ),
-        Change('token.attrSet("scope", "col")', "pass", "column headers without scope"),
+        Change(
+            """parts.append(f'<th scope="col"{_num(figure)}>""",
+            """parts.append(f'<th{_num(figure)}>""",
+            "column headers without scope",
+        ),
+        Change(
+            """parts.append(f'<th scope="row"{label_attr}>{shown}</th>')""",
+            """parts.append(f'<td{label_attr}>{shown}</td>')""",
+            "a row's first cell not its header",
+        ),
+        Change("""return ' class="num"' if figure else """ "", 'return ""', "figures not aligned right"),
+        Change(
+            "label_attr = f' data-label=\"{html.escape(head)}\"'",
+            "label_attr = ''",
+            "a phone's record view without each cell's column name",
+        ),
         Change('child.attrSet("class", "url")', "pass", "a printed address shown twice"),
         Change("self.charts += 1", "self.charts += 0", "charts sharing their SVG ids"),
         Change(
@@ -590,23 +900,23 @@ MUTANTS: dict[str, list[Change]] = {
             "headings a level too deep",
         ),
         Change(
-            'return f"{value} by {label[:1].lower()}{label[1:]}"',
-            'return f"{label} by {value}"',
-            "an uncaptioned chart named backward",
+            "return _CHART_NAMES[type(block)]",
+            'return "Chart"',
+            "an uncaptioned map or band chart not named for what it shows",
         ),
         Change(
-            'table = self.markdown(replace(block, caption=None), top, label=f"{caption}: the figures")',
-            'table = ""',
+            '+ table(figures, f"{plain(caption)}: the figures", text)',
+            '+ ""',
             "a chart without its figures as text",
         ),
         Change(
-            'label = html.escape(env.get("label", "Table"))',
-            'label = env.get("label", "Table")',
+            'aria-label="{html.escape(label)}"',
+            'aria-label="{label}"',
             "a table's label unescaped in its attribute",
         ),
         Change(
-            "return self.markdown(block, top, label=block.caption or _columns(block))",
-            "return self.markdown(block, top)",
+            "return table(grid(block), block.caption or _columns(block), text)",
+            'return table(grid(block), "", text)',
             "a table's region unlabeled",
         ),
         Change('"<!DOCTYPE html>\\n"', '""', "no doctype"),
@@ -646,8 +956,8 @@ MUTANTS: dict[str, list[Change]] = {
             "Score(area, round(mean, 2), band)", "Score(area, round(mean), band)", "scores rounded to whole numbers"
         ),
         Change(
-            "if len(parts) == count:\n                break",
-            "if len(parts) > count:\n                break",
+            "while len(parts) < count and (line := lines.next()) is not None:",
+            "while (line := lines.next()) is not None:",
             "a pipe read past the last answer",
         ),
         Change("if len(parts) != count:", "if len(parts) < count:", "too many answers accepted"),
@@ -659,7 +969,26 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         Change("maximum=5,", "maximum=None,", "bars scaled to the highest score, not to 5"),
         Change("({scale[a - 1].lower()})", "({scale[a % len(scale)].lower()})", "an answer given the next label"),
-        Change('if line == "":', 'if line == "\\n":', "an empty line taken for the end of input"),
+        Change(
+            "if line.strip():\n            parts.append",
+            "if True:\n            parts.append",
+            "a blank line counted as an answer",
+        ),
+        Change(
+            "if len(line) > MAX_LINE:", "if len(line) > MAX_LINE + 1:", "a line longer than the limit read as an answer"
+        ),
+        Change("if self.read >= MAX_INPUT:", "if self.read > MAX_INPUT * 2:", "input read far past its bound"),
+        Change('lead += f" ({\', \'.join(toward)})" if toward else ""', "", "the areas that point toward it not named"),
+        Change(
+            'mixed = sum(1 for s in results if s.band == "mixed")',
+            'mixed = sum(1 for s in results if s.band == "low")',
+            "the mixed areas counted as those against",
+        ),
+        Change(
+            "if answer is not None:\n                    answers.append(answer)",
+            "if True:\n                    answers.append(answer or 3)",
+            "a typed answer outside 1-5 taken instead of asked again",
+        ),
     ],
     "figures": [
         Change(
@@ -697,6 +1026,25 @@ MUTANTS: dict[str, list[Change]] = {
             'suffix = "th" if 10 <= n % 100 <= 20 else',
             'suffix = "th" if 10 <= n % 100 <= 13 else',
             "14 to 20 end in 4 to 9 or 0, which take 'th' anyway",
+        ),
+        Change('return f"{value:g}%"', 'return f"{value:.0f}%"', "a published 12.5% rounded to 13%"),
+        Change(
+            'if value is None:\n        return "-"',
+            'if value is None:\n        return "0"',
+            "a missing figure shown as 0",
+        ),
+        Change(
+            'return f"{value:,.0f}"\n    if kind == "quotient"',
+            'return f"{value:.0f}"\n    if kind == "quotient"',
+            "a job count without its thousands comma",
+        ),
+        Change(
+            'return f"{value:.2f}"\n    return', 'return f"{value:.1f}"\n    return', "a location quotient to tenths"
+        ),
+        Change(
+            '+ (" or more" if band.open_high else "")',
+            "",
+            "a top-coded band's top figure shown as exact",
         ),
     ],
 }

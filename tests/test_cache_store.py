@@ -199,6 +199,17 @@ def test_folder_is_the_platform_folder_or_the_variable(tmp_path: Path) -> None:
     assert folder_of({}) is None
 
 
+def test_clear_leaves_a_copy_of_an_entry_that_others_can_write(kb_copy: Path) -> None:
+    """An entry's name and header are not enough: a file others could have written is not provably the guide's."""
+    load_cached(kb_copy)
+    (entry,) = folder().glob("kb-*.bin")
+    planted = folder() / "kb-planted.bin"
+    planted.write_bytes(entry.read_bytes())
+    planted.chmod(0o666)
+    assert cache_folder.clear(str(folder())) == 1  # the entry the guide wrote
+    assert sorted(p.name for p in folder().iterdir()) == ["CACHEDIR.TAG", "kb-planted.bin"]
+
+
 def test_clear_removes_the_caches_and_only_the_guides_own_files(kb_copy: Path, parses: list[str]) -> None:
     load_cached(kb_copy)
     save_page(kb_copy, b"\x01" * 16, "page one")

@@ -70,6 +70,13 @@ def test_a_summary_sentence_leads_the_result(run) -> None:
     assert f"Overall: 0 of {n} areas point toward this career; 0 mixed, {n} against: on balance, a poor match" in low
 
 
+def test_the_summary_names_the_areas_that_point_toward_the_career(run) -> None:
+    n = len(KB.fit.areas)
+    named = ", ".join(a.name.lower() for a in KB.fit.areas)
+    out = " ".join(run("fit", "--answers", answers(True)).stdout.split())
+    assert f"Overall: {n} of {n} areas point toward this career ({named}); 0 mixed, 0 against" in out
+
+
 def test_the_result_saves_like_any_view(run, tmp_path) -> None:
     out = tmp_path / "fit.md"
     result = run("fit", "--answers", answers(None), "-o", str(out))

@@ -82,6 +82,30 @@ def test_a_past_year_leads_with_that_years_handbook_and_the_current_one_with_the
     assert facts[f"Median pay, {release['release']}"] == median(row("0000000"))
 
 
+def test_the_release_year_is_answered_by_the_release_even_where_a_handbook_edition_gives_it(
+    run, write_kb, shipped_text: str, tmp_path
+) -> None:
+    """The release is the newer figure: a handbook edition of the same pay year never stands in for it."""
+    import shutil
+
+    release = json.loads((DATA / "wages" / "oews-release.json").read_text(encoding="utf-8"))
+    edition = f"    - pay_year: {release['year']}\n      median_annual: 50000\n      sources: [bls-ooh-2023]\n"
+    kb = write_kb(shipped_text.replace("  editions:\n", "  editions:\n" + edition, 1))
+    for folder in ("wages", "licensure"):
+        shutil.copytree(DATA / folder, tmp_path / folder)
+    result = run("--data", str(kb), "search", "pay", "in", str(release["year"]), "--json")
+    assert result.exit_code == 0, result.stderr
+    (document,) = json.loads(result.stdout)["sections"]
+    headings = [b["text"] for b in document["blocks"] if b["type"] == "heading"]
+    assert headings[0] == "Answer: Medical and Health Services Managers, pay in the United States"
+
+
+def test_a_number_that_is_no_year_asks_nothing(run) -> None:
+    """'the next 10 years' names no year: the question is the outlook's, as without the number."""
+    assert card(run, "what is the outlook for the next 10 years")[0] == card(run, "what is the outlook")[0]
+    assert card(run, "what is the outlook for the next 10 years")[0].startswith("Answer: Job outlook")
+
+
 # -- places ---------------------------------------------------------------------------------------------
 
 
@@ -93,11 +117,22 @@ def test_a_past_year_leads_with_that_years_handbook_and_the_current_one_with_the
         ("pay in Mobile", "Mobile, AL"),  # a city that is also a word, typed with a capital
         ("mobile pay", None),
         ("pay in salt lake city ut", "Salt Lake City-Murray, UT"),  # four words
+        ("is the pay good in ok", "Oklahoma"),  # a lower-case postal code where a place is expected
+        ("is the pay ok", None),  # ...and a word where none is
+        ("HOW MUCH DO THEY MAKE IN OHIO", "Ohio"),  # in a question typed in capitals, IN is a word
+        ("pay in va", "Virginia"),  # a place's name is also an industry's (the VA): the place, no name being longer
     ],
 )
 def test_a_place_is_read_only_where_the_words_name_one(run, question: str, place: str | None) -> None:
     heading, _, _ = card(run, question)
     assert heading.endswith(f"pay in {place or 'the United States'}")
+
+
+def test_a_places_words_name_nothing_else(run) -> None:
+    """'va' is Virginia's code and the VA's: read as the place, it is not also the federal industry."""
+    heading, facts, _ = card(run, "pay in va")
+    assert heading.endswith("pay in Virginia")
+    assert "Industry, United States" not in facts
 
 
 def test_of_several_metros_one_name_fits_the_one_with_most_of_these_jobs_comes_first(run) -> None:
@@ -128,6 +163,15 @@ def test_another_occupations_pay_question_is_answered_with_its_figures(run) -> N
     heading, facts, _ = card(run, "how much do registered nurses make")
     assert heading == "Answer: Registered Nurses, pay in the United States"
     assert facts["Median pay, May 2025"] == median(nurses)
+
+
+def test_this_occupation_named_beside_another_is_what_the_other_is_set_against(run) -> None:
+    """Every question is about this occupation: naming it too never makes it the occupation asked about."""
+    nurses, own = row("0000000", "29-1141"), row("0000000")
+    heading, facts, _ = card(run, "how much does a registered nurse make as a health services manager")
+    assert heading == "Answer: Registered Nurses, pay in the United States"
+    assert facts["Median pay, May 2025"] == median(nurses)
+    assert facts["Medical and Health Services Managers, the United States"] == median(own)
 
 
 @pytest.mark.parametrize(("question", "lowest"), [("best paying states", False), ("lowest paying states", True)])
@@ -168,6 +212,14 @@ def test_how_long_for_a_background_is_that_backgrounds_route(run) -> None:
     assert heading == f"Answer: how long it takes, {nurse['name'][0].lower()}{nurse['name'][1:]}"
 
 
+@pytest.mark.parametrize("said", ["business", "businesses"])
+def test_a_word_in_ss_is_no_plural_and_its_plural_is_the_word(run, said: str) -> None:
+    """'businesses' is the plural of 'business' (a background's key), which is no plural of 'busines'."""
+    heading, _, _ = card(run, f"how long does it take from {said}")
+    business = next(b for b in YAML["paths"]["backgrounds"] if b["key"] == "business")
+    assert heading == f"Answer: how long it takes, {business['name'][0].lower()}{business['name'][1:]}"
+
+
 def test_a_card_names_three_sources_and_counts_the_rest(run) -> None:
     _, facts, _ = card(run, "how long does it take")
     sources = facts["Sources"]
@@ -181,3 +233,90 @@ def test_a_source_title_is_cut_at_its_first_colon_outside_brackets(run) -> None:
     title = next(s["title"] for s in YAML["sources"] if s["id"] == "cdc-rse")
     assert ": " in title.split("(", 1)[1]  # the colon inside the brackets, where a plain cut would break it
     assert title in facts["Sources"]
+
+
+def metro(named: str, state: str) -> str:
+    """The extract's name of the metro area whose name starts with `named` and lists `state`."""
+    (found,) = {
+        r["name"]
+        for r in ROWS
+        if r["kind"] == "metro" and r["name"].startswith(named) and state in r["name"].rsplit(", ", 1)[1].split("-")
+    }
+    return found
+
+
+def test_a_city_followed_by_its_state_is_that_states_metro(run) -> None:
+    """'portland me' is Maine's Portland, though Oregon's has more of these jobs."""
+    assert card(run, "pay in portland me")[0].endswith(f"pay in {metro('Portland', 'ME')}")
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_two_places_are_set_side_by_side_in_the_order_named(run, reverse: bool) -> None:
+    """The longer name is found first; the card still follows the question's order."""
+    names = ["ohio", "salt lake city ut"][:: -1 if reverse else 1]
+    shown = ["Ohio", metro("Salt Lake City", "UT")][:: -1 if reverse else 1]
+    heading, _, _ = card(run, f"pay in {names[0]} vs {names[1]}")
+    assert heading.startswith(f"Answer: {shown[0]} and {shown[1]}, pay side by side")
+
+
+# -- what the guide does not hold ---------------------------------------------------------------------------
+
+
+def test_every_occupation_the_guide_has_no_figures_for_is_named_first(run) -> None:
+    unheld = {o["name"]: o for o in YAML["questions"]["unheld"]["occupations"]}
+    assert {"teachers", "nurse practitioners"} <= unheld.keys()
+    heading, _, _ = card(run, "how much do teachers and nurse practitioners make")
+    assert heading == "Answer: the guide has no figures for teachers and nurse practitioners"
+
+
+def test_a_gap_card_says_what_the_guide_lacks_and_where_to_look(run) -> None:
+    tuition = next(g for g in YAML["questions"]["gaps"] if g["name"] == "tuition")
+    result = run("search", "is", "tuition", "covered", "--json")
+    assert result.exit_code == 0, result.stderr
+    (document,) = json.loads(result.stdout)["sections"]
+    texts = [b.get("text") for b in document["blocks"]]
+    assert texts[:3] == ["Answer: not in this guide", tuition["text"], " ".join(tuition["look"].split())]
+
+
+@pytest.mark.parametrize("word", ["mgma", "rural", "cahme"])
+def test_a_word_the_guide_knows_is_never_offered_a_closest_term(run, word: str) -> None:
+    """An organization or a kind of place the guide names, matched by no passage of a section: said so,
+    never 'did you mean' another word ('rural' is no slip for 'rule')."""
+    result = run("search", word, "--section", "duties")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"hsm-guide: no matches for '{word}'"
+
+
+def passages(run, *args: str) -> list[str]:
+    """The command each passage shown leads to, in order."""
+    result = run("search", *args, "--json")
+    assert result.exit_code == 0, result.stderr
+    (document,) = json.loads(result.stdout)["sections"]
+    return [e["detail"] for b in document["blocks"] if b["type"] == "bullets" for e in b["entries"]]
+
+
+def test_the_best_five_passages_take_at_most_two_from_one_page_while_others_wait(run) -> None:
+    ranked = passages(run, "nursing", "home", "--all")
+    shown, taken = [], dict[str, int]()
+    for command in ranked:  # the rule by hand, over the full ranking
+        if taken.get(command, 0) < 2 and len(shown) < 5:
+            taken[command] = taken.get(command, 0) + 1
+            shown.append(command)
+    assert max(ranked[:5].count(c) for c in ranked) > 2  # the rule has work to do
+    assert passages(run, "nursing", "home") == shown
+
+
+def test_a_question_sharing_a_word_or_two_with_a_card_leads_with_none(run) -> None:
+    """'study' is in a card's examples; the rest of the question is nobody's: no card leads, and no
+    passage matches all of it, so the search says so."""
+    question = "my cat likes to sleep on the keyboard while I study management"
+    result = run("search", *question.split())
+    assert result.exit_code == 1 and "Answer:" not in result.stdout
+    assert result.stderr.startswith(f"hsm-guide: no matches for '{question}'")
+
+
+@pytest.mark.parametrize("typed", ["budgte", "mangr"])
+def test_a_word_under_seven_letters_is_corrected_only_one_letter_away(run, typed: str) -> None:
+    """'budgte' is two edits from 'budgets' and 'mangr' two from 'manage': neither is read as them."""
+    result = run("search", typed, "duties")
+    assert "Showing results for" not in result.stdout
