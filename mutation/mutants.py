@@ -492,7 +492,7 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         Change("if r.state not in TERRITORIES]", "]", "territories ranked among the states"),
         Change(
-            "shown = [*areas[:3], *areas[-3:]] if len(areas) > 6 else areas",
+            "shown = [*areas[:3], *areas[-3:]] if len(areas) > 6 and not states else areas",
             "shown = areas[:6]",
             "rural pay: the six best, not the three best and the three lowest",
         ),
@@ -531,9 +531,9 @@ MUTANTS: dict[str, list[Change]] = {
             "'portland me' read as the largest Portland, not Maine's",
         ),
         Change(
-            "return sorted([first, second], key=lambda f: f.start)",
-            "return [first, second]",
-            "two places not in the order named",
+            "return sorted(named, key=lambda f: f.start)",
+            "return named",
+            "places not in the order named",
         ),
         Change(
             "(start > 0 and typed[start - 1].lower() in BEFORE_A_PLACE)",
