@@ -449,7 +449,8 @@ def test_a_long_question_naming_a_gap_says_the_guide_does_not_hold_it(run) -> No
 
 
 def test_a_question_no_passage_half_matches_still_shows_the_closest_passages(run) -> None:
-    """Seven words the passages never hold together: the passages holding the most of them, not an error."""
+    """Seven words the passages never hold together, one a credential: its card, and under it the
+    passages holding the most of the words, not an error."""
     result = run("search", "wanting", "hospital", "finance", "side", "chfp", "gives", "whatever")
     assert result.exit_code == 0, result.stderr
     assert "CHFP" in result.stdout

@@ -58,9 +58,9 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
     words = _searched(reading, lex)
     forms = expand(words, lex.synonyms, _words_of(found) if section else lex.vocabulary)
     kept = [f for f in forms if f]
-    hits = ranked(found, kept) if kept else []
-    unmatched = tuple(w for w, f in zip(words, forms, strict=True) if not f) if kept else ()
     choices = _choices(kb, lex, reading) if section is None else ()
+    hits = ranked(found, kept, loose=bool(choices)) if kept else []
+    unmatched = tuple(w for w, f in zip(words, forms, strict=True) if not f) if kept else ()
     closest = [] if hits or choices else _closest(words, lex)
     asked = reading if section is None else None
     return Result(query, words, reading.corrections, hits, closest, asked, unmatched, choices, lex)

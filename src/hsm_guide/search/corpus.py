@@ -148,14 +148,14 @@ def _bands(block: Bands) -> Iterator[str]:
         yield f"{b.label}: 10th {fmt(b.low, k)}, median {fmt(b.mid, k)}, 90th {band_high(b, k)}"
 
 
-def ranked(index: list[Passage], expanded: list[frozenset[str]]) -> list[Hit]:
+def ranked(index: list[Passage], expanded: list[frozenset[str]], loose: bool = False) -> list[Hit]:
     """The passages that match enough of the words, best first.
 
     Most words first; then the rarer words (a word every other passage holds says little); then
     passages whose page or heading is about them (a credential's own page before a passing mention);
     the source catalog last; then where the match comes in the text and shorter, more specific text.
     """
-    found, seen = _matched(index, expanded)
+    found, seen = _matched(index, expanded, loose)
     weight = [math.log(1 + len(index) / (1 + n)) for n in seen]
     every_form = frozenset().union(*expanded)
     order = []
@@ -175,11 +175,11 @@ def ranked(index: list[Passage], expanded: list[frozenset[str]]) -> list[Hit]:
 
 
 def _matched(
-    index: list[Passage], expanded: list[frozenset[str]]
+    index: list[Passage], expanded: list[frozenset[str]], loose: bool = False
 ) -> tuple[list[tuple[Passage, list[bool], int, bool]], list[int]]:
-    """The passages that match at least half the words (where none does, those that match the most:
-    a long question still finds its passages), which words, in its heading how many, in its text at
-    all; and how many passages each word is in."""
+    """The passages that match at least half the words (`loose`, where a card answers and none does:
+    those that match the most, so a long question still gets its passages), which words, in its
+    heading how many, in its text at all; and how many passages each word is in."""
     needed = max(1, (len(expanded) + 1) // 2)  # all words first, then most of them
     every: list[tuple[Passage, list[bool], int, bool]] = []
     seen = [0] * len(expanded)
@@ -191,7 +191,8 @@ def _matched(
         if any(hits):
             every.append((p, hits, sum(in_context), any(in_text)))
     most = max((sum(hits) for _, hits, _, _ in every), default=0)
-    return [m for m in every if sum(m[1]) >= min(needed, most)], seen
+    least = min(needed, most) if loose else needed
+    return [m for m in every if sum(m[1]) >= least], seen
 
 
 def expand(
