@@ -97,17 +97,16 @@ class Table(NamedTuple):
         one, or two for 'two-places'), and take from one that has no use for them (a thing of several
         kinds, 'nursing home administrator', counts once, by the kind that suits the card best). A gap's
         card is set back by nothing: it says what the guide does not hold, whatever else is named."""
-        needs, owns = self.needs[card], self.owns[card]
-        gap = isinstance(self.cards[card], Gap)
-        choice = self.cards[card]
-        many = isinstance(choice, Card) and choice.answer in MANY_PLACES
-        places = 1 if gap or many else max(1, needs.get("place", 0))
+        needs, owns, choice = self.needs[card], self.owns[card], self.cards[card]
+        gap = isinstance(choice, Gap)
+        every_place = gap or (isinstance(choice, Card) and choice.answer in MANY_PLACES)
+        places = max(1, needs.get("place", 0))  # the places the card shows
         total = 0.0
         met: Counter[str] = Counter()
         for kinds in named:
-            if "place" in kinds and not gap:  # a place beyond those the card shows would be dropped
+            if "place" in kinds and not every_place:  # a place beyond those the card shows would be dropped
                 places -= 1
-                if places < 0 and not many:
+                if places < 0:
                     total -= IGNORED * self.weight("<place>")
                     continue
             wanted = [k for k in kinds & needs.keys() - FREE if met[k] < needs[k]]
