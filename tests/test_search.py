@@ -493,6 +493,14 @@ def test_three_degrees_side_by_side(run) -> None:
         assert degree.name in text and degree.text in text
 
 
+def test_rural_pay_named_with_two_states_is_the_rural_card_in_the_order_named(run) -> None:
+    text, _ = card(run, "rural pay in wyoming or montana")
+    assert "rural (nonmetropolitan) areas of Wyoming and Montana" in text
+    for state in ("WY", "MT"):
+        for r in (r for r in data().metros(state) if r.kind == "nonmetro" and r.annual_median):
+            assert r.name in text
+
+
 @pytest.mark.parametrize(("nickname", "metro"), [("big apple", "New York-Newark"), ("windy city", "Chicago-")])
 def test_a_citys_nickname_is_its_metro(run, nickname: str, metro: str) -> None:
     result = run("pay", "--area", nickname)

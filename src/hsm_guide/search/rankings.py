@@ -93,6 +93,7 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     from ..sections.pay.states import ranked
     from ..wages.lookup import wage_data
     from ..wages.states import STATES
+    from .compare import listed
 
     data = wage_data(kb)
     states = list(dict.fromkeys(f.area.state for f in reading.places if f.area.kind != "national" and f.area.state))
@@ -105,8 +106,9 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     ]
     if not areas:
         return None
-    names = [name for fips, (code, name) in STATES.items() for state in states if code == state]
-    where = f" of {' and '.join(names)}" if names else ""
+    by_code = dict(STATES.values())  # postal code -> the state's name
+    names = [by_code[state] for state in states if state in by_code]
+    where = f" of {listed(names)}" if names else ""
     b.heading(f"Answer: pay in the rural (nonmetropolitan) areas{where}, {data.label}")
     shown = [*areas[:3], *areas[-3:]] if len(areas) > 6 and not states else areas
     rows = [
