@@ -163,3 +163,34 @@ def test_html_ids_are_unique_and_the_contents_links_find_their_sections(run) -> 
     links = re.findall(r'<li><a href="#([^"]+)">', page)
     sections = re.findall(r'<section class="doc">\n<h2 id="([^"]+)"', page)
     assert links == sections == ["1-pay-may-2025", "2-pay-in-ohio-may-2025"]
+
+
+# -- HTML: the data's text is text --------------------------------------------------------------------
+
+
+def _explain_median_html(run, kb_copy: Path, aliases: str) -> str:
+    """The glossary's median page as HTML, its aliases (a note: "Also called: ...") replaced."""
+    text = kb_copy.read_text(encoding="utf-8")
+    shipped = "aliases: [median pay, median salary, 50th percentile, p50]"
+    assert shipped in text
+    kb_copy.write_text(text.replace(shipped, f"aliases: {aliases}"), encoding="utf-8")
+    result = run("--data", str(kb_copy), "explain", "median", "--format", "html")
+    assert result.exit_code == 0, result.stderr
+    (note,) = [line for line in result.stdout.splitlines() if line.startswith('<p class="note">')]
+    return note
+
+
+def test_html_writes_the_datas_markup_and_controls_as_text(run, kb_copy: Path) -> None:
+    """A note's text from the data: < and & as entities, an escape character as U+FFFD (shown, never
+    obeyed), a line break as a space."""
+    note = _explain_median_html(run, kb_copy, '["<b>pay</b> & \\e[31mred", "two\\nlines"]')
+    assert note == (
+        '<p class="note"><strong>Note:</strong> Also called: &lt;b&gt;pay&lt;/b&gt; &amp; \ufffd[31mred, two lines</p>'
+    )
+
+
+def test_html_keeps_an_occupation_code_on_one_line(run, kb_copy: Path) -> None:
+    """A SOC code in the data (11-9111) is never broken at its hyphen: it sits in a nowrap span."""
+    note = _explain_median_html(run, kb_copy, '["SOC 11-9111"]')
+    assert note.endswith('Also called: SOC <span class="nowrap">11-9111</span></p>')
+    assert re.search(r"\.nowrap\s*\{\s*white-space:\s*nowrap", run("explain", "median", "--format", "html").stdout)
