@@ -762,7 +762,12 @@ MUTANTS: dict[str, list[Change]] = {
             "anchors keeping capitals",
         ),
         Change('.replace(" ", "-")\n    count', '.replace(" ", "_")\n    count', "anchors joining words with _"),
-        Change('    anchor("Contents", seen)\n', "", "the contents heading not counted among the anchors"),
+        same(
+            '    anchor("Contents", seen)\n',
+            "",
+            "only a later heading slugged 'contents' takes another anchor without it, and this function returns"
+            " only the sections' anchors, each starting with its number ('1-overview')",
+        ),
         Change(
             "            if isinstance(block, Heading):\n                anchor(block.text, seen)",
             "            if isinstance(block, Heading):\n                pass",
@@ -842,15 +847,17 @@ MUTANTS: dict[str, list[Change]] = {
         Change(
             'return re.fullmatch(r"https?://[^\\s<>`]+", url) is not None', "return True", "any address made a link"
         ),
-        Change(
+        same(
             'return f"`{text}`" if code and not set(text) & set("`|") else escape(text)',
             'return f"`{text}`" if code else escape(text)',
-            "a command with a | breaking its table",
+            "every command cell is the guide's own text (a page's name or example, a glossary key matching"
+            " ^[a-z][a-z0-9-]*$), and none holds a ` or a |",
         ),
-        Change(
+        same(
             'yield "| " + " | ".join(cell or " " for cell in cells) + " |"',
             'yield "| " + " | ".join(cells) + " |"',
-            "an empty cell collapsing its row",
+            "the cells are joined with ' | ', so an empty cell still sits between two pipes ('|  |' for '|   |'):"
+            " GitHub reads the same row",
         ),
         Change('marker = f"{n}." if block.ordered else "-"', 'marker = "-"', "an ordered list unnumbered"),
     ],
