@@ -718,7 +718,12 @@ MUTANTS: dict[str, list[Change]] = {
             "e.is_file(follow_symlinks=False)]",
             "prune counting files that are not its entries",
         ),
-        Change("if len(entries) <= keep:", "if len(entries) < keep:", "one entry too few kept"),
+        same(
+            "if len(entries) <= keep:",
+            "if len(entries) < keep:",
+            "with exactly `keep` entries the loop that follows removes entries[:0], none: the early return only"
+            " saves the sort",
+        ),
         Change("for old in entries[: len(entries) - keep]:", "for old in entries[keep:]:", "the newest entries pruned"),
         Change(
             "if store.is_entry(old.path):\n                os.unlink(old.path)",
