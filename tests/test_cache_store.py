@@ -226,3 +226,158 @@ def test_clear_removes_the_caches_and_only_the_guides_own_files(kb_copy: Path, p
     assert cache_folder.clear(str(folder())) == 1
     assert not folder().exists(), "the folder goes with its last entry"
     assert cache_folder.clear(str(folder())) == 0
+
+
+# -- which folder is the guide's: each rule on its own ------------------------------------
+
+
+def _used(kb_copy: Path, parses: list[str]) -> bool:
+    """Whether the cache served the second of two loads (it wrote and then read an entry)."""
+    parses.clear()
+    load_cached(kb_copy)
+    load_cached(kb_copy)
+    return parses == [str(kb_copy)]
+
+
+def test_a_cache_directory_tag_another_program_wrote_is_not_the_guides(kb_copy: Path, parses: list[str]) -> None:
+    """The marker must be the guide's own text: another program's tag (the same signature line, as the
+    convention asks) in a folder of one's files does not make it the guide's."""
+    where = folder()
+    where.mkdir(parents=True, mode=0o700)
+    tag = (
+        b"Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by another tool.\n"
+    )
+    (where / "CACHEDIR.TAG").write_bytes(tag)
+    (where / "notes.txt").write_bytes(b"mine")
+    assert not _used(kb_copy, parses)
+    assert sorted(p.name for p in where.iterdir()) == ["CACHEDIR.TAG", "notes.txt"]
+    assert (where / "CACHEDIR.TAG").read_bytes() == tag
+
+
+@pytest.mark.parametrize("name", ["draft.tmp", "budget.bin", "output"])
+def test_a_folder_holding_one_file_that_only_looks_like_the_guides_is_not_taken(
+    kb_copy: Path, parses: list[str], name: str
+) -> None:
+    """The guide's names are exact: its temporary files start with '.', its entries with 'kb-', and
+    'output' is its pages' folder, never a file. A folder holding such a look-alike stays the user's."""
+    where = folder()
+    where.mkdir(parents=True, mode=0o700)
+    (where / name).write_bytes(b"mine")
+    os.utime(where / name, (HOUR_AGO, HOUR_AGO))
+    assert not _used(kb_copy, parses)
+    assert sorted(p.name for p in where.iterdir()) == [name] and (where / name).read_bytes() == b"mine"
+
+
+def test_an_adopted_folder_is_made_private(kb_copy: Path, parses: list[str]) -> None:
+    """An empty folder readable by others (mode 0755) becomes the guide's with mode 0700."""
+    where = folder()
+    where.mkdir(parents=True)
+    where.chmod(0o755)
+    assert _used(kb_copy, parses)
+    assert stat.S_IMODE(where.stat().st_mode) == 0o700
+
+
+def test_the_pages_folder_is_private(kb_copy: Path) -> None:
+    save_page(kb_copy, b"\x03" * 16, "a page")
+    assert stat.S_IMODE((folder() / "output").stat().st_mode) == 0o700
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root")
+def test_another_users_empty_folder_is_left_alone(kb_copy: Path, parses: list[str]) -> None:
+    where = folder()
+    where.mkdir(parents=True)
+    where.chmod(0o755)
+    os.chown(where, 4242, -1)
+    assert not _used(kb_copy, parses)
+    assert list(where.iterdir()) == [] and stat.S_IMODE(where.stat().st_mode) == 0o755
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root")
+def test_another_users_temporary_file_is_neither_swept_nor_cleared(kb_copy: Path) -> None:
+    """A temporary file named as the guide names them, an hour old, but another user's: no write sweeps
+    it and cache clear keeps it."""
+    load_cached(kb_copy)
+    theirs = folder() / ".hsm-guide-4242-0badf00d.tmp"
+    theirs.write_bytes(b"half an entry")
+    os.chown(theirs, 4242, -1)
+    os.utime(theirs, (HOUR_AGO, HOUR_AGO))
+    save_page(kb_copy, b"\x04" * 16, "a page")  # a write: it sweeps the folder it writes in
+    (entry,) = folder().glob("kb-*.bin")
+    entry.unlink()
+    load_cached(kb_copy)  # a knowledge-base write sweeps the top folder
+    assert theirs.exists()
+    cache_folder.clear(str(folder()))
+    assert theirs.exists()
+
+
+def test_a_write_sweeps_only_the_guides_own_temporary_names(kb_copy: Path) -> None:
+    """'.hsm-guide-notes.tmp' is not a name the guide makes (PID-8HEX): an hour old, it stays."""
+    where = folder()
+    load_cached(kb_copy)
+    mine = where / ".hsm-guide-notes.tmp"
+    mine.write_bytes(b"mine")
+    os.utime(mine, (HOUR_AGO, HOUR_AGO))
+    (entry,) = where.glob("kb-*.bin")
+    entry.unlink()
+    load_cached(kb_copy)
+    assert mine.read_bytes() == b"mine"
+
+
+def test_clear_removes_in_the_pages_folder_only_the_pages_names(kb_copy: Path) -> None:
+    """A copy of a page under another name is not a name the guide writes: cache clear keeps it."""
+    save_page(kb_copy, b"\x05" * 16, "a page")
+    (page,) = (folder() / "output").glob("*.txt")
+    copy = folder() / "output" / "page.bak"
+    copy.write_bytes(page.read_bytes())
+    assert cache_folder.clear(str(folder())) == 1  # the page
+    assert [p.name for p in (folder() / "output").iterdir()] == ["page.bak"]
+
+
+# -- prune: the oldest pages beyond the limit, and only the guide's own -------------------
+
+
+def test_prune_keeps_the_newest_pages_and_only_removes_its_own(kb_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With room for two pages, a third write drops the oldest page; a file with a page's name but
+    not its header, and a copy of a page under another name, are kept, and neither counts."""
+    monkeypatch.setattr(pages, "MAX_ENTRIES", 2)
+    output = folder() / "output"
+    save_page(kb_copy, b"\x01" * 16, "page one")
+    (first,) = output.glob("*.txt")
+    planted = output / f"{'ab' * 16}.txt"
+    planted.write_bytes(b"a note of mine")
+    copy = output / "first.bak"
+    copy.write_bytes(first.read_bytes())
+    for age, path in enumerate((copy, planted, first)):  # oldest first: the copy, the note, page one
+        os.utime(path, (HOUR_AGO - 3600 + age, HOUR_AGO - 3600 + age))
+    save_page(kb_copy, b"\x02" * 16, "page two")
+    ours = {p.name for p in output.iterdir()} - {planted.name, copy.name}
+    assert len(ours) == 2 and first.name in ours  # two pages, the limit: nothing dropped
+    save_page(kb_copy, b"\x03" * 16, "page three")
+    assert first.name not in {p.name for p in output.iterdir()}, "the oldest page dropped"
+    assert len({p.name for p in output.iterdir()} - {planted.name, copy.name}) == 2
+    assert planted.read_bytes() == b"a note of mine" and copy.exists()
+
+
+# -- the switch and where the folder is, as `hsm-guide` reads them -------------------------
+
+
+@pytest.mark.parametrize(("value", "used"), [("0", True), ("1", False), ("yes", False)])
+def test_hsm_guide_no_cache_is_off_only_when_unset_or_0(
+    run, kb_copy: Path, monkeypatch: pytest.MonkeyPatch, value: str, used: bool
+) -> None:
+    monkeypatch.setenv("HSM_GUIDE_NO_CACHE", value)
+    assert run("--data", str(kb_copy), "overview").exit_code == 0
+    assert bool(list(folder().glob("kb-*.bin"))) is used
+
+
+def test_a_relative_cache_folder_is_never_used(run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """HSM_GUIDE_CACHE_DIR and XDG_CACHE_HOME name a folder only as an absolute path; a relative
+    XDG_CACHE_HOME falls back to ~/.cache."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HSM_GUIDE_CACHE_DIR", "relative")
+    result = run("cache", "path")
+    assert result.exit_code == 1 and result.stdout == "" and "HSM_GUIDE_CACHE_DIR" in result.stderr
+    monkeypatch.delenv("HSM_GUIDE_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert run("cache", "path").stdout == f"{tmp_path / 'home' / '.cache' / 'hsm-guide'}\n"

@@ -294,3 +294,94 @@ def test_the_best_paying_states_are_the_top_five(run) -> None:
     states = [r for r in ROWS if r["soc"] == "11-9111" and r["kind"] == "state" and r["industry"] == "000000"]
     names = [r["name"] for r in sorted(states, key=lambda r: -float(r["annual_median"]))]
     assert first_names(run, "pay", after="Best-paying states") == names[:5]
+
+
+# -- an offer against the knowledge base's own percentiles (no wage release beside it) ----------------
+
+
+def _kb(kb_copy: Path) -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load(kb_copy.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def _latest_set(kb_copy: Path) -> dict[str, float]:
+    sets = [s for s in _kb(kb_copy)["pay"]["percentiles"] if s["basis"] == "annual" and s.get("p25")]
+    return max(sets, key=lambda s: s["year"])  # type: ignore[no-any-return]
+
+
+def test_an_offer_outside_the_knowledge_bases_points_names_its_tenth(run, kb_copy: Path) -> None:
+    """Below the 10th percentile is the lowest-paid tenth, above the 90th the best-paid tenth."""
+    s = _latest_set(kb_copy)
+    low = flat(run("--data", str(kb_copy), "pay", "--salary", str(s["p10"] - 1000)).stdout)
+    assert f"below the 10th percentile (${s['p10']:,}): among the lowest-paid tenth" in low
+    high = flat(run("--data", str(kb_copy), "pay", "--salary", str(s["p90"] + 1000)).stdout)
+    assert f"above the 90th percentile (${s['p90']:,}): among the best-paid tenth" in high
+
+
+def test_the_share_of_managers_an_offer_beats_is_a_whole_percent(run, kb_copy: Path) -> None:
+    """An offer 45% of the way from the 25th percentile to the median sits, on the straight line, at
+    25 + 0.45 x 25 = 36.25: about the 36th, more than about 36% of managers."""
+    s = _latest_set(kb_copy)
+    offer = s["p25"] + 0.45 * (s["median"] - s["p25"])
+    out = flat(run("--data", str(kb_copy), "pay", "--salary", f"{offer:.2f}").stdout)
+    assert "about the 36th: you would earn more than about 36% of managers" in out
+
+
+def test_an_offer_is_set_beside_the_latest_industry_medians(run, kb_copy: Path) -> None:
+    """With an older table of industry medians added (May 2015), the offer is compared with the newer one."""
+    text = kb_copy.read_text(encoding="utf-8")
+    older = (
+        "  by_industry:\n"
+        "    - year: 2015\n"
+        "      statistic: median\n"
+        '      rows: [{industry: "Older table", annual: 90000}]\n'
+        "      sources: [seed-002]\n"
+    )
+    assert text.count("  by_industry:\n") == 1
+    kb_copy.write_text(text.replace("  by_industry:\n", older), encoding="utf-8")
+    newest = max(t["year"] for t in _kb(kb_copy)["pay"]["by_industry"] if t["statistic"] == "median")
+    out = flat(run("--data", str(kb_copy), "pay", "--salary", "95000").stdout)
+    assert f"Median by industry, May {newest}" in out and "Older table" not in out
+
+
+def _blocks(run: Callable[..., object], *args: str) -> list[dict]:  # type: ignore[type-arg]
+    return json.loads(run(*args, "--json").stdout)["sections"][0]["blocks"]  # type: ignore[attr-defined, no-any-return]
+
+
+def test_only_a_later_edition_is_said_to_wait_for_bls(run, kb_copy: Path) -> None:
+    """The note 'a ... source gives $X for May Y' is for editions after the current one, never the current."""
+    facts = _kb(kb_copy)["quick_facts"]
+    later = [e["pay_year"] for e in facts["editions"] if e["pay_year"] > facts["current_edition"]]
+    notes = [b["text"] for b in _blocks(run, "--data", str(kb_copy), "pay") if b["type"] == "note"]
+    said = [n for n in notes if " source gives $" in n]
+    assert later and len(said) == len(later) and all(f"for May {y};" in n for y, n in zip(later, said, strict=True))
+
+
+def test_the_current_edition_is_marked_in_the_editions_table(run, kb_copy: Path) -> None:
+    facts = _kb(kb_copy)["quick_facts"]
+    blocks = _blocks(run, "--data", str(kb_copy), "pay")
+    at = next(i for i, b in enumerate(blocks) if b["type"] == "heading" and b["text"] == "Median pay by edition")
+    years = [r[0] for r in next(b for b in blocks[at:] if b["type"] == "table")["rows"]]
+    assert [y for y in years if y.endswith(" (current)")] == [f"May {facts['current_edition']} (current)"]
+
+
+def test_a_band_from_a_secondary_source_is_marked(run, kb_copy: Path) -> None:
+    """May 2022's percentiles come from a secondary source only, May 2019's from BLS: the bands say so."""
+    data = _kb(kb_copy)
+    grades = {s["id"]: s.get("grade") for s in data["sources"]}
+    sets = {s["year"]: s["sources"] for s in data["pay"]["percentiles"] if s["basis"] == "annual"}
+    assert {grades[i] for i in sets[2022]} == {"secondary"} and {grades[i] for i in sets[2019]} == {"primary"}
+    blocks = _blocks(run, "--data", str(kb_copy), "pay")
+    labels = [r["label"] for r in next(b for b in blocks if b["type"] == "bands")["rows"]]
+    assert "May 2022 (secondary)" in labels and "May 2019" in labels
+
+
+def test_an_hourly_view_says_an_hour(run) -> None:
+    (bars,) = [b for b in _blocks(run, "pay", "--industry", "--hourly") if b["type"] == "bars"]
+    assert bars["headings"][2] == "Median, an hour" and "median an hour" in bars["caption"]
+
+
+def test_the_metro_list_is_offered_on_a_states_page_only(run) -> None:
+    hint = "Metro and nonmetro areas in"
+    assert hint in flat(run("pay", "--area", "OH").stdout)
+    metro = run("pay", "--area", "Abilene, TX")
+    assert metro.exit_code == 0 and "Abilene" in metro.stdout and hint not in flat(metro.stdout)

@@ -163,3 +163,83 @@ def test_html_ids_are_unique_and_the_contents_links_find_their_sections(run) -> 
     links = re.findall(r'<li><a href="#([^"]+)">', page)
     sections = re.findall(r'<section class="doc">\n<h2 id="([^"]+)"', page)
     assert links == sections == ["1-pay-may-2025", "2-pay-in-ohio-may-2025"]
+
+
+# -- HTML: the data's text is text --------------------------------------------------------------------
+
+
+def _explain_median(run, kb_copy: Path, aliases: str, format: str = "html") -> str:
+    """The glossary's median page's note ("Also called: ..."), its aliases replaced."""
+    text = kb_copy.read_text(encoding="utf-8")
+    shipped = "aliases: [median pay, median salary, 50th percentile, p50]"
+    assert shipped in text
+    kb_copy.write_text(text.replace(shipped, f"aliases: {aliases}"), encoding="utf-8")
+    result = run("--data", str(kb_copy), "explain", "median", "--format", format)
+    assert result.exit_code == 0, result.stderr
+    start = '<p class="note">' if format == "html" else "**Note:**"
+    (note,) = [line for line in result.stdout.splitlines() if line.startswith(start)]
+    return note
+
+
+def test_html_writes_the_datas_markup_and_controls_as_text(run, kb_copy: Path) -> None:
+    """A note's text from the data: < and & as entities, an escape character as U+FFFD (shown, never
+    obeyed), a line break as a space."""
+    note = _explain_median(run, kb_copy, '["<b>pay</b> & \\e[31mred", "two\\nlines"]')
+    assert note == (
+        '<p class="note"><strong>Note:</strong> Also called: &lt;b&gt;pay&lt;/b&gt; &amp; \ufffd[31mred, two lines</p>'
+    )
+
+
+def test_html_keeps_an_occupation_code_on_one_line(run, kb_copy: Path) -> None:
+    """A SOC code in the data (11-9111) is never broken at its hyphen: it sits in a nowrap span."""
+    note = _explain_median(run, kb_copy, '["SOC 11-9111"]')
+    assert note.endswith('Also called: SOC <span class="nowrap">11-9111</span></p>')
+    assert re.search(r"\.nowrap\s*\{\s*white-space:\s*nowrap", run("explain", "median", "--format", "html").stdout)
+
+
+def test_markdown_writes_the_datas_markup_as_text(run, kb_copy: Path) -> None:
+    """In Markdown, the data's < > and & are entities: a <b> in a note never becomes a tag."""
+    note = _explain_median(run, kb_copy, '["<b>pay</b> & more"]', format="markdown")
+    assert note == "**Note:** Also called: &lt;b&gt;pay&lt;/b&gt; &amp; more"
+
+
+def test_a_note_column_holding_words_is_aligned_left(run, tmp_path: Path) -> None:
+    """A chart's note column aligns right only when every note is a figure: with the general hospitals'
+    median not released (BLS footnote 8), the largest employers' median column holds a phrase."""
+    from .test_pay_rules import edited_extract
+
+    kb = edited_extract(tmp_path, {("0000000", "622100"): {"annual_median": "-", "notes": "annual_median=8"}})
+    markdown = run("--data", str(kb), "pay", "--industry", "--format", "markdown").stdout
+    assert "| General Medical and Surgical Hospitals | 158,730 | not released |" in markdown
+    assert table_heads(markdown)["| Industry | Jobs | Median, a year |"] == "| --- | ---: | --- |"
+
+
+def test_markdown_links_only_a_plain_web_address(run, kb_copy: Path) -> None:
+    """An address holding a > (allowed in the data) would end a Markdown link <...> early: it is
+    shown as escaped text, its title unlinked; a plain address stays a link."""
+    text = kb_copy.read_text(encoding="utf-8")
+    shipped = 'url: "https://www.bls.gov/oes/oes_perc.htm"'
+    assert text.count(shipped) == 1
+    kb_copy.write_text(text.replace(shipped, 'url: "https://www.bls.gov/oes/oes_perc.htm?a>b"'), encoding="utf-8")
+    markdown = run("--data", str(kb_copy), "explain", "median", "--format", "markdown").stdout
+    (line,) = [s for s in markdown.splitlines() if "percentile wage estimates" in s]
+    assert line.startswith("- OEWS: percentile wage estimates: ")
+    assert line.endswith(" Address: https://www.bls.gov/oes/oes\\_perc.htm?a&gt;b")
+    assert (
+        "- [OEWS: percentile wage estimates](<https://www.bls.gov/oes/oes_perc.htm>)"
+        in run("explain", "median", "--format", "markdown").stdout
+    )
+
+
+def test_markdown_numbers_an_ordered_list_in_the_datas_order(run) -> None:
+    """The steps to enter the field are a numbered list, 1. to n. in the order the data gives them."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "data" / "occupation.yaml").read_text(encoding="utf-8"))
+    names = [step["name"] for step in data["education"]["steps"]]
+    assert len(names) >= 2
+    lines = run("education", "--format", "markdown").stdout.splitlines()
+    at = lines.index("## Steps to enter the field") + 2
+    assert [line.split(":**", 1)[0] for line in lines[at : at + len(names)]] == [
+        f"{n}. **{name}" for n, name in enumerate(names, 1)
+    ]
