@@ -52,7 +52,7 @@ class Lexicon:
         return {k: tuple(v) for k, v in letters.items()}
 
     def knows(self, word: str) -> bool:
-        """Whether the guide holds the word, in either spelling (organisation: organization)."""
+        """Whether the guide holds the word, in either spelling (a British spelling, or its American one)."""
         return any(v in self.vocabulary or v in self.known for v in variants(word))
 
     def closest(self, word: str) -> str | None:
