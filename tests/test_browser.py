@@ -41,16 +41,6 @@ WIDTHS = (375, 1280)
 CHART_BLOCKS = {"bars", "bands", "tilemap"}  # the blocks the terminal draws as charts
 CHARTED = ("all", "offer", "map")  # the pages with chart blocks (the route, credentials and sheet have none)
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",  # root on CI
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",  # no network here: without these, Chromium's own calls are refused
-    "--disable-component-update",
-    "--disable-sync",
-]
 MODERATE_OR_WORSE = {"moderate", "serious", "critical"}
 INTERNAL = re.compile(r"\bseeds? ?-?\d{3}\b|\b\d{3}_[0-9a-f]{16}\.txt\b", re.IGNORECASE)  # seed-002, 000_….txt
 
@@ -75,18 +65,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         assert result.exit_code == 0, result.output
         written[name] = path
     return written
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.skip("Chromium is not installed (Debian: apt-get install chromium; .ci/run does it)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime
 import io
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,8 +26,6 @@ import pytest
 from typer.testing import CliRunner
 
 from hsm_guide.cli import app
-
-from .test_browser import CHROMIUM_ARGS
 
 MADE = 1778025600  # SOURCE_DATE_EPOCH for every page made here: 2026-05-06 00:00 UTC
 MADE_SAID = "May 6, 2026"
@@ -66,18 +63,6 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         assert result.exit_code == 0, result.output
         written[name] = path
     return written
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.skip("Chromium is not installed (Debian: apt-get install chromium; .ci/run does it)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
