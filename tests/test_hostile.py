@@ -527,6 +527,20 @@ def test_a_planted_page_is_never_printed(tmp_path: Path) -> None:
     assert shown.returncode == 0 and shown.stdout == fresh and b"\x1b" not in shown.stdout
 
 
+def test_an_entry_of_another_cache_or_format_under_the_key_is_never_printed(tmp_path: Path) -> None:
+    """The right key and digests, but the header of another cache or of an older format: a miss."""
+    from hsm_guide.cache import store
+
+    folder = tmp_path / "cache"
+    entry, fresh = _warm_page(folder)
+    blob = entry.read_bytes()
+    older = b"HSMGOLD\x01"  # starts like every entry the guide writes, but names no cache of this version
+    assert older != blob[:8]
+    entry.write_bytes(store.seal(older, blob[8:24], b"a page another version wrote\n"))
+    shown = hsm("day", env={"HSM_GUIDE_CACHE_DIR": str(folder)})
+    assert shown.returncode == 0 and shown.stdout == fresh
+
+
 _PLANTED: dict[str, Any] = {}
 
 
