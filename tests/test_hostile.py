@@ -36,7 +36,9 @@ from hsm_guide.render import UNSAFE
 from hsm_guide.render.terminal import clean, print_documents
 from hsm_guide.views import BY_NAME
 
-FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Examples per run are few (20 to 30) to keep the suite under three minutes on two cores; each run draws
+# new ones (no fixed seed), so CI's runs add up to many more.
+FAST = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @cache
@@ -142,7 +144,7 @@ def replaced(data: Any, path: tuple, value: Any) -> Any:
     return copy
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(path=st.sampled_from(ALL_PATHS), value=values)
 def test_any_value_anywhere_is_valid_or_our_error(tmp_path_factory, path: tuple, value: Any) -> None:
     only_our_error(load_text(tmp_path_factory.mktemp("tree"), dump(replaced(shipped_data(), path, value))))
@@ -216,7 +218,7 @@ def inline_texts(markdown: str) -> list[str]:
     ]
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=unicode_text)
 def test_any_unicode_renders_verbatim_and_keeps_every_structure(tmp_path_factory, text: str) -> None:
     from hsm_guide.render.formats import Format
@@ -544,7 +546,7 @@ def test_an_entry_of_another_cache_or_format_under_the_key_is_never_printed(tmp_
 _PLANTED: dict[str, Any] = {}
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     payload=st.binary(max_size=2000) | st.builds(lambda n: b"\xdd" + n.to_bytes(4, "big"), st.integers(0, 2**32 - 1))
 )
