@@ -75,6 +75,19 @@ SHORT = {
     "mgmt": "management",
     "govt": "government",
     "dept": "department",
+    "depts": "departments",
+    "svc": "service",
+    "svcs": "services",
+    "hosp": "hospital",
+    "hosps": "hospitals",
+    "mgt": "management",
+    "exec": "executive",
+    "execs": "executives",
+    "dir": "director",
+    "info": "information",
+    "req": "requirement",
+    "reqs": "requirements",
+    "w": "with",
 }
 
 

@@ -37,20 +37,21 @@ def places(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answe
             rows.append((area.name, "BLS publishes no estimate", src))
             continue
         middle = f"middle 80% {data.text(row, 'annual_p10')} to {data.text(row, 'annual_p90')}"
-        rows.append((area.name, f"{data.yearly_and_hourly(row, 'median')} (median); {middle}", src))
+        jobs = f"; {data.text(row, 'employment', 'count')} jobs" if row.employment else ""  # "how many work there"
+        rows.append((area.name, f"{data.yearly_and_hourly(row, 'median')} (median); {middle}{jobs}", src))
     higher = _higher([(a.name, r.annual_median if r else None) for a, r in pair])
     b.facts([*rows, *higher, sources_row(kb, [data.source])])
     return Answered(frozenset({"place", "two-places", "role"}))  # a role: this occupation under a title
 
 
 def industries(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
-    """Two industries' national medians side by side, with the occupation's overall median."""
+    """The industries named (two, up to MOST) with their national medians, and the occupation's overall median."""
     if kb.wages is None:
         return None
     from ..wages.lookup import wage_data
 
     data = wage_data(kb)
-    found = [r for code in reading.every("industry")[:2] if (r := data.row("0000000", None, code))]
+    found = [r for code in reading.every("industry")[:MOST] if (r := data.row("0000000", None, code))]
     if len(found) < 2:
         return None
     src = [data.source]
