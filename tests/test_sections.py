@@ -263,7 +263,8 @@ def test_unknown_certification_suggests_the_closest(run) -> None:
     result = run("certifications", "CPHX")
     assert result.exit_code == 2
     assert result.stderr.startswith("hsm-guide: unknown certification 'CPHX'; did you mean CPHQ")
-    assert "(known: CMPE, CHFP, CMM, CPHRM, CPHIMS, CPHQ, FACHE, CNHA, CALA, CENP, NE-BC, RHIA)" in result.stderr
+    codes = [c.code for c in load(packaged_data_path()).certifications.credentials]
+    assert len(codes) > 10 and f"(known: {', '.join(codes)})" in result.stderr  # every one, in the data's order
     assert len(result.stderr.splitlines()) == 1
 
 
