@@ -458,6 +458,34 @@ def test_a_short_form_reads_as_its_word_and_is_never_unknown(run, typed: str, wo
     assert f"'{typed}'" not in result.stdout  # never "the guide holds nothing on 'svcs'"
 
 
+def test_pay_by_experience_is_said_not_held_with_the_middle_half(run) -> None:
+    """BLS publishes no pay by experience: the card says so and gives the 25th to 75th percentiles;
+    "10 years" is no percentile (the 10% ends are not shown for it)."""
+    text, _ = card(run, "how much will i make with 10 years experience as a practice manager")
+    nation = data().national()
+    assert "no pay by years of experience" in text
+    assert f"{data().text(nation, 'annual_p25')} to {data().text(nation, 'annual_p75')}" in text
+    assert "Top-paid 10%" not in text
+    text, _ = card(run, "what do the top 10% earn")
+    assert "Top-paid 10%" in text and "experience" not in text
+
+
+def test_a_clause_after_a_comma_that_asks_again_is_named(run) -> None:
+    """ "I run a store, would I make more...": the route leads; the pay the second clause asks is named."""
+    result = run("search", "im a store manager at target, would i make more running a clinic")
+    assert result.exit_code == 0
+    assert "You also asked about" in result.stdout and "hsm-guide pay" in " ".join(result.stdout.split())
+    listed = run("search", "do hospitals, nursing homes or government pay more")  # a list: one question
+    assert "You also asked about" not in listed.stdout
+
+
+def test_a_ceo_is_a_chief_executive_of_the_extract(run) -> None:
+    text, _ = card(run, "how much do hospital ceos make")
+    row = data().row("0000000", "11-1011")
+    assert row is not None
+    assert data().occupation_name("11-1011") in text and data().text(row, "annual_median") in text
+
+
 def test_three_occupations_side_by_side_and_growth_said_for_this_one_only(run) -> None:
     text, _ = card(
         run,

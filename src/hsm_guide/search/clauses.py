@@ -17,7 +17,12 @@ if TYPE_CHECKING:
 
 JOINS = frozenset({"and", "also", "plus"})  # words that can join two questions in one
 COMPARE = "compare"  # the synonym group of comparing words: "X and Y" after one is a pair
-_ENDS = re.compile(r"[?;!]|\.(?:\s|$)")  # marks that end one question
+# Marks that end one question; a comma only before a question word ("I run a store, would I make more"),
+# never in a list ("hospitals, clinics or nursing homes") or a place ("tucson, arizona").
+_ENDS = re.compile(
+    r"[?;!]|\.(?:\s|$)|,(?=\s*(?:would|could|should|can|how|what|whats|which|is|are|do|does|will|where|when|why)\b)",
+    re.IGNORECASE,
+)
 
 
 def clauses(reading: Reading) -> list[str]:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from .card import Answered, sources_row
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..model import Card, KnowledgeBase
     from ..sections.builder import Builder, FactRow
     from ..wages.lookup import WageData
@@ -16,6 +18,7 @@ if TYPE_CHECKING:
 
 STARTING = "starting"  # the synonym group of a question about starting pay
 PERCENTILES = frozenset({"10", "10th", "90", "90th", "percent", "percentile", "percentiles"})
+EXPERIENCE = frozenset({"experience", "experienced", "seniority", "senior"})  # "pay with 10 years' experience"
 LOCAL = frozenset({"local", "locally", "near", "nearby", "around"})  # "pay near me", "local salaries"
 MINE = frozenset({"my", "our"})  # "in my area", "in our state"
 
@@ -106,7 +109,7 @@ def figures(data: WageData, row: WageRow, reading: Reading) -> list[FactRow]:
         (f"Median pay, {data.label}", data.yearly_and_hourly(row, "median"), src),
         ("Middle 80%", f"{data.text(row, 'annual_p10')} to {data.text(row, 'annual_p90')} a year", src),
     ]
-    if PERCENTILES & set(reading.words):  # "what do the top 10% earn": each end said plainly
+    if _percentile([w.lower() for w in reading.typed]):  # "what do the top 10% earn": each end said plainly
         rows.append(("Lowest-paid 10%", f"earned under {data.text(row, 'annual_p10')} a year", src))
         rows.append(("Top-paid 10%", f"earned over {data.text(row, 'annual_p90')} a year", src))
     if STARTING in reading.groups:  # BLS has no starting wage; the 10th percentile is the nearest figure
@@ -114,7 +117,18 @@ def figures(data: WageData, row: WageRow, reading: Reading) -> list[FactRow]:
         rows.append(
             ("Starting pay", f"BLS publishes no starting wage; the lowest-paid 10% earned under {p10} a year", src)
         )
+    if EXPERIENCE & set(reading.words):  # BLS publishes no pay by experience: the spread is the nearest figure
+        quartiles = f"{data.text(row, 'annual_p25')} to {data.text(row, 'annual_p75')}"
+        rows.append(
+            ("By experience", f"BLS publishes no pay by years of experience; the middle half earned {quartiles}", src)
+        )
     return rows
+
+
+def _percentile(words: Sequence[str]) -> bool:
+    """Whether the question names a percentile: "top 10%", "90th", never "10 years" of experience."""
+    years = (["years"], ["year"], ["yrs"], ["yr"])
+    return any(w in PERCENTILES and words[i + 1 : i + 2] not in years for i, w in enumerate(words))
 
 
 def beside(data: WageData, row: WageRow, area: object) -> list[FactRow]:
