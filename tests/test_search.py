@@ -223,6 +223,7 @@ def gap(name: str) -> Any:
         ("does a nursing home administrator license transfer from pennsylvania to new jersey", "license-transfer"),
         ("is there reciprocity for NHA licenses", "license-transfer"),
         ("how does the cost of living compare with what hospital administrators earn", "cost-of-living"),
+        ("is 50 too old to start a career as a health services manager", "age"),
     ],
 )
 def test_what_the_guide_does_not_hold_is_said_plainly_first(run, question: str, name: str) -> None:
@@ -456,6 +457,16 @@ def test_a_short_form_reads_as_its_word_and_is_never_unknown(run, typed: str, wo
     result = run("search", "health", typed, "admin", "pay")
     assert result.exit_code == 0
     assert f"'{typed}'" not in result.stdout  # never "the guide holds nothing on 'svcs'"
+
+
+def test_a_gap_named_beside_a_route_is_said_under_it(run) -> None:
+    """ "A teacher at 42, too late? what degree?": the career changer's route, and under it that the guide
+    holds nothing on age (never dropped)."""
+    text, leads = card(
+        run, "HS teacher, 42 yrs old. too late to get into healthcare management? what degree would i need"
+    )
+    assert leads == "path --from career-changer"
+    assert gap("age").text in text
 
 
 def test_pay_by_experience_is_said_not_held_with_the_middle_half(run) -> None:
