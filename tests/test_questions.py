@@ -471,7 +471,9 @@ def test_an_inflection_matches_the_words_of_its_stem(run, typed: str, matches: s
     assert result.exit_code == 0 and "Showing results for" not in result.stdout
 
 
-@pytest.mark.parametrize("typed", ["classes", "replace", "cities", "employs", "specialise"])
+@pytest.mark.parametrize(
+    "typed", ["classes", "replace", "cities", "employs", "specialise", "dont", "cant", "doesnt", "bio", "asst"]
+)
 def test_a_real_word_is_not_corrected_into_another(typed: str) -> None:
     assert finder.search(kb(), f"{typed} finance").corrections == {}
 

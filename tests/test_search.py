@@ -224,6 +224,7 @@ def gap(name: str) -> Any:
         ("is there reciprocity for NHA licenses", "license-transfer"),
         ("how does the cost of living compare with what hospital administrators earn", "cost-of-living"),
         ("is 50 too old to start a career as a health services manager", "age"),
+        ("can i get H1B sponsorship as a hospital administrator from india", "visas"),
     ],
 )
 def test_what_the_guide_does_not_hold_is_said_plainly_first(run, question: str, name: str) -> None:
@@ -436,9 +437,11 @@ def test_compared_places_give_their_jobs_and_a_gap_named_beside_them_is_said(run
     assert gap("cost-of-living").text in text
 
 
-def test_four_settings_named_are_all_compared(run) -> None:
-    text, _ = card(run, "which pays managers the most: hospitals, outpatient centers, nursing homes or government")
-    for code in ("622100", "621400", "623100", "999001"):  # the data's codes for the four settings named
+def test_every_setting_listed_is_compared(run) -> None:
+    text, _ = card(
+        run, "which pays managers the most: hospitals, outpatient centers, nursing homes, govt or physician offices"
+    )
+    for code in ("622100", "621400", "623100", "999001", "621100"):  # the data's codes for the five settings named
         row = data().row("0000000", None, code)
         assert row is not None and row.industry_name in text and data().text(row, "annual_median") in text
 
@@ -488,6 +491,32 @@ def test_a_clause_after_a_comma_that_asks_again_is_named(run) -> None:
     assert "You also asked about" in result.stdout and "hsm-guide pay" in " ".join(result.stdout.split())
     listed = run("search", "do hospitals, nursing homes or government pay more")  # a list: one question
     assert "You also asked about" not in listed.stdout
+
+
+def test_a_median_with_its_percentile_range_is_the_pay_card_not_the_term(run) -> None:
+    text, leads = card(
+        run, "what is the median annual wage for health services managers and the 10th-90th percentile range"
+    )
+    nation = data().national()
+    assert leads == "pay" and data().text(nation, "annual_p10") in text and data().text(nation, "annual_p90") in text
+
+
+def test_cali_is_california_and_a_snf_is_a_nursing_home(run) -> None:
+    text, _ = card(run, "how much do hospital administrators make in texas vs cali")
+    for name in ("texas", "california"):
+        assert data().text(data().find(name), "annual_median") in text
+    text, _ = card(
+        run, "asst administrator at a SNF in minnesota, what do i need to become the licensed administrator"
+    )
+    assert text.startswith('[{"type": "heading", "text": "Answer: the nursing home administrator license in Minnesota"')
+
+
+def test_a_question_naming_its_asker_still_gets_the_card_it_asks_for(run) -> None:
+    """ "A physical therapist ... which certifications are worth getting": the certifications, not the route."""
+    _, leads = card(
+        run, "physical therapist wanting to move into rehab director role. which certifications are worth getting"
+    )
+    assert leads == "certifications"
 
 
 def test_a_ceo_is_a_chief_executive_of_the_extract(run) -> None:

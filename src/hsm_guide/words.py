@@ -88,6 +88,9 @@ SHORT = {
     "req": "requirement",
     "reqs": "requirements",
     "w": "with",
+    "bio": "biology",
+    "asst": "assistant",
+    "assoc": "associate",
 }
 
 

@@ -10,6 +10,7 @@ from .card import Answered, lowered, sources_row
 
 ALL = "00-0000"  # all occupations: where pay stands across the economy
 MOST = 4  # occupations (or degrees) one question sets side by side
+INDUSTRIES = 6  # industries one question sets side by side: a list of settings ("hospitals, clinics, ...")
 
 if TYPE_CHECKING:
     from ..model import Card, Certification, Degree, KnowledgeBase, Route
@@ -45,13 +46,13 @@ def places(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answe
 
 
 def industries(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
-    """The industries named (two, up to MOST) with their national medians, and the occupation's overall median."""
+    """The industries named (two, up to INDUSTRIES) with their national medians, and the occupation's overall median."""
     if kb.wages is None:
         return None
     from ..wages.lookup import wage_data
 
     data = wage_data(kb)
-    found = [r for code in reading.every("industry")[:MOST] if (r := data.row("0000000", None, code))]
+    found = [r for code in reading.every("industry")[:INDUSTRIES] if (r := data.row("0000000", None, code))]
     if len(found) < 2:
         return None
     src = [data.source]
