@@ -505,9 +505,7 @@ def test_cali_is_california_and_a_snf_is_a_nursing_home(run) -> None:
     text, _ = card(run, "how much do hospital administrators make in texas vs cali")
     for name in ("texas", "california"):
         assert data().text(data().find(name), "annual_median") in text
-    text, _ = card(
-        run, "asst administrator at a SNF in minnesota, what do i need to become the licensed administrator"
-    )
+    text, _ = card(run, "asst administrator at a SNF in minnesota, what do i need to become the licensed administrator")
     assert text.startswith('[{"type": "heading", "text": "Answer: the nursing home administrator license in Minnesota"')
 
 
