@@ -517,6 +517,44 @@ def test_a_question_naming_its_asker_still_gets_the_card_it_asks_for(run) -> Non
     assert leads == "certifications"
 
 
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("an offer of 95k", 95_000),
+        ("offered $95,000 in boston", 95_000),
+        ("is 95,000 fair", 95_000),
+        ("is 95000 fair", 95_000),
+        ("$82.5k", 82_500),
+        ("pay in 2025", None),  # a year
+        ("10 years of experience", None),
+        ("how many of the 597,080 jobs", None),  # a count with commas is read only where it is a salary's size
+        ("$45 an hour", None),  # below any yearly salary
+        ("$5,000,000,000", None),  # beyond any
+    ],
+)
+def test_an_amount_is_read_only_where_it_is_a_yearly_salary(text: str, amount: float | None) -> None:
+    from hsm_guide.words import amount as read_amount
+
+    assert read_amount(text) == amount
+
+
+def test_an_offer_is_placed_among_the_percentiles_there_and_nationally(run) -> None:
+    """The rank is worked here from the release's percentiles by straight-line interpolation (the
+    definition `pay --salary` documents): Denver's 10th and 25th bracket $95,000."""
+    text, leads = card(run, "got an offer for practice administrator in denver, 95k. is that fair or lowballing?")
+    denver = data().find("denver")
+    p10, p25 = denver.annual_p10, denver.annual_p25
+    assert p10 is not None and p25 is not None and p10 < 95_000 < p25
+    rank = round(10 + 15 * (95_000 - p10) / (p25 - p10))
+    assert f"Answer: where a $95,000 offer stands, {denver.name}" in text
+    assert f"about the {rank}th percentile here" in text
+    below = denver.annual_median - 95_000
+    assert f"${below:,.0f} ({below / denver.annual_median:.0%}) below it" in text
+    assert leads == "pay --salary 95000 --area denver"
+    text, _ = card(run, "is 82k a good salary for a clinic manager")
+    assert "where an $82,000 offer stands" in text  # "an eighty-two thousand"
+
+
 def test_a_ceo_is_a_chief_executive_of_the_extract(run) -> None:
     text, _ = card(run, "how much do hospital ceos make")
     row = data().row("0000000", "11-1011")

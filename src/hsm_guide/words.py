@@ -9,6 +9,13 @@ from __future__ import annotations
 import re
 
 WORD = re.compile(r"\w+")
+# A yearly amount as people type it: $95,000, 95,000, $95000, 95k, $95k (a year such as 2025 is no amount).
+_AMOUNT = re.compile(r"(?<![\w.,])\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b)?", re.IGNORECASE)
+LEAST_AMOUNT, MOST_AMOUNT = 10_000, 2_000_000  # a yearly salary in a question, not a count or an hourly rate
+_COUNTED = re.compile(
+    r"\s*(?:jobs?|people|persons?|workers?|managers?|employees?|openings?|positions?|members?)\b", re.I
+)
+THOUSANDS = re.compile(r"\d+k")  # 95k as a word: an amount, never a word to spell, match or search for
 MOST_WORDS = 60  # a question is read up to its 60th word: the work stays bounded for any length
 
 # Search synonyms: the guide is written in American English, and a reader who types the
@@ -142,3 +149,18 @@ def distance(a: str, b: str, most: int) -> int:
             return most + 1
         previous2, previous = previous, row
     return previous[-1]
+
+
+def amount(text: str) -> float | None:
+    """The first yearly salary a question names ("an offer of 95k", "$95,000"), or None: a number without
+    a dollar sign or a k counts only at five digits or more and not before a count's noun ("597,080 jobs"),
+    so years, ages and counts are no amounts."""
+    for match in _AMOUNT.finditer(text):
+        digits, thousands = match.group(1).replace(",", ""), match.group(2)
+        dollars = "$" in match.group(0) or thousands
+        if not dollars and (len(digits.split(".")[0]) < 5 or _COUNTED.match(text, match.end())):
+            continue
+        value = float(digits) * (1000 if thousands else 1)
+        if LEAST_AMOUNT <= value <= MOST_AMOUNT:
+            return value
+    return None

@@ -64,6 +64,7 @@ Answer = Literal[
     "organization",
     "best-industries",
     "state-license",
+    "offer",
 ]
 # The parts a question can name, which a card may need.
 Needs = Literal[
@@ -86,6 +87,7 @@ Needs = Literal[
     "past-year",
     "rural",
     "licensed-role",  # a setting whose route names a license, or a term that sends the reader to licensure
+    "amount",  # a yearly salary: an offer to place among the percentiles
 ]
 Asked = Annotated[str, Meta(min_length=2, max_length=200)]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import UsageError
-from ..words import MOST_WORDS, WORD
+from ..words import MOST_WORDS, THOUSANDS, WORD
 from .corpus import Hit, Passage, index, passages, vocabulary
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def _searched(reading: Reading, lex: Lexicon) -> tuple[str, ...]:
     named = {i for start, end in spans for i in range(start, end)}
     filler = lex.common - frozenset(lex.synonyms)
     kept = (w for i, w in enumerate(reading.lower) if i not in named and w not in filler)
-    asked = tuple(dict.fromkeys(w for w in kept if w not in reading.unknown))
+    asked = tuple(dict.fromkeys(w for w in kept if w not in reading.unknown and not THOUSANDS.fullmatch(w)))
     return asked or (() if reading.places else tuple(dict.fromkeys(reading.lower)))
 
 

@@ -118,6 +118,7 @@ def values(reading: Reading, lexicon: Lexicon) -> dict[str, str]:
         "credential": credential.code if credential else "",
         "term": term.term if term else "",
         "year": str(reading.past_year or ""),
+        "amount": f"{reading.amount:.0f}" if reading.amount is not None else "",
     }
 
 

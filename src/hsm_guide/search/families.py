@@ -25,6 +25,7 @@ _ROUTE = "background setting role industry occupation"
 _CREDENTIAL = "credential term organization role"
 FAMILIES = {
     "pay": _family("pay:pay", "place occupation year past-year role industry setting"),
+    "offer": _family("offer:offer", "place amount role"),
     "places": _family("compare:places", "place role"),  # a role named is one of this occupation's titles
     "industries": _family("compare:industries", "industry setting role"),
     "occupations": _family("compare:occupations", "occupation place rural background role"),

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..places.question import Found
-from ..words import SHORT, american, inflected, singular, split
+from ..words import SHORT, THOUSANDS, american, amount, inflected, singular, split
 from .parts import Part
 
 if TYPE_CHECKING:
@@ -106,6 +106,7 @@ class Reading(NamedTuple):
     unknown: tuple[str, ...] = ()  # words in neither the guide nor the word list, and close to none
     tokens: tuple[str, ...] = ()  # what a card is scored by: words, synonym groups and the parts' kinds
     own: str = ""  # this occupation's SOC code
+    amount: float | None = None  # a yearly salary named: an offer to place
 
     @property
     def place(self) -> Found | None:
@@ -137,6 +138,8 @@ class Reading(NamedTuple):
             return len(self.places) > 1
         if need == "place":
             return bool(self.places)
+        if need == "amount":
+            return self.amount is not None
         if need == "rural":  # the word, or a place read as rural ('rural ohio': its nonmetro areas)
             return bool(self.every("rural")) or any(f.area.kind == "nonmetro" for f in self.places)
         if need == "licensed-role":  # a setting whose route has a license step, or a term that leads to licensure
@@ -191,6 +194,7 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
         corrections=corrections,
         unknown=unknown,
         own=kb.identity.soc_code,
+        amount=amount(query),
     )
     return _with_tokens(reading, lexicon)
 
@@ -232,7 +236,7 @@ def _spelled(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> tuple
     unfamiliar = [
         w
         for w in dict.fromkeys(american(t.lower()) for t in typed)
-        if not (w.isdigit() or lexicon.knows(w) or inflected(w, lexicon.vocabulary))
+        if not (w.isdigit() or THOUSANDS.fullmatch(w) or lexicon.knows(w) or inflected(w, lexicon.vocabulary))
     ]
     if not unfamiliar:
         return {}, ()
@@ -263,6 +267,8 @@ def _with_tokens(reading: Reading, lexicon: Lexicon) -> Reading:
     )
     if reading.past_year is not None:
         tokens.append("<past-year>")
+    if reading.amount is not None:
+        tokens.append("<amount>")
     return reading._replace(tokens=tuple(tokens))
 
 
@@ -300,8 +306,8 @@ def _word_tokens(reading: Reading, lexicon: Lexicon, covered: set[int]) -> list[
     for i, word in enumerate(reading.singles):
         if i in covered or word in STOP or word in lexicon.own:
             continue
-        if word.isdigit():
-            tokens += ["<year>"] if _YEAR.fullmatch(word) else []  # other numbers (10 years) ask nothing
+        if word.isdigit() or THOUSANDS.fullmatch(word):
+            tokens += ["<year>"] if _YEAR.fullmatch(word) else []  # other numbers (10 years, 95k) ask nothing
             continue
         lower = reading.lower[i]
         group = lexicon.synonyms.get(lower)

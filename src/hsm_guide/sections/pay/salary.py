@@ -49,9 +49,9 @@ def offer(kb: KnowledgeBase, annual: float, year: int | None = None, area: str |
     places = [(data.find(_area(kb, area)), "here")] if area else []
     places.append((nation, "nationally"))
     where = places[0][0].name if area else "the United States"
-    b = Builder(kb, "pay", f"Where a {money(annual)} offer stands in {where} ({data.label})")
+    b = Builder(kb, "pay", f"Where {an(money(annual))} offer stands in {where} ({data.label})")
     src = [data.source]
-    b.text(f"{_offer(annual)}: " + "; ".join(_standings(data, places, annual)) + ".", src)
+    b.text(f"{offer_text(annual)}: " + "; ".join(standings(data, places, annual)) + ".", src)
     bands(b, data, [(r.name if r is not nation else "United States", r) for r, _ in places], False, marker=annual)
     b.facts(
         [
@@ -70,12 +70,18 @@ def offer(kb: KnowledgeBase, annual: float, year: int | None = None, area: str |
 Place = tuple[WageRow, str]  # a row and where it is in words ("here", "nationally")
 
 
-def _offer(annual: float) -> str:
+def an(amount: str) -> str:
+    """The amount with its article as it is said: an $82,000 (eighty), an $18,000, a $95,000."""
+    lead = amount.lstrip("$").split(",")[0].split(".")[0]
+    return ("an " if lead.startswith("8") or lead in ("11", "18") else "a ") + amount
+
+
+def offer_text(annual: float) -> str:
     """A yearly figure and what it comes to an hour over BLS's full-time year."""
     return yearly_and_hourly(annual, annual / HOURS_A_YEAR)
 
 
-def _standings(data: WageData, places: list[Place], annual: float) -> list[str]:
+def standings(data: WageData, places: list[Place], annual: float) -> list[str]:
     """Where the figure ranks in each place with published percentiles: 'about the 52nd percentile here'."""
     sentences = []
     for row, label in places:
@@ -96,11 +102,11 @@ def _release_table(b: Builder, data: WageData, places: list[Place]) -> None:
 def salary_position(kb: KnowledgeBase, annual: float, year: int | None = None) -> Document:
     """Where a yearly salary falls among a past year's percentiles, and against industry medians."""
     chosen, years = _percentile_set(kb, year)
-    b = Builder(kb, "pay", f"Where a {money(annual)} offer stands (May {chosen.year})")
+    b = Builder(kb, "pay", f"Where {an(money(annual))} offer stands (May {chosen.year})")
     known = [(p, v) for p, key in PERCENTILES if (v := getattr(chosen, key)) is not None]
     b.facts(
         [
-            ("Your figure", _offer(annual), ()),
+            ("Your figure", offer_text(annual), ()),
             (f"Percentile, May {chosen.year}", _percentile_text(annual, known), chosen.sources),
         ]
     )
