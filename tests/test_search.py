@@ -555,6 +555,25 @@ def test_an_offer_is_placed_among_the_percentiles_there_and_nationally(run) -> N
     assert "where an $82,000 offer stands" in text  # "an eighty-two thousand"
 
 
+def test_a_background_the_question_denies_is_not_named(run) -> None:
+    """ "I don't want to be a nurse" names no nurse: no nurse's route, no nurse's pay."""
+    from hsm_guide.search import search
+
+    denied = search(kb(), "do I need to be good at science? I dont want to be a nurse")
+    assert denied.reading is not None and not denied.reading.every("background")
+    named = search(kb(), "do I need to be good at science? I am a nurse")
+    assert named.reading is not None and named.reading.every("background")
+    _, leads = card(run, "do u need to be good at science/bio to be a health services manager? dont want to be a nurse")
+    assert leads == "skills"
+
+
+def test_a_pay_cut_from_another_occupation_compares_the_two(run) -> None:
+    text, _ = card(run, "pharmacist thinking of going into hospital admin, would that be a pay cut??")
+    for soc in ("29-1051", "11-9111"):  # pharmacists, and this occupation
+        row = data().row("0000000", soc)
+        assert row is not None and data().text(row, "annual_median") in text
+
+
 def test_a_ceo_is_a_chief_executive_of_the_extract(run) -> None:
     text, _ = card(run, "how much do hospital ceos make")
     row = data().row("0000000", "11-1011")

@@ -28,7 +28,8 @@ FAMILIES = {
     "offer": _family("offer:offer", "place amount role"),
     "places": _family("compare:places", "place role"),  # a role named is one of this occupation's titles
     "industries": _family("compare:industries", "industry setting role"),
-    "occupations": _family("compare:occupations", "occupation place rural background role"),
+    # a setting named beside another occupation is most often this one's title: "pharmacist to hospital admin"
+    "occupations": _family("compare:occupations", "occupation place rural background role setting industry"),
     "degrees": _family("compare:degrees", "degree term background setting"),
     "credentials": _family("compare:credentials", "credential term organization"),
     "ranking": _family("rankings:ranking"),

@@ -176,7 +176,7 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
     singles = [singular(w) for w in lower]
     found = _outside(_places(kb, typed, lexicon), find(lexicon.parts, singles, set()))
     taken = {i for f in found for i in range(f.start, f.end)}
-    parts = find(lexicon.parts, singles, taken)
+    parts = _affirmed(find(lexicon.parts, singles, taken), lower)
     years, past = _years(kb, lower)
     groups = frozenset(lower) | {lexicon.synonyms[w][0] for w in lower if w in lexicon.synonyms}
     reading = Reading(
@@ -197,6 +197,24 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
         amount=amount(query),
     )
     return _with_tokens(reading, lexicon)
+
+
+_NOT = frozenset({"not", "dont", "never", "no", "without"})
+_BETWEEN = frozenset({"a", "an", "the", "be", "to", "want", "wanna", "become", "being"})  # "dont want to be a"
+_WHO = frozenset({"background", "occupation", "unheld"})  # who the asker is, or is not
+
+
+def _affirmed(parts: tuple[Part, ...], lower: Sequence[str]) -> tuple[Part, ...]:
+    """The parts, less a background or occupation the question denies: "I don't want to be a nurse" names
+    no nurse (a negation, then only words such as 'want to be a', before it)."""
+
+    def denied(p: Part) -> bool:
+        i = p.start - 1
+        while i >= 0 and lower[i] in _BETWEEN:
+            i -= 1
+        return i >= 0 and lower[i] in _NOT
+
+    return tuple(p for p in parts if not (p.kind in _WHO and denied(p)))
 
 
 def _outside(found: list[Found], parts: tuple[Part, ...]) -> list[Found]:
