@@ -574,6 +574,17 @@ def test_a_pay_cut_from_another_occupation_compares_the_two(run) -> None:
         assert row is not None and data().text(row, "annual_median") in text
 
 
+def test_two_kinds_of_manager_side_by_side_say_bls_pays_them_as_one(run) -> None:
+    text, leads = card(
+        run, "whats the difference between health informatics and a health information manager, which pays more"
+    )
+    kinds = {m.name: m.text for m in (*kb().roles.manager_types, *kb().roles.specializations)}
+    for name in ("Health informatics", "Health information manager"):
+        assert name in kinds and kinds[name] in text
+    assert f"one figure for all of them: {data().yearly_and_hourly(data().national(), 'median')}" in text
+    assert leads == "roles"
+
+
 def test_a_ceo_is_a_chief_executive_of_the_extract(run) -> None:
     text, _ = card(run, "how much do hospital ceos make")
     row = data().row("0000000", "11-1011")

@@ -65,6 +65,7 @@ Answer = Literal[
     "best-industries",
     "state-license",
     "offer",
+    "roles",
 ]
 # The parts a question can name, which a card may need.
 Needs = Literal[
@@ -82,6 +83,7 @@ Needs = Literal[
     "two-credentials",
     "term",
     "role",
+    "two-roles",
     "region",
     "organization",
     "past-year",

@@ -217,7 +217,13 @@ def _needs(card: Choice) -> dict[str, int]:
 
 
 # The kind a 'two-' need counts two of.
-_SINGULAR = {"places": "place", "credentials": "credential", "degrees": "degree", "industries": "industry"}
+_SINGULAR = {
+    "places": "place",
+    "credentials": "credential",
+    "degrees": "degree",
+    "industries": "industry",
+    "roles": "role",
+}
 
 
 def _uses(card: Choice) -> frozenset[str]:

@@ -166,6 +166,28 @@ def _higher(pairs: list[tuple[str, float | None]]) -> list[FactRow]:
     return [("Highest", f"{a}, {money(x - y)} a year more at the median than {low}", [])]
 
 
+def roles(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """Kinds of manager (or job titles) side by side: what each does, and that BLS publishes one pay for them
+    all (the occupation's), so none can be said to pay more."""
+    found = reading.every("role")[:MOST]
+    if len(found) < 2:
+        return None
+    title = f"One of the job titles of {kb.identity.title}: the same occupation under another name"
+    rows: list[FactRow] = [(r.name, r.text or title, list(r.sources)) for r in found]
+    if kb.wages is not None:
+        from ..wages.lookup import wage_data
+
+        data = wage_data(kb)
+        median = data.yearly_and_hourly(data.national(), "median")
+        rows.append(
+            ("Pay", f"BLS publishes one figure for all of them: {median} (median, {data.label})", [data.source])
+        )
+    rows.append(sources_row(kb, [i for _, _, s in rows for i in s]))
+    b.heading(f"Answer: {listed([r.name for r in found])} side by side")
+    b.facts(rows)
+    return Answered(frozenset({"role", "occupation"}))
+
+
 def degrees(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
     """The degrees named side by side (up to MOST), and what the route of a background or setting named
     says of them."""

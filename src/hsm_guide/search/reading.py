@@ -87,7 +87,13 @@ STOP = frozenset(
 )
 
 
-_KINDS = {"degrees": "degree", "occupations": "occupation", "industries": "industry", "credentials": "credential"}
+_KINDS = {
+    "degrees": "degree",
+    "occupations": "occupation",
+    "industries": "industry",
+    "credentials": "credential",
+    "roles": "role",
+}
 
 
 class Reading(NamedTuple):
