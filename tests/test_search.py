@@ -585,6 +585,18 @@ def test_two_kinds_of_manager_side_by_side_say_bls_pays_them_as_one(run) -> None
     assert leads == "roles"
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["do i need a license to manage a clinic in texas", "can i be a healthcare administrator with a psychology degree"],
+)
+def test_a_question_that_names_no_gap_is_never_answered_by_one(run, question: str) -> None:
+    shown = " ".join(run("search", question).stdout.split())
+    q = kb().questions
+    assert q is not None
+    assert "Answer: not in this guide" not in shown
+    assert not any(" ".join(g.text.split()) in shown for g in q.gaps)
+
+
 def test_a_ceo_is_a_chief_executive_of_the_extract(run) -> None:
     text, _ = card(run, "how much do hospital ceos make")
     row = data().row("0000000", "11-1011")

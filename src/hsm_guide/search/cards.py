@@ -273,5 +273,5 @@ def _named_for(found: Table, i: int, reading: Reading, gaps: list[Gap]) -> bool:
 def _can(card: Choice, reading: Reading, gaps: list[Gap]) -> bool:
     """Whether the card can lead: the question names what it needs; a gap, the one named if any is."""
     if isinstance(card, Gap):
-        return not gaps or any(g is card for g in gaps)
+        return any(g is card for g in gaps)
     return all(reading.has(n) for n in card.needs)
