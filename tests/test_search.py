@@ -597,6 +597,13 @@ def test_a_question_that_names_no_gap_is_never_answered_by_one(run, question: st
     assert not any(" ".join(g.text.split()) in shown for g in q.gaps)
 
 
+def test_a_state_beside_a_licensed_role_points_to_its_license_when_another_card_leads(run) -> None:
+    text, leads = card(run, "can an LPN become a nursing home administrator in ohio")
+    assert leads.startswith("path --from")
+    assert "The nursing home administrator license in Ohio: hsm-guide licensure --state OH" in text
+    assert "This answer is not by place" not in text
+
+
 def test_a_ceo_is_a_chief_executive_of_the_extract(run) -> None:
     text, _ = card(run, "how much do hospital ceos make")
     row = data().row("0000000", "11-1011")

@@ -58,6 +58,14 @@ def _places(reading: Reading, lexicon: Lexicon, used: frozenset[str], found: dic
             said = place.resolved.note(names)
             if said:
                 found["place"].append((said, []))
+        elif i == 0 and reading.has("licensed-role") and place.area.state:  # a license is by state
+            from ..licensing.checks import ROWS
+
+            code = place.area.state
+            name = ROWS.get(code, code)
+            found["place"].append(
+                (f"The nursing home administrator license in {name}: hsm-guide licensure --state {code}", [])
+            )
         elif i == 0:
             found["place"].append(
                 (
