@@ -126,6 +126,8 @@ MUTANTS: dict[str, list[Change]] = {
         ),
     ],
     "pay sections": [
+        # salary.py: the article an amount takes as it is said
+        Change('lead.startswith("8") or lead in ("11", "18")', "False", "'a $82,000 offer' (eighty-two: an)"),
         # common.py: the location quotient, the comparison in words, the band, the percentile table
         Change("if 0.95 <= lq <= 1.05:", "if 0.9 <= lq <= 1.1:", "the 'about the same' band widened"),
         Change("if 0.95 <= lq <= 1.05:", "if 0.95 < lq <= 1.05:", "0.95 not 'about the same'"),
@@ -364,8 +366,8 @@ MUTANTS: dict[str, list[Change]] = {
             "a real English word 'corrected' into one the guide holds",
         ),
         Change(
-            "if not (w.isdigit() or lexicon.knows(w) or inflected(w, lexicon.vocabulary))",
-            "if not (w.isdigit() or lexicon.knows(w))",
+            "if not (w.isdigit() or THOUSANDS.fullmatch(w) or lexicon.knows(w) or inflected(w, lexicon.vocabulary))",
+            "if not (w.isdigit() or THOUSANDS.fullmatch(w) or lexicon.knows(w))",
             "an inflected form of the guide's words ('employs') taken for a misspelling",
         ),
         Change(
@@ -406,9 +408,9 @@ MUTANTS: dict[str, list[Change]] = {
             "a card leads without what it needs (a comparison of one degree)",
         ),
         Change(
-            "return not gaps or any(g is card for g in gaps)",
-            "return True",
-            "another gap's card answers a question that names one",
+            "        return any(g is card for g in gaps)\n    return all(reading.has(n) for n in card.needs)",
+            "        return True\n    return all(reading.has(n) for n in card.needs)",
+            "a gap no question names answers it (remote work for a question on a psychology degree)",
         ),
         Change(
             "least = max(FLOOR, COVERED * found.most(reading.tokens))",
@@ -472,7 +474,47 @@ MUTANTS: dict[str, list[Change]] = {
             "soc = data.soc",
             "another occupation's pay question answered with this one's",
         ),
-        Change("if PERCENTILES & set(reading.words):", "if False:", "'the top 10%' not said plainly"),
+        Change("if _percentile([w.lower() for w in reading.typed]):", "if False:", "'the top 10%' not said plainly"),
+        Change("words[i + 1 : i + 2] not in years", "True", "'10 years of experience' read as the top 10%"),
+        Change(
+            "if EXPERIENCE & set(reading.words):",
+            "if False:",
+            "pay with years of experience not said to be unpublished",
+        ),
+        # words.amount: a salary in a question
+        Change("_COUNTED.match(text, match.end())", "False", "'597,080 jobs' read as a salary"),
+        Change(
+            "if LEAST_AMOUNT <= value <= MOST_AMOUNT:",
+            "if value <= MOST_AMOUNT:",
+            "'$45 an hour' read as a yearly offer",
+        ),
+        # reading: who the asker is not
+        Change("return i >= 0 and lower[i] in _NOT", "return False", "'I dont want to be a nurse' read as a nurse"),
+        # clauses: a comma before a question word ends one
+        Change(
+            "|,(?=\\s*(?:would",
+            "|(?!x)x(?=\\s*(?:would",
+            "'I run a store, would I make more' answered for the store alone",
+        ),
+        # unused: a state beside a licensed role
+        Change(
+            'elif i == 0 and reading.has("licensed-role") and place.area.state:',
+            "elif False:",
+            "a state named with a nursing home administrator pointed to its pay, not its license",
+        ),
+        # offer: where an amount stands
+        Change(
+            'places = [(row, "here")] if row is not None and row is not nation else []',
+            "places = []",
+            "an offer placed nationally only, not where it was asked",
+        ),
+        # compare: job counts and every setting listed
+        Change(
+            "jobs = f\"; {data.text(row, 'employment', 'count')} jobs\" if row.employment else \"\"",
+            'jobs = ""',
+            "'how many work there' dropped from a comparison of places",
+        ),
+        Change("INDUSTRIES = 6", "INDUSTRIES = 2", "a third setting listed dropped from the comparison"),
         Change("if STARTING in reading.groups:", "if False:", "starting pay not answered"),
         Change(
             "if soc != data.soc:  # the occupation",

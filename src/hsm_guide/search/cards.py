@@ -271,7 +271,7 @@ def _named_for(found: Table, i: int, reading: Reading, gaps: list[Gap]) -> bool:
 
 
 def _can(card: Choice, reading: Reading, gaps: list[Gap]) -> bool:
-    """Whether the card can lead: the question names what it needs; a gap, the one named if any is."""
+    """Whether the card can lead: the question names what it needs; a gap, only when the question names it."""
     if isinstance(card, Gap):
         return any(g is card for g in gaps)
     return all(reading.has(n) for n in card.needs)
