@@ -472,7 +472,22 @@ def test_an_inflection_matches_the_words_of_its_stem(run, typed: str, matches: s
 
 
 @pytest.mark.parametrize(
-    "typed", ["classes", "replace", "cities", "employs", "specialise", "dont", "cant", "doesnt", "bio", "asst"]
+    "typed",
+    [
+        "classes",
+        "replace",
+        "cities",
+        "employs",
+        "specialise",
+        "dont",
+        "cant",
+        "doesnt",
+        "bio",
+        "asst",
+        "med",
+        "surg",
+        "vp",
+    ],
 )
 def test_a_real_word_is_not_corrected_into_another(typed: str) -> None:
     assert finder.search(kb(), f"{typed} finance").corrections == {}

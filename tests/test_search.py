@@ -604,6 +604,50 @@ def test_a_state_beside_a_licensed_role_points_to_its_license_when_another_card_
     assert "This answer is not by place" not in text
 
 
+def test_nonmetro_alone_names_no_place_and_one_state_rural_pay_sits_beside_the_state_and_nation(run) -> None:
+    result = run("pay", "--area", "nonmetro")
+    assert result.exit_code != 0 and "add the state" in result.stderr  # never one state's area picked for it
+    text, _ = card(run, "client lives in rural montana, do managers make much less in nonmetro areas? any data")
+    assert "Kansas" not in text
+    montana, nation = data().find("MT"), data().national()
+    assert "All of Montana" in text and data().text(montana, "annual_median") in text
+    assert data().text(nation, "annual_median") in text
+
+
+def test_a_long_question_no_card_fits_whole_leads_with_its_best_clause(run) -> None:
+    _, leads = card(
+        run,
+        "army medical service corps officer getting out near the DMV, how do i translate that into a hospital"
+        " admin job? what titles do i search for",
+    )
+    assert leads.startswith("roles")  # the job titles, asked in the last clause
+
+
+def test_an_employer_named_is_said_not_held_and_its_city_is_no_place(run) -> None:
+    text, leads = card(
+        run, "how do you get one of those admin fellowships at mayo or cleveland clinic after grad school"
+    )
+    assert leads == "explain administrative-fellowship"
+    assert gap("health-systems").text in text
+    assert "Cleveland, OH" not in text  # Cleveland Clinic is no pay in Cleveland
+
+
+def test_a_list_of_programs_is_said_not_held(run) -> None:
+    text, _ = card(
+        run, "is there a list of accredited healthcare administration programs in indiana i can give a student"
+    )
+    assert text.startswith('[{"type": "heading", "text": "Answer: not in this guide"')
+    assert gap("program-lists").text in text
+
+
+def test_abq_is_albuquerque_and_a_lab_tech_is_an_occupation_of_the_extract(run) -> None:
+    text, _ = card(run, "salary for a clinic manager in abq")
+    assert data().find("albuquerque").name in text
+    text, _ = card(run, "do lab techs make more than health services managers")
+    row = data().row("0000000", "29-2010")
+    assert row is not None and data().text(row, "annual_median") in text
+
+
 def test_a_ceo_is_a_chief_executive_of_the_extract(run) -> None:
     text, _ = card(run, "how much do hospital ceos make")
     row = data().row("0000000", "11-1011")

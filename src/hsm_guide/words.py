@@ -97,6 +97,12 @@ SHORT = {
     "w": "with",
     "bio": "biology",
     "asst": "assistant",
+    "med": "medical",
+    "surg": "surgical",
+    "ortho": "orthopedic",
+    "peds": "pediatric",
+    "vp": "executive",
+    "vps": "executives",
     "assoc": "associate",
 }
 

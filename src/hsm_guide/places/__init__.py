@@ -121,6 +121,8 @@ def lookup(found: Names, words: list[str], said: str, state: bool = False) -> Re
     rural = _rural(found, words, said)
     if rural is not None:
         return rural
+    if words and all(w in RURAL for w in words):  # "nonmetro" alone names no state's areas: no place
+        return None
     regional = None if state else _regional(found, words, said) or _regional_in_state(found, words, said)
     if regional is not None:
         return regional

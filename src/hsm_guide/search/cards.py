@@ -250,8 +250,11 @@ def ranked(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> list[tuple[
     least = max(FLOOR, COVERED * found.most(reading.tokens))
     gaps = reading.every("gap")
     kept = [(score, i) for i, score in scores.items() if score >= least and _can(found.cards[i], reading, gaps)]
-    if not kept:  # a long question of many parts: a card for the thing it names, or the gap it names
+    if not kept:  # a long question of many parts: a card for the thing it names, else the gap it names (said
+        # in a note under the card either way)
         kept = [(score, i) for i, score in scores.items() if _named_for(found, i, reading, gaps)]
+        kept.sort(key=lambda pair: (isinstance(found.cards[pair[1]], Gap), -pair[0], pair[1]))
+        return [(score, found.cards[i]) for score, i in kept]
     kept.sort(key=lambda pair: (-pair[0], pair[1]))  # ties: the card listed first in the data
     return [(score, found.cards[i]) for score, i in kept]
 

@@ -67,3 +67,20 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
         if isinstance(best, Card) and best.view != view:
             return best
     return None
+
+
+def best_clause(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> tuple[Choice, ...]:
+    """The cards of the clause that scores highest, for a question whose whole scores for none ("...how do
+    I translate that into a hospital job? what titles do I search for": the titles)."""
+    from .cards import ranked
+    from .reading import read
+
+    pieces = clauses(reading)
+    if len(pieces) < 2:
+        return ()
+    best: list[tuple[float, Choice]] = []
+    for piece in pieces:
+        found = ranked(kb, lexicon, read(kb, piece, lexicon))
+        if found and (not best or found[0][0] > best[0][0]):
+            best = found
+    return tuple(choice for _, choice in best)

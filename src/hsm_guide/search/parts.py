@@ -148,9 +148,16 @@ def find(names: dict[str, list[Entry]], singles: Sequence[str], taken: set[int])
             end = i + len(words)
             if tuple(singles[i:end]) == words and not taken.intersection(range(i, end)):
                 found.append(Part(kind, value, i, end))
-    kept = [p for p in found if p.kind in NESTED or not any(_inside(p, q) for q in found)]
+    kept = [
+        p
+        for p in found
+        if not any(_inside(p, q) and (p.kind not in NESTED or q.kind in _WHOLE) for q in found)
+    ]
     unique = {(p.kind, id(p.value) if not isinstance(p.value, str) else p.value, p.start): p for p in kept}
     return tuple(sorted(unique.values(), key=lambda p: (p.start, p.start - p.end)))
+
+
+_WHOLE = frozenset({"gap", "organization"})  # names whose words name nothing of their own: Cleveland Clinic's clinic
 
 
 def _inside(inner: Part, outer: Part) -> bool:

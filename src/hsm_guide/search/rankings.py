@@ -121,6 +121,13 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
         )
         for r in shown
     ]
+    if len(states) == 1:  # "do they make much less out there?": the whole state and the nation beside
+        from .pay import state_code
+
+        for whole in (data.row(state_code(data, states[0])), data.national()):
+            if whole is not None and whole.annual_median:
+                name = "United States" if whole.kind == "national" else f"All of {whole.name}"
+                rows.append((name, data.yearly_and_hourly(whole, "median") + " (median)", [data.source]))
     b.facts([*rows, sources_row(kb, [data.source])])
     which = "the three best- and lowest-paid are shown" if len(shown) < len(areas) else "all are shown"
     b.note(f"BLS publishes no single rural figure: it gives {len(areas)} nonmetropolitan areas their own; {which}.")
