@@ -148,11 +148,7 @@ def find(names: dict[str, list[Entry]], singles: Sequence[str], taken: set[int])
             end = i + len(words)
             if tuple(singles[i:end]) == words and not taken.intersection(range(i, end)):
                 found.append(Part(kind, value, i, end))
-    kept = [
-        p
-        for p in found
-        if not any(_inside(p, q) and (p.kind not in NESTED or q.kind in _WHOLE) for q in found)
-    ]
+    kept = [p for p in found if not any(_inside(p, q) and (p.kind not in NESTED or q.kind in _WHOLE) for q in found)]
     unique = {(p.kind, id(p.value) if not isinstance(p.value, str) else p.value, p.start): p for p in kept}
     return tuple(sorted(unique.values(), key=lambda p: (p.start, p.start - p.end)))
 
