@@ -648,6 +648,26 @@ def test_abq_is_albuquerque_and_a_lab_tech_is_an_occupation_of_the_extract(run) 
     assert row is not None and data().text(row, "annual_median") in text
 
 
+def test_the_states_with_most_jobs_are_given_when_asked_beside_the_best_paid(run) -> None:
+    text, _ = card(run, "which states have the most jobs for medical and health services managers? and which pay best")
+    states = [r for r in data().states() if r.employment]
+    top = max(states, key=lambda r: r.employment or 0)
+    assert f"{top.name} ({data().text(top, 'employment', 'count')})" in text
+    text, _ = card(run, "which states pay the most")
+    assert "Most of these jobs" not in text
+
+
+def test_the_best_paying_industries_name_where_most_work(run) -> None:
+    text, _ = card(run, "what are the highest paying industries / settings for health services managers")
+    largest = max(data().industries(), key=lambda r: r.employment or 0)
+    assert f"{largest.industry_name}, {data().text(largest, 'annual_median')}" in text
+
+
+def test_a_clinician_asking_about_a_credential_gets_the_credential(run) -> None:
+    _, leads = card(run, "respiratory therapist doing QI projects, is the CPHQ worth getting to move into quality")
+    assert leads == "certifications CPHQ"
+
+
 def test_a_ceo_is_a_chief_executive_of_the_extract(run) -> None:
     text, _ = card(run, "how much do hospital ceos make")
     row = data().row("0000000", "11-1011")

@@ -22,7 +22,7 @@ def _family(function: str, uses: str = "") -> Family:
 
 
 _ROUTE = "background setting role industry occupation"
-_CREDENTIAL = "credential term organization role"
+_CREDENTIAL = "credential term organization role background"
 FAMILIES = {
     "pay": _family("pay:pay", "place occupation year past-year role industry setting"),
     "offer": _family("offer:offer", "place amount role"),

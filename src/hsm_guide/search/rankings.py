@@ -4,6 +4,7 @@ industries, a region's states, rural (nonmetropolitan) areas, and a past handboo
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .card import Answered, sources_row
@@ -40,8 +41,21 @@ def ranking(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
     shown = order[-RANKED:][::-1] if lowest else order[:RANKED]
     kind = "metro areas" if metros else "states (and DC)"
     b.heading(f"Answer: the {'lowest' if lowest else 'best'}-paying {kind}, {data.label}")
-    b.facts([*_medians(data, shown), sources_row(kb, [data.source])])
+    rows = _medians(data, shown)
+    if _most_jobs(reading.lower):  # "which states have the most jobs, and which pay best": both halves
+        most = sorted(areas, key=lambda r: r.employment or 0, reverse=True)[:RANKED]
+        jobs = "; ".join(f"{r.name} ({data.text(r, 'employment', 'count')})" for r in most)
+        rows.append(("Most of these jobs", jobs, [data.source]))
+    b.facts([*rows, sources_row(kb, [data.source])])
     return Answered(frozenset())
+
+
+def _most_jobs(words: tuple[str, ...]) -> bool:
+    """Whether the question asks where the most of these jobs are ("the most jobs", "employment")."""
+    return "employment" in words or any(a in ("most", "more") and b in _JOBS for a, b in pairwise(words))
+
+
+_JOBS = frozenset({"jobs", "job", "positions", "openings", "managers", "employment"})
 
 
 def best_industries(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
@@ -64,6 +78,8 @@ def best_industries(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card)
         )
         for r in best
     ]
+    largest = [f"{r.industry_name}, {data.text(r, 'annual_median')}" for r in data.largest_industries()[:3]]
+    rows.append(("Where most work, median", "; ".join(largest), [data.source]))  # the care settings a reader expects
     b.facts([*rows, sources_row(kb, [data.source])])
     b.note(f"Ranked among industries with at least {BEST_PAYING_FLOOR:,} of these jobs.", [data.source])
     return Answered(frozenset({"industry", "setting"}))
