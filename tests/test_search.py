@@ -668,6 +668,17 @@ def test_a_clinician_asking_about_a_credential_gets_the_credential(run) -> None:
     assert leads == "certifications CPHQ"
 
 
+def test_a_summary_for_a_handout_gives_the_overview_and_names_the_handout(run) -> None:
+    text, leads = card(
+        run, "need a quick summary of 11-9111 for a career fair handout: duties, education, pay, outlook"
+    )
+    assert leads == "overview"
+    assert data().text(data().national(), "annual_median") in text
+    assert "hsm-guide handout" in text
+    text, _ = card(run, "what is a soc code")
+    assert "hsm-guide handout" not in text
+
+
 def test_a_ceo_is_a_chief_executive_of_the_extract(run) -> None:
     text, _ = card(run, "how much do hospital ceos make")
     row = data().row("0000000", "11-1011")

@@ -63,6 +63,9 @@ def lead(
     return True
 
 
+HANDOUT = frozenset({"handout", "handouts", "flyer", "flyers", "printable", "printout", "leaflet", "brochure"})
+
+
 def _close(
     b: Builder,
     kb: KnowledgeBase,
@@ -79,6 +82,10 @@ def _close(
     said = advice(kb, reading)
     if said:
         b.note(said)
+    if HANDOUT & set(reading.words):  # a counselor asking for something to hand on: the guide makes it
+        b.note(
+            "A two-page sheet to hand out (the job, pay, a route, credentials, outlook): hsm-guide handout -o a.html"
+        )
     if choice is not None:
         _also(b, kb, reading, lexicon, choice)
     for text, sources in notes(kb, reading, lexicon, answered.used)[:NOTES]:
