@@ -392,7 +392,8 @@ MUTANTS: dict[str, list[Change]] = {
             "every name dropped as inside itself",
         ),
         Change(
-            "kept = [p for p in found if p.kind in NESTED or not any(_inside(p, q) for q in found)]",
+            "kept = [p for p in found if not any(_inside(p, q) and (p.kind not in NESTED or q.kind in _WHOLE)"
+            " for q in found)]",
             "kept = found",
             "'nurse' of 'nurse manager' named as an occupation of its own",
         ),
@@ -515,6 +516,37 @@ MUTANTS: dict[str, list[Change]] = {
             "'how many work there' dropped from a comparison of places",
         ),
         Change("INDUSTRIES = 6", "INDUSTRIES = 2", "a third setting listed dropped from the comparison"),
+        # the whole question scoring for no card: its best clause leads
+        Change(
+            "or best_clause(kb, lex, reading)",
+            "or ()",
+            "'...what titles do I search for' at the end of a long question answered with nothing",
+        ),
+        Change(
+            "(p.kind not in NESTED or q.kind in _WHOLE)",
+            "(p.kind not in NESTED)",
+            "Cleveland Clinic's 'clinic' read as a physicians' practice",
+        ),
+        Change(
+            "kept.sort(key=lambda pair: (isinstance(found.cards[pair[1]], Gap), -pair[0], pair[1]))",
+            "kept.sort(key=lambda pair: (-pair[0], pair[1]))",
+            "an employer's gap answering before the fellowship the question asks about",
+        ),
+        Change('a in ("most", "more") and b in _JOBS', "False", "'which states have the most jobs' half dropped"),
+        Change(
+            "data.largest_industries()[:3]",
+            "data.largest_industries()[-3:]",
+            "the smallest employers as where most work",
+        ),
+        Change("if len(states) == 1:  # ", "if False:  # ", "rural pay with nothing to hold it against"),
+        Change(
+            "if words and all(w in RURAL for w in words):",
+            "if False:",
+            "'nonmetro' alone read as one state's rural area (Kansas)",
+        ),
+        Change(
+            "if HANDOUT & set(reading.words):", "if False:", "a counselor asking for a handout not told of the command"
+        ),
         Change("if STARTING in reading.groups:", "if False:", "starting pay not answered"),
         Change(
             "if soc != data.soc:  # the occupation",
