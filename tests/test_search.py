@@ -679,6 +679,27 @@ def test_a_summary_for_a_handout_gives_the_overview_and_names_the_handout(run) -
     assert "hsm-guide handout" not in text
 
 
+def test_a_command_is_named_once_under_a_card(run) -> None:
+    """The clause that asks for pay in a place and the note for the place the card did not use lead to the
+    same command: it is said once."""
+    shown = " ".join(
+        run(
+            "search", "RN in philly w/ 8 yrs ICU experience, how do i become a nurse manager, do i need an MSN or MHA"
+        ).stdout.split()
+    )
+    assert shown.count("hsm-guide pay --area philly") == 1
+
+
+def test_a_license_note_names_every_state_a_move_names(run) -> None:
+    text, _ = card(run, "licensed NHA in PA moving to NJ, is there reciprocity or do i have to retest")
+    assert "hsm-guide licensure --state PA" in text and "hsm-guide licensure --state NJ" in text
+
+
+def test_a_cfo_is_a_financial_manager_never_corrected_to_ceo(run) -> None:
+    shown = run("search", "could i be a hospital cfo without a clinical background").stdout
+    assert "you typed 'cfo'" not in shown
+
+
 def test_a_ceo_is_a_chief_executive_of_the_extract(run) -> None:
     text, _ = card(run, "how much do hospital ceos make")
     row = data().row("0000000", "11-1011")

@@ -101,6 +101,7 @@ SHORT = {
     "surg": "surgical",
     "ortho": "orthopedic",
     "peds": "pediatric",
+    "rad": "radiology",
     "vp": "executive",
     "vps": "executives",
     "assoc": "associate",

@@ -86,29 +86,32 @@ def _close(
         b.note(
             "A two-page sheet to hand out (the job, pay, a route, credentials, outlook): hsm-guide handout -o a.html"
         )
-    if choice is not None:
-        _also(b, kb, reading, lexicon, choice)
-    for text, sources in notes(kb, reading, lexicon, answered.used)[:NOTES]:
+    also = _also(b, kb, reading, lexicon, choice) if choice is not None else None
+    said_by = f": hsm-guide {also}" if also else None
+    for text, sources in [
+        n for n in notes(kb, reading, lexicon, answered.used) if not said_by or not n[0].endswith(said_by)
+    ][:NOTES]:  # a note leading to the command the clause's note already names is left out
         b.note(text, sources)
     if command:
         b.hint(f"Read on: hsm-guide {filled(command, values(reading, lexicon))}")
 
 
-def _also(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, choice: Card | Gap) -> None:
-    """Where a clause of the question asks for another view than the card's, a note names it."""
+def _also(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, choice: Card | Gap) -> str | None:
+    """Where a clause of the question asks for another view than the card's, a note names it; the command."""
     from .clauses import other
 
     found = other(kb, lexicon, reading, choice)
     if found is None:
-        return
+        return None
     from ..views import BY_NAME
 
     view = BY_NAME.get(found.view)
     if view is None:
-        return
+        return None
     what = view.help.rstrip(".")
     command = filled(found.command or found.view, values(reading, lexicon))
     b.note(f"You also asked about {what[:1].lower()}{what[1:]}: hsm-guide {command}")
+    return command
 
 
 def values(reading: Reading, lexicon: Lexicon) -> dict[str, str]:

@@ -58,14 +58,12 @@ def _places(reading: Reading, lexicon: Lexicon, used: frozenset[str], found: dic
             said = place.resolved.note(names)
             if said:
                 found["place"].append((said, []))
-        elif i == 0 and reading.has("licensed-role") and place.area.state:  # a license is by state
+        elif i == 0 and reading.has("licensed-role") and place.area.state:  # a license is by state: each one's
             from ..licensing.checks import ROWS
 
-            code = place.area.state
-            name = ROWS.get(code, code)
-            found["place"].append(
-                (f"The nursing home administrator license in {name}: hsm-guide licensure --state {code}", [])
-            )
+            codes = list(dict.fromkeys(f.area.state for f in reading.places if f.area.state))
+            each = "; ".join(f"in {ROWS.get(c, c)}: hsm-guide licensure --state {c}" for c in codes)
+            found["place"].append((f"The nursing home administrator license {each}", []))
         elif i == 0:
             found["place"].append(
                 (
