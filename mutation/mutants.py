@@ -547,6 +547,12 @@ MUTANTS: dict[str, list[Change]] = {
         Change(
             "if HANDOUT & set(reading.words):", "if False:", "a counselor asking for a handout not told of the command"
         ),
+        Change("if not said_by or not n[0].endswith(said_by)", "if True", "the same command named twice under a card"),
+        Change(
+            "codes = list(dict.fromkeys(f.area.state for f in reading.places if f.area.state))",
+            "codes = [place.area.state]",
+            "a move from one state to another pointed to the first state's license only",
+        ),
         Change("if STARTING in reading.groups:", "if False:", "starting pay not answered"),
         Change(
             "if soc != data.soc:  # the occupation",
