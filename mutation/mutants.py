@@ -518,8 +518,8 @@ MUTANTS: dict[str, list[Change]] = {
         Change("INDUSTRIES = 6", "INDUSTRIES = 2", "a third setting listed dropped from the comparison"),
         # the whole question scoring for no card: its best clause leads
         Change(
-            "or best_clause(kb, lex, reading)",
-            "or ()",
+            "found or best_clause(kb, lex, reading)",
+            "found or ()",
             "'...what titles do I search for' at the end of a long question answered with nothing",
         ),
         Change(
@@ -528,8 +528,8 @@ MUTANTS: dict[str, list[Change]] = {
             "Cleveland Clinic's 'clinic' read as a physicians' practice",
         ),
         Change(
-            "kept.sort(key=lambda pair: (isinstance(found.cards[pair[1]], Gap), -pair[0], pair[1]))",
-            "kept.sort(key=lambda pair: (-pair[0], pair[1]))",
+            "return 1 if isinstance(found.cards[i], Gap) else 0",
+            "return 0",
             "an employer's gap answering before the fellowship the question asks about",
         ),
         Change('a in ("most", "more") and b in _JOBS', "False", "'which states have the most jobs' half dropped"),
@@ -548,6 +548,11 @@ MUTANTS: dict[str, list[Change]] = {
             "if HANDOUT & set(reading.words):", "if False:", "a counselor asking for a handout not told of the command"
         ),
         Change("if not said_by or not n[0].endswith(said_by)", "if True", "the same command named twice under a card"),
+        Change(
+            "or best_clause(kb, lex, reading) or for_asker(kb, lex, reading)",
+            "or best_clause(kb, lex, reading)",
+            "a banker asking if their skills transfer told 'no matches'",
+        ),
         Change(
             "codes = list(dict.fromkeys(f.area.state for f in reading.places if f.area.state))",
             "codes = [place.area.state]",

@@ -703,6 +703,15 @@ def test_a_cfo_is_a_financial_manager_never_corrected_to_ceo(run) -> None:
     assert "you typed 'cfo'" not in shown
 
 
+def test_a_question_only_its_askers_background_fits_gets_that_route_not_no_matches(run) -> None:
+    result = run(
+        "search",
+        "i work in commercial banking in charlotte nc - would my skills transfer to healthcare admin",
+    )
+    assert result.exit_code == 0
+    assert "hsm-guide path --from business" in " ".join(result.stdout.split())
+
+
 def test_a_ceo_is_a_chief_executive_of_the_extract(run) -> None:
     text, _ = card(run, "how much do hospital ceos make")
     row = data().row("0000000", "11-1011")

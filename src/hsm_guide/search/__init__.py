@@ -69,12 +69,14 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
 def _choices(kb: KnowledgeBase, lex: Lexicon, reading: Reading) -> tuple[Choice, ...]:
     """The cards the question can lead with; where the whole scores for none, those of its best clause
     (a long question of several parts often asks its question in one of them)."""
+    from .cards import for_asker
     from .cards import ranked as cards
     from .clauses import best_clause
 
     if kb.questions is None:
         return ()
-    return tuple(choice for _, choice in cards(kb, lex, reading)) or best_clause(kb, lex, reading)
+    found = tuple(choice for _, choice in cards(kb, lex, reading))
+    return found or best_clause(kb, lex, reading) or for_asker(kb, lex, reading)
 
 
 def _searched(reading: Reading, lex: Lexicon) -> tuple[str, ...]:

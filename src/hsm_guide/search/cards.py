@@ -253,7 +253,7 @@ def ranked(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> list[tuple[
     if not kept:  # a long question of many parts: a card for the thing it names, else the gap it names (said
         # in a note under the card either way)
         kept = [(score, i) for i, score in scores.items() if _named_for(found, i, reading, gaps)]
-        kept.sort(key=lambda pair: (isinstance(found.cards[pair[1]], Gap), -pair[0], pair[1]))
+        kept.sort(key=lambda pair: (_fallback_rank(found, pair[1]), -pair[0], pair[1]))
         return [(score, found.cards[i]) for score, i in kept]
     kept.sort(key=lambda pair: (-pair[0], pair[1]))  # ties: the card listed first in the data
     return [(score, found.cards[i]) for score, i in kept]
@@ -261,6 +261,23 @@ def ranked(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> list[tuple[
 
 # The kinds of thing that have a card of their own: named, that card answers for it whatever else is asked.
 _OWN = frozenset({"credential", "term", "organization", "role"})
+
+
+def _fallback_rank(found: Table, i: int) -> int:
+    """The order of the cards a long question names the things of: a credential's, term's, organization's or
+    role's first, then a gap's (said in a note under the card either way)."""
+    return 1 if isinstance(found.cards[i], Gap) else 0
+
+
+def for_asker(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> tuple[Choice, ...]:
+    """The route for the background a question names, for a question no card and no clause of it answers
+    ("I work in commercial banking in Charlotte, would my skills transfer?"): who asks is what is known."""
+    found = table(kb, lexicon)
+    if not reading.every("background"):
+        return ()
+    scores = found.score(reading.tokens, named(reading))
+    fits = [(s, i) for i, s in scores.items() if found.needs[i].keys() == {"background"}]
+    return tuple(found.cards[i] for _, i in sorted(fits, key=lambda p: (-p[0], p[1])))
 
 
 def _named_for(found: Table, i: int, reading: Reading, gaps: list[Gap]) -> bool:
