@@ -644,10 +644,12 @@ MUTANTS: dict[str, list[Change]] = {
         Change("_STEM = 4", "_STEM = 3", "'cites' taken for a form of 'cities'"),
     ],
     "cache store": [
-        Change(
+        same(
             "if (info.st_mode & 0o170000) != _REGULAR or info.st_size > limit or (trust and not trusted(info)):",
             "if info.st_size > limit or (trust and not trusted(info)):",
-            "a FIFO at an entry's path read as the entry",
+            "what else can stand at an entry's path reads as no entry without the check: a folder raises on read"
+            " (None), a FIFO opened without blocking reads nothing with no writer (too short for a header), and"
+            " bytes a writer of this user's feeds it are no more trusted than a file this user writes",
         ),
         same(
             "info.st_size > limit or (trust",
