@@ -136,13 +136,26 @@ def test_entries_owned_by_another_user_are_ignored(kb_copy: Path, parses: list[s
     assert parses and parses[0] == str(kb_copy), "not served"
 
 
-def test_entries_writable_by_others_are_ignored(kb_copy: Path, parses: list[str]) -> None:
+@pytest.mark.parametrize("mode", [0o666, 0o660], ids=["anyone", "the-group"])
+def test_entries_writable_by_others_are_ignored(kb_copy: Path, parses: list[str], mode: int) -> None:
     load_cached(kb_copy)
     (entry,) = folder().glob("kb-*.bin")
-    entry.chmod(0o666)
+    entry.chmod(mode)
     parses.clear()
     assert load_cached(kb_copy) == load(kb_copy)
     assert parses and parses[0] == str(kb_copy), "not served"
+
+
+def test_a_link_at_an_entrys_path_is_not_followed(kb_copy: Path, parses: list[str]) -> None:
+    """A symbolic link where an entry belongs, pointing at a good entry: never read through."""
+    load_cached(kb_copy)
+    (entry,) = folder().glob("kb-*.bin")
+    kept = entry.with_name("elsewhere.dat")
+    entry.rename(kept)
+    entry.symlink_to(kept)
+    parses.clear()
+    assert load_cached(kb_copy) == load(kb_copy)
+    assert parses and parses[0] == str(kb_copy), "read through the link"
 
 
 def test_a_folder_writable_by_others_is_not_read(kb_copy: Path, parses: list[str]) -> None:
