@@ -475,8 +475,8 @@ MUTANTS: dict[str, list[Change]] = {
             "soc = data.soc",
             "another occupation's pay question answered with this one's",
         ),
-        Change("if _percentile([w.lower() for w in reading.typed]):", "if False:", "'the top 10%' not said plainly"),
-        Change("words[i + 1 : i + 2] not in years", "True", "'10 years of experience' read as the top 10%"),
+        Change("if _percentile(reading.lower):", "if False:", "'the top 10%' not said plainly"),
+        Change("set(words[i + 1 : i + 2]) not in years", "True", "'10 years of experience' read as the top 10%"),
         Change(
             "if EXPERIENCE & set(reading.words):",
             "if False:",
@@ -511,8 +511,8 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         # compare: job counts and every setting listed
         Change(
-            "jobs = f\"; {data.text(row, 'employment', 'count')} jobs\" if row.employment else \"\"",
-            'jobs = ""',
+            "return f\"; {data.text(row, 'employment', 'count')} jobs\" if row.employment else \"\"",
+            'return ""',
             "'how many work there' dropped from a comparison of places",
         ),
         Change("INDUSTRIES = 6", "INDUSTRIES = 2", "a third setting listed dropped from the comparison"),
@@ -582,8 +582,8 @@ MUTANTS: dict[str, list[Change]] = {
             "rural pay: the six best, not the three best and the three lowest",
         ),
         Change(
-            "largest = sorted(data.industries(), key=lambda r: r.employment or 0, reverse=True)[:RANKED]",
-            "largest = sorted(data.industries(), key=lambda r: r.employment or 0)[:RANKED]",
+            "largest = data.largest_industries()[:RANKED]",
+            "largest = data.largest_industries()[-RANKED:]",
             "the smallest employers as the largest",
         ),
         Change(

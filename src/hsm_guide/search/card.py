@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from ..model import KnowledgeBase
     from ..sections.builder import FactRow
+    from ..wages.lookup import WageData
+    from ..wages.model import WageRow
 
 SOURCES_NAMED = 3  # sources a card names; the view it leads to cites every one
 
@@ -16,6 +18,11 @@ SOURCES_NAMED = 3  # sources a card names; the view it leads to cites every one
 class Answered(NamedTuple):
     used: frozenset[str]  # the kinds of part the card used: place, degree, background...
     command: str | None = None  # where to read on, where the card chose it (else the card's own)
+
+
+def jobs(data: WageData, row: WageRow) -> str:
+    """'; 11,980 jobs' after a row's figures ("how many work there"), nothing where BLS gives no count."""
+    return f"; {data.text(row, 'employment', 'count')} jobs" if row.employment else ""
 
 
 def sources_row(kb: KnowledgeBase, ids: Iterable[str]) -> FactRow:

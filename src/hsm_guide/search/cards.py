@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple, Union
 
 from ..model import Card, Gap
 from .families import GAP
+from .reading import KIND_OF_TWO
 
 if TYPE_CHECKING:
     from ..model import KnowledgeBase
@@ -210,20 +211,10 @@ def _needs(card: Choice) -> dict[str, int]:
         return dict.fromkeys(GAP, 1)
     found: dict[str, int] = {}
     for need in card.needs:
-        single = _SINGULAR.get(need.removeprefix("two-"), need.removeprefix("two-"))  # two-places: place
+        single = KIND_OF_TWO.get(need.removeprefix("two-"), need.removeprefix("two-"))  # two-places: place
         for k in _NEED_KINDS.get(single, (single,)):
             found[k] = 2 if need.startswith("two-") else 1
     return found
-
-
-# The kind a 'two-' need counts two of.
-_SINGULAR = {
-    "places": "place",
-    "credentials": "credential",
-    "degrees": "degree",
-    "industries": "industry",
-    "roles": "role",
-}
 
 
 def _uses(card: Choice) -> frozenset[str]:

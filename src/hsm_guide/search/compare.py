@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .card import Answered, lowered, sources_row
+from .card import Answered, jobs, lowered, sources_row
 
 ALL = "00-0000"  # all occupations: where pay stands across the economy
 MOST = 4  # occupations (or degrees) one question sets side by side
@@ -38,8 +38,7 @@ def places(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answe
             rows.append((area.name, "BLS publishes no estimate", src))
             continue
         middle = f"middle 80% {data.text(row, 'annual_p10')} to {data.text(row, 'annual_p90')}"
-        jobs = f"; {data.text(row, 'employment', 'count')} jobs" if row.employment else ""  # "how many work there"
-        rows.append((area.name, f"{data.yearly_and_hourly(row, 'median')} (median); {middle}{jobs}", src))
+        rows.append((area.name, f"{data.yearly_and_hourly(row, 'median')} (median); {middle}{jobs(data, row)}", src))
     higher = _higher([(a.name, r.annual_median if r else None) for a, r in pair])
     b.facts([*rows, *higher, sources_row(kb, [data.source])])
     return Answered(frozenset({"place", "two-places", "role"}))  # a role: this occupation under a title

@@ -109,7 +109,7 @@ def figures(data: WageData, row: WageRow, reading: Reading) -> list[FactRow]:
         (f"Median pay, {data.label}", data.yearly_and_hourly(row, "median"), src),
         ("Middle 80%", f"{data.text(row, 'annual_p10')} to {data.text(row, 'annual_p90')} a year", src),
     ]
-    if _percentile([w.lower() for w in reading.typed]):  # "what do the top 10% earn": each end said plainly
+    if _percentile(reading.lower):  # "what do the top 10% earn": each end said plainly
         rows.append(("Lowest-paid 10%", f"earned under {data.text(row, 'annual_p10')} a year", src))
         rows.append(("Top-paid 10%", f"earned over {data.text(row, 'annual_p90')} a year", src))
     if STARTING in reading.groups:  # BLS has no starting wage; the 10th percentile is the nearest figure
@@ -127,8 +127,8 @@ def figures(data: WageData, row: WageRow, reading: Reading) -> list[FactRow]:
 
 def _percentile(words: Sequence[str]) -> bool:
     """Whether the question names a percentile: "top 10%", "90th", never "10 years" of experience."""
-    years = (["years"], ["year"], ["yrs"], ["yr"])
-    return any(w in PERCENTILES and words[i + 1 : i + 2] not in years for i, w in enumerate(words))
+    years = ({"years"}, {"year"})  # the short forms (yrs) are read as these
+    return any(w in PERCENTILES and set(words[i + 1 : i + 2]) not in years for i, w in enumerate(words))
 
 
 def beside(data: WageData, row: WageRow, area: object) -> list[FactRow]:

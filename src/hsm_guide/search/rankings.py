@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from .card import Answered, sources_row
+from .card import Answered, jobs, sources_row
 
 if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase
@@ -30,7 +30,7 @@ def ranking(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
     if kb.wages is None:
         return None
     from ..sections.pay.states import ranked
-    from ..wages.lookup import wage_data
+    from ..wages.lookup import most_jobs_first, wage_data
     from ..wages.states import TERRITORIES
 
     data = wage_data(kb)
@@ -43,7 +43,7 @@ def ranking(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
     b.heading(f"Answer: the {'lowest' if lowest else 'best'}-paying {kind}, {data.label}")
     rows = _medians(data, shown)
     if _most_jobs(reading.lower):  # "which states have the most jobs, and which pay best": both halves
-        most = sorted(areas, key=lambda r: r.employment or 0, reverse=True)[:RANKED]
+        most = most_jobs_first(areas)[:RANKED]
         jobs = "; ".join(f"{r.name} ({data.text(r, 'employment', 'count')})" for r in most)
         rows.append(("Most of these jobs", jobs, [data.source]))
     b.facts([*rows, sources_row(kb, [data.source])])
@@ -130,9 +130,7 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     rows = [
         (
             r.name,
-            data.yearly_and_hourly(r, "median")
-            + " (median)"
-            + (f"; {round(r.employment):,} jobs" if r.employment else ""),
+            data.yearly_and_hourly(r, "median") + " (median)" + jobs(data, r),
             [data.source],
         )
         for r in shown

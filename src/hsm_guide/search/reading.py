@@ -87,7 +87,9 @@ STOP = frozenset(
 )
 
 
-_KINDS = {
+# The kind a 'two-' need counts two of (two-places: place), for reading and for scoring (cards.py).
+KIND_OF_TWO = {
+    "places": "place",
     "degrees": "degree",
     "occupations": "occupation",
     "industries": "industry",
@@ -155,7 +157,7 @@ class Reading(NamedTuple):
                 t.see == "hsm-guide licensure" for t in terms
             )
         two = need.startswith("two-")
-        kind = _KINDS.get(need.removeprefix("two-"), need.removeprefix("two-"))
+        kind = KIND_OF_TWO.get(need.removeprefix("two-"), need.removeprefix("two-"))
         return self.count(kind, two) >= (2 if two else 1)
 
     def count(self, kind: str, two: bool = False) -> int:

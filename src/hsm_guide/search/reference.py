@@ -207,7 +207,7 @@ def _largest(kb: KnowledgeBase, most: int) -> list[FactRow]:
     from ..wages.lookup import wage_data
 
     data = wage_data(kb)
-    largest = sorted(data.industries(), key=lambda r: r.employment or 0, reverse=True)[:most]
+    largest = data.largest_industries()[:most]
     said = "; ".join(f"{r.industry_name} ({data.text(r, 'employment', 'count')})" for r in largest)
     return [(f"Most jobs, {data.label}", said, [data.source])] if largest else []
 
@@ -219,7 +219,7 @@ def employers(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     from ..wages.lookup import wage_data
 
     data = wage_data(kb)
-    largest = sorted(data.industries(), key=lambda r: r.employment or 0, reverse=True)[:RANKED]
+    largest = data.largest_industries()[:RANKED]
     if not largest:
         return None
     b.heading(f"Answer: the largest employers, {data.label}")

@@ -159,7 +159,7 @@ class WageData:
 
     def largest_industries(self) -> list[WageRow]:
         """The industries by how many of these jobs they hold, the most first."""
-        return sorted(self.industries(), key=lambda r: r.employment or 0, reverse=True)
+        return most_jobs_first(self.industries())
 
     def footnotes(self, rows: Iterable[WageRow]) -> list[str]:
         """BLS's own words for every footnote these rows carry, once each (a wage published at or
@@ -192,6 +192,11 @@ def area_states(row: WageRow) -> set[str]:
     _, _, codes = row.name.rpartition(", ")
     found = {code for code in codes.split("-") if len(code) == 2 and code.isupper()}
     return found | {row.state}
+
+
+def most_jobs_first(rows: Iterable[WageRow]) -> list[WageRow]:
+    """Rows (industries, states) by how many of these jobs each holds, the most first."""
+    return sorted(rows, key=lambda r: r.employment or 0, reverse=True)
 
 
 def wage_data(kb: KnowledgeBase) -> WageData:
