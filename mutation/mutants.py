@@ -100,6 +100,7 @@ MUTANTS: dict[str, list[Change]] = {
             "a top-coded wage without its 'or more'",
         ),
         Change('return "not released"', 'return "not published"', "BLS's 'not released' misnamed"),
+        Change('return "not published" if note else None', 'return "not published"', "a reason given for a blank cell"),
         Change(
             'self.cell(row, f"annual_{statistic}"), self.cell(row, f"hourly_{statistic}")',
             'self.cell(row, f"hourly_{statistic}"), self.cell(row, f"annual_{statistic}")',

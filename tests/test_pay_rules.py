@@ -385,3 +385,31 @@ def test_the_metro_list_is_offered_on_a_states_page_only(run) -> None:
     assert hint in flat(run("pay", "--area", "OH").stdout)
     metro = run("pay", "--area", "Abilene, TX")
     assert metro.exit_code == 0 and "Abilene" in metro.stdout and hint not in flat(metro.stdout)
+
+
+@pytest.mark.parametrize(
+    ("annual", "hourly", "shown"),
+    [
+        ("239200", "115.00", ["$115.00 or more", "$239,200 or more"]),  # exactly at the bound: that or more
+        ("239199", "114.99", [114.99, 239199]),  # a dollar (a cent) under it: the exact figures
+    ],
+    ids=["at-the-bound", "just-under"],
+)
+def test_a_wage_exactly_at_the_top_coding_bound_is_that_or_more(
+    run, tmp_path: Path, annual: str, hourly: str, shown: list[object]
+) -> None:
+    """BLS's footnote 5 reads 'equal to or greater than $115.00 per hour or $239,200 per year': a 90th
+    percentile published at the bound itself is not an exact figure, and one just under it is."""
+    kb = edited_extract(tmp_path, {("3900000", "000000"): {"annual_p90": annual, "hourly_p90": hourly}})
+    blocks = json.loads(run("--data", str(kb), "pay", "--area", "OH", "--json").stdout)["sections"][0]["blocks"]
+    table = next(b for b in blocks if b["type"] == "table")
+    assert table["rows"][-1][:3] == ["90th", *shown]  # Ohio's hourly, then yearly
+
+
+def test_a_blank_cell_without_a_footnote_gives_no_reason(run, tmp_path: Path) -> None:
+    """'not published' is BLS's reason only where a footnote gives one; an empty cell without a note is
+    left empty, never given a reason the release does not state."""
+    kb = edited_extract(tmp_path, {("3900000", "000000"): {"annual_p90": "", "hourly_p90": ""}})
+    blocks = json.loads(run("--data", str(kb), "pay", "--area", "OH", "--json").stdout)["sections"][0]["blocks"]
+    table = next(b for b in blocks if b["type"] == "table")
+    assert table["rows"][-1][:3] == ["90th", None, None]
