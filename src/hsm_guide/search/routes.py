@@ -112,19 +112,22 @@ def _setting(b: Builder, kb: KnowledgeBase, where: Route) -> Answered:
 
 def timeline(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
     """How long the route takes: each step's typical time, then the total (a setting alone: its own steps)."""
+    from ..sections.timeline import setting_steps
     from ..sections.timeline import timeline as route_timeline
 
     who: Route | None = reading.first("background")
     where: Route | None = reading.first("setting")
-    if who is None and where is not None:
-        _setting(b, kb, where)
+    if who is None and where is not None and setting_steps(kb, where.key)[1]:
+        _setting(b, kb, where)  # a setting whose own steps give their lengths: its route, added up
         return Answered(USED, f"path --setting {where.key}")
     route_of = who or kb.paths.backgrounds[0]
     found = route_timeline(kb, route_of.key, where.key if where else None)
-    b.heading(f"Answer: how long it takes, {lowered(route_of.name)}" + (f", {where.who}" if where else ""))
+    whose = [lowered(route_of.name)] if who is not None or where is None else []  # no background named: no one's
+    b.heading(", ".join(["Answer: how long it takes", *whose, *([f"in {lowered(where.name)}"] if where else [])]))
     rows: list[FactRow] = [(r.step + (" (optional)" if r.optional else ""), r.typical, r.sources) for r in found.rows]
     b.facts([*rows, ("How long", found.phrase, found.sources), sources_row(kb, found.sources)])
-    return Answered(USED, f"path --from {route_of.key}" + (f" --setting {where.key}" if where else ""))
+    start = f" --from {route_of.key}" if who is not None or where is None else ""  # not named: the setting's page
+    return Answered(USED, "path" + start + (f" --setting {where.key}" if where else ""))
 
 
 def degree_length(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
