@@ -329,6 +329,16 @@ MUTANTS: dict[str, list[Change]] = {
         ),
     ],
     "question reader": [
+        Change(
+            "if blocks and _lines([*above, *blocks]) - _lines(above) <= room:",
+            "if blocks:",
+            "a second answer that pushes the first card off the first screen",
+        ),
+        Change(
+            ' + [f"{r.label.lower()}: {r.value}" for r in cited]',
+            "",
+            "a second answer without its source",
+        ),
         # reading.py: the years, what the question names and how many, real words never corrected
         Change(
             '_YEAR = re.compile(r"(19|20)\\d\\d")', '_YEAR = re.compile(r"(20)\\d\\d")', "years in the 1900s not read"

@@ -337,12 +337,36 @@ def test_college_courses_are_not_the_high_school_list(run) -> None:
         assert not any(item.text in text for item in kb().education.high_school)
 
 
-def test_a_question_that_asks_two_things_names_the_second(run) -> None:
+def after_the_card(run, question: str) -> list[str]:
+    """The notes after the card's Read on line that answer another clause."""
+    blocks = json.loads(run("search", *question.split(), "--json").stdout)["sections"][0]["blocks"]
+    at = next(i for i, b in enumerate(blocks) if b["type"] == "note" and b["text"].startswith("Read on: hsm-guide "))
+    end = next(i for i, b in enumerate(blocks) if b["type"] == "heading" and b["text"] == "Passages")
+    return [b["text"] for b in blocks[at + 1 : end] if b["type"] == "note" and "You also asked" in b["text"]]
+
+
+def test_a_question_that_asks_two_things_answers_the_second_in_brief(run) -> None:
+    """The second clause's own card, under the first: its first rows with their source and where to read on."""
     text, leads = card(run, "how much do they make and how many openings are there")
     assert leads == "outlook" and "61,400" in text
-    assert "You also asked about" in text and "hsm-guide pay" in text
+    assert "You also asked" not in text
+    (brief,) = after_the_card(run, "how much do they make and how many openings are there")
+    nation = data().national()
+    assert brief.startswith("You also asked: ") and "pay in the United States" in brief
+    assert f"Median pay, May 2025: {data().text(nation, 'annual_median')} a year" in brief
+    assert "U.S. Bureau of Labor Statistics" in brief and brief.endswith("Read on: hsm-guide pay")
     text, _ = card(run, "difference between an MHA and an MPH")  # a pair compared asks one thing
-    assert "You also asked about" not in text
+    assert "You also asked" not in text + " ".join(after_the_card(run, "difference between an MHA and an MPH"))
+
+
+def test_a_second_answer_that_does_not_fit_the_screen_is_named_instead(run, monkeypatch) -> None:
+    """Where not even the second card's first row fits under the first, a note names its command."""
+    from hsm_guide.search import second
+
+    monkeypatch.setattr(second, "SCREEN", 12)
+    text, _ = card(run, "how much do they make and how many openings are there")
+    assert "You also asked about" in text and "hsm-guide pay" in text
+    assert not after_the_card(run, "how much do they make and how many openings are there")
 
 
 @pytest.mark.parametrize(
@@ -487,13 +511,15 @@ def test_pay_by_experience_is_said_not_held_with_the_middle_half(run) -> None:
     assert "Top-paid 10%" in text and "experience" not in text
 
 
-def test_a_clause_after_a_comma_that_asks_again_is_named(run) -> None:
-    """ "I run a store, would I make more...": the route leads; the pay the second clause asks is named."""
+def test_a_clause_after_a_comma_that_asks_again_is_answered(run) -> None:
+    """ "I run a store, would I make more...": the pay of the two occupations leads; the route in for a
+    store manager, which the first clause asks, follows in brief."""
     result = run("search", "im a store manager at target, would i make more running a clinic")
     assert result.exit_code == 0
-    assert "You also asked about" in result.stdout and "hsm-guide pay" in " ".join(result.stdout.split())
+    (brief,) = after_the_card(run, "im a store manager at target, would i make more running a clinic")
+    assert brief.startswith("You also asked: The route for a retail") and brief.endswith("hsm-guide path --from retail")
     listed = run("search", "do hospitals, nursing homes or government pay more")  # a list: one question
-    assert "You also asked about" not in listed.stdout
+    assert "You also asked" not in listed.stdout
 
 
 def test_a_median_with_its_percentile_range_is_the_pay_card_not_the_term(run) -> None:
@@ -852,17 +878,24 @@ def test_job_titles_are_answered_with_titles_and_a_first_job(run) -> None:
 
 
 CARD_LINES = 25
+# Two questions in one, each second answer in brief under the first card (with the first card's Read on line)
+TWO_PARTS = [
+    "how long does it take to become one? and what is the pay in denver",
+    "what do practice managers make in chicago and what certification should i get",
+    "how much do they make and how many openings are there",
+]
 
 
 def test_every_card_fits_on_the_first_screen(run, monkeypatch: pytest.MonkeyPatch) -> None:
     """At 100 columns the card, from its Answer heading to its Read on line, is 25 lines or fewer; at most
     5 passages follow; no read-on command names a place by its BLS code."""
     monkeypatch.setenv("COLUMNS", "100")
-    for case in FIT_CASES:
+    for case in [*FIT_CASES, *({"q": q} for q in TWO_PARTS)]:
         result = run("search", *case["q"].split())
         lines = result.stdout.splitlines()
         start = next(i for i, line in enumerate(lines) if line.startswith("Answer: "))
-        end = next(i for i, line in enumerate(lines) if line.startswith("Read on: hsm-guide "))
+        passages = lines.index("Passages") if "Passages" in lines else len(lines)
+        end = max(i for i, line in enumerate(lines[:passages]) if "Read on: hsm-guide " in line)
         assert end - start + 1 <= CARD_LINES, (case["q"], end - start + 1)
         assert sum(1 for line in lines if line.startswith("  → hsm-guide ")) <= 5, case["q"]
         assert not re.search(r"--area \d{7}", lines[end]), lines[end]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Gap
 from .card import Answered
@@ -46,6 +46,7 @@ def lead(
 
     if kb.questions is None:
         return False
+    start = len(b.blocks)
     for choice in choices:
         if isinstance(choice, Gap):
             answered: Answered | None = gap(b, kb, reading, choice)
@@ -54,12 +55,12 @@ def lead(
             answered = function(choice.answer)(b, kb, reading, choice)
             command = choice.command or choice.view
         if answered is not None:
-            _close(b, kb, reading, lexicon, answered, answered.command or command, choice)
+            _close(b, kb, reading, lexicon, answered, answered.command or command, start, choice)
             return True
     if not hits:
         return False
     nothing(b, kb, reading)
-    _close(b, kb, reading, lexicon, Answered(frozenset({"gap"})), None)
+    _close(b, kb, reading, lexicon, Answered(frozenset({"gap"})), None, start)
     return True
 
 
@@ -73,6 +74,7 @@ def _close(
     lexicon: Lexicon,
     answered: Answered,
     command: str | None,
+    start: int,
     choice: Card | Gap | None = None,
 ) -> None:
     """The notes under a card (advice asked for, a second question asked, what the card did not use),
@@ -87,17 +89,27 @@ def _close(
             "A two-page sheet to hand out (the job, pay, a route, credentials, outlook): hsm-guide handout -o a.html"
         )
     also = _also(b, kb, reading, lexicon, choice) if choice is not None else None
-    said_by = f": hsm-guide {also}" if also else None
+    said_by = f": hsm-guide {also.filled}" if also else None
     for text, sources in [
         n for n in notes(kb, reading, lexicon, answered.used) if not said_by or not n[0].endswith(said_by)
     ][:NOTES]:  # a note leading to the command the clause's note already names is left out
         b.note(text, sources)
     if command:
         b.hint(f"Read on: hsm-guide {filled(command, values(reading, lexicon))}")
+    if also is not None:
+        _answer_also(b, kb, lexicon, start, also)
 
 
-def _also(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, choice: Card | Gap) -> str | None:
-    """Where a clause of the question asks for another view than the card's, a note names it; the command."""
+class Also(NamedTuple):
+    card: Card  # the card the other clause leads with
+    asked: Reading  # that clause, read on its own
+    command: str  # where to read on for it, as the card gives it ({place}...)
+    filled: str  # that command with the question's values
+    note: int  # the note naming it, among the builder's blocks
+
+
+def _also(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, choice: Card | Gap) -> Also | None:
+    """Where a clause of the question asks for another view than the card's, a note names it."""
     from .clauses import other
 
     found = other(kb, lexicon, reading, choice)
@@ -105,13 +117,31 @@ def _also(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, cho
         return None
     from ..views import BY_NAME
 
-    view = BY_NAME.get(found.view)
+    card, asked = found
+    view = BY_NAME.get(card.view)
     if view is None:
         return None
     what = view.help.rstrip(".")
-    command = filled(found.command or found.view, values(reading, lexicon))
+    command = filled(card.command or card.view, values(reading, lexicon))
     b.note(f"You also asked about {what[:1].lower()}{what[1:]}: hsm-guide {command}")
-    return command
+    return Also(card, asked, card.command or card.view, command, len(b.blocks) - 1)
+
+
+def _answer_also(b: Builder, kb: KnowledgeBase, lexicon: Lexicon, start: int, also: Also) -> None:
+    """The other clause answered in brief in place of the note naming it, where it fits on the first screen."""
+    from ..sections.builder import Builder as Scratch
+    from .second import fitted
+
+    scratch = Scratch(kb, b.name, b.title)
+    answered = function(also.card.answer)(scratch, kb, also.asked, also.card)
+    if answered is None:
+        return
+    command = filled(answered.command or also.command, values(also.asked, lexicon))
+    shown = fitted(scratch.blocks, b.blocks[start : also.note] + b.blocks[also.note + 1 :], command)
+    if shown:
+        b.cite(scratch.cited)
+        del b.blocks[also.note]
+        b.blocks.extend(shown)
 
 
 def values(reading: Reading, lexicon: Lexicon) -> dict[str, str]:

@@ -48,8 +48,9 @@ def clauses(reading: Reading) -> list[str]:
     return [" ".join(words) for words in found if words]
 
 
-def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -> Card | None:
-    """The card another clause of the question leads with, where it leads to another view than `lead`."""
+def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -> tuple[Card, Reading] | None:
+    """The card another clause of the question leads with, where it leads to another view than `lead`,
+    and that clause as read."""
     from ..model import Card
     from .cards import ranked
     from .reading import read
@@ -65,7 +66,7 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
         found = ranked(kb, lexicon, asked)
         best = found[0][1] if found else None
         if isinstance(best, Card) and best.view != view:
-            return best
+            return best, asked
     return None
 
 

@@ -53,6 +53,11 @@ class Builder:
         self.blocks: list[Block] = []
         self._cited: set[str] = set()
 
+    @property
+    def cited(self) -> tuple[str, ...]:
+        """The sources cited so far."""
+        return tuple(self._cited)
+
     def cite(self, ids: Iterable[str]) -> tuple[str, ...]:
         ids = tuple(ids)
         self._cited.update(ids)
