@@ -228,6 +228,8 @@ def gap(name: str) -> Any:
         ("how does the cost of living compare with what hospital administrators earn", "cost-of-living"),
         ("is 50 too old to start a career as a health services manager", "age"),
         ("can i get H1B sponsorship as a hospital administrator from india", "visas"),
+        ("could chatgpt or automation take over a practice manager's job", "automation"),
+        ("i'm a navy veteran, how do i move into hospital administration", "military"),
     ],
 )
 def test_what_the_guide_does_not_hold_is_said_plainly_first(run, question: str, name: str) -> None:
