@@ -491,6 +491,29 @@ def test_a_short_form_reads_as_its_word_and_is_never_unknown(run, typed: str, wo
     assert f"'{typed}'" not in result.stdout  # never "the guide holds nothing on 'svcs'"
 
 
+@pytest.mark.parametrize(
+    ("question", "route", "typed"),
+    [
+        ("rn with a bsn, 6 years in the icu, how do i move into management", "nurse", ("bsn", "icu")),
+        ("ot in a rehab hospital wanting to move into management", "clinician", ("ot",)),
+        ("rt looking at management, what route", "clinician", ("rt",)),
+    ],
+)
+def test_a_clinicians_abbreviations_name_their_background(
+    run, question: str, route: str, typed: tuple[str, ...]
+) -> None:
+    """BSN, ICU, OT, RT are the asker's own background: its route leads, and none is unknown or corrected."""
+    result = run("search", *question.split())
+    text, leads = card(run, question)
+    assert leads.startswith(f"path --from {route}")
+    who = next(r for r in kb().paths.backgrounds if r.key == route)
+    assert f"Answer: the route for {who.name[0].lower()}{who.name[1:]}" in text
+    said = " ".join(result.stdout.split())
+    unknown = said.split("holds nothing on ")[1].split(".")[0] if "holds nothing on " in said else ""
+    for word in typed:
+        assert f"'{word}'" not in unknown and f"you typed '{word}'" not in said
+
+
 def test_a_gap_named_beside_a_route_is_said_under_it(run) -> None:
     """ "A teacher at 42, too late? what degree?": the career changer's route, and under it that the guide
     holds nothing on age (never dropped)."""
