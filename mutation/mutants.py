@@ -329,6 +329,17 @@ MUTANTS: dict[str, list[Change]] = {
         ),
     ],
     "question reader": [
+        Change("TITLE_ONLY = 0.5", "TITLE_ONLY = 1.0", "a job title's setting choosing the card ('stressful': hospitals' credentials)"),
+        Change(
+            "return any(g is card for g in gaps) and not _asker(reading, card)",
+            "return any(g is card for g in gaps)",
+            "a gap that only says who asks ('army') leading over what is asked",
+        ),
+        Change(
+            'inside = p.kind != "gap" and any(',
+            "inside = any(",
+            "a gap named within the asker's background not said",
+        ),
         Change(
             "if blocks and _lines([*above, *blocks]) - _lines(above) <= room:",
             "if blocks:",
@@ -420,8 +431,8 @@ MUTANTS: dict[str, list[Change]] = {
             "a card leads without what it needs (a comparison of one degree)",
         ),
         Change(
-            "        return any(g is card for g in gaps)\n    return all(reading.has(n) for n in card.needs)",
-            "        return True\n    return all(reading.has(n) for n in card.needs)",
+            "return any(g is card for g in gaps) and not _asker(reading, card)",
+            "return not _asker(reading, card)",
             "a gap no question names answers it (remote work for a question on a psychology degree)",
         ),
         Change(

@@ -229,7 +229,7 @@ def gap(name: str) -> Any:
         ("is 50 too old to start a career as a health services manager", "age"),
         ("can i get H1B sponsorship as a hospital administrator from india", "visas"),
         ("could chatgpt or automation take over a practice manager's job", "automation"),
-        ("i'm a navy veteran, how do i move into hospital administration", "military"),
+        ("does my time on active duty count toward healthcare management", "military"),
     ],
 )
 def test_what_the_guide_does_not_hold_is_said_plainly_first(run, question: str, name: str) -> None:
@@ -522,6 +522,15 @@ def test_a_gap_named_beside_a_route_is_said_under_it(run) -> None:
     )
     assert leads == "path --from career-changer"
     assert gap("age").text in text
+
+
+def test_a_gap_named_in_a_route_question_is_said_under_the_route(run) -> None:
+    """ "A navy veteran, how do I move into hospital administration": a route leads, and under it that the
+    guide holds no route written for service members."""
+    text, leads = card(run, "i'm a navy veteran, how do i move into hospital administration")
+    assert leads.startswith("path ")
+    assert text.startswith('[{"type": "heading", "text": "Answer: the route')
+    assert gap("military").text in text
 
 
 def test_pay_by_experience_is_said_not_held_with_the_middle_half(run) -> None:

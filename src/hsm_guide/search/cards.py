@@ -37,6 +37,11 @@ B = 0.5  # how much a long example is discounted: examples are short and of simi
 # below were measured on tests/questions.yaml, the cards' own examples, tests/test_search.py's questions
 # of each kind and a reader's development set (docs/maintainers.md).
 COVERED = 0.25
+# An example that shares nothing with a question but the parts of a job title ('hospital administrator':
+# a role, an industry, a setting) counts at TITLE_ONLY when other examples share its words: "is being a
+# hospital administrator stressful" asks of the work, not of hospitals' certifications.
+TITLE = frozenset({"<role>", "<industry>", "<setting>"})
+TITLE_ONLY = 0.5
 UNSEEN = 0.5
 FLOOR = 1.5
 # What a thing the question names adds to a card that needs its kind and takes from one that has no use
@@ -85,11 +90,14 @@ class Table(NamedTuple):
         asked = Counter(tokens).items()
         idf = self.idf
         best: dict[int, float] = {}
-        for card, counts, norm, whole, telling in self.examples:
-            matched = {t: min(c, counts[t]) for t, c in asked if t in counts}
+        found = [(e, {t: min(c, e.counts[t]) for t, c in asked if t in e.counts}) for e in self.examples]
+        worded = any(kind(t) is None for _, matched in found for t in matched)
+        for (card, _, norm, whole, telling), matched in found:
             score = sum(idf[t] * c * (K1 + 1) / (c + norm) for t, c in matched.items())
             covered = sum(idf[t] * c for t, c in matched.items() if t in telling) / whole if whole else 1.0
             score *= 0.5 + 0.5 * covered
+            if worded and matched and all(t in TITLE for t in matched):
+                score *= TITLE_ONLY  # it shares only a job title's parts with a question whose words others hold
             best[card] = max(best.get(card, 0.0), score)
         return {card: score + self.parts(card, named) for card, score in best.items()}
 
@@ -276,13 +284,21 @@ def _named_for(found: Table, i: int, reading: Reading, gaps: list[Gap]) -> bool:
     question names (and nothing it does not)."""
     card = found.cards[i]
     if isinstance(card, Gap):
-        return any(g is card for g in gaps)
+        return _can(card, reading, gaps)
     needs = found.needs[i]
     return bool(needs) and needs.keys() <= _OWN and _can(card, reading, gaps)
 
 
 def _can(card: Choice, reading: Reading, gaps: list[Gap]) -> bool:
-    """Whether the card can lead: the question names what it needs; a gap, only when the question names it."""
+    """Whether the card can lead: the question names what it needs; a gap, only when the question names
+    it, and not only as who asks ('a navy veteran': the asker's background, said under the card)."""
     if isinstance(card, Gap):
-        return any(g is card for g in gaps)
+        return any(g is card for g in gaps) and not _asker(reading, card)
     return all(reading.has(n) for n in card.needs)
+
+
+def _asker(reading: Reading, gap: Gap) -> bool:
+    """Whether every mention of the gap is within the asker's background ('army', 'veteran')."""
+    backgrounds = [(p.start, p.end) for p in reading.parts if p.kind == "background"]
+    named = [p for p in reading.parts if p.kind == "gap" and p.value is gap]
+    return bool(named) and all(any(a <= p.start and p.end <= z for a, z in backgrounds) for p in named)

@@ -40,7 +40,7 @@ def _parts(kb: KnowledgeBase, reading: Reading, used: frozenset[str], found: dic
     noted: set[tuple[int, int]] = set()
     for p in sorted(reading.parts, key=lambda p: (p.start, _BY_ORDER.get(p.kind, len(ORDER)))):
         said = _SAID.get(p.kind)
-        inside = any(a <= p.start and p.end <= z for a, z in spans)
+        inside = p.kind != "gap" and any(a <= p.start and p.end <= z for a, z in spans)  # a gap is always said
         if said is None or p.kind in used or inside or (p.start, p.end) in noted:
             continue
         noted.add((p.start, p.end))
