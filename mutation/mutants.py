@@ -329,7 +329,7 @@ MUTANTS: dict[str, list[Change]] = {
         ),
     ],
     "question reader": [
-        Change("TITLE_ONLY = 0.5", "TITLE_ONLY = 1.0", "a job title's setting choosing the card ('stressful': hospitals' credentials)"),
+        Change("TITLE_ONLY = 0.5", "TITLE_ONLY = 1.0", "a job title's setting choosing the card ('stressful')"),
         Change(
             "return any(g is card for g in gaps) and not _asker(reading, card)",
             "return any(g is card for g in gaps)",
