@@ -11,9 +11,10 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
@@ -24,12 +25,27 @@ from hsm_guide.wages.lookup import WageData, wage_data
 
 from .conftest import ROOT
 
+if TYPE_CHECKING:
+    from hsm_guide.search.lexicon import Lexicon
+    from hsm_guide.search.reading import Reading
+
 pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
 
 QUESTIONS = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text(encoding="utf-8"))
 # One question per card and command led to, the longest (the most parts, so the most notes under the card):
 # the first-screen rule is the card's, and running all 153 again costs the suite about 11 seconds.
 FIT_CASES = list({c["leads"]: c for c in sorted(QUESTIONS, key=lambda c: len(c["q"]))}.values())
+
+
+def readings(k: KnowledgeBase) -> Callable[[str], tuple[Reading, Lexicon]]:
+    """A question as search reads it, the lexicon built once for the loop (search() would also rank
+    every passage for each question, which these rules do not look at)."""
+    from hsm_guide.search import index, vocabulary
+    from hsm_guide.search.lexicon import lexicon
+    from hsm_guide.search.reading import read
+
+    lex = lexicon(k, vocabulary(k, index(k)))
+    return lambda asked: (read(k, asked, lex), lex)
 
 
 @cache
@@ -242,17 +258,16 @@ def test_what_the_guide_does_not_hold_is_said_plainly_first(run, question: str, 
 
 def test_every_card_answers_its_own_examples() -> None:
     """A card's example questions lead with that card: the data's examples are the cards' definition."""
-    from hsm_guide.search import search
     from hsm_guide.search.cards import ranked
 
     k = compiled()
     q = k.questions
     assert q is not None
+    read = readings(k)
     for choice in (*q.cards, *q.gaps):
         for asked in choice.asks:
-            result = search(k, asked)
-            assert result.reading is not None and result.lexicon is not None
-            best = ranked(k, result.lexicon, result.reading)
+            reading, lex = read(asked)
+            best = ranked(k, lex, reading)
             assert best and best[0][1].name == choice.name, (asked, best[0][1].name if best else None)
 
 
@@ -283,7 +298,6 @@ def test_a_card_that_needs_a_named_part_is_preferred_and_one_with_no_use_for_it_
 def test_every_part_a_card_uses_is_one_its_answer_declares() -> None:
     """What a card says it used (its notes leave those out) is among what its answer can use (by which
     it is scored); an occupation the extract does not hold is scored as an occupation."""
-    from hsm_guide.search import search
     from hsm_guide.search.answer import function
     from hsm_guide.search.families import FAMILIES
     from hsm_guide.sections.builder import Builder
@@ -291,10 +305,10 @@ def test_every_part_a_card_uses_is_one_its_answer_declares() -> None:
     k = compiled()
     q = k.questions
     assert q is not None
+    read = readings(k)
     for choice in q.cards:
         for asked in choice.asks:
-            reading = search(k, asked).reading
-            assert reading is not None
+            reading, _ = read(asked)
             answered = function(choice.answer)(Builder(k, "search", asked), k, reading, choice)
             if answered is not None:
                 assert answered.used - FAMILIES[choice.answer].uses <= {"unheld", "two-places"}, (asked, choice.name)
