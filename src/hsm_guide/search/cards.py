@@ -90,9 +90,9 @@ class Table(NamedTuple):
         asked = Counter(tokens).items()
         idf = self.idf
         best: dict[int, float] = {}
-        found = [(e, {t: min(c, e.counts[t]) for t, c in asked if t in e.counts}) for e in self.examples]
-        worded = any(kind(t) is None for _, matched in found for t in matched)
-        for (card, _, norm, whole, telling), matched in found:
+        worded = any(t in idf and t[0] != "<" for t, _ in asked)  # a word of the question some example holds
+        for card, counts, norm, whole, telling in self.examples:
+            matched = {t: min(c, counts[t]) for t, c in asked if t in counts}
             score = sum(idf[t] * c * (K1 + 1) / (c + norm) for t, c in matched.items())
             covered = sum(idf[t] * c for t, c in matched.items() if t in telling) / whole if whole else 1.0
             score *= 0.5 + 0.5 * covered
