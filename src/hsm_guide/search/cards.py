@@ -73,6 +73,7 @@ class Table(NamedTuple):
     average: float  # tokens in an example, on average
     needs: tuple[dict[str, int], ...]  # each card's: the kinds of part it needs, and how many of each
     owns: tuple[frozenset[str], ...]  # each card's: the kinds of part it needs or can use
+    postings: dict[str, tuple[int, ...]]  # each token's examples, by index: a question scores only those
 
     def weight(self, token: str) -> float:
         """A token's idf; one no example holds counts at UNSEEN of the rarest token's."""
@@ -89,9 +90,10 @@ class Table(NamedTuple):
         question covers), then what the things the question names add or take (`parts`)."""
         asked = Counter(tokens).items()
         idf = self.idf
-        best: dict[int, float] = {}
+        best = dict.fromkeys((e.card for e in self.examples), 0.0)  # an example sharing no token scores 0
         worded = any(t in idf and t[0] != "<" for t, _ in asked)  # a word of the question some example holds
-        for card, counts, norm, whole, telling in self.examples:
+        sharing = sorted({i for t, _ in asked for i in self.postings.get(t, ())})
+        for card, counts, norm, whole, telling in (self.examples[i] for i in sharing):
             matched = {t: min(c, counts[t]) for t, c in asked if t in counts}
             score = sum(idf[t] * c * (K1 + 1) / (c + norm) for t, c in matched.items())
             covered = sum(idf[t] * c for t, c in matched.items() if t in telling) / whole if whole else 1.0
@@ -199,7 +201,11 @@ def _table(kb: KnowledgeBase, lexicon: Lexicon) -> Table:
     idf = {t: math.log(1 + (n - k + 0.5) / (k + 0.5)) for t, k in seen.items()}
     average = sum(counts.total() for _, counts in kept) / n if kept else 1.0
     examples = tuple(_example(idf, i, c, K1 * (1 - B + B * c.total() / average), cards[i]) for i, c in kept)
-    return Table(cards, examples, idf, average, needs, owns)
+    postings: dict[str, list[int]] = {}
+    for i, example in enumerate(examples):
+        for t in example.counts:
+            postings.setdefault(t, []).append(i)
+    return Table(cards, examples, idf, average, needs, owns, {t: tuple(v) for t, v in postings.items()})
 
 
 def _example(idf: dict[str, float], i: int, counts: Counter[str], norm: float, card: Choice) -> Example:
