@@ -329,6 +329,11 @@ MUTANTS: dict[str, list[Change]] = {
         ),
     ],
     "question reader": [
+        Change(
+            "if p.kind in OCCUPATION_NOT and any(a <= p.start and p.end <= z for a, z in others):",
+            "if False:",
+            "the hospital of 'hospital CEOs' read as an industry asked of",
+        ),
         Change("TITLE_ONLY = 0.5", "TITLE_ONLY = 1.0", "a job title's setting choosing the card ('stressful')"),
         Change(
             "return any(g is card for g in gaps) and not _asker(reading, card)",
@@ -388,9 +393,14 @@ MUTANTS: dict[str, list[Change]] = {
             "a real English word 'corrected' into one the guide holds",
         ),
         Change(
-            "if not (w.isdigit() or THOUSANDS.fullmatch(w) or lexicon.knows(w) or inflected(w, lexicon.vocabulary))",
-            "if not (w.isdigit() or THOUSANDS.fullmatch(w) or lexicon.knows(w))",
+            "return self.knows(word) or bool(inflected(word, self.vocabulary)) or self.knows(singular(word))",
+            "return self.knows(word) or self.knows(singular(word))",
             "an inflected form of the guide's words ('employs') taken for a misspelling",
+        ),
+        Change(
+            "return self.knows(word) or bool(inflected(word, self.vocabulary)) or self.knows(singular(word))",
+            "return self.knows(word) or bool(inflected(word, self.vocabulary))",
+            "the plural of a short word the guide holds ('ceos') taken for a misspelling",
         ),
         Change(
             "and p.end - p.start > f.end - f.start for p in parts)",

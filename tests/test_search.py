@@ -538,6 +538,16 @@ def test_a_gap_named_beside_a_route_is_said_under_it(run) -> None:
     assert gap("age").text in text
 
 
+def test_a_kind_of_manager_bls_names_is_said_to_be_of_this_occupation(run) -> None:
+    """ "Health services manager vs health information manager": the kind of manager, and that BLS counts it
+    in this occupation; a specialization the sources name (not BLS) is not said to be one."""
+    him = next(m for m in kb().roles.manager_types if m.name == "Health information manager")
+    text, _ = card(run, "health services manager vs health information manager whats the difference")
+    assert him.text in text and f"One of the kinds of manager BLS counts among {kb().identity.title}" in text
+    text, _ = card(run, "what does a hospital administration specialist do")
+    assert "BLS counts" not in text
+
+
 def test_a_gap_named_in_a_route_question_is_said_under_the_route(run) -> None:
     """ "A navy veteran, how do I move into hospital administration": a route leads, and under it that the
     guide holds no route written for service members."""

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple, Union
 
 from ..model import Card, Gap
 from .families import GAP
-from .reading import KIND_OF_TWO
+from .reading import KIND_OF_TWO, OCCUPATION_NOT
 
 if TYPE_CHECKING:
     from ..model import KnowledgeBase
@@ -149,7 +149,10 @@ def named(reading: Reading) -> Named:
         inside = [(k, value) for a, z, k, value in spans if u <= a and z <= v]
         values = frozenset(value for _, value in inside)
         if not any(values <= held for _, held in things):
-            things.append((frozenset(k for k, _ in inside), values))
+            kinds = frozenset(k for k, _ in inside)
+            if "occupation" in kinds:  # "hospital CEOs" is an occupation, not the industry of its first word
+                kinds -= OCCUPATION_NOT
+            things.append((kinds, values))
     found = [kinds for kinds, _ in things]
     return tuple(found + ([frozenset({"past-year"})] if reading.past_year is not None else []))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..words import WORD, distance, slip, variants
+from ..words import WORD, distance, inflected, singular, slip, variants
 from .parts import Entry, by_first_word, entries, phrase
 
 if TYPE_CHECKING:
@@ -54,6 +54,11 @@ class Lexicon:
     def knows(self, word: str) -> bool:
         """Whether the guide holds the word, in either spelling (a British spelling, or its American one)."""
         return any(v in self.vocabulary or v in self.known for v in variants(word))
+
+    def familiar(self, word: str) -> bool:
+        """Whether the guide holds the word, a regular inflection of one of its words, or the plural of a
+        word too short for a stem ('ceos')."""
+        return self.knows(word) or bool(inflected(word, self.vocabulary)) or self.knows(singular(word))
 
     def closest(self, word: str) -> str | None:
         """The guide's word one or two letters off `word` (salery: salary); the nearest, then a passage's."""

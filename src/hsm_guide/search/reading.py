@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..places.question import Found
-from ..words import SHORT, THOUSANDS, american, amount, inflected, singular, split
+from ..words import SHORT, THOUSANDS, american, amount, singular, split
 from .parts import Part
 
 if TYPE_CHECKING:
@@ -88,6 +88,7 @@ STOP = frozenset(
 
 
 # The kind a 'two-' need counts two of (two-places: place), for reading and for scoring (cards.py).
+OCCUPATION_NOT = frozenset({"industry", "setting"})  # kinds a word inside another occupation's name does not add
 KIND_OF_TWO = {
     "places": "place",
     "degrees": "degree",
@@ -259,11 +260,8 @@ def _rare(kb: KnowledgeBase, word: str) -> bool:
 
 def _spelled(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> tuple[dict[str, str], tuple[str, ...]]:
     """Corrections for the words in neither the guide nor the word list, and those close to nothing."""
-    unfamiliar = [
-        w
-        for w in dict.fromkeys(american(t.lower()) for t in typed)
-        if not (w.isdigit() or THOUSANDS.fullmatch(w) or lexicon.knows(w) or inflected(w, lexicon.vocabulary))
-    ]
+    words = dict.fromkeys(american(t.lower()) for t in typed)
+    unfamiliar = [w for w in words if not (w.isdigit() or THOUSANDS.fullmatch(w) or lexicon.familiar(w))]
     if not unfamiliar:
         return {}, ()
     from .dictionary import counts
@@ -310,10 +308,14 @@ def _place_tokens(reading: Reading, covered: set[int]) -> list[str]:
 def _part_tokens(reading: Reading, covered: set[int], synonyms: dict[str, tuple[str, ...]]) -> list[str]:
     tokens: list[str] = []
     seen: dict[str, list[object]] = {}
+    others = [(p.start, p.end) for p in reading.parts if p.kind in ("occupation", "unheld") and p.value != reading.own]
     for p in reading.parts:
         if p.kind == "occupation" and p.value == reading.own:  # what every question is about: no token
             covered.update(range(p.start, p.end))
             continue
+        if p.kind in OCCUPATION_NOT and any(a <= p.start and p.end <= z for a, z in others):
+            continue  # the hospital of "hospital CEOs" names the occupation, not an industry asked of
+
         kind = "occupation" if p.kind == "unheld" else p.kind  # held by the extract or not, an occupation is named
         values = seen.setdefault(kind, [])
         if all(v is not p.value and v != p.value for v in values):

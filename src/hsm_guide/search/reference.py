@@ -11,7 +11,7 @@ from ..blocks import Bullets, Entry
 from .card import Answered, sources_row
 
 if TYPE_CHECKING:
-    from ..model import Card, KnowledgeBase
+    from ..model import Card, KnowledgeBase, Named
     from ..sections.builder import Builder, FactRow
     from .reading import Reading
 
@@ -108,11 +108,13 @@ def education_list(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) 
     return Answered(frozenset({"degree"}))
 
 
-def _entry(b: Builder, kb: KnowledgeBase, heading: str, label: str, text: str, sources: Iterable[str]) -> None:
-    """A card of one named statement: a term's, a kind of manager's, an organization's."""
-    cited = list(sources)
+def _entry(
+    b: Builder, kb: KnowledgeBase, heading: str, label: str, text: str, sources: Iterable[str], *more: FactRow
+) -> None:
+    """A card of one named statement: a term's, a kind of manager's, an organization's (and rows `more`)."""
+    cited = [*sources, *(i for _, _, s in more for i in s)]
     b.heading(f"Answer: {heading}")
-    b.facts([(label, text, cited), sources_row(kb, cited)])
+    b.facts([(label, text, list(sources)), *more, sources_row(kb, cited)])
 
 
 def term(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
@@ -132,7 +134,7 @@ def role(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answere
         return None
     used = frozenset({"role", "occupation", "setting", "industry", "term"})
     if found.text is not None:
-        _entry(b, kb, found.name, found.name, found.text, found.sources)
+        _entry(b, kb, found.name, found.name, found.text, found.sources, *_kind_of(kb, found))
         return Answered(used)
     from ..sections.keypoints import key_points as points_of
 
@@ -144,6 +146,17 @@ def role(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answere
         b.entries("What the occupation does", duties)
     b.facts([sources_row(kb, [*found.sources, *(i for e in duties for i in e.sources)])])
     return Answered(used)
+
+
+def _kind_of(kb: KnowledgeBase, found: Named) -> list[FactRow]:
+    """For a kind of manager BLS names ("health services manager vs health information manager"): that it
+    is one of this occupation's, as the roles section's key point says."""
+    if not any(m.name == found.name for m in kb.roles.manager_types):
+        return []
+    said = next((p for p in kb.key_points if p.section == "roles"), None)
+    point = next((x for x in said.points if "BLS names" in x.text), None) if said else None
+    sources = list(point.sources) if point else []
+    return [("Occupation", f"One of the kinds of manager BLS counts among {kb.identity.title}", sources)]
 
 
 def titles(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
