@@ -330,6 +330,11 @@ MUTANTS: dict[str, list[Change]] = {
     ],
     "question reader": [
         Change(
+            "rows = [*optional(kb), *((c.code,",
+            "rows = [*((c.code,",
+            "a setting's certifications without whether one is needed",
+        ),
+        Change(
             "if p.kind in OCCUPATION_NOT and any(a <= p.start and p.end <= z for a, z in others):",
             "if False:",
             "the hospital of 'hospital CEOs' read as an industry asked of",

@@ -548,6 +548,21 @@ def test_a_kind_of_manager_bls_names_is_said_to_be_of_this_occupation(run) -> No
     assert "BLS counts" not in text
 
 
+def test_whether_a_certification_is_needed_is_said_first(run) -> None:
+    """ "Do practice managers need a certification": the certifications section's own answer (optional)
+    heads the setting's credentials."""
+    point = next(p.points[0] for p in kb().key_points if p.section == "certifications")
+    text, leads = card(run, "do practice managers need a certification")
+    assert leads == "path --setting practice"
+    assert point.text in text and text.index(point.text) < text.index("CMPE")
+
+
+def test_a_contractions_first_half_is_not_searched_for(run) -> None:
+    """ "don't", "doesn't": the halves an apostrophe leaves are no words the passages are searched for."""
+    result = run("search", "what states don't require a license for assisted living administrators")
+    assert "'don'" not in result.stdout
+
+
 def test_a_gap_named_in_a_route_question_is_said_under_the_route(run) -> None:
     """ "A navy veteran, how do I move into hospital administration": a route leads, and under it that the
     guide holds no route written for service members."""

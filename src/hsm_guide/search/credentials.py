@@ -35,7 +35,8 @@ def credential(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> A
     facet = _FACETS.get(card.answer)
     if facet is None:
         b.heading(f"Answer: the {c.code}, {c.name}")
-        b.facts([*main_facts(c), sources_row(kb, c.sources)])
+        needed = optional(kb)
+        b.facts([*main_facts(c), *needed, sources_row(kb, [*c.sources, *(i for _, _, s in needed for i in s)])])
         return Answered(USED)
     fields, heading, none = facet
     items = [item for field in fields for item in getattr(c, field)]
@@ -47,6 +48,12 @@ def credential(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> A
         b.text(f"The guide's sources give no {none} for the {c.code} ({c.name}).")
         b.facts([*main_facts(c), sources_row(kb, c.sources)])
     return Answered(USED)
+
+
+def optional(kb: KnowledgeBase) -> list[FactRow]:
+    """Whether a certification is needed, as the certifications section's first key point says (optional)."""
+    said = next((p.points[0] for p in kb.key_points if p.section == "certifications" and p.points), None)
+    return [("Needed?", said.text, list(said.sources))] if said else []
 
 
 def main_facts(c: Certification) -> list[FactRow]:
@@ -82,8 +89,8 @@ def certifications(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) 
     if not found:
         return None
     b.heading(f"Answer: certifications for {setting.name[0].lower()}{setting.name[1:]}")
-    rows: list[FactRow] = [(c.code, f"{c.name} ({c.body}): {c.suits}", c.sources) for c in found]
-    b.facts([*rows, sources_row(kb, [i for c in found for i in c.sources])])
+    rows = [*optional(kb), *((c.code, f"{c.name} ({c.body}): {c.suits}", c.sources) for c in found)]
+    b.facts([*rows, sources_row(kb, [i for _, _, s in rows for i in s])])
     for c in found:
         if c.status:  # the latest statement on a credential in doubt
             b.note(f"{c.code}: {c.status[0].text}", c.status[0].sources)
