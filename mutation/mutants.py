@@ -330,6 +330,12 @@ MUTANTS: dict[str, list[Change]] = {
     ],
     "question reader": [
         Change(
+            'share = f" ({r.employment / total:.0%} of all these jobs)" if r.employment and total else ""',
+            'share = ""',
+            "an employer's jobs without their share",
+        ),
+        Change("for r in [*largest, *named[:2]]:", "for r in largest:", "an industry asked of left out"),
+        Change(
             "rows = [*optional(kb), *((c.code,",
             "rows = [*((c.code,",
             "a setting's certifications without whether one is needed",

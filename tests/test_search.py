@@ -548,6 +548,22 @@ def test_a_kind_of_manager_bls_names_is_said_to_be_of_this_occupation(run) -> No
     assert "BLS counts" not in text
 
 
+def test_the_employers_card_gives_each_industrys_share_and_the_one_asked_of(run) -> None:
+    """ "What percent work in hospitals": each industry's jobs as a share of the occupation's national jobs
+    (the release's counts, worked here by hand); an industry named beyond the five largest follows them."""
+    nation = data().national().employment
+    hospitals = data().row("0000000", None, "622100")
+    assert hospitals is not None and hospitals.employment and nation
+    text, leads = card(run, "what percent of health services managers work in hospitals")
+    assert leads == "pay --industry"
+    share = round(100 * hospitals.employment / nation)
+    assert f"{data().text(hospitals, 'employment', 'count')} jobs ({share}% of all these jobs)" in text
+    home = data().row("0000000", None, "621600")
+    assert home is not None and home not in data().largest_industries()[:5]
+    text, _ = card(run, "how many managers work in home health")
+    assert home.industry_name in text and data().text(home, "employment", "count") in text
+
+
 def test_whether_a_certification_is_needed_is_said_first(run) -> None:
     """ "Do practice managers need a certification": the certifications section's own answer (optional)
     heads the setting's credentials."""

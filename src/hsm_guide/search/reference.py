@@ -235,11 +235,13 @@ def employers(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     largest = data.largest_industries()[:RANKED]
     if not largest:
         return None
-    b.heading(f"Answer: the largest employers, {data.label}")
-    src = [data.source]
-    rows: list[FactRow] = [
-        (r.industry_name, f"{data.text(r, 'employment', 'count')} jobs; median {data.text(r, 'annual_median')}", src)
-        for r in largest
-    ]
+    named = [r for p in reading.every("industry") if (r := data.row("0000000", None, p)) and r not in largest]
+    total = data.national().employment
+    b.heading(f"Answer: the largest employers, {data.label}" + (", and those you named" if named else ""))
+    rows: list[FactRow] = []
+    for r in [*largest, *named[:2]]:  # an industry asked of, outside the largest, after them
+        share = f" ({r.employment / total:.0%} of all these jobs)" if r.employment and total else ""
+        said = f"{data.text(r, 'employment', 'count')} jobs{share}; median {data.text(r, 'annual_median')}"
+        rows.append((r.industry_name, said, [data.source]))
     b.facts([*rows, sources_row(kb, [data.source])])
     return Answered(frozenset({"industry", "setting", "occupation"}))
