@@ -330,6 +330,11 @@ MUTANTS: dict[str, list[Change]] = {
     ],
     "question reader": [
         Change(
+            'said = "offer" if OFFERED & set(reading.lower) else "salary"',
+            'said = "offer"',
+            "a salary asked of called an offer",
+        ),
+        Change(
             'share = f" ({r.employment / total:.0%} of all these jobs)" if r.employment and total else ""',
             'share = ""',
             "an employer's jobs without their share",

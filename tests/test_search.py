@@ -564,6 +564,31 @@ def test_the_employers_card_gives_each_industrys_share_and_the_one_asked_of(run)
     assert home.industry_name in text and data().text(home, "employment", "count") in text
 
 
+def test_an_assisted_living_license_question_gets_the_states_answer(run) -> None:
+    """ "Do I need a license to manage an assisted living facility in Texas": the state's license card, with
+    whether the state licenses assisted-living administrators (the licensing table's own answer)."""
+    import json as _json
+
+    table = _json.loads((ROOT / "data" / "licensure" / "states.json").read_text(encoding="utf-8"))
+    licensed = table["states"]["TX"]["facts"]["assisted_living"]["licensed"]
+    text, leads = card(run, "do i need to be licensed to manage an assisted living facility in texas")
+    assert leads == "licensure --state TX"
+    assert f'Assisted-living administrators licensed", "value": "{"yes" if licensed else "no"}"' in text
+
+
+def test_continuing_education_is_asked_of_a_credentials_renewal(run) -> None:
+    fache = next(c for c in kb().certifications.credentials if c.code == "FACHE")
+    text, leads = card(run, "what continuing education does the fache require")
+    assert leads == "certifications FACHE" and "renewing the FACHE" in text
+    assert all(item.text in text for item in fache.renewal)
+
+
+def test_a_salary_asked_of_is_no_offer(run) -> None:
+    text, leads = card(run, "i manage a 5 doctor practice in ohio, am i underpaid at 72k")
+    assert leads == "pay --salary 72000 --area ohio"
+    assert "where a $72,000 salary stands, Ohio" in text and "offer" not in text
+
+
 def test_whether_a_certification_is_needed_is_said_first(run) -> None:
     """ "Do practice managers need a certification": the certifications section's own answer (optional)
     heads the setting's credentials."""
@@ -670,7 +695,7 @@ def test_an_offer_is_placed_among_the_percentiles_there_and_nationally(run) -> N
     assert f"${below:,.0f} ({below / denver.annual_median:.0%}) below it" in text
     assert leads == "pay --salary 95000 --area denver"
     text, _ = card(run, "is 82k a good salary for a clinic manager")
-    assert "where an $82,000 offer stands" in text  # "an eighty-two thousand"
+    assert "where an $82,000 salary stands" in text  # "an eighty-two thousand"; a salary asked of, no offer
 
 
 def test_a_background_the_question_denies_is_not_named(run) -> None:

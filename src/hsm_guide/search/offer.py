@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..sections.builder import Builder, FactRow
     from .reading import Reading
 
+OFFERED = frozenset({"offer", "offers", "offered", "offering"})
 NOT_BY = (
     "BLS publishes no pay by employer or by years of experience; the percentiles are of everyone in the occupation."
 )
@@ -34,14 +35,15 @@ def offer(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     places = [(row, "here")] if row is not None and row is not nation else []
     places.append((nation, "nationally"))
     src = [data.source]
-    b.heading(f"Answer: where {an(money(annual))} offer stands, {where}, {data.label}")
+    said = "offer" if OFFERED & set(reading.lower) else "salary"  # "am I underpaid at 72k": a salary, not an offer
+    b.heading(f"Answer: where {an(money(annual))} {said} stands, {where}, {data.label}")
     ranks = "; ".join(standings(data, places, annual))
-    rows: list[FactRow] = [("Your offer", f"{offer_text(annual)}: {ranks}", src)]
+    rows: list[FactRow] = [(f"Your {said}", f"{offer_text(annual)}: {ranks}", src)]
     for place, _ in places:
         median = data.value(place, "annual_median")
         if median is not None:
             name = "United States" if place is nation else place.name
-            value = f"{data.text(place, 'annual_median')} a year: your offer is {versus(annual, median)} it"
+            value = f"{data.text(place, 'annual_median')} a year: your {said} is {versus(annual, median)} it"
             rows.append((f"Median, {name}", value, src))
     rows.append(sources_row(kb, src))
     b.facts(rows)
