@@ -21,6 +21,8 @@ def _family(function: str, uses: str = "") -> Family:
     return Family(function, frozenset(uses.split()))
 
 
+# A job title of this occupation (a role: 'hospital administrator') is what every answer is about, so
+# each family can use it: only a card that answers for a kind of manager needs one.
 _ROUTE = "background setting role industry occupation"
 _CREDENTIAL = "credential term organization role background"
 FAMILIES = {
@@ -33,14 +35,14 @@ FAMILIES = {
     "degrees": _family("compare:degrees", "degree term background setting"),
     "roles": _family("compare:roles", "role occupation setting industry term"),
     "credentials": _family("compare:credentials", "credential term organization"),
-    "ranking": _family("rankings:ranking"),
-    "best-industries": _family("rankings:best_industries", "industry setting"),
-    "region-pay": _family("rankings:region_pay", "region"),
-    "rural-pay": _family("rankings:rural_pay", "place rural"),
-    "past-pay": _family("rankings:past_pay", "year"),
+    "ranking": _family("rankings:ranking", "role"),
+    "best-industries": _family("rankings:best_industries", "industry setting role"),
+    "region-pay": _family("rankings:region_pay", "region role"),
+    "rural-pay": _family("rankings:rural_pay", "place rural role"),
+    "past-pay": _family("rankings:past_pay", "year role"),
     "route": _family("routes:route", _ROUTE),
     "timeline": _family("routes:timeline", _ROUTE),
-    "degree-length": _family("routes:degree_length", "degree term"),
+    "degree-length": _family("routes:degree_length", "degree term role"),
     "degree-needed": _family("routes:degree_needed", "degree term role background occupation"),
     "credential": _family("credentials:credential", _CREDENTIAL),
     "credential-cost": _family("credentials:credential", _CREDENTIAL),
@@ -52,7 +54,7 @@ FAMILIES = {
     "hours": _family("reference:hours", "role occupation industry setting"),
     "related": _family("reference:related", "occupation role background"),
     "advancement": _family("reference:advancement", "role occupation setting industry"),
-    "education-list": _family("reference:education_list", "degree"),
+    "education-list": _family("reference:education_list", "degree role"),
     "term": _family("reference:term", "term degree credential role organization occupation"),
     "role": _family("reference:role", "role occupation setting industry term"),
     "titles": _family("reference:titles", "role occupation background"),
