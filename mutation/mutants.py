@@ -330,6 +330,11 @@ MUTANTS: dict[str, list[Change]] = {
     ],
     "question reader": [
         Change(
+            '"ranking": _family("rankings:ranking", "role"),',
+            '"ranking": _family("rankings:ranking"),',
+            "a title set against a ranking",
+        ),
+        Change(
             'said = "offer" if OFFERED & set(reading.lower) else "salary"',
             'said = "offer"',
             "a salary asked of called an offer",
