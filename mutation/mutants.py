@@ -329,6 +329,7 @@ MUTANTS: dict[str, list[Change]] = {
         ),
     ],
     "question reader": [
+        Change("ASKS = 0.4", "ASKS = 0.0", "a clause a card fits loosely answered beside the lead"),
         Change(
             '"ranking": _family("rankings:ranking", "role"),',
             '"ranking": _family("rankings:ranking"),',

@@ -375,6 +375,14 @@ def test_a_question_that_asks_two_things_answers_the_second_in_brief(run) -> Non
     assert "You also asked" not in text + " ".join(after_the_card(run, "difference between an MHA and an MPH"))
 
 
+def test_a_clause_a_card_fits_only_loosely_is_not_answered_again(run) -> None:
+    """ "I have a psychology degree, can I get into healthcare management": the first clause says who asks;
+    no card fits it well (how long it takes, loosely), so nothing is answered beside the lead."""
+    question = "i have a psychology degree, can i get into healthcare management"
+    text, _ = card(run, question)
+    assert "You also asked" not in text and not after_the_card(run, question)
+
+
 def test_a_second_answer_that_does_not_fit_the_screen_is_named_instead(run, monkeypatch) -> None:
     """Where not even the second card's first row fits under the first, a note names its command."""
     from hsm_guide.search import second

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from .reading import Reading
 
 JOINS = frozenset({"and", "also", "plus"})  # words that can join two questions in one
+# A clause's card is answered beside the lead only when it scores ASKS of what the clause would score
+# against itself: clauses that asked something scored 0.54 to 1.0 of it, a statement of the asker's
+# ("I have a psychology degree") 0.26.
+ASKS = 0.4
 COMPARE = "compare"  # the synonym group of comparing words: "X and Y" after one is a pair
 # Marks that end one question; a comma only before a question word ("I run a store, would I make more"),
 # never in a list ("hospitals, clinics or nursing homes") or a place ("tucson, arizona").
@@ -52,7 +56,7 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
     """The card another clause of the question leads with, where it leads to another view than `lead`,
     and that clause as read."""
     from ..model import Card
-    from .cards import ranked
+    from .cards import ranked, table
     from .reading import read
 
     pieces = clauses(reading)
@@ -64,7 +68,9 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
         if not any(t[0] != "<" and t not in lexicon.filler for t in asked.tokens):
             continue  # a clause of names alone ("an MPH") asks nothing of its own
         found = ranked(kb, lexicon, asked)
-        best = found[0][1] if found else None
+        if not found or found[0][0] < ASKS * table(kb, lexicon).most(asked.tokens):
+            continue  # a card that fits the clause loosely ("I have a psychology degree": how long it takes)
+        best = found[0][1]
         if isinstance(best, Card) and best.view != view:
             return best, asked
     return None
