@@ -329,6 +329,11 @@ MUTANTS: dict[str, list[Change]] = {
         ),
     ],
     "question reader": [
+        Change(
+            '''by state" if "growing" in reading.tokens else ""''',
+            '''by state" if False else ""''',
+            "growth asked of a state not said to be national",
+        ),
         Change("ASKS = 0.4", "ASKS = 0.0", "a clause a card fits loosely answered beside the lead"),
         Change(
             '"ranking": _family("rankings:ranking", "role"),',

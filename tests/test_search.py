@@ -375,6 +375,12 @@ def test_a_question_that_asks_two_things_answers_the_second_in_brief(run) -> Non
     assert "You also asked" not in text + " ".join(after_the_card(run, "difference between an MHA and an MPH"))
 
 
+def test_growth_asked_of_a_state_says_the_projections_are_national(run) -> None:
+    text, leads = card(run, "whats the job growth in florida for health services managers")
+    assert leads == "outlook"
+    assert "The guide's projections are national, none by state; the guide's pay in Florida" in text
+
+
 def test_a_clause_a_card_fits_only_loosely_is_not_answered_again(run) -> None:
     """ "I have a psychology degree, can I get into healthcare management": the first clause says who asks;
     no card fits it well (how long it takes, loosely), so nothing is answered beside the lead."""

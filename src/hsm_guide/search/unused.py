@@ -65,9 +65,10 @@ def _places(reading: Reading, lexicon: Lexicon, used: frozenset[str], found: dic
             each = "; ".join(f"in {ROWS.get(c, c)}: hsm-guide licensure --state {c}" for c in codes)
             found["place"].append((f"The nursing home administrator license {each}", []))
         elif i == 0:
+            national = "The guide's projections are national, none by state" if "growing" in reading.tokens else ""
             found["place"].append(
                 (
-                    f"This answer is not by place; the guide's pay in {place.area.name}: "
+                    f"{national or 'This answer is not by place'}; the guide's pay in {place.area.name}: "
                     f"hsm-guide pay --area {place.resolved.typed(names)}",
                     [],
                 )
