@@ -329,6 +329,7 @@ MUTANTS: dict[str, list[Change]] = {
         ),
     ],
     "question reader": [
+        Change('"place amount role industry setting"', '"place amount role"', "an offer in a setting not placed"),
         Change(
             '''by state" if "growing" in reading.tokens else ""''',
             '''by state" if False else ""''',

@@ -597,6 +597,14 @@ def test_continuing_education_is_asked_of_a_credentials_renewal(run) -> None:
     assert all(item.text in text for item in fache.renewal)
 
 
+def test_a_salary_asked_of_in_a_setting_is_still_placed(run) -> None:
+    """ "Is 150k realistic for a hospital director in Chicago": the setting says where, the amount is placed."""
+    text, leads = card(run, "is 150k realistic for a hospital director in chicago")
+    assert leads == "pay --salary 150000 --area chicago"
+    chicago = data().find("chicago")
+    assert f"{data().text(chicago, 'annual_median')} a year: your salary is" in text
+
+
 def test_a_salary_asked_of_is_no_offer(run) -> None:
     text, leads = card(run, "i manage a 5 doctor practice in ohio, am i underpaid at 72k")
     assert leads == "pay --salary 72000 --area ohio"

@@ -27,7 +27,7 @@ _ROUTE = "background setting role industry occupation"
 _CREDENTIAL = "credential term organization role background"
 FAMILIES = {
     "pay": _family("pay:pay", "place occupation year past-year role industry setting"),
-    "offer": _family("offer:offer", "place amount role"),
+    "offer": _family("offer:offer", "place amount role industry setting"),  # where the offer is from: said in a note
     "places": _family("compare:places", "place role"),  # a role named is one of this occupation's titles
     "industries": _family("compare:industries", "industry setting role"),
     # a setting named beside another occupation is most often this one's title: "pharmacist to hospital admin"
