@@ -329,6 +329,11 @@ MUTANTS: dict[str, list[Change]] = {
         ),
     ],
     "question reader": [
+        Change(
+            "row, where, _ = located(data, reading.place.area if reading.place else None, data.soc)",
+            "row, where, _ = located(data, None, data.soc)",
+            "two titles asked of in a place given the nation's figure",
+        ),
         Change('"place amount role industry setting"', '"place amount role"', "an offer in a setting not placed"),
         Change(
             '''by state" if "growing" in reading.tokens else ""''',

@@ -605,6 +605,16 @@ def test_a_salary_asked_of_in_a_setting_is_still_placed(run) -> None:
     assert f"{data().text(chicago, 'annual_median')} a year: your salary is" in text
 
 
+def test_two_titles_asked_of_in_a_place_get_that_places_one_figure(run) -> None:
+    """ "How do nurse managers and practice managers differ in pay in Texas": the titles side by side, and the
+    one figure BLS publishes for them, Texas's."""
+    texas = data().find("TX")
+    text, leads = card(run, "how do nurse managers and practice managers differ in pay in texas")
+    assert leads == "roles"
+    assert f"BLS publishes one figure for all of them: {data().yearly_and_hourly(texas, 'median')}" in text
+    assert "median in Texas" in text
+
+
 def test_a_salary_asked_of_is_no_offer(run) -> None:
     text, leads = card(run, "i manage a 5 doctor practice in ohio, am i underpaid at 72k")
     assert leads == "pay --salary 72000 --area ohio"

@@ -173,18 +173,23 @@ def roles(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
         return None
     title = f"One of the job titles of {kb.identity.title}: the same occupation under another name"
     rows: list[FactRow] = [(r.name, r.text or title, list(r.sources)) for r in found]
+    used = {"role", "occupation"}
     if kb.wages is not None:
         from ..wages.lookup import wage_data
+        from .pay import located
 
         data = wage_data(kb)
-        median = data.yearly_and_hourly(data.national(), "median")
-        rows.append(
-            ("Pay", f"BLS publishes one figure for all of them: {median} (median, {data.label})", [data.source])
-        )
+        row, where, _ = located(data, reading.place.area if reading.place else None, data.soc)
+        row = row or data.national()
+        where = where if row is not data.national() else "the United States"
+        median = data.yearly_and_hourly(row, "median")
+        said = f"BLS publishes one figure for all of them: {median} (median in {where}, {data.label})"
+        rows.append(("Pay", said, [data.source]))
+        used |= {"place"} if reading.place and row is not data.national() else set()
     rows.append(sources_row(kb, [i for _, _, s in rows for i in s]))
     b.heading(f"Answer: {listed([r.name for r in found])} side by side")
     b.facts(rows)
-    return Answered(frozenset({"role", "occupation"}))
+    return Answered(frozenset(used))
 
 
 def degrees(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
