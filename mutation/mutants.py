@@ -36,6 +36,17 @@ EXCLUDED = (
     "tests/test_code_quality.py",
     "tests/test_browser.py",
 )
+# Tests that start a process and wait on it by the clock (a signal, Ctrl-C, a shell's completion
+# script): in the traced run of the whole suite (December 2026) these six failed every time while
+# passing alone, in the plain suite and in CI, so the map and the mutants run without them. None
+# runs the modules' logic in its own process; what their commands do is tested in-process too.
+UNTRACEABLE = (
+    "tests/test_features.py::test_show_completion_prints_a_script",
+    "tests/test_features.py::test_install_completion_writes_the_script_for_the_shell",
+    "tests/test_features.py::test_fit_at_a_real_terminal_stops_with_130_on_ctrl_c",
+    "tests/test_hostile.py::test_ctrl_c_while_still_importing_exits_130_quietly",
+    "tests/test_hostile.py::test_a_signal_during_an_export_leaves_no_temporary_file",
+)
 
 
 class Change(NamedTuple):

@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[0] = str(ROOT)  # not this folder: its modules would shadow the standard library's
 
-from mutation.mutants import EXCLUDED, MODULES, MUTANTS, TARGET, Change  # noqa: E402
+from mutation.mutants import EXCLUDED, MODULES, MUTANTS, TARGET, UNTRACEABLE, Change  # noqa: E402
 
 COPIED = ("src", "tests", "data", "docs", "benchmarks", "mutation", "README.md", "pyproject.toml")
 CACHE = ROOT / "mutation" / ".cache"
@@ -241,8 +241,8 @@ def environment(copy: Path, **extra: str) -> dict[str, str]:
 
 
 def pytest_command(plugin: str) -> list[str]:
-    ignored = [f"--ignore={path}" for path in EXCLUDED]
-    return [sys.executable, "-m", "pytest", "-q", "-p", f"mutation.{plugin}", "-p", "no:cacheprovider", *ignored]
+    left_out = [f"--ignore={path}" for path in EXCLUDED] + [f"--deselect={test}" for test in UNTRACEABLE]
+    return [sys.executable, "-m", "pytest", "-q", "-p", f"mutation.{plugin}", "-p", "no:cacheprovider", *left_out]
 
 
 def make_copy(where: Path) -> Path:
