@@ -378,7 +378,7 @@ MUTANTS: dict[str, list[Change]] = {
             "if False:",
             "the hospital of 'hospital CEOs' read as an industry asked of",
         ),
-        Change("TITLE_ONLY = 0.5", "TITLE_ONLY = 1.0", "a job title's setting choosing the card ('stressful')"),
+        Change("TITLE_ONLY = 0.5", "TITLE_ONLY = 1.0", "a job title's setting choosing the card (personality)"),
         Change(
             "return any(g is card for g in gaps) and not _asker(reading, card)",
             "return any(g is card for g in gaps)",

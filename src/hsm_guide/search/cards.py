@@ -38,7 +38,7 @@ B = 0.5  # how much a long example is discounted: examples are short and of simi
 # of each kind and a reader's development set (docs/maintainers.md).
 COVERED = 0.25
 # An example that shares nothing with a question but the parts of a job title ('hospital administrator':
-# a role, an industry, a setting) and filler counts at TITLE_ONLY when other examples share its words: "is being a
+# a role, an industry, a setting) counts at TITLE_ONLY when other examples share its words: "is being a
 # hospital administrator stressful" asks of the work, not of hospitals' certifications.
 TITLE = frozenset({"<role>", "<industry>", "<setting>"})
 TITLE_ONLY = 0.5
@@ -85,22 +85,20 @@ class Table(NamedTuple):
         norm = K1 * (1 - B + B * len(tokens) / self.average)
         return sum(self.weight(t) * c * (K1 + 1) / (c + norm) for t, c in counts.items())
 
-    def score(
-        self, tokens: tuple[str, ...], named: Named = (), filler: frozenset[str] = frozenset()
-    ) -> dict[int, float]:
+    def score(self, tokens: tuple[str, ...], named: Named = ()) -> dict[int, float]:
         """Each card's best score over its examples (BM25, weighed by how much of the example the
         question covers), then what the things the question names add or take (`parts`)."""
         asked = Counter(tokens).items()
         idf = self.idf
         best = dict.fromkeys((e.card for e in self.examples), 0.0)  # an example sharing no token scores 0
-        worded = any(t in idf and t[0] != "<" and t not in filler for t, _ in asked)  # a word some example holds
+        worded = any(t in idf and t[0] != "<" for t, _ in asked)  # a word of the question some example holds
         sharing = sorted({i for t, _ in asked for i in self.postings.get(t, ())})
         for card, counts, norm, whole, telling in (self.examples[i] for i in sharing):
             matched = {t: min(c, counts[t]) for t, c in asked if t in counts}
             score = sum(idf[t] * c * (K1 + 1) / (c + norm) for t, c in matched.items())
             covered = sum(idf[t] * c for t, c in matched.items() if t in telling) / whole if whole else 1.0
             score *= 0.5 + 0.5 * covered
-            if worded and matched and all(t in TITLE or t in filler for t in matched):
+            if worded and matched and all(t in TITLE for t in matched):
                 score *= TITLE_ONLY  # it shares only a job title's parts with a question whose words others hold
             best[card] = max(best.get(card, 0.0), score)
         return {card: score + self.parts(card, named) for card, score in best.items()}
@@ -256,7 +254,7 @@ def ranked(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> list[tuple[
     the one the question names, where it names one)."""
     found = table(kb, lexicon)
     things = named(reading)
-    scores = found.score(reading.tokens, things, lexicon.filler)
+    scores = found.score(reading.tokens, things)
     least = max(FLOOR, COVERED * found.most(reading.tokens))
     gaps = reading.every("gap")
     kept = [(score, i) for i, score in scores.items() if score >= least and _can(found.cards[i], reading, gaps)]
@@ -285,7 +283,7 @@ def for_asker(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> tuple[Ch
     found = table(kb, lexicon)
     if not reading.every("background"):
         return ()
-    scores = found.score(reading.tokens, named(reading), lexicon.filler)
+    scores = found.score(reading.tokens, named(reading))
     fits = [(s, i) for i, s in scores.items() if found.needs[i].keys() == {"background"}]
     return tuple(found.cards[i] for _, i in sorted(fits, key=lambda p: (-p[0], p[1])))
 
