@@ -390,7 +390,7 @@ MUTANTS: dict[str, list[Change]] = {
             "a gap named within the asker's background not said",
         ),
         Change(
-            "if blocks and _lines([*above, *blocks]) - _lines(above) <= room:",
+            "if blocks and _lines([*above, *blocks]) <= SCREEN:",
             "if blocks:",
             "a second answer that pushes the first card off the first screen",
         ),

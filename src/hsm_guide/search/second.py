@@ -22,10 +22,9 @@ HEADING = "You also asked: "
 def fitted(card: list[Block], above: list[Block], command: str) -> list[Block]:
     """The blocks of a card (as its function wrote them) in brief, to follow the blocks `above` (the
     first card with its notes and Read on line) on the first screen; nothing when not even one row fits."""
-    room = SCREEN - _lines(above)
     for rows in range(ROWS, 0, -1):
         blocks = _cut(card, rows, command)
-        if blocks and _lines([*above, *blocks]) - _lines(above) <= room:
+        if blocks and _lines([*above, *blocks]) <= SCREEN:
             return blocks
     return []
 
