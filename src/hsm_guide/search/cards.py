@@ -92,7 +92,7 @@ class Table(NamedTuple):
         idf = self.idf
         best = dict.fromkeys((e.card for e in self.examples), 0.0)  # an example sharing no token scores 0
         worded = any(t in idf and t[0] != "<" for t, _ in asked)  # a word of the question some example holds
-        sharing = sorted({i for t, _ in asked for i in self.postings.get(t, ())})
+        sharing = {i for t, _ in asked for i in self.postings.get(t, ())}  # any order: each card keeps its best
         for card, counts, norm, whole, telling in (self.examples[i] for i in sharing):
             matched = {t: min(c, counts[t]) for t, c in asked if t in counts}
             score = sum(idf[t] * c * (K1 + 1) / (c + norm) for t, c in matched.items())
@@ -100,7 +100,7 @@ class Table(NamedTuple):
             score *= 0.5 + 0.5 * covered
             if worded and matched and all(t in TITLE for t in matched):
                 score *= TITLE_ONLY  # it shares only a job title's parts with a question whose words others hold
-            best[card] = max(best.get(card, 0.0), score)
+            best[card] = max(best[card], score)
         return {card: score + self.parts(card, named) for card, score in best.items()}
 
     def parts(self, card: int, named: Named) -> float:

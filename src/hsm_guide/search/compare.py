@@ -179,13 +179,15 @@ def roles(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
         from .pay import located
 
         data = wage_data(kb)
+        nation = data.national()
         row, where, _ = located(data, reading.place.area if reading.place else None, data.soc)
-        row = row or data.national()
-        where = where if row is not data.national() else "the United States"
+        if row is None:  # no estimate for the place: the nation's, said as such
+            row, where = nation, "the United States"
         median = data.yearly_and_hourly(row, "median")
         said = f"BLS publishes one figure for all of them: {median} (median in {where}, {data.label})"
         rows.append(("Pay", said, [data.source]))
-        used |= {"place"} if reading.place and row is not data.national() else set()
+        if row is not nation:
+            used.add("place")
     rows.append(sources_row(kb, [i for _, _, s in rows for i in s]))
     b.heading(f"Answer: {listed([r.name for r in found])} side by side")
     b.facts(rows)

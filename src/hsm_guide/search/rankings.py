@@ -44,8 +44,8 @@ def ranking(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
     rows = _medians(data, shown)
     if _most_jobs(reading.lower):  # "which states have the most jobs, and which pay best": both halves
         most = most_jobs_first(areas)[:RANKED]
-        jobs = "; ".join(f"{r.name} ({data.text(r, 'employment', 'count')})" for r in most)
-        rows.append(("Most of these jobs", jobs, [data.source]))
+        counts = "; ".join(f"{r.name} ({data.text(r, 'employment', 'count')})" for r in most)
+        rows.append(("Most of these jobs", counts, [data.source]))
     b.facts([*rows, sources_row(kb, [data.source])])
     return Answered(frozenset())
 
