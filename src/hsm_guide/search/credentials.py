@@ -52,8 +52,9 @@ def credential(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> A
 
 def optional(kb: KnowledgeBase) -> list[FactRow]:
     """Whether a certification is needed, as the certifications section's first key point says (optional)."""
-    said = next((p.points[0] for p in kb.key_points if p.section == "certifications" and p.points), None)
-    return [("Needed?", said.text, list(said.sources))] if said else []
+    from ..sections.keypoints import in_words
+
+    return [("Needed?", p.text, list(p.sources)) for p in in_words(kb, "certifications")[:1]]
 
 
 def main_facts(c: Certification) -> list[FactRow]:

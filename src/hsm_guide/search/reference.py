@@ -153,8 +153,9 @@ def _kind_of(kb: KnowledgeBase, found: Named) -> list[FactRow]:
     is one of this occupation's, as the roles section's key point says."""
     if not any(m.name == found.name for m in kb.roles.manager_types):
         return []
-    said = next((p for p in kb.key_points if p.section == "roles"), None)
-    point = next((x for x in said.points if "BLS names" in x.text), None) if said else None
+    from ..sections.keypoints import in_words
+
+    point = next((p for p in in_words(kb, "roles") if "BLS names" in p.text), None)
     sources = list(point.sources) if point else []
     return [("Occupation", f"One of the kinds of manager BLS counts among {kb.identity.title}", sources)]
 

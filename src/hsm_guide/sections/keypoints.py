@@ -150,5 +150,9 @@ def key_points(kb: KnowledgeBase, name: str) -> list[Entry]:
     """The figure points first, then the points in words from the data."""
     compute = FIGURES.get(name)
     figures = compute(kb) if compute else []
-    words = [Entry(i.text, tuple(i.sources)) for k in kb.key_points if k.section == name for i in k.points]
-    return figures + words
+    return figures + in_words(kb, name)
+
+
+def in_words(kb: KnowledgeBase, name: str) -> list[Entry]:
+    """A section's key points in words, from the data (no figure points)."""
+    return [Entry(i.text, tuple(i.sources)) for k in kb.key_points if k.section == name for i in k.points]
