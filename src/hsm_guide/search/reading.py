@@ -87,8 +87,8 @@ STOP = frozenset(
 )
 
 
-# The kind a 'two-' need counts two of (two-places: place), for reading and for scoring (cards.py).
 OCCUPATION_NOT = frozenset({"industry", "setting"})  # kinds a word inside another occupation's name does not add
+# The kind a 'two-' need counts two of (two-places: place), for reading and for scoring (cards.py).
 KIND_OF_TWO = {
     "places": "place",
     "degrees": "degree",
@@ -315,7 +315,6 @@ def _part_tokens(reading: Reading, covered: set[int], synonyms: dict[str, tuple[
             continue
         if p.kind in OCCUPATION_NOT and any(a <= p.start and p.end <= z for a, z in others):
             continue  # the hospital of "hospital CEOs" names the occupation, not an industry asked of
-
         kind = "occupation" if p.kind == "unheld" else p.kind  # held by the extract or not, an occupation is named
         values = seen.setdefault(kind, [])
         if all(v is not p.value and v != p.value for v in values):
