@@ -122,11 +122,12 @@ def timeline(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Ans
         return Answered(USED, f"path --setting {where.key}")
     route_of = who or kb.paths.backgrounds[0]
     found = route_timeline(kb, route_of.key, where.key if where else None)
-    whose = [lowered(route_of.name)] if who is not None or where is None else []  # no background named: no one's
+    own = who is not None or where is None  # the route is said as someone's, unless only a setting was named
+    whose = [lowered(route_of.name)] if own else []
     b.heading(", ".join(["Answer: how long it takes", *whose, *([f"in {lowered(where.name)}"] if where else [])]))
     rows: list[FactRow] = [(r.step + (" (optional)" if r.optional else ""), r.typical, r.sources) for r in found.rows]
     b.facts([*rows, ("How long", found.phrase, found.sources), sources_row(kb, found.sources)])
-    start = f" --from {route_of.key}" if who is not None or where is None else ""  # not named: the setting's page
+    start = f" --from {route_of.key}" if own else ""  # else the setting's page
     return Answered(USED, "path" + start + (f" --setting {where.key}" if where else ""))
 
 
