@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -20,6 +21,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 REFERENCE = ROOT.parent / "shared" / "reference-facts.md"
 BROWSER_TESTS = ("tests/test_browser.py::", "tests/test_print.py::")  # one worker (see pytest_xdist_make_scheduler)
+
+# A suite started in the background by a shell without job control (`pytest &` in a script) inherits
+# Ctrl-C ignored, and so would every process a test starts: the tests that send one would wait out
+# their limits. The tests' own processes get Ctrl-C's default back (a handled signal is reset at exec).
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist

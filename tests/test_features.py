@@ -349,9 +349,15 @@ def test_completion_comes_from_the_knowledge_base(words: str, expected: list[str
     assert complete(words) == expected
 
 
+def in_bash(*args: str) -> list[str]:
+    """The guide run from a bash shell, as a reader installs completion: it finds the shell it runs
+    under among the processes above it (a suite started detached from any shell has none)."""
+    return ["bash", "-c", '"$@"; exit $?', "bash", sys.executable, "-m", "hsm_guide", *args]
+
+
 def test_show_completion_prints_a_script() -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "hsm_guide", "--show-completion", "bash"],
+        in_bash("--show-completion", "bash"),
         capture_output=True,
         text=True,
         check=True,
@@ -363,7 +369,7 @@ def test_show_completion_prints_a_script() -> None:
 def test_install_completion_writes_the_script_for_the_shell(tmp_path) -> None:
     env = {**os.environ, "HOME": str(tmp_path), "SHELL": "/bin/bash"}
     result = subprocess.run(
-        [sys.executable, "-m", "hsm_guide", "--install-completion", "bash"],
+        in_bash("--install-completion", "bash"),
         env=env,
         capture_output=True,
         text=True,
