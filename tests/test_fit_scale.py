@@ -12,6 +12,8 @@ import pytest
 
 from hsm_guide.knowledge import load, packaged_data_path
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 KB = load(packaged_data_path())
 COUNT = len(KB.fit.statements)
 

@@ -19,6 +19,8 @@ import yaml
 
 from .test_wages_views import BOUND, DATA, ROWS, flat, row
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 NATION = row("0000000")
 POINTS = (10, 25, 50, 75, 90)
 KEYS = {10: "annual_p10", 25: "annual_p25", 50: "annual_median", 75: "annual_p75", 90: "annual_p90"}

@@ -16,6 +16,8 @@ import yaml
 from .test_pay_rules import industries, jobs
 from .test_wages_views import DATA, ROWS, money, row
 
+pytestmark = pytest.mark.usefixtures("warm_cache")  # pages here are read, not the cache (conftest.py)
+
 YAML = yaml.safe_load((DATA / "occupation.yaml").read_text(encoding="utf-8"))
 TERRITORIES = {"PR", "GU", "VI"}
 
