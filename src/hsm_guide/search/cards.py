@@ -187,28 +187,40 @@ def table(kb: KnowledgeBase, lexicon: Lexicon) -> Table:
 
 
 def _table(kb: KnowledgeBase, lexicon: Lexicon) -> Table:
-    """The cards and their examples' words (reading the examples is kept beside the cached knowledge base),
-    an example's part the card has no use for left out of it (the place of 'how long for a nurse in ohio')."""
+    """The cards and their examples, scored once and kept beside the cached knowledge base (reading and
+    weighing the examples is most of what ranking a first question costs)."""
     from ..cache import derived
 
     q = kb.questions
     cards: tuple[Choice, ...] = (*q.cards, *q.gaps) if q else ()
     needs = tuple(_needs(c) for c in cards)
     owns = tuple(frozenset(n.keys() | _uses(c)) for n, c in zip(needs, cards, strict=True))
-    plain = derived.remember(
-        kb, "cards", lambda: _examples(kb, lexicon, cards), lambda v: v, list[tuple[int, list[str]]]
-    )
-    kept = [(i, Counter(t for t in tokens if kind(t) in owns[i] or kind(t) is None)) for i, tokens in plain]
-    seen = Counter(t for _, counts in kept for t in counts)
-    n = max(1, len(kept))
-    idf = {t: math.log(1 + (n - k + 0.5) / (k + 0.5)) for t, k in seen.items()}
-    average = sum(counts.total() for _, counts in kept) / n if kept else 1.0
-    examples = tuple(_example(idf, i, c, K1 * (1 - B + B * c.total() / average), cards[i]) for i, c in kept)
+    rows, idf, average = derived.remember(kb, "card-table", lambda: _weighed(kb, lexicon, cards, owns), tuple, _WEIGHED)
+    examples = tuple(Example(i, counts, norm, whole, frozenset(telling)) for i, counts, norm, whole, telling in rows)
     postings: dict[str, list[int]] = {}
     for i, example in enumerate(examples):
         for t in example.counts:
             postings.setdefault(t, []).append(i)
     return Table(cards, examples, idf, average, needs, owns, {t: tuple(v) for t, v in postings.items()})
+
+
+# The examples as plain values (card, counts, norm, whole, telling), each token's idf, the average length.
+_WEIGHED = tuple[list[tuple[int, dict[str, int], float, float, list[str]]], dict[str, float], float]
+
+
+def _weighed(
+    kb: KnowledgeBase, lexicon: Lexicon, cards: tuple[Choice, ...], owns: tuple[frozenset[str], ...]
+) -> tuple[list[tuple[int, dict[str, int], float, float, list[str]]], dict[str, float], float]:
+    """Each example's tokens, an example's part the card has no use for left out of it (the place of
+    'how long for a nurse in ohio'), weighed by BM25 among all the examples."""
+    plain = _examples(kb, lexicon, cards)
+    kept = [(i, Counter(t for t in tokens if kind(t) in owns[i] or kind(t) is None)) for i, tokens in plain]
+    seen = Counter(t for _, counts in kept for t in counts)
+    n = max(1, len(kept))
+    idf = {t: math.log(1 + (n - k + 0.5) / (k + 0.5)) for t, k in seen.items()}
+    average = sum(counts.total() for _, counts in kept) / n if kept else 1.0
+    examples = [_example(idf, i, c, K1 * (1 - B + B * c.total() / average), cards[i]) for i, c in kept]
+    return [(e.card, e.counts, e.norm, e.whole, sorted(e.telling)) for e in examples], idf, average
 
 
 def _example(idf: dict[str, float], i: int, counts: Counter[str], norm: float, card: Choice) -> Example:
