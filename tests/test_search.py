@@ -246,6 +246,7 @@ def gap(name: str) -> Any:
         ("can i get H1B sponsorship as a hospital administrator from india", "visas"),
         ("could chatgpt or automation take over a practice manager's job", "automation"),
         ("does my time on active duty count toward healthcare management", "military"),
+        ("which EHR system should a clinic manager learn", "software"),
     ],
 )
 def test_what_the_guide_does_not_hold_is_said_plainly_first(run, question: str, name: str) -> None:
@@ -254,6 +255,19 @@ def test_what_the_guide_does_not_hold_is_said_plainly_first(run, question: str, 
     assert text.startswith('[{"type": "heading", "text": "Answer: not in this guide"')
     assert found.text in text
     assert leads == (found.command or leads)
+
+
+def test_a_second_gap_named_is_said_under_the_first(run) -> None:
+    """The gap card says one gap; another the question names is said in a note under it, not dropped."""
+    result = run("search", "is epic or cerner better to learn, and where are clinic manager jobs posted", "--json")
+    assert result.exit_code == 0, result.stderr
+    (document,) = json.loads(result.stdout)["sections"]
+    doc = document["blocks"]
+    first, second = sorted((gap("software"), gap("job-postings")), key=lambda g: doc[1]["text"] != g.text)
+    assert doc[0]["text"] == "Answer: not in this guide" and doc[1]["text"] == first.text  # either may lead
+    notes = [b["text"] for b in doc if b["type"] == "note"]
+    assert any(n.startswith(second.text) for n in notes), notes
+    assert not any(n.startswith(first.text) for n in notes), "the gap the card says is not said again"
 
 
 def test_every_card_answers_its_own_examples() -> None:

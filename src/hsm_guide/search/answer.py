@@ -91,7 +91,7 @@ def _close(
     also = _also(b, kb, reading, lexicon, choice) if choice is not None else None
     said_by = f": hsm-guide {also.filled}" if also else None
     for text, sources in [
-        n for n in notes(kb, reading, lexicon, answered.used) if not said_by or not n[0].endswith(said_by)
+        n for n in notes(kb, reading, lexicon, answered.used, choice) if not said_by or not n[0].endswith(said_by)
     ][:NOTES]:  # a note leading to the command the clause's note already names is left out
         b.note(text, sources)
     if command:

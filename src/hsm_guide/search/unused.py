@@ -19,10 +19,14 @@ ORDER = ("gap", "unheld", "place", "background", "setting", "occupation", "crede
 _BY_ORDER = {kind: i for i, kind in enumerate(ORDER)}
 
 
-def notes(kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, used: frozenset[str]) -> list[Note]:
+def notes(
+    kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, used: frozenset[str], shown: object = None
+) -> list[Note]:
+    """A note for each thing the question names that the card did not use (`shown`: the gap the card
+    itself says, where it is a gap's: another gap named is said too)."""
     found: dict[str, list[Note]] = {kind: [] for kind in ORDER}
     _places(reading, lexicon, used, found)
-    _parts(kb, reading, used, found)
+    _parts(kb, reading, used, found, shown)
     if "year" not in used:
         # the current release's year is what every figure is for: nothing to say of it
         current = kb.wages.release.year if kb.wages else kb.quick_facts.current_edition
@@ -33,7 +37,9 @@ def notes(kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, used: frozenset
     return [note for kind in ORDER for note in found[kind]]
 
 
-def _parts(kb: KnowledgeBase, reading: Reading, used: frozenset[str], found: dict[str, list[Note]]) -> None:
+def _parts(
+    kb: KnowledgeBase, reading: Reading, used: frozenset[str], found: dict[str, list[Note]], shown: object = None
+) -> None:
     """A note for each part the card did not use, one a span (a setting, not the industry of the same
     words too), none for words within a part the card used (the hospital of 'hospital administrator')."""
     spans = [(p.start, p.end) for p in reading.parts if p.kind in used]
@@ -41,7 +47,7 @@ def _parts(kb: KnowledgeBase, reading: Reading, used: frozenset[str], found: dic
     for p in sorted(reading.parts, key=lambda p: (p.start, _BY_ORDER.get(p.kind, len(ORDER)))):
         said = _SAID.get(p.kind)
         inside = p.kind != "gap" and any(a <= p.start and p.end <= z for a, z in spans)  # a gap is always said
-        if said is None or p.kind in used or inside or (p.start, p.end) in noted:
+        if said is None or p.kind in used or p.value is shown or inside or (p.start, p.end) in noted:
             continue
         noted.add((p.start, p.end))
         note = said(kb, p.value)
