@@ -21,70 +21,12 @@ if TYPE_CHECKING:
 
 _YEAR = re.compile(r"(19|20)\d\d")
 # Words that say nothing of what is asked: left out of the tokens a card is chosen by.
-STOP = frozenset(
-    (
-        "a",
-        "an",
-        "the",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "i",
-        "im",
-        "me",
-        "my",
-        "you",
-        "your",
-        "it",
-        "its",
-        "is",
-        "are",
-        "am",
-        "be",
-        "been",
-        "was",
-        "were",
-        "and",
-        "s",
-        "t",
-        "d",
-        "ll",
-        "ve",
-        "this",
-        "that",
-        "these",
-        "those",
-        "with",
-        "from",
-        "into",
-        "so",
-        "if",
-        "any",
-        "some",
-        "just",
-        "really",
-        "actually",
-        "please",
-        "all",
-        "also",
-        "still",
-        "there",
-        "they",
-        "them",
-        "their",
-        "one",
-        "we",
-        "our",
-        "us",
-        "would",
-        "could",
-        "m",
-        "re",
-    )
-)
+_STOP_WORDS = """
+a an the to of in on at for i im me my you your it its is are am be been was were and s t d ll ve
+this that these those with from into so if any some just really actually please all also still there
+they them their one we our us would could m re
+"""
+STOP = frozenset(_STOP_WORDS.split())
 
 
 OCCUPATION_NOT = frozenset({"industry", "setting"})  # kinds a word inside another occupation's name does not add
