@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..places import RURAL
 from ..sections.timeline import short_name
-from ..words import WORD, singular
+from ..words import SHORT, WORD, singular
 
 if TYPE_CHECKING:
     from ..model import KnowledgeBase, Route, UnheldOccupation
@@ -44,7 +44,8 @@ Entry = tuple[tuple[str, ...], str, Any]
 
 
 def phrase(text: str) -> tuple[str, ...]:
-    return tuple(singular(w) for w in WORD.findall(text.lower()))
+    """A name's words as a question's are read: shorthand spelled out (rad tech: radiology tech), singular."""
+    return tuple(singular(SHORT.get(w, w)) for w in WORD.findall(text.lower()))
 
 
 def entries(kb: KnowledgeBase) -> list[Entry]:
@@ -85,19 +86,23 @@ def _asked(kb: KnowledgeBase) -> Iterator[tuple[str, Any, str]]:
 
 
 def _routes(kb: KnowledgeBase) -> Iterator[Entry]:
-    """A setting by its key's words in a row; a background by any word of its key but the common ones
-    (nurse, records, business); either by an alias's words in a row (rn, registered nurse, finance); a
-    background also by the name of any occupation it starts from (a pharmacist: a clinician), held by the
-    wage extract or not (a teacher: a career changer)."""
+    """A setting by its key's words in a row; a background by any word of its key but the common ones and
+    those of another background's names (nurse, records, business); either by an alias's words in a row
+    (rn, registered nurse, finance); a background also by the name of any occupation it starts from (a
+    pharmacist: a clinician), held by the wage extract or not (a teacher: a career changer)."""
     common = {w for group in kb.questions.synonyms for w in group} if kb.questions else set()
     for s in kb.paths.settings:
         yield phrase(s.key.replace("-", " ")), "setting", s
         yield from ((phrase(a), "setting", s) for a in s.aliases)
     titles = _titles(kb)
+    names = {b.key: [*map(phrase, b.aliases), *map(phrase, _starts(kb, b, titles))] for b in kb.paths.backgrounds}
     for b in kb.paths.backgrounds:
-        yield from (((singular(p),), "background", b) for p in b.key.split("-") if p not in common)
-        yield from ((phrase(a), "background", b) for a in b.aliases)
-        yield from ((phrase(name), "background", b) for name in _starts(kb, b, titles))
+        # a key's word that another background's names use names neither alone (the tech of 'rad tech')
+        others = {w for key, found in names.items() if key != b.key for name in found for w in name}
+        yield from (
+            ((w,), "background", b) for p in b.key.split("-") if p not in common and (w := singular(p)) not in others
+        )
+        yield from ((name, "background", b) for name in names[b.key])
 
 
 def _starts(kb: KnowledgeBase, background: Route, titles: list[tuple[str, str]]) -> Iterator[str]:

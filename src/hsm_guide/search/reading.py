@@ -238,12 +238,25 @@ def _with_tokens(reading: Reading, lexicon: Lexicon) -> Reading:
     return reading._replace(tokens=tuple(tokens))
 
 
+# Words beside a metro's name that only say it is an area ("the atlanta metro area", "metro detroit"): part
+# of the place, never a ranking's words. Beside a state ("texas metro areas") they ask for its metros.
+_AREA_AFTER = frozenset({"metro", "metropolitan", "area", "areas", "region", "msa"})
+_AREA_BEFORE = frozenset({"metro", "greater"})
+
+
 def _place_tokens(reading: Reading, covered: set[int]) -> list[str]:
     tokens: list[str] = []
+    words = reading.lower
     for i, f in enumerate(reading.places):
         tokens.append("<place>" + ("+" if i else ""))
         tokens += ["<rural>"] if f.area.kind == "nonmetro" else []
-        covered.update(range(f.start, f.end))
+        start, end = f.start, f.end
+        if f.area.kind == "metro":
+            while end < len(words) and words[end] in _AREA_AFTER:
+                end += 1
+            while start > 0 and words[start - 1] in _AREA_BEFORE:
+                start -= 1
+        covered.update(range(start, end))
     return tokens
 
 
