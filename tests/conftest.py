@@ -182,7 +182,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     chromium = shutil.which("chromium")
     if chromium is None:
@@ -192,3 +192,53 @@ def browser() -> Iterator[Any]:
         launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+# The pages the browser and print tests read (tests/test_browser.py, tests/test_print.py), written
+# once a run by the CLI as a user would, each printed once a paper size: both modules read the same.
+HANDOUT_MADE = 1778025600  # SOURCE_DATE_EPOCH for every page made here: 2026-05-06 00:00 UTC
+HANDOUT_PAGES = {
+    "sheet-oh": ["handout", "--area", "OH", "--from", "nurse", "--setting", "hospital"],
+    "sheet-boston": ["handout", "--area", "boston", "--from", "student"],
+    "sheet-tx": ["handout", "--area", "TX", "--from", "career-changer", "--setting", "nursing-home"],
+    "all": ["export", "all"],
+    "four": ["export", "pay", "education", "certifications", "fit --answers 4,4,4,4,4,4,4,4,4,4,4,4,4,4"],
+    "route": ["path", "--from", "nurse", "--setting", "hospital"],
+    "offer": ["pay", "--area", "boston", "--salary", "120000"],
+    "map": ["pay", "--states"],
+    "industry": ["pay", "--industry"],
+    "pay": ["pay"],
+    "certifications": ["certifications"],
+    "settings": ["settings"],
+    "fit": ["fit", "--answers", "4,4,4,4,4,4,4,4,4,4,4,4,4,4"],
+}
+
+
+@pytest.fixture(scope="session")
+def handout_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each page of HANDOUT_PAGES, written with `-o` into a temporary folder."""
+    folder = tmp_path_factory.mktemp("handouts")
+    env = {"SOURCE_DATE_EPOCH": str(HANDOUT_MADE), "XDG_CACHE_HOME": str(folder / "cache"), "HSM_GUIDE_DATA": None}
+    written = {}
+    for name, args in HANDOUT_PAGES.items():
+        path = folder / f"{name}.html"
+        result = CliRunner().invoke(app, [*args, "-o", str(path)], env=env, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        written[name] = path
+    return written
+
+
+@pytest.fixture(scope="session")
+def printed_pdf(browser: Any, handout_pages: dict[str, Path]) -> Callable[..., bytes]:
+    """A page as Chromium prints it at a paper size (Letter unless named): printed once, its PDF's bytes."""
+    done: dict[tuple[str, str], bytes] = {}
+
+    def print_(name: str, size: str = "Letter") -> bytes:
+        if (name, size) not in done:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(handout_pages[name].as_uri())
+            done[(name, size)] = page.pdf(format=size)
+            page.close()
+        return done[(name, size)]
+
+    return print_

@@ -7,8 +7,9 @@ worse; at a phone's and a desktop's width the page never scrolls sideways; every
 figure holds a chart with a size; the PDF Chromium prints carries every source address
 the page links to, as text, and no internal id.
 
-One browser serves the module, and the whole module runs on one xdist worker (see
-`pytest_xdist_make_scheduler` in conftest.py), so a parallel run starts one Chromium.
+One browser serves this module and tests/test_print.py, which run on one xdist worker (see
+`pytest_xdist_make_scheduler` in conftest.py), so a parallel run starts one Chromium; the two
+modules read the same pages, each printed once a paper size (`handout_pages`, `printed_pdf`).
 The tests skip, saying why, where Chromium, Java or a package is missing; `.ci/run`
 installs Chromium so that CI always runs them.
 """
@@ -29,14 +30,9 @@ from typer.testing import CliRunner
 
 from hsm_guide.cli import app
 
-PAGES = {
-    "all": ["export", "all"],
-    "route": ["path", "--from", "nurse", "--setting", "hospital"],
-    "offer": ["pay", "--area", "boston", "--salary", "120000"],
-    "map": ["pay", "--states"],
-    "sheet": ["handout", "--area", "OH", "--from", "nurse", "--setting", "hospital"],
-    "credentials": ["certifications"],
-}
+from .conftest import HANDOUT_PAGES
+
+PAGES = ("all", "route", "offer", "map", "sheet-oh", "certifications")  # of HANDOUT_PAGES (conftest.py)
 WIDTHS = (375, 1280)
 CHART_BLOCKS = {"bars", "bands", "tilemap"}  # the blocks the terminal draws as charts
 CHARTED = ("all", "offer", "map")  # the pages with chart blocks (the route, credentials and sheet have none)
@@ -54,17 +50,9 @@ WIDTH_CASES = [pytest.param(name, width, id=f"{name}-{width}") for name in PAGES
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The handouts, written by the CLI as a user would."""
-    folder = tmp_path_factory.mktemp("handouts")
-    env = {"XDG_CACHE_HOME": str(folder / "cache"), "HSM_GUIDE_DATA": None, "NO_COLOR": "1", "COLUMNS": "80"}
-    written = {}
-    for name, args in PAGES.items():
-        path = folder / f"{name}.html"
-        result = CliRunner().invoke(app, [*args, "-o", str(path)], env=env, catch_exceptions=False)
-        assert result.exit_code == 0, result.output
-        written[name] = path
-    return written
+def pages(handout_pages: dict[str, Path]) -> dict[str, Path]:
+    """The handouts this module checks, written by the CLI as a user would (conftest.py)."""
+    return {name: handout_pages[name] for name in PAGES}
 
 
 @pytest.fixture
@@ -123,8 +111,9 @@ def printed_text(page: Any) -> str:
 
 
 @pytest.fixture(scope="module")
-def printed(browser: Any, pages: dict[str, Path]) -> Any:
-    """Each page as printed (its text) with the addresses it links to: printed once per page."""
+def printed(browser: Any, pages: dict[str, Path], printed_pdf: Any) -> Any:
+    """Each page as printed at Letter (its text) with the addresses it links to."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf is not installed (pip install '.[test]')")
     done: dict[str, tuple[str, set[str]]] = {}
 
     def print_(name: str) -> tuple[str, set[str]]:
@@ -132,8 +121,9 @@ def printed(browser: Any, pages: dict[str, Path]) -> Any:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(pages[name].as_uri())
             links = page.eval_on_selector_all("a[href^='http']", "links => links.map(a => a.getAttribute('href'))")
-            done[name] = (printed_text(page), set(links))
             page.close()
+            reader = pypdf.PdfReader(io.BytesIO(printed_pdf(name)))
+            done[name] = ("\n".join(sheet.extract_text() for sheet in reader.pages), set(links))
         return done[name]
 
     return print_
@@ -216,7 +206,7 @@ def test_the_figure_rule_can_fail(open_page: Any) -> None:
 
 @pytest.mark.parametrize("name", cases("charts", CHARTED))
 def test_every_chart_the_terminal_draws_is_a_figure(open_page: Any, name: str) -> None:
-    charts = chart_blocks(PAGES[name])
+    charts = chart_blocks(HANDOUT_PAGES[name])
     assert charts, f"{name} has no chart block"
     drawn = open_page(name).locator("figure svg").count()
     assert drawn >= charts, f"{name}: {drawn} charts drawn of {charts}"

@@ -27,73 +27,29 @@ from typer.testing import CliRunner
 
 from hsm_guide.cli import app
 
-MADE = 1778025600  # SOURCE_DATE_EPOCH for every page made here: 2026-05-06 00:00 UTC
+from .conftest import HANDOUT_MADE as MADE
+from .conftest import HANDOUT_PAGES as PAGES
+
 MADE_SAID = "May 6, 2026"
-HANDOUTS = {
-    "sheet-oh": ["handout", "--area", "OH", "--from", "nurse", "--setting", "hospital"],
-    "sheet-boston": ["handout", "--area", "boston", "--from", "student"],
-    "sheet-tx": ["handout", "--area", "TX", "--from", "career-changer", "--setting", "nursing-home"],
-}
-PAGES = {
-    **HANDOUTS,
-    "all": ["export", "all"],
-    "four": ["export", "pay", "education", "certifications", "fit --answers 4,4,4,4,4,4,4,4,4,4,4,4,4,4"],
-    "route": ["path", "--from", "nurse", "--setting", "hospital"],
-    "offer": ["pay", "--area", "boston", "--salary", "120000"],
-    "map": ["pay", "--states"],
-    "industry": ["pay", "--industry"],
-    "pay": ["pay"],
-    "certifications": ["certifications"],
-    "settings": ["settings"],
-    "fit": ["fit", "--answers", "4,4,4,4,4,4,4,4,4,4,4,4,4,4"],
-}
+HANDOUTS = [name for name in PAGES if name.startswith("sheet-")]
 SIZES = ("Letter", "A4")
 TOP_MM, BOTTOM_MM = 16, 18  # the handout's page margins (render/htmlstyle.py)
 HALF = 0.5
 
 
-@pytest.fixture(scope="module")
-def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("printed")
-    env = {"SOURCE_DATE_EPOCH": str(MADE), "XDG_CACHE_HOME": str(folder / "cache"), "HSM_GUIDE_DATA": None}
-    written = {}
-    for name, args in PAGES.items():
-        path = folder / f"{name}.html"
-        result = CliRunner().invoke(app, [*args, "-o", str(path)], env=env, catch_exceptions=False)
-        assert result.exit_code == 0, result.output
-        written[name] = path
-    return written
-
-
 @pytest.fixture
-def opened(browser: Any, made: dict[str, Path]) -> Iterator[Any]:
+def opened(browser: Any, handout_pages: dict[str, Path]) -> Iterator[Any]:
     pages: list[Any] = []
 
     def open_(name: str, width: int = 1280) -> Any:
         page = browser.new_page(viewport={"width": width, "height": 900})
         pages.append(page)
-        page.goto(made[name].as_uri())
+        page.goto(handout_pages[name].as_uri())
         return page
 
     yield open_
     for page in pages:
         page.close()
-
-
-@pytest.fixture(scope="module")
-def printed(browser: Any, made: dict[str, Path]) -> Any:
-    """Each page printed at a paper size, once: the PDF's bytes."""
-    done: dict[tuple[str, str], bytes] = {}
-
-    def print_(name: str, size: str = "Letter") -> bytes:
-        if (name, size) not in done:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(made[name].as_uri())
-            done[(name, size)] = page.pdf(format=size)
-            page.close()
-        return done[(name, size)]
-
-    return print_
 
 
 def fills(pdf: bytes) -> list[float]:
@@ -125,27 +81,27 @@ def short_pages(pdf: bytes) -> list[str]:
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("name", PAGES)
-def test_no_printed_page_but_the_last_is_under_half_full(printed: Any, name: str, size: str) -> None:
-    short = short_pages(printed(name, size))
+def test_no_printed_page_but_the_last_is_under_half_full(printed_pdf: Any, name: str, size: str) -> None:
+    short = short_pages(printed_pdf(name, size))
     assert not short, f"{name} on {size}: {short}"
 
 
-def test_the_fill_rule_can_fail(browser: Any, made: dict[str, Path]) -> None:
+def test_the_fill_rule_can_fail(browser: Any, handout_pages: dict[str, Path]) -> None:
     page = browser.new_page()
-    page.goto(made["route"].as_uri())
+    page.goto(handout_pages["route"].as_uri())
     page.evaluate("document.querySelector('h1').insertAdjacentHTML('afterend', '<div style=\"break-after: page\">')")
     assert short_pages(page.pdf(format="Letter"))
     page.close()
 
 
 @pytest.mark.parametrize("name", HANDOUTS)
-def test_the_handout_is_two_letter_pages(printed: Any, name: str) -> None:
-    assert len(fills(printed(name, "Letter"))) == 2
+def test_the_handout_is_two_letter_pages(printed_pdf: Any, name: str) -> None:
+    assert len(fills(printed_pdf(name, "Letter"))) == 2
 
 
 @pytest.mark.parametrize("name", ["sheet-oh", "all", "map", "certifications"])
-def test_every_printed_page_has_its_number_and_the_date_made(printed: Any, name: str) -> None:
-    texts = page_texts(printed(name))
+def test_every_printed_page_has_its_number_and_the_date_made(printed_pdf: Any, name: str) -> None:
+    texts = page_texts(printed_pdf(name))
     assert datetime.datetime.fromtimestamp(MADE, datetime.UTC).strftime("%B %-d, %Y") == MADE_SAID
     for n, text in enumerate(texts, 1):
         flat = " ".join(text.split())
@@ -162,9 +118,8 @@ def addresses_added_by_print(page: Any, pdf: bytes) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ["sheet-oh", "certifications", "route", "all"])
-def test_an_address_prints_once_where_the_page_shows_it(opened: Any, name: str) -> None:
-    page = opened(name)
-    added = addresses_added_by_print(page, page.pdf(format="Letter"))
+def test_an_address_prints_once_where_the_page_shows_it(opened: Any, printed_pdf: Any, name: str) -> None:
+    added = addresses_added_by_print(opened(name), printed_pdf(name, "Letter"))
     assert not added, f"{name}: print repeats {added[:5]}"
 
 
