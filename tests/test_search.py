@@ -745,7 +745,12 @@ def test_a_question_naming_its_asker_still_gets_the_card_it_asks_for(run) -> Non
         ("pay in 2025", None),  # a year
         ("10 years of experience", None),
         ("how many of the 597,080 jobs", None),  # a count with commas is read only where it is a salary's size
-        ("$45 an hour", None),  # below any yearly salary
+        ("$45 an hour", 93_600),  # a rate, made yearly as BLS does: 45 x 2,080 hours
+        ("making like 3k a week", 156_000),  # 3,000 x 52 weeks
+        ("8,000 a month", 96_000),  # 8,000 x 12
+        ("40 hours a week", None),  # hours, not money
+        ("I work 12 hour shifts", None),
+        ("$4 an hour", None),  # 8,320 a year: below any yearly salary
         ("$5,000,000,000", None),  # beyond any
     ],
 )
@@ -753,6 +758,23 @@ def test_an_amount_is_read_only_where_it_is_a_yearly_salary(text: str, amount: f
     from hsm_guide.words import amount as read_amount
 
     assert read_amount(text) == amount
+
+
+def test_a_pay_named_beside_another_occupation_is_placed_among_this_ones(run) -> None:
+    """'Making 3k a week as a travel nurse, would I take a pay cut': the nurses' and managers' medians,
+    and the asker's pay made yearly (3,000 x 52) where it would stand; 'a week' is the pay's, no hours asked."""
+    text, _ = card(run, "I'm a travel nurse making like 3k a week, would I take a big pay cut moving into management?")
+    nurses, managers = data().row("0000000", "29-1141"), data().national()
+    assert nurses is not None
+    for row in (nurses, managers):
+        assert data().text(row, "annual_median") in text
+    assert "Your pay" in text and "$156,000 a year, $75.00 an hour" in text  # 156,000 / 2,080 hours
+    assert f"among {data().occupation_name(data().soc)}" in text
+    hours = next(c for c in kb().questions.cards if c.name == "hours")  # type: ignore[union-attr]
+    whole = run(
+        "search", "I'm a travel nurse making like 3k a week, would I take a big pay cut moving into management?"
+    )
+    assert f"Read on: hsm-guide {hours.view}" not in named(whole.stdout)  # no second answer on the hours
 
 
 def test_an_offer_is_placed_among_the_percentiles_there_and_nationally(run) -> None:

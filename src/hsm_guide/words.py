@@ -12,6 +12,10 @@ WORD = re.compile(r"\w+")
 # A yearly amount as people type it: $95,000, 95,000, $95000, 95k, $95k (a year such as 2025 is no amount).
 _AMOUNT = re.compile(r"(?<![\w.,])\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b)?", re.IGNORECASE)
 LEAST_AMOUNT, MOST_AMOUNT = 10_000, 2_000_000  # a yearly salary in a question, not a count or an hourly rate
+# A rate after an amount ("45 an hour", "3k a week"): a sum of money, made yearly as BLS does (an hour's
+# by its 2,080-hour year, HOURS_A_YEAR).
+_RATE = re.compile(r"\s*(?:(?:an?|per|/)\s*(hour|hr|week|wk|month|mo)\b|(hourly|weekly|monthly)\b)", re.IGNORECASE)
+_A_YEAR = {"week": 52, "wk": 52, "weekly": 52, "month": 12, "mo": 12, "monthly": 12}
 _COUNTED = re.compile(
     r"\s*(?:jobs?|people|persons?|workers?|managers?|employees?|openings?|positions?|members?)\b", re.I
 )
@@ -158,16 +162,26 @@ def distance(a: str, b: str, most: int) -> int:
     return previous[-1]
 
 
+def _per_year(unit: str) -> int:
+    if unit in _A_YEAR:
+        return _A_YEAR[unit]
+    from .wages.lookup import HOURS_A_YEAR  # only for an hourly rate: the wage tables' module
+
+    return HOURS_A_YEAR
+
+
 def amount(text: str) -> float | None:
-    """The first yearly salary a question names ("an offer of 95k", "$95,000"), or None: a number without
-    a dollar sign or a k counts only at five digits or more and not before a count's noun ("597,080 jobs"),
-    so years, ages and counts are no amounts."""
+    """The first yearly salary a question names ("an offer of 95k", "$95,000", "$45 an hour": $93,600), or
+    None: a number without a dollar sign, a k or a rate counts only at five digits or more and not before a
+    count's noun ("597,080 jobs"), so years, ages and counts are no amounts."""
     for match in _AMOUNT.finditer(text):
         digits, thousands = match.group(1).replace(",", ""), match.group(2)
-        dollars = "$" in match.group(0) or thousands
+        rate = _RATE.match(text, match.end())
+        dollars = "$" in match.group(0) or thousands or rate
         if not dollars and (len(digits.split(".")[0]) < 5 or _COUNTED.match(text, match.end())):
             continue
-        value = float(digits) * (1000 if thousands else 1)
+        per = _per_year((rate.group(1) or rate.group(2)).lower()) if rate else 1
+        value = float(digits) * (1000 if thousands else 1) * per
         if LEAST_AMOUNT <= value <= MOST_AMOUNT:
             return value
     return None

@@ -89,12 +89,22 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     rows: list[FactRow] = [(name, _median(data, row), src) for row, name in zip(found, names, strict=True)]
     rows += _higher([(n, r.annual_median if r else None) for n, r in zip(names, found, strict=True)])
     rows += [(f"{data.occupation_name(s)}, {r.name} alone", _median(data, r), src) for s, r in local]
+    if reading.amount is not None and data.soc in pair:  # the asker's own pay ("3k a week"): where it would stand
+        rows.append(_yours(data, found[pair.index(data.soc)], reading.amount, src))
     b.facts([*rows, sources_row(kb, [data.source])])
     if reading.place and where != reading.place.area.name:
         b.note(f"BLS figures for these occupations in the guide are by state: {where} for {reading.place.area.name}.")
     if "growing" in reading.tokens:  # growth asked: the guide projects this occupation alone
         _own_growth(b, kb, names[0] if pair[0] == data.soc else data.occupation_name(data.soc))
-    return Answered(frozenset({"occupation", "unheld", "place", "background", "role"}))
+    return Answered(frozenset({"occupation", "unheld", "place", "background", "role", "amount"}))
+
+
+def _yours(data: WageData, own: WageRow | None, annual: float, src: list[str]) -> FactRow:
+    """The pay the question names, made yearly, and where it stands among this occupation's percentiles."""
+    from ..sections.pay.salary import offer_text, standings
+
+    ranks = standings(data, [(own, f"among {data.occupation_name(data.soc)}")], annual) if own else []
+    return ("Your pay", "; ".join([offer_text(annual), *ranks]), src)
 
 
 def _own_growth(b: Builder, kb: KnowledgeBase, own: str) -> None:

@@ -31,7 +31,7 @@ FAMILIES = {
     "places": _family("compare:places", "place role"),  # a role named is one of this occupation's titles
     "industries": _family("compare:industries", "industry setting role"),
     # a setting named beside another occupation is most often this one's title: "pharmacist to hospital admin"
-    "occupations": _family("compare:occupations", "occupation place rural background role setting industry"),
+    "occupations": _family("compare:occupations", "occupation place rural background role setting industry amount"),
     "degrees": _family("compare:degrees", "degree term background setting"),
     "roles": _family("compare:roles", "role occupation setting industry term place"),
     "credentials": _family("compare:credentials", "credential term organization"),
