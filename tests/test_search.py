@@ -257,6 +257,22 @@ def test_what_the_guide_does_not_hold_is_said_plainly_first(run, question: str, 
     assert leads == (found.command or leads)
 
 
+def test_which_states_license_assisted_living_administrators_is_read_from_the_state_table(run) -> None:
+    """Each state in the row the state table puts it in (licensed, not, not verified), counted."""
+    from hsm_guide.licensing.table import of
+
+    table = of(kb())
+    assert table is not None
+    result = run("search", "do all states require a license for assisted living administrators?", "--json")
+    assert result.exit_code == 0, result.stderr
+    (document,) = json.loads(result.stdout)["sections"]
+    rows = {r["label"]: r["value"] for b in document["blocks"] if b["type"] == "facts" for r in b["rows"]}
+    for label, licensed in (("Licensed", True), ("Not licensed", False)):
+        names = sorted(s.name for s in table.states.values() if s.facts.assisted_living.licensed is licensed)
+        count, listed = rows[label].split(": ", 1)
+        assert int(count) == len(names) and sorted(listed.split(", ")) == names
+
+
 def test_a_second_gap_named_is_said_under_the_first(run) -> None:
     """The gap card says one gap; another the question names is said in a note under it, not dropped."""
     result = run("search", "is epic or cerner better to learn, and where are clinic manager jobs posted", "--json")

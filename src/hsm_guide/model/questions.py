@@ -64,6 +64,7 @@ Answer = Literal[
     "organization",
     "best-industries",
     "state-license",
+    "assisted-living-states",
     "offer",
     "roles",
 ]

@@ -50,6 +50,7 @@ FAMILIES = {
     "credential-renewal": _family("credentials:credential", _CREDENTIAL),
     "certifications": _family("credentials:certifications", "setting industry role occupation credential"),
     "state-license": _family("licensing:state_license", "place setting term role"),
+    "assisted-living-states": _family("licensing:assisted_living", "setting term role industry"),
     "key-points": _family("reference:key_points", "role occupation"),
     "hours": _family("reference:hours", "role occupation industry setting"),
     "related": _family("reference:related", "occupation role background"),

@@ -1,4 +1,5 @@
-"""The state licensing card: one state's row of the nursing home administrator table, in short."""
+"""The state licensing cards: one state's row of the nursing home administrator table, in short; and which
+states license assisted-living administrators, by the same table."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
     from .reading import Reading
 
 USED = frozenset({"place", "setting", "term", "role"})
+ASSISTED_LIVING = "assisted-living-administrator"  # the glossary term of the states card
 
 
 def state_license(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
@@ -39,3 +41,25 @@ def state_license(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -
     rows.append(("Pages cited", shown, ()))
     b.facts(rows)
     return Answered(USED)
+
+
+def assisted_living(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The states that license assisted-living administrators, those that do not, and those not verified."""
+    from ..licensing.checks import ROWS
+    from ..licensing.table import of
+
+    table = of(kb)
+    if table is None or not any(t.term == ASSISTED_LIVING for t in reading.every("term")):
+        return None  # another license's question (a nursing home administrator's): the next card answers it
+    found: dict[bool | None, list[str]] = {True: [], False: [], None: []}
+    for code, name in ROWS.items():
+        state = table.states.get(code)
+        found[state.facts.assisted_living.licensed if state is not None else None].append(name)
+    b.heading("Answer: the states that license assisted-living administrators")
+    said = {True: "Licensed", False: "Not licensed", None: "Not verified"}
+    rows: list[FactRow] = [(said[k], f"{len(v)}: {', '.join(v)}", ()) for k, v in found.items() if v]
+    rows.append(("Sources", "each state's board page or rule, cited state by state on the page named below", ()))
+    b.facts(rows)
+    if found[None]:
+        b.note("Where a state is not verified, its licensing board says whether it licenses them.")
+    return Answered(frozenset({"term", "setting", "industry", "role"}))
