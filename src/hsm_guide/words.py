@@ -7,15 +7,23 @@ The one table of British spellings serves the passages, the parts a question nam
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 WORD = re.compile(r"\w+")
 # A yearly amount as people type it: $95,000, 95,000, $95000, 95k, $95k (a year such as 2025 is no amount).
 _AMOUNT = re.compile(r"(?<![\w.,])\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b)?", re.IGNORECASE)
 LEAST_AMOUNT, MOST_AMOUNT = 10_000, 2_000_000  # a yearly salary in a question, not a count or an hourly rate
-# A rate after an amount ("45 an hour", "3k a week"): a sum of money, made yearly as BLS does (an hour's
-# by its 2,080-hour year, HOURS_A_YEAR).
-_RATE = re.compile(r"\s*(?:(?:an?|per|/)\s*(hour|hr|week|wk|month|mo)\b|(hourly|weekly|monthly)\b)", re.IGNORECASE)
-_A_YEAR = {"week": 52, "wk": 52, "weekly": 52, "month": 12, "mo": 12, "monthly": 12}
+# A rate after an amount ("45 an hour", "3k a week", "28 hourly"): a sum of money, made yearly as BLS does (an
+# hour's by its 2,080-hour year, HOURS_A_YEAR).
+_A_YEAR = {"week": 52, "wk": 52, "month": 12, "mo": 12}
+_EVERY = {"hourly": "hour", "weekly": "week", "monthly": "month"}  # the rate as one word after the amount
+RATES = frozenset({"hour", "hr", *_A_YEAR, *_EVERY})
+_RATE = re.compile(
+    rf"\s*(?:(?:an?|per|/)\s*({'|'.join(RATES - _EVERY.keys())})\b|({'|'.join(_EVERY)})\b)", re.IGNORECASE
+)
 _COUNTED = re.compile(
     r"\s*(?:jobs?|people|persons?|workers?|managers?|employees?|openings?|positions?|members?)\b", re.I
 )
@@ -163,11 +171,18 @@ def distance(a: str, b: str, most: int) -> int:
 
 
 def _per_year(unit: str) -> int:
+    unit = _EVERY.get(unit, unit)
     if unit in _A_YEAR:
         return _A_YEAR[unit]
     from .wages.lookup import HOURS_A_YEAR  # only for an hourly rate: the wage tables' module
 
     return HOURS_A_YEAR
+
+
+def is_rate(words: Sequence[str], i: int) -> bool:
+    """Whether word i (of a question's lowercase words) is the rate of the number before it: '45 an hour'."""
+    before = words[i - 2 : i] if i >= 2 and words[i - 1] in ("a", "an", "per") else words[i - 1 : i]
+    return words[i] in RATES and bool(before) and (before[0].isdigit() or bool(THOUSANDS.fullmatch(before[0])))
 
 
 def amount(text: str) -> float | None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..places.question import Found
-from ..words import SHORT, THOUSANDS, american, amount, singular, split
+from ..words import SHORT, THOUSANDS, american, amount, is_rate, singular, split
 from .parts import Part
 
 if TYPE_CHECKING:
@@ -281,15 +281,6 @@ def _part_tokens(reading: Reading, covered: set[int], synonyms: dict[str, tuple[
     return tokens
 
 
-_RATES = frozenset({"hour", "hr", "week", "wk", "month", "mo", "hourly", "weekly", "monthly"})
-
-
-def _a_rate(words: Sequence[str], i: int) -> bool:
-    """Whether word i is the rate of a number before it: '45 an hour', '3k a week', '28 hourly'."""
-    before = words[i - 2 : i] if i >= 2 and words[i - 1] in ("a", "an", "per") else words[i - 1 : i]
-    return words[i] in _RATES and bool(before) and (before[0].isdigit() or bool(THOUSANDS.fullmatch(before[0])))
-
-
 def _word_tokens(reading: Reading, lexicon: Lexicon, covered: set[int]) -> list[str]:
     """The other words: a synonym group's first word, a common word as typed, else the word's singular;
     none for a word of this occupation's own names."""
@@ -300,7 +291,7 @@ def _word_tokens(reading: Reading, lexicon: Lexicon, covered: set[int]) -> list[
         if word.isdigit() or THOUSANDS.fullmatch(word):
             tokens += ["<year>"] if _YEAR.fullmatch(word) else []  # other numbers (10 years, 95k) ask nothing
             continue
-        if reading.amount is not None and _a_rate(reading.lower, i):
+        if reading.amount is not None and is_rate(reading.lower, i):
             continue  # the week of "3k a week" is the amount's, not the hours asked about
         lower = reading.lower[i]
         group = lexicon.synonyms.get(lower)
