@@ -273,6 +273,23 @@ def test_which_states_license_assisted_living_administrators_is_read_from_the_st
         assert int(count) == len(names) and sorted(listed.split(", ")) == names
 
 
+def test_where_the_most_jobs_are_asked_without_pay_the_counts_lead(run) -> None:
+    """'Which states have the most ... jobs' (the occupation's name between 'most' and 'jobs'): the five
+    states with the most jobs, most first, each with its count; asked with pay, the best-paying lead."""
+    from hsm_guide.wages.states import TERRITORIES
+
+    result = run("search", "which states have the most medical and health services manager jobs", "--json")
+    assert result.exit_code == 0, result.stderr
+    (document,) = json.loads(result.stdout)["sections"]
+    rows = [r for b in document["blocks"] if b["type"] == "facts" for r in b["rows"] if r["label"] != "Source"]
+    states = [r for r in data().states() if r.state not in TERRITORIES and r.employment]
+    most = sorted(states, key=lambda r: -(r.employment or 0))[:5]
+    assert [r["label"] for r in rows] == [r.name for r in most]
+    assert all(r["value"].startswith(f"{data().text(m, 'employment', 'count')} jobs") for r, m in zip(rows, most))
+    text, _ = card(run, "which states have the most jobs and which pay best")
+    assert "best-paying states" in text
+
+
 def test_a_second_gap_named_is_said_under_the_first(run) -> None:
     """The gap card says one gap; another the question names is said in a note under it, not dropped."""
     result = run("search", "is epic or cerner better to learn, and where are clinic manager jobs posted", "--json")

@@ -20,6 +20,11 @@ class Answered(NamedTuple):
     command: str | None = None  # where to read on, where the card chose it (else the card's own)
 
 
+def median(data: WageData, row: WageRow) -> str:
+    """'$123,860 a year (median)': a row's median as a card gives it beside others."""
+    return f"{data.text(row, 'annual_median')} a year (median)"
+
+
 def jobs(data: WageData, row: WageRow) -> str:
     """'; 11,980 jobs' after a row's figures ("how many work there"), nothing where BLS gives no count."""
     return f"; {data.text(row, 'employment', 'count')} jobs" if row.employment else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .card import Answered, sources_row
+from .card import Answered, median, sources_row
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -143,7 +143,7 @@ def beside(data: WageData, row: WageRow, area: object) -> list[FactRow]:
     if area.kind != "state":
         state = data.row(state_code(data, area.state))
         if state is not None:
-            rows.append((f"In {state.name}", f"{data.text(state, 'annual_median')} a year (median)", src))
+            rows.append((f"In {state.name}", median(data, state), src))
     nation = data.national()
     if nation.annual_median is not None:
         national = data.text(nation, "annual_median")

@@ -4,10 +4,10 @@ industries, a region's states, rural (nonmetropolitan) areas, and a past handboo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import pairwise
+from itertools import dropwhile
 from typing import TYPE_CHECKING
 
-from .card import Answered, jobs, sources_row
+from .card import Answered, jobs, median, sources_row
 
 if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase
@@ -40,10 +40,17 @@ def ranking(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
     order = [r for r in ranked(data, areas, False) if r.annual_median]
     shown = order[-RANKED:][::-1] if lowest else order[:RANKED]
     kind = "metro areas" if metros else "states (and DC)"
+    most = most_jobs_first(areas)[:RANKED] if _most_jobs(reading.lower) else []
+    if most and "pay" not in reading.tokens:  # "which states have the most of these jobs": the counts lead
+        b.heading(f"Answer: the {kind} with the most of these jobs, {data.label}")
+        counted: list[FactRow] = [
+            (r.name, f"{data.text(r, 'employment', 'count')} jobs; {median(data, r)}", [data.source]) for r in most
+        ]
+        b.facts([*counted, sources_row(kb, [data.source])])
+        return Answered(frozenset())
     b.heading(f"Answer: the {'lowest' if lowest else 'best'}-paying {kind}, {data.label}")
     rows = _medians(data, shown)
-    if _most_jobs(reading.lower):  # "which states have the most jobs, and which pay best": both halves
-        most = most_jobs_first(areas)[:RANKED]
+    if most:  # "which states have the most jobs, and which pay best": both halves
         counts = "; ".join(f"{r.name} ({data.text(r, 'employment', 'count')})" for r in most)
         rows.append(("Most of these jobs", counts, [data.source]))
     b.facts([*rows, sources_row(kb, [data.source])])
@@ -51,11 +58,21 @@ def ranking(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
 
 
 def _most_jobs(words: tuple[str, ...]) -> bool:
-    """Whether the question asks where the most of these jobs are ("the most jobs", "employment")."""
-    return "employment" in words or any(a in ("most", "more") and b in _JOBS for a, b in pairwise(words))
+    """Whether the question asks where the most of these jobs are ("the most jobs", "the most medical and
+    health services manager jobs", "employment"): 'most' and a word of jobs, only the occupation's name
+    between them."""
+    if "employment" in words:
+        return True
+    for i, word in enumerate(words):
+        if word in ("most", "more"):
+            after = list(dropwhile(lambda w: w in _NAME, words[i + 1 :]))
+            if after and after[0] in _JOBS:
+                return True
+    return False
 
 
 _JOBS = frozenset({"jobs", "job", "positions", "openings", "managers", "employment"})
+_NAME = frozenset({"of", "these", "the", "medical", "and", "health", "services", "healthcare", "manager", "admin"})
 
 
 def best_industries(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
@@ -73,7 +90,7 @@ def best_industries(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card)
     rows: list[FactRow] = [
         (
             r.industry_name,
-            f"{data.text(r, 'annual_median')} a year (median); {data.text(r, 'employment', 'count')} jobs",
+            f"{median(data, r)}; {data.text(r, 'employment', 'count')} jobs",
             [data.source],
         )
         for r in best

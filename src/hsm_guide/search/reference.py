@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..blocks import Bullets, Entry
-from .card import Answered, sources_row
+from .card import Answered, median, sources_row
 
 if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase, Named
@@ -65,7 +65,7 @@ def related(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
     data = wage_data(kb)
     src = [data.source]
     rows: list[FactRow] = [
-        (data.occupation_name(s), f"{data.text(r, 'annual_median')} a year (median)", src)
+        (data.occupation_name(s), median(data, r), src)
         for s in dict.fromkeys(related_socs(kb))
         if (r := data.row("0000000", s))
     ]
