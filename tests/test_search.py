@@ -290,6 +290,21 @@ def test_where_the_most_jobs_are_asked_without_pay_the_counts_lead(run) -> None:
     assert "best-paying states" in text
 
 
+@pytest.mark.parametrize(
+    "question", ["do most healthcare managers work for the VA or for private hospitals", "VA hospital administrator pay"]
+)
+def test_the_va_of_a_facility_is_veterans_affairs_never_virginia(run, question: str) -> None:
+    """'the VA', 'a VA hospital': the federal government's industry (Veterans Affairs), not the state;
+    'pay in VA' alone is still Virginia."""
+    federal = data().row("0000000", None, "999100")
+    assert federal is not None
+    result = run("search", question)
+    assert result.exit_code == 0, result.stderr
+    assert federal.industry_name in named(result.stdout) and "Virginia" not in result.stdout
+    text, _ = card(run, "pay in VA")
+    assert "Virginia" in text
+
+
 def test_a_second_gap_named_is_said_under_the_first(run) -> None:
     """The gap card says one gap; another the question names is said in a note under it, not dropped."""
     result = run("search", "is epic or cerner better to learn, and where are clinic manager jobs posted", "--json")
