@@ -285,13 +285,15 @@ def test_where_the_most_jobs_are_asked_without_pay_the_counts_lead(run) -> None:
     states = [r for r in data().states() if r.state not in TERRITORIES and r.employment]
     most = sorted(states, key=lambda r: -(r.employment or 0))[:5]
     assert [r["label"] for r in rows] == [r.name for r in most]
-    assert all(r["value"].startswith(f"{data().text(m, 'employment', 'count')} jobs") for r, m in zip(rows, most))
+    for shown, state in zip(rows, most, strict=True):
+        assert shown["value"].startswith(f"{data().text(state, 'employment', 'count')} jobs")
     text, _ = card(run, "which states have the most jobs and which pay best")
     assert "best-paying states" in text
 
 
 @pytest.mark.parametrize(
-    "question", ["do most healthcare managers work for the VA or for private hospitals", "VA hospital administrator pay"]
+    "question",
+    ["do most healthcare managers work for the VA or for private hospitals", "VA hospital administrator pay"],
 )
 def test_the_va_of_a_facility_is_veterans_affairs_never_virginia(run, question: str) -> None:
     """'the VA', 'a VA hospital': the federal government's industry (Veterans Affairs), not the state;
