@@ -610,7 +610,22 @@ MUTANTS: dict[str, list[Change]] = {
             "return 0",
             "an employer's gap answering before the fellowship the question asks about",
         ),
-        Change('a in ("most", "more") and b in _JOBS', "False", "'which states have the most jobs' half dropped"),
+        Change("if after and after[0] in _JOBS:", "if False:", "'which states have the most jobs' not read"),
+        Change(
+            'if most and "pay" not in reading.tokens:',
+            "if most:",
+            "where the most jobs are, asked with pay, loses the best-paying half",
+        ),
+        Change("words[end] in _AREA_AFTER", "False", "'the atlanta metro area' asks for the ranking of metros"),
+        Change("(w := singular(p)) not in others", "True", "the tech of 'rad tech' names the records technician"),
+        Change("singular(SHORT.get(w, w))", "singular(w)", "'rad tech' in a name not read as a question reads it"),
+        Change("rate = _RATE.match(text, match.end())", "rate = None", "'45 an hour' no amount"),
+        Change(
+            '{"week": 52, "wk": 52, "month": 12, "mo": 12}',
+            '{"week": 12, "wk": 52, "month": 52, "mo": 12}',
+            "weeks and months swapped",
+        ),
+        Change("p.value is shown", "False", "the gap the card says is said again under it"),
         Change(
             "data.largest_industries()[:3]",
             "data.largest_industries()[-3:]",
