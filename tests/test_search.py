@@ -473,10 +473,17 @@ def test_growth_asked_of_a_state_says_the_projections_are_national(run) -> None:
     assert "The guide's projections are national, none by state; the guide's pay in Florida" in text
 
 
-def test_a_clause_a_card_fits_only_loosely_is_not_answered_again(run) -> None:
-    """ "I have a psychology degree, can I get into healthcare management": the first clause says who asks;
-    no card fits it well (how long it takes, loosely), so nothing is answered beside the lead."""
-    question = "i have a psychology degree, can i get into healthcare management"
+@pytest.mark.parametrize(
+    "question",
+    [
+        "i have a psychology degree, can i get into healthcare management",
+        "i have a biology degree, what do managers make in ohio",
+        "I studied psychology in college, what does a practice manager do",
+    ],
+)
+def test_a_clause_a_card_fits_only_loosely_is_not_answered_again(run, question: str) -> None:
+    """ "I have a biology degree, what do managers make in Ohio": the first clause says who asks; no card
+    fits it well (the education card, loosely), so nothing is answered beside the lead."""
     text, _ = card(run, question)
     assert "You also asked" not in text and not after_the_card(run, question)
 
