@@ -20,9 +20,11 @@ class Answered(NamedTuple):
     command: str | None = None  # where to read on, where the card chose it (else the card's own)
 
 
-def median(data: WageData, row: WageRow) -> str:
-    """'$123,860 a year (median)': a row's median as a card gives it beside others."""
-    return f"{data.text(row, 'annual_median')} a year (median)"
+def median(data: WageData, row: WageRow, hourly: bool = False) -> str:
+    """'$123,860 a year (median)', or with `hourly` '$123,860 a year, $59.55 an hour (median)': a row's
+    median as a card gives it beside others."""
+    said = data.yearly_and_hourly(row, "median") if hourly else f"{data.text(row, 'annual_median')} a year"
+    return f"{said} (median)"
 
 
 def jobs(data: WageData, row: WageRow) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .card import Answered, jobs, lowered, sources_row
+from .card import Answered, jobs, lowered, median, sources_row
 
 ALL = "00-0000"  # all occupations: where pay stands across the economy
 MOST = 4  # occupations (or degrees) one question sets side by side
@@ -56,8 +56,8 @@ def industries(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> A
         return None
     src = [data.source]
     b.heading(f"Answer: pay by industry, United States, {data.label}")
-    rows: list[FactRow] = [(r.industry_name, data.yearly_and_hourly(r, "median") + " (median)", src) for r in found]
-    rows.append(("All industries", data.yearly_and_hourly(data.national(), "median") + " (median)", src))
+    rows: list[FactRow] = [(r.industry_name, median(data, r, hourly=True), src) for r in found]
+    rows.append(("All industries", median(data, data.national(), hourly=True), src))
     rows += _higher([(r.industry_name, r.annual_median) for r in found])
     b.facts([*rows, sources_row(kb, [data.source])])
     b.note("BLS publishes pay by industry for the nation only.", src)
@@ -157,7 +157,7 @@ def listed(names: list[str]) -> str:
 
 
 def _median(data: WageData, row: WageRow | None) -> str:
-    return data.yearly_and_hourly(row, "median") + " (median)" if row else "BLS publishes no estimate"
+    return median(data, row, hourly=True) if row else "BLS publishes no estimate"
 
 
 def _higher(pairs: list[tuple[str, float | None]]) -> list[FactRow]:
@@ -193,8 +193,8 @@ def roles(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
         row, where, _ = located(data, reading.place.area if reading.place else None, data.soc)
         if row is None:  # no estimate for the place: the nation's, said as such
             row, where = nation, "the United States"
-        median = data.yearly_and_hourly(row, "median")
-        said = f"BLS publishes one figure for all of them: {median} (median in {where}, {data.label})"
+        figure = data.yearly_and_hourly(row, "median")
+        said = f"BLS publishes one figure for all of them: {figure} (median in {where}, {data.label})"
         rows.append(("Pay", said, [data.source]))
         if row is not nation:
             used.add("place")

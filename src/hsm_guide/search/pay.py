@@ -52,7 +52,7 @@ def pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered
     for code in industries:
         industry = data.row("0000000", soc, code)
         if industry is not None:  # the name in the value: a long name as a label would stack the card
-            value = f"{industry.industry_name}: {data.yearly_and_hourly(industry, 'median')} (median)"
+            value = f"{industry.industry_name}: {median(data, industry, hourly=True)}"
             rows.append(("Industry, United States", value, src))
     rows.append(sources_row(kb, [data.source]))
     b.facts(rows)

@@ -22,7 +22,7 @@ RANKED = 5  # areas or industries a ranking card lists
 
 def _medians(data: WageData, rows: Iterable[WageRow]) -> list[FactRow]:
     """One row an area: its name, and its median a year and an hour."""
-    return [(r.name, data.yearly_and_hourly(r, "median") + " (median)", [data.source]) for r in rows]
+    return [(r.name, median(data, r, hourly=True), [data.source]) for r in rows]
 
 
 def ranking(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
@@ -147,7 +147,7 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     rows = [
         (
             r.name,
-            data.yearly_and_hourly(r, "median") + " (median)" + jobs(data, r),
+            median(data, r, hourly=True) + jobs(data, r),
             [data.source],
         )
         for r in shown
@@ -158,7 +158,7 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
         for whole in (data.row(state_code(data, states[0])), data.national()):
             if whole is not None and whole.annual_median:
                 name = "United States" if whole.kind == "national" else f"All of {whole.name}"
-                rows.append((name, data.yearly_and_hourly(whole, "median") + " (median)", [data.source]))
+                rows.append((name, median(data, whole, hourly=True), [data.source]))
     b.facts([*rows, sources_row(kb, [data.source])])
     which = "the three best- and lowest-paid are shown" if len(shown) < len(areas) else "all are shown"
     b.note(f"BLS publishes no single rural figure: it gives {len(areas)} nonmetropolitan areas their own; {which}.")
