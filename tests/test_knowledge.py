@@ -276,3 +276,31 @@ def test_the_data_option_leaves_readability_to_the_loader(run, write_kb: Write, 
     assert one_error_line(run("--data", str(path), "duties")) == f"hsm-guide: {path}: permission denied"
     result = run("validate", str(path))
     assert result.exit_code == 1 and f"hsm-guide: {path}: permission denied" in result.stderr
+
+
+def test_an_occupation_a_question_names_must_name_a_background_route_that_exists(
+    run, write_kb: Write, shipped_text: str
+) -> None:
+    """An occupation of the extract read as a reader's background ("a dental hygienist") names its route in
+    by key: a key no route has is a one-line error at its line, for held and unheld occupations alike."""
+    held = '    - {said: [dental hygienist], soc: "29-1292", background: clinician}'
+    items = [line for line in _list_lines(shipped_text, "  occupations:\n") if line.startswith("    - ")]
+    text = shipped_text.replace(held, held.replace("clinician", "hygiene"), 1)
+    kb = write_kb(text)
+    line = one_error_line(run("--data", str(kb), "duties"))
+    at = line_of(text, held.replace("clinician", "hygiene"))
+    assert line == (
+        f"hsm-guide: {kb}:{at}: questions.occupations[{items.index(held)}].background: "
+        "no background route is called 'hygiene'"
+    )
+
+
+def _list_lines(text: str, key: str) -> list[str]:
+    """The lines of the list under `key` (in `questions`), up to the next key."""
+    start = text.index(key, text.index("\nquestions:\n")) + len(key)
+    lines = []
+    for line in text[start:].splitlines():
+        if line.startswith("  ") and not line.startswith("   "):
+            break
+        lines.append(line)
+    return lines

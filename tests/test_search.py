@@ -407,16 +407,28 @@ def test_a_name_with_shorthand_is_read_as_the_question_spells_it_out(run, typed:
 
 
 def test_an_occupation_the_guide_does_not_hold_is_said_first_never_stood_in_for(run) -> None:
-    text, leads = card(run, "how much do nurse practitioners make in ohio")
-    assert "Answer: the guide has no figures for nurse practitioners" in text
+    text, leads = card(run, "how much do social workers make in ohio")
+    assert "Answer: the guide has no figures for social workers" in text
     ohio = data().row("3900000")
-    registered_nurses = data().row("3900000", "29-1141")  # a nurse practitioner is no registered nurse
+    registered_nurses = data().row("3900000", "29-1141")  # no other occupation's figures as theirs
     assert ohio is not None and registered_nurses is not None
     assert data().text(ohio, "annual_median") in text and data().occupation_name(data().soc) in text
     assert data().text(registered_nurses, "annual_median") not in text
     assert leads.endswith(" --area ohio")  # read on in Ohio: its pay, or beside other occupations
+
+
+def test_a_clinician_the_extract_holds_is_shown_as_itself_never_as_a_neighbor(run) -> None:
+    """A nurse practitioner is no registered nurse, a physician assistant no physician: each has its own
+    BLS figures in the extract, and a question naming one shows those."""
+    text, _ = card(run, "how much do nurse practitioners make in ohio")
+    practitioners, nurses = data().row("3900000", "29-1171"), data().row("3900000", "29-1141")
+    assert practitioners is not None and nurses is not None
+    assert text.startswith('[{"type": "heading", "text": "Answer: Nurse Practitioners')  # alone or beside this one
+    assert data().text(practitioners, "annual_median") in text
+    assert data().text(nurses, "annual_median") not in text
     text, _ = card(run, "do physician assistants make more than hospital administrators")
-    assert "Answer: the guide has no figures for physician assistants" in text
+    assistants = data().national("29-1071")
+    assert data().text(assistants, "annual_median") in text
     assert data().occupation_name("29-1210") not in text  # a physician assistant is no physician
 
 

@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -741,6 +742,13 @@ def _bad_number_same_size(lines: list[str]) -> int:
 # -- the importer's output is what the guide reads ---------------------------------------------
 
 
+def _replaced(text: str, key: str, by: str) -> str:
+    """The knowledge base's text with the list `questions.<key>` replaced (it ends at the next key)."""
+    start = text.index(f"\n  {key}:\n", text.index("\nquestions:\n")) + 1
+    end = re.compile(r"\n  (?! )").search(text, start).start()
+    return text[:start] + by + text[end:]
+
+
 def test_an_imported_extract_is_valid_and_shown(run, tmp_path: Path, import_release) -> None:
     """Import the fixture release beside a copy of the shipped knowledge base: it validates and pay shows it."""
     shipped = json.loads((DATA / "wages" / "oews-release.json").read_text(encoding="utf-8"))["occupations"]
@@ -749,12 +757,11 @@ def test_an_imported_extract_is_valid_and_shown(run, tmp_path: Path, import_rele
     kb = tmp_path / "guide" / "occupation.yaml"
     kb.parent.mkdir()
     # The fixture release has one industry (hospitals, 622100) and no metro areas: the industries
-    # and the regional names a question can use must be in the extract, so the copy keeps one industry.
+    # and the regional names a question can use must be in the extract, so the copy keeps one industry
+    # and no regional names.
     text = (DATA / "occupation.yaml").read_text(encoding="utf-8")
-    start = text.index("  industries:\n", text.index("\nquestions:\n"))
-    end = text.index("\n\n", start)
-    only = '  industries:\n    - {said: [hospital], industry: "622100"}'
-    kb.write_text(text[:start] + only + text[end:], encoding="utf-8")
+    text = _replaced(text, "industries", '  industries:\n    - {said: [hospital], industry: "622100"}')
+    kb.write_text(_replaced(text, "places", "  places: []"), encoding="utf-8")
     ran = import_release(fixture.wheel, "--data", kb, "--date", "2026-01-15")
     assert ran.code == 0, ran.stderr
     assert sorted(read_release(kb.parent / "wages")["occupations"]) == sorted(shipped)

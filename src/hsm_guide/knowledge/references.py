@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import Problem
 from ..location import wage_files
-from ..model import KnowledgeBase, Record
+from ..model import KnowledgeBase, NamedOccupation, Record, UnheldOccupation
 from ..wages.model import Wages
 from .problems import Found, located
 
@@ -185,12 +185,18 @@ def question_cards(kb: KnowledgeBase) -> list[Found]:
 
 
 def unheld_backgrounds(kb: KnowledgeBase) -> list[Found]:
-    """Each occupation the extract does not hold names a route in that exists, where it names one."""
-    unheld = kb.questions.unheld if kb.questions else None
+    """Each occupation a question may name, held by the extract or not, names a route in that exists, where
+    it names one."""
+    q = kb.questions
     keys = {b.key for b in kb.paths.backgrounds}
+    lists: list[tuple[list[str | int], Sequence[NamedOccupation | UnheldOccupation]]] = [
+        (["questions", "occupations"], q.occupations if q else []),
+        (["questions", "unheld", "occupations"], q.unheld.occupations if q and q.unheld else []),
+    ]
     return [
-        (f"no background route is called '{o.background}'", ["questions", "unheld", "occupations", i, "background"])
-        for i, o in enumerate(unheld.occupations if unheld else ())
+        (f"no background route is called '{o.background}'", [*where, i, "background"])
+        for where, found in lists
+        for i, o in enumerate(found)
         if o.background is not None and o.background not in keys
     ]
 

@@ -125,6 +125,7 @@ class NamedOccupation(Record, frozen=True, kw_only=True):
 
     said: Annotated[list[Phrase], Meta(min_length=1)]
     soc: Annotated[str, Meta(pattern=r"^[0-9]{2}-[0-9]{4}$")]
+    background: str | None = None  # the key of the route in it starts from (paths.backgrounds)
 
 
 class UnheldOccupation(Record, frozen=True, kw_only=True):

@@ -18,7 +18,7 @@ from ..sections.timeline import short_name
 from ..words import SHORT, WORD, singular
 
 if TYPE_CHECKING:
-    from ..model import KnowledgeBase, Route, UnheldOccupation
+    from ..model import KnowledgeBase, NamedOccupation, Route, UnheldOccupation
 
 NESTED = frozenset({"industry", "setting", "gap", "degree", "credential"})  # may stand inside a longer name
 _LISTING = re.compile(r"\s*\(.*\)$")  # "Director of Nursing (April 2021 listing)": the note is not the title
@@ -91,6 +91,9 @@ def _routes(kb: KnowledgeBase) -> Iterator[Entry]:
     (rn, registered nurse, finance); a background also by the name of any occupation it starts from (a
     pharmacist: a clinician), held by the wage extract or not (a teacher: a career changer)."""
     common = {w for group in kb.questions.synonyms for w in group} if kb.questions else set()
+    # one word of a longer key that also names something the guide does not hold names no background alone
+    # (the record of 'a felony on my record'; 'student', a whole key, still does)
+    gapped = {w for g in (kb.questions.gaps if kb.questions else ()) for said in g.said for w in phrase(said)}
     for s in kb.paths.settings:
         yield phrase(s.key.replace("-", " ")), "setting", s
         yield from ((phrase(a), "setting", s) for a in s.aliases)
@@ -99,18 +102,22 @@ def _routes(kb: KnowledgeBase) -> Iterator[Entry]:
     for b in kb.paths.backgrounds:
         # a key's word that another background's names use names neither alone (the tech of 'rad tech')
         others = {w for key, found in names.items() if key != b.key for name in found for w in name}
-        yield from (
-            ((w,), "background", b) for p in b.key.split("-") if p not in common and (w := singular(p)) not in others
-        )
+        key = b.key.split("-")
+        words = {singular(p) for p in key if p not in common} - others
+        yield from (((w,), "background", b) for w in sorted(words) if len(key) == 1 or w not in gapped)
         yield from ((name, "background", b) for name in names[b.key])
 
 
 def _starts(kb: KnowledgeBase, background: Route, titles: list[tuple[str, str]]) -> Iterator[str]:
-    """The names of the occupations a background starts from: the extract's (not a group of occupations)
-    and those the extract does not hold that name it as their route in."""
+    """The names of the occupations a background starts from: the extract's (not a group of occupations),
+    and any other occupation, held by the extract or not, that names it as its route in."""
     starts = {c for c in (background.soc, *background.compare) if c and not c.endswith("0000")}
     yield from (t for t, soc in titles if soc in starts)
-    yield from (s for o in _unheld(kb) if o.background == background.key for s in o.said)
+    others: list[NamedOccupation | UnheldOccupation] = [
+        *_unheld(kb),
+        *(kb.questions.occupations if kb.questions else []),
+    ]
+    yield from (s for o in others if o.background == background.key for s in o.said)
 
 
 def _unheld(kb: KnowledgeBase) -> list[UnheldOccupation]:
