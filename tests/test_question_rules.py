@@ -160,6 +160,63 @@ def test_the_top_and_lowest_tenth_and_starting_pay_are_said_plainly(run) -> None
     assert "Top-paid 10%" not in facts
 
 
+def test_a_move_between_two_places_sets_them_side_by_side(run) -> None:
+    heading, facts, _ = card(run, "relocating from Boise to Seattle, how would my salary change")
+    assert heading.startswith("Answer: Boise City, ID and Seattle-Tacoma-Bellevue, WA, pay side by side")
+    assert facts["Boise City, ID"].startswith(median(row("0014260")))
+
+
+def test_the_triangle_is_raleigh(run) -> None:
+    heading, _, _ = card(run, "salary in the Triangle NC")
+    assert heading == "Answer: Medical and Health Services Managers, pay in Raleigh-Cary, NC"
+
+
+def test_a_percentile_or_the_mean_asked_by_name_is_the_figure_not_the_terms_definition(run) -> None:
+    """ "The 90th percentile salary" asks for the figure: the pay card, every percentile BLS publishes in a
+    row; "average" (and "avg") asks for BLS's mean beside the median. "What is a percentile" still
+    defines it."""
+    texas, nation, ohio = row("4800000"), row("0000000"), row("3900000")
+    heading, facts, _ = card(run, "75th percentile salary texas")
+    assert heading == "Answer: Medical and Health Services Managers, pay in Texas"
+    points = ", ".join(f"{n}th {money(texas[f'annual_p{n}'])}" for n in (10, 25, 75, 90))
+    assert facts["Percentiles"] == f"{points} a year"
+    assert "Top-paid 10%" not in facts  # the row says each end already
+    heading, facts, _ = card(run, "what is the 90th percentile pay for health services managers")
+    assert heading == "Answer: Medical and Health Services Managers, pay in the United States"
+    assert f"90th {money(nation['annual_p90'])}" in facts["Percentiles"]
+    _, facts, _ = card(run, "average salary in ohio")
+    assert facts["Mean pay"] == f"{money(ohio['annual_mean'])} a year, ${float(ohio['hourly_mean']):.2f} an hour"
+    _, facts, _ = card(run, "whats the avg salary for a healthcare admin")
+    assert facts["Mean pay"].startswith(money(nation["annual_mean"]))
+    _, facts, _ = card(run, "salary in ohio")
+    assert "Mean pay" not in facts and "Percentiles" not in facts
+    heading, _, _ = card(run, "what is a percentile")
+    assert heading.startswith("Answer: Percentile")
+
+
+def test_a_clinician_named_as_the_asker_is_set_beside_this_occupation_with_their_own_figures(run) -> None:
+    """ "A dental hygienist thinking of becoming a dental office manager": the hygienists' BLS median, this
+    occupation's, and this occupation's in the industry the question names (offices of dentists)."""
+    hygienists, managers = row("0000000", "29-1292"), row("0000000")
+    dentists = row("0000000", industry="621200")
+    heading, facts, _ = card(run, "dental hygienist thinking about a dental office manager job, would I earn less")
+    assert heading.startswith("Answer: Dental Hygienists and Medical and Health Services Managers, pay side by side")
+    assert facts["Dental Hygienists"] == median(hygienists) + " (median)"
+    assert facts["Medical and Health Services Managers"] == median(managers) + " (median)"
+    said = f"Medical and Health Services Managers in {dentists['industry_name']}: {median(dentists)} (median)"
+    assert facts["Industry, United States"] == said
+    _, facts, _ = card(run, "do hospital ceos make more than practice managers")
+    assert "Industry, United States" not in facts  # the hospital of "hospital ceos", the practice of a title
+
+
+def test_a_question_of_how_bls_counts_an_occupation_says_each_code(run) -> None:
+    _, facts, _ = card(run, "would a pharmacist running the pharmacy be classified as a health services manager")
+    counted = facts["How BLS counts them"]
+    assert "Pharmacists (29-1051)" in counted and "Medical and Health Services Managers (11-9111)" in counted
+    _, facts, _ = card(run, "do pharmacists make more than health services managers")
+    assert "How BLS counts them" not in facts
+
+
 def test_another_occupations_pay_question_is_answered_with_its_figures(run) -> None:
     nurses = row("0000000", "29-1141")
     heading, facts, _ = card(run, "how much do registered nurses make")

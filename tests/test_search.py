@@ -91,7 +91,7 @@ def card(run, question: str) -> tuple[str, str]:
 # -- one place resolver: the same answer for pay --area and search -----------------------------------
 
 
-@pytest.mark.parametrize("typed", ["nyc", "dfw", "sf", "twin cities", "bay area", "philly", "la"])
+@pytest.mark.parametrize("typed", ["nyc", "dfw", "sf", "twin cities", "bay area", "philly", "la", "triangle"])
 def test_an_abbreviation_or_regional_name_is_a_metro_for_pay_area(run, typed: str) -> None:
     result = run("pay", "--area", typed)
     assert result.exit_code == 0, result.stderr

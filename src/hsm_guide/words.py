@@ -117,6 +117,8 @@ SHORT = {
     "vp": "executive",
     "vps": "executives",
     "assoc": "associate",
+    "avg": "average",
+    "approx": "approximately",
 }
 
 

@@ -50,7 +50,7 @@ FLOOR = 1.5
 NEEDED = 0.3
 IGNORED = 0.5
 MANY_PLACES = frozenset({"places", "rural-pay", "region-pay"})  # answers that show every place named
-FREE = frozenset({"year", "past-year"})  # no card is set back by them, nor preferred for them (a note says them)
+FREE = frozenset({"year", "past-year", "figure"})  # no card is set back by them, nor preferred for them
 NOTED = frozenset({"gap"})  # no card is set back by it (a note says it); the gap's own card is preferred
 _NEED_KINDS = {"licensed-role": ("setting", "term")}  # a need that more than one kind of part meets
 

@@ -11,12 +11,15 @@ from .card import Answered, jobs, lowered, median, sources_row
 ALL = "00-0000"  # all occupations: where pay stands across the economy
 MOST = 4  # occupations (or degrees) one question sets side by side
 INDUSTRIES = 6  # industries one question sets side by side: a list of settings ("hospitals, clinics, ...")
+# Words that ask how an occupation is classified ("does a CFO count as...", "is that the same occupation")
+COUNTED = frozenset({"count", "counts", "counted", "classified", "classify", "classification", "category", "same"})
 
 if TYPE_CHECKING:
     from ..model import Card, Certification, Degree, KnowledgeBase, Route
     from ..sections.builder import Builder, FactRow
     from ..wages.lookup import WageData
     from ..wages.model import WageRow
+    from .parts import Role
     from .reading import Reading
 
 
@@ -91,12 +94,43 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     rows += [(f"{data.occupation_name(s)}, {r.name} alone", _median(data, r), src) for s, r in local]
     if reading.amount is not None and data.soc in pair:  # the asker's own pay ("3k a week"): where it would stand
         rows.append(_yours(data, found[pair.index(data.soc)], reading.amount, src))
-    b.facts([*rows, sources_row(kb, [data.source])])
+    industries = _in_industries(data, reading) if data.soc in pair else []
+    asks = COUNTED & set(reading.lower) or " am i a " in f" {' '.join(reading.lower)} "  # "am I a X or a Y"
+    counted = _counted(kb, data, pair, reading.every("role")) if asks else []
+    cited = [data.source, *(i for _, _, s in counted for i in s)]
+    b.facts([*rows, *industries, *counted, sources_row(kb, cited)])
     if reading.place and where != reading.place.area.name:
         b.note(f"BLS figures for these occupations in the guide are by state: {where} for {reading.place.area.name}.")
     if "growing" in reading.tokens:  # growth asked: the guide projects this occupation alone
         _own_growth(b, kb, names[0] if pair[0] == data.soc else data.occupation_name(data.soc))
-    return Answered(frozenset({"occupation", "unheld", "place", "background", "role", "amount"}))
+    used = {"occupation", "unheld", "place", "background", "role", "amount"}
+    return Answered(frozenset(used | ({"industry", "setting"} if industries else set())))
+
+
+def _counted(kb: KnowledgeBase, data: WageData, pair: list[str], roles: list[Role]) -> list[FactRow]:
+    """How BLS counts the occupations asked of ("does a hospital CFO count as a health services manager"):
+    apart, each under its own code, and what this one's code covers (the glossary's SOC entry); a job title
+    of this occupation named ("nurse manager") is said to be counted in it."""
+    term = next((t for t in kb.glossary if t.term == "soc-code"), None)
+    codes = [f"{data.occupation_name(s)} ({s})" for s in pair if s != ALL]
+    said = f"As separate occupations, each with its own code: {listed(codes)}."
+    if roles:
+        own = f"{data.occupation_name(data.soc)} ({data.soc})"
+        said += f" {listed([r.name for r in roles])}: counted in {own}, as one of its job titles."
+    cited = [*(term.sources if term else []), *(i for r in roles for i in r.sources)]
+    return [("How BLS counts them", f"{said} {term.example}" if term and term.example else said, cited)]
+
+
+def _in_industries(data: WageData, reading: Reading) -> list[FactRow]:
+    """This occupation's national median in the first industry named ("dental office manager": offices of
+    dentists), the name in the value (a long name as a label would stack the card)."""
+    own = data.occupation_name(data.soc)
+    found = (data.row("0000000", data.soc, code) for code in reading.apart("industry")[:1])  # the card stays short
+    return [
+        ("Industry, United States", f"{own} in {r.industry_name}: {median(data, r, hourly=True)}", [data.source])
+        for r in found
+        if r is not None
+    ]
 
 
 def _yours(data: WageData, own: WageRow | None, annual: float, src: list[str]) -> FactRow:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 STARTING = "starting"  # the synonym group of a question about starting pay
 PERCENTILES = frozenset({"10", "10th", "90", "90th", "percent", "percentile", "percentiles"})
+QUARTILES = frozenset({"25", "25th", "75", "75th", "quartile", "quartiles", "percentile", "percentiles"})
 EXPERIENCE = frozenset({"experience", "experienced", "seniority", "senior"})  # "pay with 10 years' experience"
 LOCAL = frozenset({"local", "locally", "near", "nearby", "around"})  # "pay near me", "local salaries"
 MINE = frozenset({"my", "our"})  # "in my area", "in our state"
@@ -109,9 +110,15 @@ def figures(data: WageData, row: WageRow, reading: Reading) -> list[FactRow]:
         (f"Median pay, {data.label}", data.yearly_and_hourly(row, "median"), src),
         ("Middle 80%", f"{data.text(row, 'annual_p10')} to {data.text(row, 'annual_p90')} a year", src),
     ]
-    if _percentile(reading.lower):  # "what do the top 10% earn": each end said plainly
+    words = set(reading.lower)
+    if QUARTILES & words:  # "the 75th percentile": every percentile BLS publishes, in a row
+        points = ", ".join(f"{n}th {data.text(row, f'annual_p{n}')}" for n in (10, 25, 75, 90))
+        rows.append(("Percentiles", f"{points} a year", src))
+    elif _percentile(reading.lower):  # "what do the top 10% earn": each end said plainly
         rows.append(("Lowest-paid 10%", f"earned under {data.text(row, 'annual_p10')} a year", src))
         rows.append(("Top-paid 10%", f"earned over {data.text(row, 'annual_p90')} a year", src))
+    if words & {"mean", "average"}:  # BLS's mean beside its median: the two differ by thousands
+        rows.append(("Mean pay", data.yearly_and_hourly(row, "mean"), src))
     if STARTING in reading.groups:  # BLS has no starting wage; the 10th percentile is the nearest figure
         p10 = data.text(row, "annual_p10")
         rows.append(

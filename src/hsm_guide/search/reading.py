@@ -77,6 +77,18 @@ class Reading(NamedTuple):
             found = [s for s in found if s != self.own]
         return found
 
+    def apart(self, kind: str) -> list[Any]:
+        """The distinct values of one kind named apart from an occupation's name or a job title (the hospital
+        of 'hospital CEOs', the practice of 'practice managers': no industry asked of)."""
+        names = ("occupation", "unheld", "role")
+        others = [(p.start, p.end) for p in self.parts if p.kind in names and p.kind != kind and p.value != self.own]
+        found: list[Any] = []
+        for p in self.parts:
+            inside = any(a <= p.start and p.end <= z for a, z in others)
+            if p.kind == kind and not inside and all(p.value is not v and p.value != v for v in found):
+                found.append(p.value)
+        return found
+
     def first(self, kind: str) -> Any:
         found = self.every(kind)
         return found[0] if found else None
@@ -127,9 +139,9 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
     singles = [singular(w) for w in lower]
     found = _outside(_places(kb, typed, lexicon), find(lexicon.parts, singles, set()))
     taken = {i for f in found for i in range(f.start, f.end)}
-    parts = _affirmed(find(lexicon.parts, singles, taken), lower)
-    years, past = _years(kb, lower)
     groups = frozenset(lower) | {lexicon.synonyms[w][0] for w in lower if w in lexicon.synonyms}
+    parts = _figures(_affirmed(find(lexicon.parts, singles, taken), lower), lower, lexicon)
+    years, past = _years(kb, lower)
     reading = Reading(
         query=query,
         typed=tuple(typed),
@@ -148,6 +160,24 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
         amount=amount(query),
     )
     return _with_tokens(reading, lexicon)
+
+
+FIGURES = frozenset({"median", "mean", "percentile"})  # the glossary's terms for figures a pay card shows
+PAY, DEFINE = "pay", "mean"  # the synonym groups of pay words and of asking what a word means
+
+
+def _figures(parts: tuple[Part, ...], lower: Sequence[str], lexicon: Lexicon) -> tuple[Part, ...]:
+    """The parts, a term for a figure of the pay table asked beside a pay word and not asked to be defined
+    read as that figure ('figure'): "the 90th percentile salary" asks for the figure, "what does median pay
+    mean" for the term."""
+    figures = [p for p in parts if p.kind == "term" and getattr(p.value, "term", None) in FIGURES]
+    inside = {i for p in figures for i in range(p.start, p.end)}
+    group = [lexicon.synonyms.get(w, (w,))[0] for w in lower]  # 'average salary', a term's name, is a pay word
+    alone = {p.start for p in figures if p.end - p.start == 1} if len(figures) > 1 else set()  # "...salary mean"
+    defined = any(g == DEFINE and (i not in inside or i in alone) for i, g in enumerate(group))
+    if not figures or PAY not in group or defined:
+        return parts
+    return tuple(p._replace(kind="figure") if p in figures else p for p in parts)  # scored as no part (_part_tokens)
 
 
 _NOT = frozenset({"not", "dont", "never", "no", "without"})
@@ -268,13 +298,19 @@ def _part_tokens(reading: Reading, covered: set[int], synonyms: dict[str, tuple[
         if p.kind == "occupation" and p.value == reading.own:  # what every question is about: no token
             covered.update(range(p.start, p.end))
             continue
+        if p.kind == "figure":  # what every pay card shows: no token, but its pay word ('average salary') is asked
+            covered.update(i for i in range(p.start, p.end) if reading.lower[i] not in synonyms)
+            continue
         if p.kind in OCCUPATION_NOT and any(a <= p.start and p.end <= z for a, z in others):
             continue  # the hospital of "hospital CEOs" names the occupation, not an industry asked of
         kind = "occupation" if p.kind == "unheld" else p.kind  # held by the extract or not, an occupation is named
         values = seen.setdefault(kind, [])
         if all(v is not p.value and v != p.value for v in values):
             values.append(p.value)
-            tokens.append(f"<{kind}>" + ("+" if len(values) > 1 else ""))
+            if kind == "gap":  # a gap by its name: "ai" asks the automation card's examples, not the age card's
+                tokens.append(f"<gap:{getattr(p.value, 'name', '')}>")
+            else:
+                tokens.append(f"<{kind}>" + ("+" if len(values) > 1 else ""))
         covered.update(range(p.start, p.end))
         if p.kind == "term":  # a term's everyday words still ask their question: the salary of 'average salary'
             covered.difference_update(i for i in range(p.start, p.end) if reading.lower[i] in synonyms)
