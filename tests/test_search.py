@@ -247,12 +247,15 @@ def gap(name: str) -> Any:
         ("could chatgpt or automation take over a practice manager's job", "automation"),
         ("does my time on active duty count toward healthcare management", "military"),
         ("which EHR system should a clinic manager learn", "software"),
+        ("can I work in healthcare admin with a felony on my record", "criminal-record"),
+        ("what's the pass rate on the NAB exam", "exam-prep"),
     ],
 )
 def test_what_the_guide_does_not_hold_is_said_plainly_first(run, question: str, name: str) -> None:
     text, leads = card(run, question)
     found = gap(name)
-    assert text.startswith('[{"type": "heading", "text": "Answer: not in this guide"')
+    heading = f"Answer: {found.answer or 'not in this guide'}"  # a plain answer where the data gives one
+    assert text.startswith(f'[{{"type": "heading", "text": {json.dumps(heading)}')
     assert found.text in text
     assert leads == (found.command or leads)
 
@@ -653,14 +656,17 @@ def test_a_clinicians_abbreviations_name_their_background(
         assert f"'{word}'" not in unknown and f"you typed '{word}'" not in said
 
 
-def test_a_gap_named_beside_a_route_is_said_under_it(run) -> None:
-    """ "A teacher at 42, too late? what degree?": the career changer's route, and under it that the guide
-    holds nothing on age (never dropped)."""
-    text, leads = card(
-        run, "HS teacher, 42 yrs old. too late to get into healthcare management? what degree would i need"
-    )
-    assert leads == "path --from career-changer"
-    assert gap("age").text in text
+def test_a_gap_named_beside_who_asks_leads_and_the_askers_route_follows(run) -> None:
+    """ "A teacher at 42, too late? what degree?": the plain answer to what is asked first (no source sets an
+    age limit), then the career changer's route under it, never dropped; a background says who asks."""
+    asked = "HS teacher, 42 yrs old. too late to get into healthcare management? what degree would i need"
+    text, leads = card(run, asked)
+    assert text.startswith(json.dumps([{"type": "heading", "text": f"Answer: {gap('age').answer}", "level": 2}])[:-1])
+    assert gap("age").text in text and leads == gap("age").command
+    result = run("search", *asked.split())
+    assert result.exit_code == 0 and "Read on: hsm-guide path --from career-changer" in named(result.stdout)
+    text, leads = card(run, "as a nursing student, will AI wipe out hospital admin jobs")
+    assert gap("automation").text in text and leads == gap("automation").command
 
 
 def test_a_kind_of_manager_bls_names_is_said_to_be_of_this_occupation(run) -> None:

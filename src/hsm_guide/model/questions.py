@@ -115,6 +115,7 @@ class Gap(Record, frozen=True, kw_only=True):
     said: Annotated[list[Phrase], Meta(min_length=1)]  # the words that name it in a question
     asks: Annotated[list[Asked], Meta(min_length=2)]  # example questions
     text: str  # what the guide does not hold
+    answer: str | None = None  # the card's heading, where a plain answer fits ("none of ... sets an age limit")
     look: str | None = None  # where to look instead, or the closest the guide holds
     command: str | None = None  # a command of the guide that helps
     sources: list[SourceId] = []  # where `look` comes from

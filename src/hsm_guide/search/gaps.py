@@ -19,7 +19,7 @@ HOLDS = (
 
 
 def gap(b: Builder, kb: KnowledgeBase, reading: Reading, found: Gap) -> Answered:
-    b.heading("Answer: not in this guide")
+    b.heading(f"Answer: {found.answer or 'not in this guide'}")
     b.text(found.text)
     if found.look:
         b.text(found.look, found.sources)
