@@ -205,8 +205,37 @@ def test_a_clinician_named_as_the_asker_is_set_beside_this_occupation_with_their
     assert facts["Medical and Health Services Managers"] == median(managers) + " (median)"
     said = f"Medical and Health Services Managers in {dentists['industry_name']}: {median(dentists)} (median)"
     assert facts["Industry, United States"] == said
+    gap = money(str(float(hygienists["annual_median"]) - float(dentists["annual_median"])))
+    assert facts["Difference there"] == f"Dental Hygienists (all industries) {gap} a year more at the median"
     _, facts, _ = card(run, "do hospital ceos make more than practice managers")
     assert "Industry, United States" not in facts  # the hospital of "hospital ceos", the practice of a title
+
+
+def test_a_word_that_is_also_a_clinicians_shorthand_or_a_place_code_is_read_as_the_question_means_it(run) -> None:
+    """'nights + OT' is overtime, not occupational therapists; an 'OR nurse' works in the operating room, not
+    in Oregon; 'VA admins' work for Veterans Affairs, not in Virginia; '&' joins a name as 'and' does."""
+    heading, facts, _ = card(run, "ICU RN making $62/hr with nights + OT in san diego, would management be a pay cut")
+    assert heading.startswith("Answer: Registered Nurses and Medical and Health Services Managers")
+    assert "Occupational Therapists" not in facts
+    heading, _, _ = card(run, "OR nurse in montana, what do managers make compared to nurses")
+    assert "Oregon" not in heading and "Montana" in heading
+    heading, _, _ = card(run, "what do VA admins make")
+    assert "Virginia" not in heading
+    _, facts, _ = card(run, "social & community service manager vs health services manager pay")
+    assert "Social and Community Service Managers" in facts
+
+
+def test_a_reader_from_an_occupation_the_guide_has_no_figures_for_gets_this_ones_pay_where_they_live(run) -> None:
+    """ "I'm a teacher in Denver, what would I make": who asks has no figures in the guide (said under the
+    heading), and the card is this occupation's pay there; "how much do teachers make" is asked of teachers."""
+    denver, asked = row("0019740"), "I'm a high school teacher in Denver, what would I make as a clinic manager"
+    heading, facts, _ = card(run, asked)
+    assert heading == "Answer: Medical and Health Services Managers, pay in Denver-Aurora-Centennial, CO"
+    assert facts["Median pay, May 2025"] == median(denver)
+    result = run("search", *asked.split())
+    assert "The guide has no figures for teachers." in " ".join(result.stdout.split())
+    heading, _, _ = card(run, "how much do teachers make in denver")
+    assert heading == "Answer: the guide has no figures for teachers"
 
 
 def test_a_question_of_how_bls_counts_an_occupation_says_each_code(run) -> None:

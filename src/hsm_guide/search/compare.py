@@ -75,16 +75,16 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     if kb.wages is None:
         return None
     from ..wages.lookup import wage_data
-    from .unheld import said
+    from .unheld import asker, said
 
     data = wage_data(kb)
     pair = _pair(reading, data)
-    if pair is None:
+    if pair is None or (ALL in pair and asker(reading)):  # who asks has no figures here: the pay card answers
         return None
     area = reading.place.area if reading.place else None
     found, where, local = _alike(data, area, pair)
     names = [data.occupation_name(s) for s in pair]
-    state = f", the state (no figure for {area.name})" if area is not None and where != area.name else ""
+    state = f" (the state's figures for {area.name})" if area is not None and where != area.name else ""
     title = f"{listed(names)}, pay side by side, {where}{state}, {data.label}"
     if not said(b, kb, reading, title):
         b.heading(f"Answer: {title}")
@@ -94,7 +94,7 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     rows += [(f"{data.occupation_name(s)}, {r.name} alone", _median(data, r), src) for s, r in local]
     if reading.amount is not None and data.soc in pair:  # the asker's own pay ("3k a week"): where it would stand
         rows.append(_yours(data, found[pair.index(data.soc)], reading.amount, src))
-    industries = _in_industries(data, reading) if data.soc in pair else []
+    industries = _in_industries(data, reading, pair, found if area is None else []) if data.soc in pair else []
     asks = COUNTED & set(reading.lower) or " am i a " in f" {' '.join(reading.lower)} "  # "am I a X or a Y"
     counted = _counted(kb, data, pair, reading.every("role")) if asks else []
     cited = [data.source, *(i for _, _, s in counted for i in s)]
@@ -121,16 +121,25 @@ def _counted(kb: KnowledgeBase, data: WageData, pair: list[str], roles: list[Rol
     return [("How BLS counts them", f"{said} {term.example}" if term and term.example else said, cited)]
 
 
-def _in_industries(data: WageData, reading: Reading) -> list[FactRow]:
+def _in_industries(data: WageData, reading: Reading, pair: list[str], national: list[WageRow | None]) -> list[FactRow]:
     """This occupation's national median in the first industry named ("dental office manager": offices of
-    dentists), the name in the value (a long name as a label would stack the card)."""
+    dentists), the name in the value (a long name as a label would stack the card); beside one other
+    occupation's national median, which pays more there."""
     own = data.occupation_name(data.soc)
-    found = (data.row("0000000", data.soc, code) for code in reading.apart("industry")[:1])  # the card stays short
-    return [
+    codes = reading.apart("industry")[:1]  # the card stays short
+    r = data.row("0000000", data.soc, codes[0]) if codes else None
+    if r is None:
+        return []
+    rows: list[FactRow] = [
         ("Industry, United States", f"{own} in {r.industry_name}: {median(data, r, hourly=True)}", [data.source])
-        for r in found
-        if r is not None
     ]
+    if len(pair) == 2 and len(national) == 2:  # the other's median is of all industries: said so
+        other = next(i for i, s in enumerate(pair) if s != data.soc)
+        row = national[other]
+        name = f"{data.occupation_name(pair[other])} (all industries)"
+        pays = [(name, row.annual_median if row else None), (f"{own} in {r.industry_name}", r.annual_median)]
+        rows += [("Difference there", value, src) for _, value, src in _higher(pays)]
+    return rows
 
 
 def _yours(data: WageData, own: WageRow | None, annual: float, src: list[str]) -> FactRow:

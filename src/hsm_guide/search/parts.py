@@ -52,6 +52,10 @@ def entries(kb: KnowledgeBase) -> list[Entry]:
     """Every name the question may use, with its kind and what it names."""
     named = [*_studies(kb), *_reference(kb), *_asked(kb)]
     found = [(phrase(name), kind, value) for kind, value, name in named]
+    # a name's "and" may be typed "&", which is no word: "social & community service manager" names it too
+    found += [
+        (tuple(w for w in words if w != "and"), kind, value) for words, kind, value in found if "and" in words[1:-1]
+    ]
     found += list(_routes(kb))
     found += [((w,), "rural", w) for w in RURAL]  # rural pay: the nonmetropolitan areas
     return [e for e in found if e[0]]
