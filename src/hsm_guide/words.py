@@ -118,6 +118,10 @@ SHORT = {
     "vps": "executives",
     "assoc": "associate",
     "avg": "average",
+    "pct": "percentile",
+    "dev": "developer",
+    "devs": "developers",
+    "pctl": "percentile",
     "approx": "approximately",
 }
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Hit", "Passage", "Result", "document", "index", "passages", "search"]
 PASSAGES = 5  # passages shown after a card by default; --all shows every one
+SENTENCE = 5  # words from which a query is a question: where no card fits, its closest passages are shown
 
 
 class Result(NamedTuple):
@@ -60,6 +61,9 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
     kept = [f for f in forms if f]
     choices = _choices(kb, lex, reading) if section is None else ()
     hits = ranked(found, kept, loose=bool(choices)) if kept else []
+    if not hits and not choices and kept and len(reading.lower) >= SENTENCE:  # a question no card fits: its
+        # best passages under the card that says so, never "no matches" for a whole sentence
+        hits = ranked(found, kept, loose=True)
     unmatched = tuple(w for w, f in zip(words, forms, strict=True) if not f) if kept else ()
     closest = [] if hits or choices else _closest(words, lex)
     asked = reading if section is None else None

@@ -164,6 +164,7 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
 
 FIGURES = frozenset({"median", "mean", "percentile"})  # the glossary's terms for figures a pay card shows
 PAY, DEFINE = "pay", "mean"  # the synonym groups of pay words and of asking what a word means
+ORDINALS = frozenset({"10th", "25th", "75th", "90th"})  # the percentiles BLS publishes
 
 
 def _figures(parts: tuple[Part, ...], lower: Sequence[str], lexicon: Lexicon) -> tuple[Part, ...]:
@@ -175,7 +176,8 @@ def _figures(parts: tuple[Part, ...], lower: Sequence[str], lexicon: Lexicon) ->
     group = [lexicon.synonyms.get(w, (w,))[0] for w in lower]  # 'average salary', a term's name, is a pay word
     alone = {p.start for p in figures if p.end - p.start == 1} if len(figures) > 1 else set()  # "...salary mean"
     defined = any(g == DEFINE and (i not in inside or i in alone) for i, g in enumerate(group))
-    if not figures or PAY not in group or defined:
+    ordinal = not ORDINALS.isdisjoint(lower)  # "the 75th and 90th pct" asks for pay without saying so
+    if not figures or not (PAY in group or ordinal) or defined:
         return parts
     return tuple(p._replace(kind="figure") if p in figures else p for p in parts)  # scored as no part (_part_tokens)
 
@@ -298,8 +300,9 @@ def _part_tokens(reading: Reading, covered: set[int], synonyms: dict[str, tuple[
         if p.kind == "occupation" and p.value == reading.own:  # what every question is about: no token
             covered.update(range(p.start, p.end))
             continue
-        if p.kind == "figure":  # what every pay card shows: no token, but its pay word ('average salary') is asked
-            covered.update(i for i in range(p.start, p.end) if reading.lower[i] not in synonyms)
+        if p.kind == "figure":  # a figure of the pay table asks for pay: its token is the pay group's
+            covered.update(range(p.start, p.end))
+            tokens.append(PAY)
             continue
         if p.kind in OCCUPATION_NOT and any(a <= p.start and p.end <= z for a, z in others):
             continue  # the hospital of "hospital CEOs" names the occupation, not an industry asked of
