@@ -160,6 +160,27 @@ def test_the_top_and_lowest_tenth_and_starting_pay_are_said_plainly(run) -> None
     assert "Top-paid 10%" not in facts
 
 
+def test_two_of_a_kind_named_lead_with_the_card_that_sets_them_side_by_side(run) -> None:
+    """ "Which cert first, FACHE or CMPE?" names two credentials: the card that compares them leads, not one
+    credential's card that would drop the other; two places beside a license question keep the license."""
+    heading, _, _ = card(run, "which cert should a student get first, FACHE or CMPE?")
+    assert heading == "Answer: the FACHE and the CMPE side by side"
+    heading, _, _ = card(run, "nursing home administrator license requirements florida vs georgia")
+    assert "license" in heading
+
+
+def test_chat_shorthand_is_filler_and_short_forms_are_their_words(run) -> None:
+    """'lol' is never corrected to 'low', nor 'pls' to 'plus'; 'dev' is a developer and 'pct' a percentile."""
+    for question in ("RRT wanting to be dept director, MHA vs MBA lol which one", "outlook for managers pls"):
+        result = run("search", *question.split())
+        assert result.exit_code == 0 and "Showing results for" not in result.stdout
+    heading, _, _ = card(run, "software dev vs health services manager pay")
+    assert heading.startswith("Answer: Software Developers and Medical and Health Services Managers")
+    ohio = row("3900000")
+    _, facts, _ = card(run, "75th pct pay in ohio")
+    assert f"75th {money(ohio['annual_p75'])}" in facts["Percentiles"]
+
+
 def test_a_move_between_two_places_sets_them_side_by_side(run) -> None:
     heading, facts, _ = card(run, "relocating from Boise to Seattle, how would my salary change")
     assert heading.startswith("Answer: Boise City, ID and Seattle-Tacoma-Bellevue, WA, pay side by side")

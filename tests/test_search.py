@@ -250,6 +250,8 @@ def gap(name: str) -> Any:
         ("can I work in healthcare admin with a felony on my record", "criminal-record"),
         ("what's the pass rate on the NAB exam", "exam-prep"),
         ("is a 2.6 gpa too low for healthcare management", "grades"),
+        ("internships for health admin students in chicago this summer", "internships"),
+        ("which colleges near denver have accredited MHA programs", "program-lists"),
     ],
 )
 def test_what_the_guide_does_not_hold_is_said_plainly_first(run, question: str, name: str) -> None:

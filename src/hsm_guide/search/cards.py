@@ -281,12 +281,24 @@ def ranked(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> list[tuple[
         kept.sort(key=lambda pair: (_fallback_rank(found, pair[1]), -pair[0], pair[1]))
         return [(score, found.cards[i]) for score, i in kept]
     kept.sort(key=lambda pair: (-pair[0], pair[1]))  # ties: the card listed first in the data
+    kept = _pairs_first(found, reading, kept)
     if kept and found.needs[kept[0][1]].keys() == {"background"}:  # who asks, not what is asked: a gap the
         # question names ("as a nursing student, will AI wipe out these jobs") comes before the asker's route
         named_gaps = [(score, i) for i, score in scores.items() if _can(found.cards[i], reading, gaps)]
         first = [(score, i) for score, i in named_gaps if isinstance(found.cards[i], Gap) and score >= FLOOR]
         kept = first + [pair for pair in kept if pair not in first]
     return [(score, found.cards[i]) for score, i in kept]
+
+
+def _pairs_first(found: Table, reading: Reading, kept: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    """Where the question names two of a kind ("FACHE or CMPE"), the card that sets two side by side comes
+    before one that shows one of them (and drops the other); not for places, set side by side by pay
+    alone ("license requirements in florida vs georgia" asks for the licenses)."""
+    if not kept:
+        return kept
+    single = {k for k, n in found.needs[kept[0][1]].items() if n == 1} - {"place"}  # two places: pay, whatever is asked
+    pairs = [p for p in kept if any(found.needs[p[1]].get(k) == 2 for k in single)]
+    return pairs[:1] + [p for p in kept if p not in pairs[:1]] if pairs else kept
 
 
 # The kinds of thing that have a card of their own: named, that card answers for it whatever else is asked.
