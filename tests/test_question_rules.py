@@ -174,6 +174,9 @@ def test_chat_shorthand_is_filler_and_short_forms_are_their_words(run) -> None:
     for question in ("RRT wanting to be dept director, MHA vs MBA lol which one", "outlook for managers pls"):
         result = run("search", *question.split())
         assert result.exit_code == 0 and "Showing results for" not in result.stdout
+    store = "I ran a $6M store for 12 years, can I manage a clinic"
+    result = run("search", *store.split())
+    assert "'6m'" not in result.stdout.lower()  # an amount, never a word the guide holds nothing on
     heading, _, _ = card(run, "software dev vs health services manager pay")
     assert heading.startswith("Answer: Software Developers and Medical and Health Services Managers")
     ohio = row("3900000")

@@ -27,7 +27,7 @@ _RATE = re.compile(
 _COUNTED = re.compile(
     r"\s*(?:jobs?|people|persons?|workers?|managers?|employees?|openings?|positions?|members?)\b", re.I
 )
-THOUSANDS = re.compile(r"\d+k")  # 95k as a word: an amount, never a word to spell, match or search for
+THOUSANDS = re.compile(r"\d+[km]")  # 95k, a $6M budget: an amount, never a word to spell, match or search for
 MOST_WORDS = 60  # a question is read up to its 60th word: the work stays bounded for any length
 
 # Search synonyms: the guide is written in American English, and a reader who types the
