@@ -216,6 +216,9 @@ def test_a_percentile_or_the_mean_asked_by_name_is_the_figure_not_the_terms_defi
     assert "Mean pay" not in facts and "Percentiles" not in facts
     heading, _, _ = card(run, "what is a percentile")
     assert heading.startswith("Answer: Percentile")
+    for asked in ("what does median pay mean", "what does average salary mean"):  # asked to be defined
+        heading, _, _ = card(run, asked)
+        assert heading.startswith(("Answer: Median", "Answer: Mean")), asked
 
 
 def test_a_clinician_named_as_the_asker_is_set_beside_this_occupation_with_their_own_figures(run) -> None:
