@@ -167,13 +167,19 @@ def degree_needed(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -
 
 
 def _route_says(who: Route | None, degree: Degree | None) -> list[FactRow]:
-    """The education step of a background's route (the one on the degree named), and whether the route
-    counts it optional."""
+    """The education step of a background's route (the one on the degree named), whether the route counts
+    it optional, and the route's first experience step (what counts besides a degree)."""
     step = _education_step(who, degree) if who else None
     if who is None or step is None:
         return []
-    optional = " (an optional step on this route)" if step.duration and step.duration.optional else ""
-    return [(f"For {lowered(who.who or who.name)}", step.text + optional, step.sources)]
+    # optional, and why where its name says ("Bachelor's degree, if you do not hold one")
+    optional = (
+        f" (optional on this route: {lowered(step.duration.step)})" if step.duration and step.duration.optional else ""
+    )
+    rows: list[FactRow] = [(f"For {lowered(who.who or who.name)}", step.text + optional, step.sources)]
+    # what counts besides school ("without going back to school"): the route's first experience step
+    counts = next((s for s in who.steps if s.kind == "experience"), None)
+    return rows + ([("Your experience", counts.text, counts.sources)] if counts else [])
 
 
 def _education_step(who: Route, degree: Degree | None) -> Step | None:
