@@ -160,6 +160,20 @@ def test_the_top_and_lowest_tenth_and_starting_pay_are_said_plainly(run) -> None
     assert "Top-paid 10%" not in facts
 
 
+def test_the_education_a_background_needs_says_what_experience_counts(run) -> None:
+    """ "Without going back to school": the education card for a retail manager gives the route's education
+    step, why it is optional, and the first experience step the route counts."""
+    retail = next(b for b in YAML["paths"]["backgrounds"] if b["key"] == "retail")
+    experience = next(s for s in retail["steps"] if s["kind"] == "experience")
+    education = next(s for s in retail["steps"] if s["kind"] == "education")
+    heading, facts, _ = card(run, "can a retail store manager run a clinic without going back to school")
+    assert heading == "Answer: the education it takes, for a retail or hospitality manager"
+    assert facts["Your experience"] == experience["text"]
+    step = education["duration"]["step"]
+    said = f"{education['text']} (optional on this route: {step[0].lower() + step[1:]})"
+    assert facts["For a retail or hospitality manager"] == said
+
+
 def test_two_of_a_kind_named_lead_with_the_card_that_sets_them_side_by_side(run) -> None:
     """ "Which cert first, FACHE or CMPE?" names two credentials: the card that compares them leads, not one
     credential's card that would drop the other; two places beside a license question keep the license."""
