@@ -185,7 +185,12 @@ def test_two_of_a_kind_named_lead_with_the_card_that_sets_them_side_by_side(run)
 
 def test_chat_shorthand_is_filler_and_short_forms_are_their_words(run) -> None:
     """'lol' is never corrected to 'low', nor 'pls' to 'plus'; 'dev' is a developer and 'pct' a percentile."""
-    for question in ("RRT wanting to be dept director, MHA vs MBA lol which one", "outlook for managers pls"):
+    asked = (
+        "RRT wanting to be dept director, MHA vs MBA lol which one",
+        "outlook for managers pls",
+        "resp therapist to manager",
+    )
+    for question in asked:
         result = run("search", *question.split())
         assert result.exit_code == 0 and "Showing results for" not in result.stdout
     store = "I ran a $6M store for 12 years, can I manage a clinic"

@@ -252,6 +252,7 @@ def gap(name: str) -> Any:
         ("is a 2.6 gpa too low for healthcare management", "grades"),
         ("internships for health admin students in chicago this summer", "internships"),
         ("which colleges near denver have accredited MHA programs", "program-lists"),
+        ("what percent of health services managers are women", "demographics"),
     ],
 )
 def test_what_the_guide_does_not_hold_is_said_plainly_first(run, question: str, name: str) -> None:

@@ -119,6 +119,7 @@ SHORT = {
     "assoc": "associate",
     "avg": "average",
     "pct": "percentile",
+    "resp": "respiratory",
     "dev": "developer",
     "devs": "developers",
     "pctl": "percentile",

@@ -302,7 +302,7 @@ def _pairs_first(found: Table, reading: Reading, kept: list[tuple[float, int]]) 
 
 
 # The kinds of thing that have a card of their own: named, that card answers for it whatever else is asked.
-_OWN = frozenset({"credential", "term", "organization", "role"})
+_OWN = frozenset({"credential", "term", "organization", "role", "amount"})
 
 
 def _fallback_rank(found: Table, i: int) -> int:

@@ -306,6 +306,11 @@ def _part_tokens(reading: Reading, covered: set[int], synonyms: dict[str, tuple[
             continue
         if p.kind in OCCUPATION_NOT and any(a <= p.start and p.end <= z for a, z in others):
             continue  # the hospital of "hospital CEOs" names the occupation, not an industry asked of
+        if p.kind == "term" and any(
+            o.kind == "credential" and (o.start, o.end) == (p.start, p.end) for o in reading.parts
+        ):
+            covered.update(range(p.start, p.end))
+            continue  # the FACHE is scored as the credential it is, not as a term shared with degrees (MHA)
         kind = "occupation" if p.kind == "unheld" else p.kind  # held by the extract or not, an occupation is named
         values = seen.setdefault(kind, [])
         if all(v is not p.value and v != p.value for v in values):
