@@ -174,6 +174,19 @@ def test_the_education_a_background_needs_says_what_experience_counts(run) -> No
     assert facts["For a retail or hospitality manager"] == said
 
 
+def test_a_long_question_naming_a_salary_or_a_credential_leads_with_it(run) -> None:
+    """Many words lower every card's share: a salary named still leads with where it stands, and a credential
+    that is also a glossary term with its own card, never a degree's."""
+    heading, _, _ = card(
+        run, "I run a 6-doc ortho practice in Tampa. The board wants to know if my $92k is under market"
+    )
+    assert heading.startswith("Answer: where a $92,000 salary stands, Tampa")
+    heading, _, _ = card(
+        run, "ops director at a 300-bed community hospital aiming for COO, is the FACHE worth the hassle?"
+    )
+    assert "FACHE" in heading
+
+
 def test_two_of_a_kind_named_lead_with_the_card_that_sets_them_side_by_side(run) -> None:
     """ "Which cert first, FACHE or CMPE?" names two credentials: the card that compares them leads, not one
     credential's card that would drop the other; two places beside a license question keep the license."""
