@@ -187,6 +187,28 @@ def test_a_long_question_naming_a_salary_or_a_credential_leads_with_it(run) -> N
     assert "FACHE" in heading
 
 
+def test_how_many_jobs_in_a_state_gives_the_states_count_and_says_the_projection_is_national(run) -> None:
+    florida, nation = row("1200000"), row("0000000")
+    heading, facts, notes = card(run, "how many health services managers are there in florida and is it growing")
+    assert heading == "Answer: how many of these jobs there are, and in Florida"
+    share = float(florida["employment"]) / float(nation["employment"])
+    assert (
+        facts["Employed in Florida, May 2025"] == f"{float(florida['employment']):,.0f} ({share:.1%} of the nation's)"
+    )
+    assert "The guide's projections are national, none by state or metro area." in notes
+    heading, facts, _ = card(run, "how many jobs are there")
+    assert heading == "Answer: how many of these jobs there are" and not any(k.startswith("Employed in") for k in facts)
+
+
+def test_a_code_with_a_digit_is_never_said_to_be_unheld_and_short_forms_read_as_words(run) -> None:
+    """'68W' (an army job code) or '45yo' is no word the guide 'holds nothing on'; 'BS' is a bachelor's and
+    'MHSM' this occupation's own short name."""
+    for asked in ("ex army 68W, what jobs", "teacher 45yo in columbus, what does it pay", "a BS in biology, MHSM?"):
+        result = run("search", *asked.split())
+        said = " ".join(result.stdout.split())
+        assert result.exit_code == 0 and "holds nothing on" not in said and "Showing results for" not in said, asked
+
+
 def test_two_of_a_kind_named_lead_with_the_card_that_sets_them_side_by_side(run) -> None:
     """ "Which cert first, FACHE or CMPE?" names two credentials: the card that compares them leads, not one
     credential's card that would drop the other; two places beside a license question keep the license."""

@@ -60,7 +60,7 @@ FAMILIES = {
     "role": _family("reference:role", "role occupation setting industry term"),
     "titles": _family("reference:titles", "role occupation background"),
     "organization": _family("reference:organization", "organization term credential"),
-    "jobs": _family("reference:jobs", "occupation role"),
+    "jobs": _family("reference:jobs", "occupation role place"),
     "employers": _family("reference:employers", "industry setting occupation"),
 }
 GAP = frozenset({"gap"})  # what a gap card needs: the gap it names

@@ -235,7 +235,8 @@ def _rare(kb: KnowledgeBase, word: str) -> bool:
 def _spelled(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> tuple[dict[str, str], tuple[str, ...]]:
     """Corrections for the words in neither the guide nor the word list, and those close to nothing."""
     words = dict.fromkeys(american(t.lower()) for t in typed)
-    unfamiliar = [w for w in words if not (w.isdigit() or THOUSANDS.fullmatch(w) or lexicon.familiar(w))]
+    # a word with a digit is a code or a number ('68w', '45yo', '2.6'): never corrected, never said to be unheld
+    unfamiliar = [w for w in words if not (any(c.isdigit() for c in w) or lexicon.familiar(w))]
     if not unfamiliar:
         return {}, ()
     from .dictionary import counts

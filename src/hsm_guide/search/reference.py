@@ -208,10 +208,30 @@ def jobs(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answere
     rows = [row for row in (*counted, *projected) if row[1]]
     if not rows:
         return None
-    b.heading("Answer: how many of these jobs there are")
-    b.facts([*rows, *_largest(kb, 3), sources_row(kb, [i for row in rows for i in row[2]])])
+    local = _employed_in(kb, reading)
+    b.heading("Answer: how many of these jobs there are" + (f", and in {reading.place.area.name}" if local else ""))
+    cited = [i for row in (*local, *rows) for i in row[2]]
+    b.facts([*local, *rows, *_largest(kb, 3), sources_row(kb, cited)])
+    if local and projected:
+        b.note("The guide's projections are national, none by state or metro area.")
     b.hint("Why the two counts differ: hsm-guide explain employment-projections")
-    return Answered(frozenset({"occupation", "role"}))
+    return Answered(frozenset({"occupation", "role"} | ({"place"} if local else set())))
+
+
+def _employed_in(kb: KnowledgeBase, reading: Reading) -> list[FactRow]:
+    """The OEWS count of these jobs in the place named (a state, metro or nonmetro area), and its share of
+    the nation's."""
+    if kb.wages is None or reading.place is None or reading.place.area.kind == "national":
+        return []
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    row, nation = data.row(reading.place.area.code), data.national()
+    if row is None or row.employment is None:
+        return []
+    count = data.text(row, "employment", "count")
+    share = f" ({row.employment / nation.employment:.1%} of the nation's)" if nation.employment else ""
+    return [(f"Employed in {row.name}, {data.label}", f"{count}{share}", [data.source])]
 
 
 def _largest(kb: KnowledgeBase, most: int) -> list[FactRow]:
