@@ -209,7 +209,8 @@ def jobs(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answere
     if not rows:
         return None
     local = _employed_in(kb, reading)
-    b.heading("Answer: how many of these jobs there are" + (f", and in {reading.place.area.name}" if local else ""))
+    place = f", and in {reading.place.area.name}" if local and reading.place else ""
+    b.heading(f"Answer: how many of these jobs there are{place}")
     cited = [i for row in (*local, *rows) for i in row[2]]
     b.facts([*local, *rows, *_largest(kb, 3), sources_row(kb, cited)])
     if local and projected:
