@@ -786,6 +786,16 @@ MUTANTS: dict[str, list[Change]] = {
             "a long question naming a salary left with no card",
         ),
         Change(
+            "unfamiliar = [w for w in words if not (any(c.isdigit() for c in w) or lexicon.familiar(w))]",
+            "unfamiliar = [w for w in words if not (w.isdigit() or lexicon.familiar(w))]",
+            "an army job code ('68W') said to be a word the guide holds nothing on",
+        ),
+        Change(
+            'if kb.wages is None or reading.place is None or reading.place.area.kind == "national":',
+            "if True:",
+            "how many jobs in Florida answered with the nation's count alone",
+        ),
+        Change(
             "for w in sorted(words) if len(key) == 1 or w not in gapped)",
             "for w in sorted(words))",
             "the record of 'a felony on my record' read as a records technician",
