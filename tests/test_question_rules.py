@@ -209,6 +209,17 @@ def test_a_code_with_a_digit_is_never_said_to_be_unheld_and_short_forms_read_as_
         assert result.exit_code == 0 and "holds nothing on" not in said and "Showing results for" not in said, asked
 
 
+def test_a_card_of_pay_alone_leads_only_where_pay_is_asked(run) -> None:
+    """Settings named without a word of pay ask for something else: a license, or who employs the most."""
+    asked = "thinking of leaving my clinic mgr job to be an assisted living ED. "
+    heading, _, _ = card(run, asked + "do they need a license like nursing home admins do?")
+    assert heading and not heading.startswith("Answer: pay by industry")
+    heading, _, _ = card(run, "what industries employ the most health services managers")
+    assert heading.startswith("Answer: the largest employers")
+    heading, _, _ = card(run, "hospital vs physician practice pay")
+    assert heading.startswith("Answer: pay by industry")
+
+
 def test_two_of_a_kind_named_lead_with_the_card_that_sets_them_side_by_side(run) -> None:
     """ "Which cert first, FACHE or CMPE?" names two credentials: the card that compares them leads, not one
     credential's card that would drop the other; two places beside a license question keep the license."""

@@ -91,6 +91,7 @@ Needs = Literal[
     "rural",
     "licensed-role",  # a setting whose route names a license, or a term that sends the reader to licensure
     "amount",  # a yearly salary: an offer to place among the percentiles
+    "pay",  # a word of pay (salary, earn, pays) or a pay figure: a card of pay alone leads only where pay is asked
 ]
 Asked = Annotated[str, Meta(min_length=2, max_length=200)]
 

@@ -103,6 +103,8 @@ class Reading(NamedTuple):
             return bool(self.places)
         if need == "amount":
             return self.amount is not None
+        if need == "pay":  # "do they need a license like nursing home admins do" names settings, not pay
+            return PAY in self.groups or self.amount is not None or any(p.kind == "figure" for p in self.parts)
         if need == "rural":  # the word, or a place read as rural ('rural ohio': its nonmetro areas)
             return bool(self.every("rural")) or any(f.area.kind == "nonmetro" for f in self.places)
         if need == "licensed-role":  # a setting whose route has a license step, or a term that leads to licensure
