@@ -796,6 +796,11 @@ MUTANTS: dict[str, list[Change]] = {
             "how many jobs in Florida answered with the nation's count alone",
         ),
         Change(
+            'return PAY in self.groups or self.amount is not None or any(p.kind == "figure" for p in self.parts)',
+            "return True",
+            "a license question naming settings answered with pay by industry",
+        ),
+        Change(
             "for w in sorted(words) if len(key) == 1 or w not in gapped)",
             "for w in sorted(words))",
             "the record of 'a felony on my record' read as a records technician",
