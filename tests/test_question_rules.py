@@ -334,8 +334,11 @@ def test_a_question_of_how_bls_counts_an_occupation_says_each_code(run) -> None:
     _, facts, _ = card(run, "would a pharmacist running the pharmacy be classified as a health services manager")
     counted = facts["How BLS counts them"]
     assert "Pharmacists (29-1051)" in counted and "Medical and Health Services Managers (11-9111)" in counted
-    _, facts, _ = card(run, "do pharmacists make more than health services managers")
-    assert "How BLS counts them" not in facts
+    _, facts, _ = card(run, "is a pharmacist the same occupation as a health services manager")
+    assert "How BLS counts them" in facts
+    for asked in ("do pharmacists make more than health services managers", "do pharmacists make the same as managers"):
+        _, facts, _ = card(run, asked)
+        assert "How BLS counts them" not in facts, asked
 
 
 def test_another_occupations_pay_question_is_answered_with_its_figures(run) -> None:

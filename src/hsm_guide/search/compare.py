@@ -12,7 +12,9 @@ ALL = "00-0000"  # all occupations: where pay stands across the economy
 MOST = 4  # occupations (or degrees) one question sets side by side
 INDUSTRIES = 6  # industries one question sets side by side: a list of settings ("hospitals, clinics, ...")
 # Words that ask how an occupation is classified ("does a CFO count as...", "is that the same occupation")
-COUNTED = frozenset({"count", "counts", "counted", "classified", "classify", "classification", "category", "same"})
+COUNTED = frozenset({"count", "counts", "counted", "classified", "classify", "classification", "category"})
+# ...and phrases that do ("the same occupation as"), where "the same" alone asks of pay ("do RNs make the same")
+COUNTED_PHRASES = (" am i a ", " same occupation ", " same job ", " same thing ", " same code ")
 
 if TYPE_CHECKING:
     from ..model import Card, Certification, Degree, KnowledgeBase, Route
@@ -95,7 +97,8 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     if reading.amount is not None and data.soc in pair:  # the asker's own pay ("3k a week"): where it would stand
         rows.append(_yours(data, found[pair.index(data.soc)], reading.amount, src))
     industries = _in_industries(data, reading, pair, found if area is None else []) if data.soc in pair else []
-    asks = COUNTED & set(reading.lower) or " am i a " in f" {' '.join(reading.lower)} "  # "am I a X or a Y"
+    said = f" {' '.join(reading.lower)} "
+    asks = COUNTED & set(reading.lower) or any(phrase in said for phrase in COUNTED_PHRASES)
     counted = _counted(kb, data, pair, reading.every("role")) if asks else []
     cited = [data.source, *(i for _, _, s in counted for i in s)]
     b.facts([*rows, *industries, *counted, sources_row(kb, cited)])
