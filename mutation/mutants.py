@@ -751,11 +751,6 @@ MUTANTS: dict[str, list[Change]] = {
             "'what does median pay mean' answered with the pay card, not the definition",
         ),
         Change(
-            "tokens.append(f\"<gap:{getattr(p.value, 'name', '')}>\")",
-            'tokens.append("<gap>")',
-            "a gap matched by any gap's examples, not its own",
-        ),
-        Change(
             'return bool(found) and not any(reading.lower[p.end - 1].endswith("s") for p in found)',
             "return False",
             "a teacher asking about their own move told first that the guide has no teachers' figures",

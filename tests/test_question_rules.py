@@ -223,8 +223,12 @@ def test_a_card_of_pay_alone_leads_only_where_pay_is_asked(run) -> None:
 def test_two_of_a_kind_named_lead_with_the_card_that_sets_them_side_by_side(run) -> None:
     """ "Which cert first, FACHE or CMPE?" names two credentials: the card that compares them leads, not one
     credential's card that would drop the other; two places beside a license question keep the license."""
-    heading, _, _ = card(run, "which cert should a student get first, FACHE or CMPE?")
-    assert heading == "Answer: the FACHE and the CMPE side by side"
+    for asked in (
+        "which cert should a student get first, FACHE or CMPE?",
+        "which cert should i tell students about first, FACHE or CMPE? or neither yet",
+    ):
+        heading, _, _ = card(run, asked)
+        assert heading == "Answer: the FACHE and the CMPE side by side", asked
     heading, _, _ = card(run, "nursing home administrator license requirements florida vs georgia")
     assert "license" in heading
 

@@ -660,6 +660,15 @@ def test_a_clinicians_abbreviations_name_their_background(
         assert f"'{word}'" not in unknown and f"you typed '{word}'" not in said
 
 
+def test_a_word_of_a_gap_names_no_background_but_a_whole_key_still_does(run) -> None:
+    """The record of 'a felony on my record' is no medical records technician: no route of theirs is pointed
+    to under the card; 'student', a whole key, still names the student (its route is the read-on)."""
+    text, _ = card(run, "can u work in healthcare admin with a felony on ur record")
+    assert "records-tech" not in text  # the card and its notes: the passages may quote any page
+    _, leads = card(run, "as a student, what should I do first to become a healthcare manager")
+    assert leads.startswith("path --from student")
+
+
 def test_a_gap_named_beside_who_asks_leads_and_the_askers_route_follows(run) -> None:
     """ "A teacher at 42, too late? what degree?": the plain answer to what is asked first (no source sets an
     age limit), then the career changer's route under it, never dropped; a background says who asks."""

@@ -134,8 +134,8 @@ class Table(NamedTuple):
 
 
 def kind(token: str) -> str | None:
-    """The kind of part a token stands for ('<place>+': place; '<gap:age>': gap), None for a word."""
-    return token.strip("<>+").partition(":")[0] if token.startswith("<") else None
+    """The kind of part a token stands for ('<place>+': place), None for a word."""
+    return token.strip("<>+") if token.startswith("<") else None
 
 
 def named(reading: Reading) -> Named:
@@ -218,11 +218,6 @@ def _weighed(
     seen = Counter(t for _, counts in kept for t in counts)
     n = max(1, len(kept))
     idf = {t: math.log(1 + (n - k + 0.5) / (k + 0.5)) for t, k in seen.items()}
-    # a gap by its name weighs as much as any gap named ('<gap:age>' as '<gap>'): its name chooses which
-    # gap's examples it matches, never how much a gap outweighs the rest of the question
-    gaps = sum(1 for _, counts in kept if any(kind(t) == "gap" for t in counts))
-    weight = math.log(1 + (n - gaps + 0.5) / (gaps + 0.5))
-    idf |= {t: weight for t in seen if kind(t) == "gap"} | {"<gap>": weight}  # '<gap>': what naming one adds
     average = sum(counts.total() for _, counts in kept) / n if kept else 1.0
     examples = [_example(idf, i, c, K1 * (1 - B + B * c.total() / average), cards[i]) for i, c in kept]
     return [(e.card, e.counts, e.norm, e.whole, sorted(e.telling)) for e in examples], idf, average

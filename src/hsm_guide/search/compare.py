@@ -97,8 +97,8 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     if reading.amount is not None and data.soc in pair:  # the asker's own pay ("3k a week"): where it would stand
         rows.append(_yours(data, found[pair.index(data.soc)], reading.amount, src))
     industries = _in_industries(data, reading, pair, found if area is None else []) if data.soc in pair else []
-    said = f" {' '.join(reading.lower)} "
-    asks = COUNTED & set(reading.lower) or any(phrase in said for phrase in COUNTED_PHRASES)
+    typed = f" {' '.join(reading.lower)} "
+    asks = COUNTED & set(reading.lower) or any(phrase in typed for phrase in COUNTED_PHRASES)
     counted = _counted(kb, data, pair, reading.every("role")) if asks else []
     cited = [data.source, *(i for _, _, s in counted for i in s)]
     b.facts([*rows, *industries, *counted, sources_row(kb, cited)])

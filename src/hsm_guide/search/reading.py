@@ -318,10 +318,7 @@ def _part_tokens(reading: Reading, covered: set[int], synonyms: dict[str, tuple[
         values = seen.setdefault(kind, [])
         if all(v is not p.value and v != p.value for v in values):
             values.append(p.value)
-            if kind == "gap":  # a gap by its name: "ai" asks the automation card's examples, not the age card's
-                tokens.append(f"<gap:{getattr(p.value, 'name', '')}>")
-            else:
-                tokens.append(f"<{kind}>" + ("+" if len(values) > 1 else ""))
+            tokens.append(f"<{kind}>" + ("+" if len(values) > 1 else ""))
         covered.update(range(p.start, p.end))
         if p.kind == "term":  # a term's everyday words still ask their question: the salary of 'average salary'
             covered.difference_update(i for i in range(p.start, p.end) if reading.lower[i] in synonyms)
