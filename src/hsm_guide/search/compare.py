@@ -90,16 +90,9 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     title = f"{listed(names)}, pay side by side, {where}{state}, {data.label}"
     if not said(b, kb, reading, title):
         b.heading(f"Answer: {title}")
-    src = [data.source]
-    rows: list[FactRow] = [(name, _median(data, row), src) for row, name in zip(found, names, strict=True)]
-    rows += _higher([(n, r.annual_median if r else None) for n, r in zip(names, found, strict=True)])
-    rows += [(f"{data.occupation_name(s)}, {r.name} alone", _median(data, r), src) for s, r in local]
-    if reading.amount is not None and data.soc in pair:  # the asker's own pay ("3k a week"): where it would stand
-        rows.append(_yours(data, found[pair.index(data.soc)], reading.amount, src))
+    rows = _side_by_side(data, reading, pair, found, local)
     industries = _in_industries(data, reading, pair, found if area is None else []) if data.soc in pair else []
-    typed = f" {' '.join(reading.lower)} "
-    asks = COUNTED & set(reading.lower) or any(phrase in typed for phrase in COUNTED_PHRASES)
-    counted = _counted(kb, data, pair, reading.every("role")) if asks else []
+    counted = _counted(kb, data, pair, reading.every("role")) if _asks_how_counted(reading) else []
     cited = [data.source, *(i for _, _, s in counted for i in s)]
     b.facts([*rows, *industries, *counted, sources_row(kb, cited)])
     if reading.place and where != reading.place.area.name:
@@ -108,6 +101,27 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
         _own_growth(b, kb, names[0] if pair[0] == data.soc else data.occupation_name(data.soc))
     used = {"occupation", "unheld", "place", "background", "role", "amount"}
     return Answered(frozenset(used | ({"industry", "setting"} if industries else set())))
+
+
+def _side_by_side(
+    data: WageData, reading: Reading, pair: list[str], found: list[WageRow | None], local: list[tuple[str, WageRow]]
+) -> list[FactRow]:
+    """Each occupation's median, which pays more, this occupation's local figure apart, and the asker's own
+    pay ("3k a week") where it would stand among this occupation's."""
+    src = [data.source]
+    names = [data.occupation_name(s) for s in pair]
+    rows: list[FactRow] = [(name, _median(data, row), src) for row, name in zip(found, names, strict=True)]
+    rows += _higher([(n, r.annual_median if r else None) for n, r in zip(names, found, strict=True)])
+    rows += [(f"{data.occupation_name(s)}, {r.name} alone", _median(data, r), src) for s, r in local]
+    if reading.amount is not None and data.soc in pair:
+        rows.append(_yours(data, found[pair.index(data.soc)], reading.amount, src))
+    return rows
+
+
+def _asks_how_counted(reading: Reading) -> bool:
+    """Whether the question asks how BLS classes an occupation ("does a CFO count as", "am I a X or a Y")."""
+    typed = f" {' '.join(reading.lower)} "
+    return bool(COUNTED & set(reading.lower)) or any(phrase in typed for phrase in COUNTED_PHRASES)
 
 
 def _counted(kb: KnowledgeBase, data: WageData, pair: list[str], roles: list[Role]) -> list[FactRow]:
