@@ -766,8 +766,8 @@ MUTANTS: dict[str, list[Change]] = {
             "the asker's route before the gap the question names",
         ),
         Change(
-            "if not hits and not choices and kept and len(reading.lower) >= SENTENCE:",
-            "if False:",
+            "loose=bool(choices) or len(reading.lower) >= SENTENCE",
+            "loose=bool(choices)",
             "a whole question no card fits ending in 'no matches'",
         ),
         Change(

@@ -60,10 +60,10 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
     forms = expand(words, lex.synonyms, _words_of(found) if section else lex.vocabulary)
     kept = [f for f in forms if f]
     choices = _choices(kb, lex, reading) if section is None else ()
-    hits = ranked(found, kept, loose=bool(choices)) if kept else []
-    if not hits and not choices and kept and len(reading.lower) >= SENTENCE:  # a question no card fits: its
-        # best passages under the card that says so, never "no matches" for a whole sentence
-        hits = ranked(found, kept, loose=True)
+    # loose: the passages matching the most words where none match half (ranked's rule gives the same hits
+    # as strict ones whenever any match half): under a card, or under the card that says none fits a whole
+    # sentence (never "no matches" for one)
+    hits = ranked(found, kept, loose=bool(choices) or len(reading.lower) >= SENTENCE) if kept else []
     unmatched = tuple(w for w, f in zip(words, forms, strict=True) if not f) if kept else ()
     closest = [] if hits or choices else _closest(words, lex)
     asked = reading if section is None else None
