@@ -27,6 +27,12 @@ def median(data: WageData, row: WageRow, hourly: bool = False) -> str:
     return f"{said} (median)"
 
 
+def industry_row(data: WageData, row: WageRow, who: str = "") -> FactRow:
+    """An industry's national median in a card: the name in the value, since a long name as a label would
+    stack the card ('Offices of Dentists: $78,050 a year, ...'), after whose figure it is where `who` says."""
+    return ("Industry, United States", f"{who}{row.industry_name}: {median(data, row, hourly=True)}", [data.source])
+
+
 def jobs(data: WageData, row: WageRow) -> str:
     """'; 11,980 jobs' after a row's figures ("how many work there"), nothing where BLS gives no count."""
     return f"; {data.text(row, 'employment', 'count')} jobs" if row.employment else ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .card import Answered, jobs, lowered, median, sources_row
+from .card import Answered, industry_row, jobs, lowered, median, sources_row
 
 ALL = "00-0000"  # all occupations: where pay stands across the economy
 MOST = 4  # occupations (or degrees) one question sets side by side
@@ -147,9 +147,7 @@ def _in_industries(data: WageData, reading: Reading, pair: list[str], national: 
     r = data.row("0000000", data.soc, codes[0]) if codes else None
     if r is None:
         return []
-    rows: list[FactRow] = [
-        ("Industry, United States", f"{own} in {r.industry_name}: {median(data, r, hourly=True)}", [data.source])
-    ]
+    rows: list[FactRow] = [industry_row(data, r, f"{own} in ")]
     if len(pair) == 2 and len(national) == 2:  # the other's median is of all industries: said so
         other = next(i for i, s in enumerate(pair) if s != data.soc)
         row = national[other]

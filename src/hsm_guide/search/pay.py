@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .card import Answered, median, sources_row
+from .card import Answered, industry_row, median, sources_row
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -52,9 +52,8 @@ def pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered
     industries = reading.every("industry") if soc == data.soc else []
     for code in industries:
         industry = data.row("0000000", soc, code)
-        if industry is not None:  # the name in the value: a long name as a label would stack the card
-            value = f"{industry.industry_name}: {median(data, industry, hourly=True)}"
-            rows.append(("Industry, United States", value, src))
+        if industry is not None:
+            rows.append(industry_row(data, industry))
     rows.append(sources_row(kb, [data.source]))
     b.facts(rows)
     if by_state:
