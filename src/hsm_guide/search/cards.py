@@ -279,8 +279,11 @@ def ranked(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> list[tuple[
     kept = _pairs_first(found, reading, kept)
     if kept and found.needs[kept[0][1]].keys() == {"background"}:  # who asks, not what is asked: a gap the
         # question names ("as a nursing student, will AI wipe out these jobs") comes before the asker's route
-        named_gaps = [(score, i) for i, score in scores.items() if _can(found.cards[i], reading, gaps)]
-        first = [(score, i) for score, i in named_gaps if isinstance(found.cards[i], Gap) and score >= FLOOR]
+        first = [
+            (s, i)
+            for i, s in scores.items()
+            if isinstance(found.cards[i], Gap) and s >= FLOOR and _can(found.cards[i], reading, gaps)
+        ]
         kept = first + [pair for pair in kept if pair not in first]
     return [(score, found.cards[i]) for score, i in kept]
 
