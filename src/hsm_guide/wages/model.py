@@ -40,7 +40,10 @@ NOT_RELEASED = "8"  # BLS footnote: "Estimate not released."
 TOP_CODED = "5"  # BLS footnote: "This wage is equal to or greater than $115.00 per hour or $239,200 per year."
 
 
-class WageRow(Record, frozen=True, kw_only=True):
+# array_like: the cached knowledge base stores a row as an array, not a map of its 26 field names (the
+# extract's rows are 3/4 of the entry: 2.2 MB became 1.3 MB, and decoding it about 6 ms faster).
+# gc=False: a row holds only strings, numbers and a dict of strings, so it is never part of a cycle.
+class WageRow(Record, frozen=True, kw_only=True, array_like=True, gc=False):
     soc: Soc
     area: str  # BLS area code, 7 digits
     kind: AreaKind
