@@ -321,6 +321,26 @@ def test_a_word_that_is_also_a_clinicians_shorthand_or_a_place_code_is_read_as_t
     assert "Social and Community Service Managers" in facts
 
 
+def test_a_postal_code_that_is_also_a_name_after_a_determiner_is_the_name_and_elsewhere_the_state(run) -> None:
+    """'a PA' is a physician assistant, 'an MD' a doctor and 'any VA' Veterans Affairs; 'requirements PA'
+    and 'pay in VA' are the states."""
+    for asked in ("I'm a PA wanting to move into management", "can an MD become a hospital ceo"):
+        heading, facts, _ = card(run, asked)
+        assert "Pennsylvania" not in heading and "Maryland" not in heading
+        assert not any("Pennsylvania" in v or "Maryland" in v for v in facts.values())
+    heading, _, _ = card(run, "any VA/federal hiring info??")
+    assert "Virginia" not in heading
+    heading, _, _ = card(run, "nursing home administrator license requirements PA")
+    assert heading == "Answer: the nursing home administrator license in Pennsylvania"
+    heading, _, _ = card(run, "health services manager pay in VA")
+    assert heading == "Answer: Medical and Health Services Managers, pay in Virginia"
+
+
+def test_a_med_tech_is_a_clinical_laboratory_technologist(run) -> None:
+    heading, _, _ = card(run, "lab manager salary vs med tech salary")
+    assert heading.startswith("Answer: Clinical Laboratory Technologists and Technicians and Medical and Health")
+
+
 def test_a_reader_from_an_occupation_the_guide_has_no_figures_for_gets_this_ones_pay_where_they_live(run) -> None:
     """ "I'm a teacher in Denver, what would I make": who asks has no figures in the guide (said under the
     heading), and the card is this occupation's pay there; "how much do teachers make" is asked of teachers."""

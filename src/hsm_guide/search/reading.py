@@ -139,7 +139,7 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
     typed = [corrections.get(w.lower(), w) for w in typed]
     lower = [american(w.lower()) for w in typed]
     singles = [singular(w) for w in lower]
-    found = _outside(_places(kb, typed, lexicon), find(lexicon.parts, singles, set()))
+    found = _outside(_places(kb, typed, lexicon), find(lexicon.parts, singles, set()), typed)
     taken = {i for f in found for i in range(f.start, f.end)}
     groups = frozenset(lower) | {lexicon.synonyms[w][0] for w in lower if w in lexicon.synonyms}
     parts = _figures(_affirmed(find(lexicon.parts, singles, taken), lower), lower, lexicon)
@@ -202,14 +202,19 @@ def _affirmed(parts: tuple[Part, ...], lower: Sequence[str]) -> tuple[Part, ...]
     return tuple(p for p in parts if not (p.kind in _WHO and denied(p)))
 
 
-def _outside(found: list[Found], parts: tuple[Part, ...]) -> list[Found]:
-    """The places not inside a longer name of a part: a name longer than a place it holds wins (NE-BC
-    is no Nebraska)."""
-    return [
-        f
-        for f in found
-        if not any(p.start <= f.start and f.end <= p.end and p.end - p.start > f.end - f.start for p in parts)
-    ]
+_DETERMINERS = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their", "any", "as", "this", "that"})
+
+
+def _outside(found: list[Found], parts: tuple[Part, ...], typed: Sequence[str]) -> list[Found]:
+    """The places no part's name holds: a name longer than a place wins (NE-BC is no Nebraska), and so does
+    one of the same words after a determiner (the VA, a PA, an MD; pay in VA, requirements PA)."""
+
+    def held(f: Found, p: Part) -> bool:
+        inside = p.start <= f.start and f.end <= p.end
+        longer = p.end - p.start > f.end - f.start
+        return inside and (longer or (f.start > 0 and typed[f.start - 1].lower() in _DETERMINERS))
+
+    return [f for f in found if not any(held(f, p) for p in parts)]
 
 
 def _years(kb: KnowledgeBase, lower: Sequence[str]) -> tuple[tuple[int, ...], int | None]:
