@@ -336,6 +336,28 @@ def test_a_postal_code_that_is_also_a_name_after_a_determiner_is_the_name_and_el
     assert heading == "Answer: Medical and Health Services Managers, pay in Virginia"
 
 
+def test_a_second_question_is_answered_for_the_place_another_clause_names(run) -> None:
+    """'...in ohio, what would i make starting out': the pay asked second is Ohio's, not the nation's."""
+    result = run(
+        "search",
+        "teacher",
+        "career",
+        "change",
+        "to",
+        "healthcare",
+        "admin",
+        "in",
+        "ohio,",
+        "what",
+        "would",
+        "i",
+        "make",
+    )
+    said = " ".join(result.stdout.split())
+    assert "You also asked: Medical and Health Services Managers, pay in Ohio." in said
+    assert f"Median pay, May 2025: {median(row('3900000'))}" in said
+
+
 def test_a_med_tech_is_a_clinical_laboratory_technologist(run) -> None:
     heading, _, _ = card(run, "lab manager salary vs med tech salary")
     assert heading.startswith("Answer: Clinical Laboratory Technologists and Technicians and Medical and Health")

@@ -72,7 +72,8 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
             continue  # a card that fits the clause loosely ("I have a psychology degree": how long it takes)
         best = found[0][1]
         if isinstance(best, Card) and best.view != view:
-            return best, asked
+            # a place said in another clause is where this one asks too ("...in ohio, what would i make")
+            return best, asked if asked.places else asked._replace(places=reading.places)
     return None
 
 
