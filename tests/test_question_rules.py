@@ -358,6 +358,20 @@ def test_a_second_question_is_answered_for_the_place_another_clause_names(run) -
     assert f"Median pay, May 2025: {median(row('3900000'))}" in said
 
 
+def test_a_gap_the_question_names_leads_before_a_card_of_the_whole_field_but_not_before_pay_asked(run) -> None:
+    """'too late at 45' is answered by what the sources say of age before the route in; pay asked for keeps
+    its figures first, the gap said under them; a gap that fits the question far less than the card does not
+    lead ('find a job after graduating' is the outlook, not job postings)."""
+    heading, _, _ = card(run, "career change at 45 into healthcare management, is it worth it or too late")
+    assert heading == "Answer: none of the guide's sources sets an age limit"
+    heading, _, _ = card(run, "which states pay health care managers the most, and is that just cost of living?")
+    assert heading == "Answer: the best-paying states (and DC), May 2025"
+    heading, _, _ = card(run, "how much do hospital CEOs at mayo clinic make")
+    assert heading == "Answer: Chief Executives, pay in the United States"
+    heading, _, _ = card(run, "will i be able to find a job after graduating")
+    assert heading == "Answer: Job outlook, key points"
+
+
 def test_a_med_tech_is_a_clinical_laboratory_technologist(run) -> None:
     heading, _, _ = card(run, "lab manager salary vs med tech salary")
     assert heading.startswith("Answer: Clinical Laboratory Technologists and Technicians and Medical and Health")

@@ -277,18 +277,33 @@ def ranked(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> list[tuple[
         return [(score, found.cards[i]) for score, i in kept]
     kept.sort(key=lambda pair: (-pair[0], pair[1]))  # ties: the card listed first in the data
     kept = _pairs_first(found, reading, kept)
-    if kept and found.needs[kept[0][1]].keys() == {"background"}:  # who asks, not what is asked: a gap the
-        # question names ("as a nursing student, will AI wipe out these jobs") comes before the asker's route
-        first = [
-            (s, i)
-            for i, s in scores.items()
-            if isinstance(found.cards[i], Gap) and s >= FLOOR and _can(found.cards[i], reading, gaps)
-        ]
-        kept = first + [pair for pair in kept if pair not in first]
+    kept = _gaps_first(found, reading, scores, kept)
     return [(score, found.cards[i]) for score, i in kept]
 
 
-def _pairs_first(found: Table, reading: Reading, kept: list[tuple[float, int]]) -> list[tuple[float, int]]:
+Kept = list[tuple[float, int]]  # (score, card's index), best first
+
+
+def _gaps_first(found: Table, reading: Reading, scores: dict[int, float], kept: list[tuple[float, int]]) -> Kept:
+    """A gap the question names ("as a nursing student, will AI wipe out these jobs", "cheapest online MHA")
+    before a lead for the whole field or for who asks, if it scores half as well; never before pay asked for."""
+    lead = kept[0][1] if kept else None
+    if (
+        lead is None
+        or not found.needs[lead].keys() <= {"background"}
+        or getattr(found.cards[lead], "view", "") == "pay"
+    ):
+        return kept
+    gaps, least = reading.every("gap"), max(FLOOR, kept[0][0] / 2)
+    first = [
+        (s, i)
+        for i, s in scores.items()
+        if isinstance(found.cards[i], Gap) and s >= least and _can(found.cards[i], reading, gaps)
+    ]
+    return first + [pair for pair in kept if pair not in first]
+
+
+def _pairs_first(found: Table, reading: Reading, kept: Kept) -> Kept:
     """Where the question names two of a kind ("FACHE or CMPE"), the card that sets two side by side comes
     before one that shows one of them (and drops the other); not for places, set side by side by pay
     alone ("license requirements in florida vs georgia" asks for the licenses)."""
