@@ -372,9 +372,14 @@ def test_a_gap_the_question_names_leads_before_a_card_of_the_whole_field_but_not
     assert heading == "Answer: Job outlook, key points"
 
 
-def test_a_med_tech_is_a_clinical_laboratory_technologist(run) -> None:
+def test_a_med_tech_is_a_clinical_laboratory_technologist_and_him_technologists_have_figures(run) -> None:
     heading, _, _ = card(run, "lab manager salary vs med tech salary")
     assert heading.startswith("Answer: Clinical Laboratory Technologists and Technicians and Medical and Health")
+    heading, facts, _ = card(run, "health services managers vs health information technologists")
+    assert "Health Information Technologists and Medical Registrars" in heading
+    assert facts["Health Information Technologists and Medical Registrars"].startswith(
+        money(row("0000000", soc="29-9021")["annual_median"])
+    )
 
 
 def test_a_reader_from_an_occupation_the_guide_has_no_figures_for_gets_this_ones_pay_where_they_live(run) -> None:
