@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..places.question import Found
 from ..words import SHORT, THOUSANDS, american, amount, is_rate, singular, split
+from .figures import PAY, as_figures
 from .parts import Part
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
     found = _outside(_places(kb, typed, lexicon), find(lexicon.parts, singles, set()))
     taken = {i for f in found for i in range(f.start, f.end)}
     groups = frozenset(lower) | {lexicon.synonyms[w][0] for w in lower if w in lexicon.synonyms}
-    parts = _figures(_affirmed(find(lexicon.parts, singles, taken), lower), lower, lexicon)
+    parts = as_figures(_affirmed(find(lexicon.parts, singles, taken), lower), lower, lexicon)
     years, past = _years(kb, lower)
     reading = Reading(
         query=query,
@@ -162,26 +163,6 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
         amount=amount(query),
     )
     return _with_tokens(reading, lexicon)
-
-
-FIGURES = frozenset({"median", "mean", "percentile"})  # the glossary's terms for figures a pay card shows
-PAY, DEFINE = "pay", "mean"  # the synonym groups of pay words and of asking what a word means
-ORDINALS = frozenset({"10th", "25th", "75th", "90th"})  # the percentiles BLS publishes
-
-
-def _figures(parts: tuple[Part, ...], lower: Sequence[str], lexicon: Lexicon) -> tuple[Part, ...]:
-    """The parts, a term for a figure of the pay table asked beside a pay word and not asked to be defined
-    read as that figure ('figure'): "the 90th percentile salary" asks for the figure, "what does median pay
-    mean" for the term."""
-    figures = [p for p in parts if p.kind == "term" and getattr(p.value, "term", None) in FIGURES]
-    inside = {i for p in figures for i in range(p.start, p.end)}
-    group = [lexicon.synonyms.get(w, (w,))[0] for w in lower]  # 'average salary', a term's name, is a pay word
-    alone = {p.start for p in figures if p.end - p.start == 1} if len(figures) > 1 else set()  # "...salary mean"
-    defined = any(g == DEFINE and (i not in inside or i in alone) for i, g in enumerate(group))
-    ordinal = not ORDINALS.isdisjoint(lower)  # "the 75th and 90th pct" asks for pay without saying so
-    if not figures or not (PAY in group or ordinal) or defined:
-        return parts
-    return tuple(p._replace(kind="figure") if p in figures else p for p in parts)  # scored as no part (_part_tokens)
 
 
 _NOT = frozenset({"not", "dont", "never", "no", "without"})
