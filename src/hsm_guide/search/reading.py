@@ -8,7 +8,7 @@ English word list (`dictionary.py`), and only into a word one or two letters awa
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..places.question import Found
@@ -31,6 +31,8 @@ STOP = frozenset(_STOP_WORDS.split())
 
 
 OCCUPATION_NOT = frozenset({"industry", "setting"})  # kinds a word inside another occupation's name does not add
+_OCCUPATIONS = frozenset({"occupation", "unheld"})  # the names of an occupation, held by the extract or not
+_TITLES = _OCCUPATIONS | {"role"}  # and of a job title
 # The kind a 'two-' need counts two of (two-places: place), for reading and for scoring (cards.py).
 KIND_OF_TWO = {
     "places": "place",
@@ -70,10 +72,7 @@ class Reading(NamedTuple):
 
     def every(self, kind: str) -> list[Any]:
         """The distinct values of one kind of part, in the order named."""
-        found: list[Any] = []
-        for p in self.parts:
-            if p.kind == kind and all(p.value is not v and p.value != v for v in found):
-                found.append(p.value)
+        found = _distinct(p.value for p in self.parts if p.kind == kind)
         if kind == "occupation":
             found = [s for s in found if s != self.own]
         return found
@@ -81,14 +80,19 @@ class Reading(NamedTuple):
     def apart(self, kind: str) -> list[Any]:
         """The distinct values of one kind named apart from an occupation's name or a job title (the hospital
         of 'hospital CEOs', the practice of 'practice managers': no industry asked of)."""
-        names = ("occupation", "unheld", "role")
-        others = [(p.start, p.end) for p in self.parts if p.kind in names and p.kind != kind and p.value != self.own]
-        found: list[Any] = []
-        for p in self.parts:
-            inside = any(a <= p.start and p.end <= z for a, z in others)
-            if p.kind == kind and not inside and all(p.value is not v and p.value != v for v in found):
-                found.append(p.value)
-        return found
+        return _distinct(p.value for p in self.parts if p.kind == kind and not self.inside_name(p, _TITLES))
+
+    def inside_name(self, part: Part, names: frozenset[str]) -> bool:
+        """Whether the part lies inside the name of a part of another kind among `names` (another occupation's
+        name, or a job title), this occupation's own name aside: the hospital of 'hospital CEOs'."""
+        return any(
+            o.kind in names
+            and o.kind != part.kind
+            and o.value != self.own
+            and o.start <= part.start
+            and part.end <= o.end
+            for o in self.parts
+        )
 
     def first(self, kind: str) -> Any:
         found = self.every(kind)
@@ -128,6 +132,19 @@ class Reading(NamedTuple):
     def socs(self) -> list[str]:
         """Every occupation named, this one included."""
         return list(dict.fromkeys(p.value for p in self.parts if p.kind == "occupation"))
+
+
+def _distinct(values: Iterable[Any]) -> list[Any]:
+    """The values, each once, in order (a record and its equal count as one)."""
+    found: list[Any] = []
+    for value in values:
+        if not _among(value, found):
+            found.append(value)
+    return found
+
+
+def _among(value: Any, values: Iterable[Any]) -> bool:
+    return any(value is v or value == v for v in values)
 
 
 def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) -> Reading:
@@ -279,31 +296,37 @@ def _place_tokens(reading: Reading, covered: set[int]) -> list[str]:
 def _part_tokens(reading: Reading, covered: set[int], synonyms: dict[str, tuple[str, ...]]) -> list[str]:
     tokens: list[str] = []
     seen: dict[str, list[object]] = {}
-    others = [(p.start, p.end) for p in reading.parts if p.kind in ("occupation", "unheld") and p.value != reading.own]
     for p in reading.parts:
-        if p.kind == "occupation" and p.value == reading.own:  # what every question is about: no token
-            covered.update(range(p.start, p.end))
-            continue
-        if p.kind == "figure":  # a figure of the pay table asks for pay: its token is the pay group's
-            covered.update(range(p.start, p.end))
-            tokens.append(PAY)
-            continue
-        if p.kind in OCCUPATION_NOT and any(a <= p.start and p.end <= z for a, z in others):
+        if p.kind in OCCUPATION_NOT and reading.inside_name(p, _OCCUPATIONS):
             continue  # the hospital of "hospital CEOs" names the occupation, not an industry asked of
-        if p.kind == "term" and any(
-            o.kind == "credential" and (o.start, o.end) == (p.start, p.end) for o in reading.parts
-        ):
-            covered.update(range(p.start, p.end))
-            continue  # the FACHE is scored as the credential it is, not as a term shared with degrees (MHA)
-        kind = "occupation" if p.kind == "unheld" else p.kind  # held by the extract or not, an occupation is named
-        values = seen.setdefault(kind, [])
-        if all(v is not p.value and v != p.value for v in values):
-            values.append(p.value)
-            tokens.append(f"<{kind}>" + ("+" if len(values) > 1 else ""))
         covered.update(range(p.start, p.end))
-        if p.kind == "term":  # a term's everyday words still ask their question: the salary of 'average salary'
-            covered.difference_update(i for i in range(p.start, p.end) if reading.lower[i] in synonyms)
+        if p.kind == "figure":  # a figure of the pay table asks for pay: its token is the pay group's
+            tokens.append(PAY)
+        elif not _unscored(reading, p):
+            tokens += _kind_token(seen, p)
+            if p.kind == "term":  # a term's everyday words still ask their question: the salary of 'average salary'
+                covered.difference_update(i for i in range(p.start, p.end) if reading.lower[i] in synonyms)
     return tokens
+
+
+def _unscored(reading: Reading, p: Part) -> bool:
+    """A part that adds no token of its kind: this occupation, what every question is about; a term that is
+    also a credential's name, the FACHE, scored as the credential it is, not as a term shared with degrees."""
+    if p.kind == "occupation":
+        return p.value == reading.own
+    return p.kind == "term" and any(
+        o.kind == "credential" and (o.start, o.end) == (p.start, p.end) for o in reading.parts
+    )
+
+
+def _kind_token(seen: dict[str, list[object]], p: Part) -> list[str]:
+    """The token of a part's kind ('<degree>', a second of the kind '<degree>+'); none for one named before."""
+    kind = "occupation" if p.kind == "unheld" else p.kind  # held by the extract or not, an occupation is named
+    values = seen.setdefault(kind, [])
+    if _among(p.value, values):
+        return []
+    values.append(p.value)
+    return [f"<{kind}>" + ("+" if len(values) > 1 else "")]
 
 
 def _word_tokens(reading: Reading, lexicon: Lexicon, covered: set[int]) -> list[str]:
