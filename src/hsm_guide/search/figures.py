@@ -23,9 +23,8 @@ def as_figures(parts: tuple[Part, ...], lower: Sequence[str], lexicon: Lexicon) 
     group = [lexicon.synonyms.get(w, (w,))[0] for w in lower]  # 'average salary', a term's name, is a pay word
     if not figures or not _asks_pay(group, lower) or _asks_meaning(figures, group):
         return parts
-    return tuple(
-        p._replace(kind="figure") if p in figures else p for p in parts
-    )  # scored as no part (reading._part_tokens)
+    # a figure is scored as the pay group's token, no part (reading._part_tokens)
+    return tuple(p._replace(kind="figure") if p in figures else p for p in parts)
 
 
 def _asks_pay(group: Sequence[str], lower: Sequence[str]) -> bool:

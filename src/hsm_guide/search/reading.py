@@ -1,8 +1,5 @@
-"""Reading a question: its words (a misspelling read as the word meant, a real word never), the
-places and parts it names, the years, and the tokens its card is chosen by.
-
-A word the guide does not hold is corrected only when it is in neither the guide's words nor the
-English word list (`dictionary.py`), and only into a word one or two letters away.
+"""Reading a question: its words (a misspelling read as the word meant, a real word never:
+`spelling.py`), the places and parts it names, the years, and the tokens its card is chosen by.
 """
 
 from __future__ import annotations
@@ -15,6 +12,7 @@ from ..places.question import Found
 from ..words import SHORT, THOUSANDS, american, amount, is_rate, singular, split
 from .figures import PAY, as_figures
 from .parts import Part
+from .spelling import rare, spelled
 
 if TYPE_CHECKING:
     from ..model import KnowledgeBase
@@ -153,7 +151,7 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
 
     typed, ignored = split(query)
     typed = [SHORT.get(w.lower(), w) for w in typed]  # yrs: years
-    corrections, unknown = _spelled(kb, typed, lexicon) if spell else ({}, ())
+    corrections, unknown = spelled(kb, typed, lexicon) if spell else ({}, ())
     typed = [corrections.get(w.lower(), w) for w in typed]
     lower = [american(w.lower()) for w in typed]
     singles = [singular(w) for w in lower]
@@ -222,37 +220,7 @@ def _places(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> list[F
 
     if lexicon.names is None:
         return []
-    return find_places(lexicon.names, typed, lexicon.common, lexicon.vocabulary, lambda w: _rare(kb, w))
-
-
-def _rare(kb: KnowledgeBase, word: str) -> bool:
-    """No English word, or one the list has seen too little to be sure it is one (tuscon)."""
-    from .dictionary import RARE, counts
-
-    return counts(kb, [word]).get(word, 0) < RARE
-
-
-def _spelled(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> tuple[dict[str, str], tuple[str, ...]]:
-    """Corrections for the words in neither the guide nor the word list, and those close to nothing."""
-    words = dict.fromkeys(american(t.lower()) for t in typed)
-    # a word with a digit is a code or a number ('68w', '45yo', '2.6'): never corrected, never said to be unheld
-    unfamiliar = [w for w in words if not (any(c.isdigit() for c in w) or lexicon.familiar(w))]
-    if not unfamiliar:
-        return {}, ()
-    from .dictionary import counts
-
-    english = counts(kb, unfamiliar)
-    corrections: dict[str, str] = {}
-    unknown: list[str] = []
-    shouted = all(t.isupper() for t in typed if t.isalpha())
-    acronyms = set() if shouted else {t.lower() for t in typed if t.isalpha() and 2 <= len(t) <= 6 and t.isupper()}
-    for word in (w for w in unfamiliar if not english.get(w)):
-        close = None if word in acronyms else lexicon.closest(word)  # RHIT typed so is no slip for RHIA
-        if close:
-            corrections[word] = close
-        else:
-            unknown.append(word)
-    return corrections, tuple(unknown)
+    return find_places(lexicon.names, typed, lexicon.common, lexicon.vocabulary, lambda w: rare(kb, w))
 
 
 def _with_tokens(reading: Reading, lexicon: Lexicon) -> Reading:
