@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..places.question import Found
@@ -98,24 +98,9 @@ class Reading(NamedTuple):
 
     def has(self, need: str) -> bool:
         """Whether the question names what a card needs ('two-degrees': two different degrees)."""
-        if need == "past-year":
-            return self.past_year is not None
-        if need == "two-places":
-            return len(self.places) > 1
-        if need == "place":
-            return bool(self.places)
-        if need == "amount":
-            return self.amount is not None
-        if need == "pay":  # "do they need a license like nursing home admins do" names settings, not pay
-            return PAY in self.groups or self.amount is not None or any(p.kind == "figure" for p in self.parts)
-        if need == "rural":  # the word, or a place read as rural ('rural ohio': its nonmetro areas)
-            return bool(self.every("rural")) or any(f.area.kind == "nonmetro" for f in self.places)
-        if need == "licensed-role":  # a setting whose route has a license step, or a term that leads to licensure
-            settings = self.every("setting")
-            terms = self.every("term")
-            return any(s.kind == "license" for r in settings for s in r.steps) or any(
-                t.see == "hsm-guide licensure" for t in terms
-            )
+        special = _NAMES.get(need)
+        if special is not None:
+            return special(self)
         two = need.startswith("two-")
         kind = KIND_OF_TWO.get(need.removeprefix("two-"), need.removeprefix("two-"))
         return self.count(kind, two) >= (2 if two else 1)
@@ -130,6 +115,36 @@ class Reading(NamedTuple):
     def socs(self) -> list[str]:
         """Every occupation named, this one included."""
         return list(dict.fromkeys(p.value for p in self.parts if p.kind == "occupation"))
+
+
+def _names_pay(reading: Reading) -> bool:
+    """A pay word, an amount or a figure of the pay table: "do they need a license like nursing home admins
+    do" names settings, not pay."""
+    return PAY in reading.groups or reading.amount is not None or any(p.kind == "figure" for p in reading.parts)
+
+
+def _names_rural(reading: Reading) -> bool:
+    """The word, or a place read as rural ('rural ohio': its nonmetro areas)."""
+    return bool(reading.every("rural")) or any(f.area.kind == "nonmetro" for f in reading.places)
+
+
+def _names_licensed_role(reading: Reading) -> bool:
+    """A setting whose route has a license step, or a term that leads to licensure."""
+    settings = reading.every("setting")
+    licensed = any(s.kind == "license" for r in settings for s in r.steps)
+    return licensed or any(t.see == "hsm-guide licensure" for t in reading.every("term"))
+
+
+# The needs met otherwise than by counting the parts of a kind.
+_NAMES: dict[str, Callable[[Reading], bool]] = {
+    "past-year": lambda r: r.past_year is not None,
+    "two-places": lambda r: len(r.places) > 1,
+    "place": lambda r: bool(r.places),
+    "amount": lambda r: r.amount is not None,
+    "pay": _names_pay,
+    "rural": _names_rural,
+    "licensed-role": _names_licensed_role,
+}
 
 
 def _distinct(values: Iterable[Any]) -> list[Any]:
