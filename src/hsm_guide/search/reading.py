@@ -296,7 +296,7 @@ def _unscored(reading: Reading, p: Part) -> bool:
     """A part that adds no token of its kind: this occupation, what every question is about; a term that is
     also a credential's name, the FACHE, scored as the credential it is, not as a term shared with degrees."""
     if p.kind == "occupation":
-        return p.value == reading.own
+        return bool(p.value == reading.own)
     return p.kind == "term" and any(
         o.kind == "credential" and (o.start, o.end) == (p.start, p.end) for o in reading.parts
     )
