@@ -1,8 +1,9 @@
 """`hsm-guide search`: a question in a reader's own words, answered first by the card it asks for,
 then the passages that mention its words, each with the command that shows it in full.
 
-The room, in reading order: `reading.py` reads a question (its words in `..words`, the English word
-list in `dictionary.py`, the parts it names in `parts.py`, the places through `..places`);
+The room, in reading order: `reading.py` reads a question into a `Reading` (`asked.py`; its words in
+`..words`, misspellings in `spelling.py` with the English word list in `dictionary.py`, the parts it
+names in `parts.py`, a pay figure asked for in `figures.py`, the places through `..places`);
 `cards.py` scores it against every card; `answer.py` leads with the card (one module per family:
 pay, compare, rankings, routes, credentials, reference, gaps) and says what it did not use;
 `corpus.py` holds the passages and ranks them.

@@ -20,8 +20,9 @@ from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple, Union
 
 from ..model import Card, Gap
+from .asked import KIND_OF_TWO
 from .families import GAP
-from .reading import KIND_OF_TWO, OCCUPATION_NOT
+from .reading import OCCUPATION_NOT
 
 if TYPE_CHECKING:
     from ..model import KnowledgeBase

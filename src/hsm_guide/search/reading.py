@@ -1,19 +1,21 @@
-"""Reading a question: its words (a misspelling read as the word meant, a real word never), the
-places and parts it names, the years, and the tokens its card is chosen by.
-
-A word the guide does not hold is corrected only when it is in neither the guide's words nor the
-English word list (`dictionary.py`), and only into a word one or two letters away.
+"""Reading a question: its words (a misspelling read as the word meant, a real word never:
+`spelling.py`), the places and parts it names, the years, and the tokens its card is chosen by. What
+is read is a `Reading` (`asked.py`, importable from here too).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..places.question import Found
 from ..words import SHORT, THOUSANDS, american, amount, is_rate, singular, split
+from .asked import OCCUPATIONS, among
+from .asked import Reading as Reading  # where the modules of the room import it from
+from .figures import PAY, as_figures
 from .parts import Part
+from .spelling import rare, spelled
 
 if TYPE_CHECKING:
     from ..model import KnowledgeBase
@@ -30,103 +32,6 @@ STOP = frozenset(_STOP_WORDS.split())
 
 
 OCCUPATION_NOT = frozenset({"industry", "setting"})  # kinds a word inside another occupation's name does not add
-# The kind a 'two-' need counts two of (two-places: place), for reading and for scoring (cards.py).
-KIND_OF_TWO = {
-    "places": "place",
-    "degrees": "degree",
-    "occupations": "occupation",
-    "industries": "industry",
-    "credentials": "credential",
-    "roles": "role",
-}
-
-
-class Reading(NamedTuple):
-    query: str
-    typed: tuple[str, ...]  # the words as typed, up to words.MOST_WORDS, misspellings corrected
-    ignored: int  # words past the cut, left unread
-    words: tuple[str, ...]  # the distinct words, lower case, in American spelling
-    lower: tuple[str, ...]  # each typed word, lower case, in American spelling
-    singles: tuple[str, ...]  # each typed word, lower case, singular
-    groups: frozenset[str]  # the words and the synonym groups they belong to
-    corrections: dict[str, str]  # a misspelling -> the word read for it
-    places: tuple[Found, ...] = ()
-    parts: tuple[Part, ...] = ()
-    years: tuple[int, ...] = ()
-    past_year: int | None = None  # the first year named that a past handbook edition gives pay for
-    unknown: tuple[str, ...] = ()  # words in neither the guide nor the word list, and close to none
-    tokens: tuple[str, ...] = ()  # what a card is scored by: words, synonym groups and the parts' kinds
-    own: str = ""  # this occupation's SOC code
-    amount: float | None = None  # a yearly salary named: an offer to place
-
-    @property
-    def place(self) -> Found | None:
-        return self.places[0] if self.places else None
-
-    @property
-    def other(self) -> Found | None:
-        return self.places[1] if len(self.places) > 1 else None
-
-    def every(self, kind: str) -> list[Any]:
-        """The distinct values of one kind of part, in the order named."""
-        found: list[Any] = []
-        for p in self.parts:
-            if p.kind == kind and all(p.value is not v and p.value != v for v in found):
-                found.append(p.value)
-        if kind == "occupation":
-            found = [s for s in found if s != self.own]
-        return found
-
-    def apart(self, kind: str) -> list[Any]:
-        """The distinct values of one kind named apart from an occupation's name or a job title (the hospital
-        of 'hospital CEOs', the practice of 'practice managers': no industry asked of)."""
-        names = ("occupation", "unheld", "role")
-        others = [(p.start, p.end) for p in self.parts if p.kind in names and p.kind != kind and p.value != self.own]
-        found: list[Any] = []
-        for p in self.parts:
-            inside = any(a <= p.start and p.end <= z for a, z in others)
-            if p.kind == kind and not inside and all(p.value is not v and p.value != v for v in found):
-                found.append(p.value)
-        return found
-
-    def first(self, kind: str) -> Any:
-        found = self.every(kind)
-        return found[0] if found else None
-
-    def has(self, need: str) -> bool:
-        """Whether the question names what a card needs ('two-degrees': two different degrees)."""
-        if need == "past-year":
-            return self.past_year is not None
-        if need == "two-places":
-            return len(self.places) > 1
-        if need == "place":
-            return bool(self.places)
-        if need == "amount":
-            return self.amount is not None
-        if need == "pay":  # "do they need a license like nursing home admins do" names settings, not pay
-            return PAY in self.groups or self.amount is not None or any(p.kind == "figure" for p in self.parts)
-        if need == "rural":  # the word, or a place read as rural ('rural ohio': its nonmetro areas)
-            return bool(self.every("rural")) or any(f.area.kind == "nonmetro" for f in self.places)
-        if need == "licensed-role":  # a setting whose route has a license step, or a term that leads to licensure
-            settings = self.every("setting")
-            terms = self.every("term")
-            return any(s.kind == "license" for r in settings for s in r.steps) or any(
-                t.see == "hsm-guide licensure" for t in terms
-            )
-        two = need.startswith("two-")
-        kind = KIND_OF_TWO.get(need.removeprefix("two-"), need.removeprefix("two-"))
-        return self.count(kind, two) >= (2 if two else 1)
-
-    def count(self, kind: str, two: bool = False) -> int:
-        """How many of a kind of part the question names; an occupation, held by the extract or not (a card
-        says it has no figures for the latter), and this one where two are asked for."""
-        if kind != "occupation":
-            return len(self.every(kind))
-        return len(self.every("occupation")) + len(self.every("unheld")) + (two and self.own in self.socs())
-
-    def socs(self) -> list[str]:
-        """Every occupation named, this one included."""
-        return list(dict.fromkeys(p.value for p in self.parts if p.kind == "occupation"))
 
 
 def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) -> Reading:
@@ -135,14 +40,14 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
 
     typed, ignored = split(query)
     typed = [SHORT.get(w.lower(), w) for w in typed]  # yrs: years
-    corrections, unknown = _spelled(kb, typed, lexicon) if spell else ({}, ())
+    corrections, unknown = spelled(kb, typed, lexicon) if spell else ({}, ())
     typed = [corrections.get(w.lower(), w) for w in typed]
     lower = [american(w.lower()) for w in typed]
     singles = [singular(w) for w in lower]
     found = _outside(_places(kb, typed, lexicon), find(lexicon.parts, singles, set()), typed)
     taken = {i for f in found for i in range(f.start, f.end)}
     groups = frozenset(lower) | {lexicon.synonyms[w][0] for w in lower if w in lexicon.synonyms}
-    parts = _figures(_affirmed(find(lexicon.parts, singles, taken), lower), lower, lexicon)
+    parts = as_figures(_affirmed(find(lexicon.parts, singles, taken), lower), lower, lexicon)
     years, past = _years(kb, lower)
     reading = Reading(
         query=query,
@@ -162,26 +67,6 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
         amount=amount(query),
     )
     return _with_tokens(reading, lexicon)
-
-
-FIGURES = frozenset({"median", "mean", "percentile"})  # the glossary's terms for figures a pay card shows
-PAY, DEFINE = "pay", "mean"  # the synonym groups of pay words and of asking what a word means
-ORDINALS = frozenset({"10th", "25th", "75th", "90th"})  # the percentiles BLS publishes
-
-
-def _figures(parts: tuple[Part, ...], lower: Sequence[str], lexicon: Lexicon) -> tuple[Part, ...]:
-    """The parts, a term for a figure of the pay table asked beside a pay word and not asked to be defined
-    read as that figure ('figure'): "the 90th percentile salary" asks for the figure, "what does median pay
-    mean" for the term."""
-    figures = [p for p in parts if p.kind == "term" and getattr(p.value, "term", None) in FIGURES]
-    inside = {i for p in figures for i in range(p.start, p.end)}
-    group = [lexicon.synonyms.get(w, (w,))[0] for w in lower]  # 'average salary', a term's name, is a pay word
-    alone = {p.start for p in figures if p.end - p.start == 1} if len(figures) > 1 else set()  # "...salary mean"
-    defined = any(g == DEFINE and (i not in inside or i in alone) for i, g in enumerate(group))
-    ordinal = not ORDINALS.isdisjoint(lower)  # "the 75th and 90th pct" asks for pay without saying so
-    if not figures or not (PAY in group or ordinal) or defined:
-        return parts
-    return tuple(p._replace(kind="figure") if p in figures else p for p in parts)  # scored as no part (_part_tokens)
 
 
 _NOT = frozenset({"not", "dont", "never", "no", "without"})
@@ -229,37 +114,7 @@ def _places(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> list[F
 
     if lexicon.names is None:
         return []
-    return find_places(lexicon.names, typed, lexicon.common, lexicon.vocabulary, lambda w: _rare(kb, w))
-
-
-def _rare(kb: KnowledgeBase, word: str) -> bool:
-    """No English word, or one the list has seen too little to be sure it is one (tuscon)."""
-    from .dictionary import RARE, counts
-
-    return counts(kb, [word]).get(word, 0) < RARE
-
-
-def _spelled(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> tuple[dict[str, str], tuple[str, ...]]:
-    """Corrections for the words in neither the guide nor the word list, and those close to nothing."""
-    words = dict.fromkeys(american(t.lower()) for t in typed)
-    # a word with a digit is a code or a number ('68w', '45yo', '2.6'): never corrected, never said to be unheld
-    unfamiliar = [w for w in words if not (any(c.isdigit() for c in w) or lexicon.familiar(w))]
-    if not unfamiliar:
-        return {}, ()
-    from .dictionary import counts
-
-    english = counts(kb, unfamiliar)
-    corrections: dict[str, str] = {}
-    unknown: list[str] = []
-    shouted = all(t.isupper() for t in typed if t.isalpha())
-    acronyms = set() if shouted else {t.lower() for t in typed if t.isalpha() and 2 <= len(t) <= 6 and t.isupper()}
-    for word in (w for w in unfamiliar if not english.get(w)):
-        close = None if word in acronyms else lexicon.closest(word)  # RHIT typed so is no slip for RHIA
-        if close:
-            corrections[word] = close
-        else:
-            unknown.append(word)
-    return corrections, tuple(unknown)
+    return find_places(lexicon.names, typed, lexicon.common, lexicon.vocabulary, lambda w: rare(kb, w))
 
 
 def _with_tokens(reading: Reading, lexicon: Lexicon) -> Reading:
@@ -303,31 +158,37 @@ def _place_tokens(reading: Reading, covered: set[int]) -> list[str]:
 def _part_tokens(reading: Reading, covered: set[int], synonyms: dict[str, tuple[str, ...]]) -> list[str]:
     tokens: list[str] = []
     seen: dict[str, list[object]] = {}
-    others = [(p.start, p.end) for p in reading.parts if p.kind in ("occupation", "unheld") and p.value != reading.own]
     for p in reading.parts:
-        if p.kind == "occupation" and p.value == reading.own:  # what every question is about: no token
-            covered.update(range(p.start, p.end))
-            continue
-        if p.kind == "figure":  # a figure of the pay table asks for pay: its token is the pay group's
-            covered.update(range(p.start, p.end))
-            tokens.append(PAY)
-            continue
-        if p.kind in OCCUPATION_NOT and any(a <= p.start and p.end <= z for a, z in others):
+        if p.kind in OCCUPATION_NOT and reading.inside_name(p, OCCUPATIONS):
             continue  # the hospital of "hospital CEOs" names the occupation, not an industry asked of
-        if p.kind == "term" and any(
-            o.kind == "credential" and (o.start, o.end) == (p.start, p.end) for o in reading.parts
-        ):
-            covered.update(range(p.start, p.end))
-            continue  # the FACHE is scored as the credential it is, not as a term shared with degrees (MHA)
-        kind = "occupation" if p.kind == "unheld" else p.kind  # held by the extract or not, an occupation is named
-        values = seen.setdefault(kind, [])
-        if all(v is not p.value and v != p.value for v in values):
-            values.append(p.value)
-            tokens.append(f"<{kind}>" + ("+" if len(values) > 1 else ""))
         covered.update(range(p.start, p.end))
-        if p.kind == "term":  # a term's everyday words still ask their question: the salary of 'average salary'
-            covered.difference_update(i for i in range(p.start, p.end) if reading.lower[i] in synonyms)
+        if p.kind == "figure":  # a figure of the pay table asks for pay: its token is the pay group's
+            tokens.append(PAY)
+        elif not _unscored(reading, p):
+            tokens += _kind_token(seen, p)
+            if p.kind == "term":  # a term's everyday words still ask their question: the salary of 'average salary'
+                covered.difference_update(i for i in range(p.start, p.end) if reading.lower[i] in synonyms)
     return tokens
+
+
+def _unscored(reading: Reading, p: Part) -> bool:
+    """A part that adds no token of its kind: this occupation, what every question is about; a term that is
+    also a credential's name, the FACHE, scored as the credential it is, not as a term shared with degrees."""
+    if p.kind == "occupation":
+        return bool(p.value == reading.own)
+    return p.kind == "term" and any(
+        o.kind == "credential" and (o.start, o.end) == (p.start, p.end) for o in reading.parts
+    )
+
+
+def _kind_token(seen: dict[str, list[object]], p: Part) -> list[str]:
+    """The token of a part's kind ('<degree>', a second of the kind '<degree>+'); none for one named before."""
+    kind = "occupation" if p.kind == "unheld" else p.kind  # held by the extract or not, an occupation is named
+    values = seen.setdefault(kind, [])
+    if among(p.value, values):
+        return []
+    values.append(p.value)
+    return [f"<{kind}>" + ("+" if len(values) > 1 else "")]
 
 
 def _word_tokens(reading: Reading, lexicon: Lexicon, covered: set[int]) -> list[str]:
