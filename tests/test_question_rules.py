@@ -372,6 +372,16 @@ def test_a_gap_the_question_names_leads_before_a_card_of_the_whole_field_but_not
     assert heading == "Answer: Job outlook, key points"
 
 
+def test_a_gap_the_question_names_answers_where_no_card_it_scored_can(run) -> None:
+    """The assisted-living licenses card scores for 'licensing' but needs that administrator named; the
+    criminal-record gap the question names answers instead of 'no card fits'."""
+    asked = "client with a felony record wants to be a nursing home administrator, will that block licensing?"
+    heading, _, _ = card(run, asked)
+    assert heading == "Answer: not in this guide"
+    said = " ".join(run("search", *asked.split()).stdout.split())
+    assert "The guide holds nothing on background checks or criminal records." in said
+
+
 def test_a_med_tech_is_a_clinical_laboratory_technologist_and_him_technologists_have_figures(run) -> None:
     heading, _, _ = card(run, "lab manager salary vs med tech salary")
     assert heading.startswith("Answer: Clinical Laboratory Technologists and Technicians and Medical and Health")

@@ -42,12 +42,14 @@ def lead(
 ) -> bool:
     """Add the card the question leads with; False when there is none (no cards in the data, or
     nothing scored and no passage matched either)."""
+    from .cards import named_gaps
     from .gaps import gap, nothing
 
     if kb.questions is None:
         return False
     start = len(b.blocks)
-    for choice in choices:
+    # a gap the question names answers where none of the cards it scored can ('a felony record...')
+    for choice in (*choices, *(g for g in named_gaps(reading) if g not in choices)):
         if isinstance(choice, Gap):
             answered: Answered | None = gap(b, kb, reading, choice)
             command = choice.command

@@ -354,6 +354,12 @@ def _can(card: Choice, reading: Reading, gaps: list[Gap]) -> bool:
     return all(reading.has(n) for n in card.needs)
 
 
+def named_gaps(reading: Reading) -> tuple[Gap, ...]:
+    """The gaps the question names other than as who asks: what leads where no card it scored can answer."""
+    gaps = reading.every("gap")
+    return tuple(g for g in gaps if _can(g, reading, gaps))
+
+
 def _asker(reading: Reading, gap: Gap) -> bool:
     """Whether every mention of the gap is within the asker's background ('army', 'veteran')."""
     backgrounds = [(p.start, p.end) for p in reading.parts if p.kind == "background"]
