@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple, Union
 
 from ..model import Card, Gap
@@ -81,19 +82,24 @@ class Table(NamedTuple):
         """Each card's best score over its examples (BM25, weighed by how much of the example the
         question covers), then what the things the question names add or take (`parts`)."""
         asked = Counter(tokens).items()
-        idf = self.idf
         best = dict.fromkeys((e.card for e in self.examples), 0.0)  # an example sharing no token scores 0
-        worded = any(t in idf and t[0] != "<" for t, _ in asked)  # a word of the question some example holds
+        worded = any(t in self.idf and t[0] != "<" for t, _ in asked)  # a word of the question some example holds
         sharing = {i for t, _ in asked for i in self.postings.get(t, ())}  # any order: each card keeps its best
-        for card, counts, norm, whole, telling in (self.examples[i] for i in sharing):
-            matched = {t: min(c, counts[t]) for t, c in asked if t in counts}
-            score = sum(idf[t] * c * (K1 + 1) / (c + norm) for t, c in matched.items())
-            covered = sum(idf[t] * c for t, c in matched.items() if t in telling) / whole if whole else 1.0
-            score *= 0.5 + 0.5 * covered
-            if worded and matched and all(t in TITLE for t in matched):
-                score *= TITLE_ONLY  # it shares only a job title's parts with a question whose words others hold
-            best[card] = max(best[card], score)
+        for example in (self.examples[i] for i in sharing):
+            best[example.card] = max(best[example.card], self._against(example, asked, worded))
         return {card: score + self.parts(card, named) for card, score in best.items()}
+
+    def _against(self, example: Example, asked: Iterable[tuple[str, int]], worded: bool) -> float:
+        """The question's BM25 score against one example, weighed by how much of the example it covers;
+        `worded`: some example holds a word of the question."""
+        idf, counts, norm, whole = self.idf, example.counts, example.norm, example.whole
+        matched = {t: min(c, counts[t]) for t, c in asked if t in counts}
+        score = sum(idf[t] * c * (K1 + 1) / (c + norm) for t, c in matched.items())
+        covered = sum(idf[t] * c for t, c in matched.items() if t in example.telling) / whole if whole else 1.0
+        score *= 0.5 + 0.5 * covered
+        if worded and matched and all(t in TITLE for t in matched):
+            score *= TITLE_ONLY  # it shares only a job title's parts with a question whose words others hold
+        return score
 
     def parts(self, card: int, named: Named) -> float:
         """What the things the question names add to a card that needs their kind (as many as it needs:
