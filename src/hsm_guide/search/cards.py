@@ -73,22 +73,34 @@ def ranked(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> list[tuple[
     least = max(FLOOR, COVERED * found.most(reading.tokens))
     gaps = reading.every("gap")
     kept = [(score, i) for i, score in scores.items() if score >= least and _can(found.cards[i], reading, gaps)]
-    if not kept:  # a long question of many parts: a card for the thing it names, else the gap it names (said
-        # in a note under the card either way)
-        kept = [(score, i) for i, score in scores.items() if _named_for(found, i, reading, gaps)]
-        kept.sort(key=lambda pair: (_fallback_rank(found, pair[1]), -pair[0], pair[1]))
-        return [(score, found.cards[i]) for score, i in kept]
+    if not kept:
+        return [(score, found.cards[i]) for score, i in _fallback(found, scores, reading, gaps)]
     kept.sort(key=lambda pair: (-pair[0], pair[1]))  # ties: the card listed first in the data
-    kept = _pairs_first(found, reading, kept)
-    if kept and found.needs[kept[0][1]].keys() == {"background"}:  # who asks, not what is asked: a gap the
-        # question names ("as a nursing student, will AI wipe out these jobs") comes before the asker's route
-        first = [
-            (s, i)
-            for i, s in scores.items()
-            if isinstance(found.cards[i], Gap) and s >= FLOOR and _can(found.cards[i], reading, gaps)
-        ]
-        kept = first + [pair for pair in kept if pair not in first]
+    kept = _gaps_first(found, scores, reading, gaps, _pairs_first(found, reading, kept))
     return [(score, found.cards[i]) for score, i in kept]
+
+
+def _fallback(found: Table, scores: dict[int, float], reading: Reading, gaps: list[Gap]) -> list[tuple[float, int]]:
+    """Where no card scores enough, a long question of many parts: a card for the thing it names, else the
+    gap it names (said in a note under the card either way)."""
+    kept = [(score, i) for i, score in scores.items() if _named_for(found, i, reading, gaps)]
+    kept.sort(key=lambda pair: (_fallback_rank(found, pair[1]), -pair[0], pair[1]))
+    return kept
+
+
+def _gaps_first(
+    found: Table, scores: dict[int, float], reading: Reading, gaps: list[Gap], kept: list[tuple[float, int]]
+) -> list[tuple[float, int]]:
+    """Where the card that leads is the asker's route (who asks, not what is asked), a gap the question
+    names ("as a nursing student, will AI wipe out these jobs") comes before it."""
+    if not (kept and found.needs[kept[0][1]].keys() == {"background"}):
+        return kept
+    first = [
+        (s, i)
+        for i, s in scores.items()
+        if isinstance(found.cards[i], Gap) and s >= FLOOR and _can(found.cards[i], reading, gaps)
+    ]
+    return first + [pair for pair in kept if pair not in first]
 
 
 def _pairs_first(found: Table, reading: Reading, kept: list[tuple[float, int]]) -> list[tuple[float, int]]:
