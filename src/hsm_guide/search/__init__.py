@@ -4,9 +4,9 @@ then the passages that mention its words, each with the command that shows it in
 The room, in reading order: `reading.py` reads a question into a `Reading` (`asked.py`; its words in
 `..words`, misspellings in `spelling.py` with the English word list in `dictionary.py`, the parts it
 names in `parts.py`, a pay figure asked for in `figures.py`, the places through `..places`);
-`cards.py` scores it against every card; `answer.py` leads with the card (one module per family:
-pay, compare, rankings, routes, credentials, reference, gaps) and says what it did not use;
-`corpus.py` holds the passages and ranks them.
+`scoring.py` scores it against every card and `cards.py` chooses the one that leads; `answer.py` leads
+with the card (one module per family: pay, compare, rankings, routes, credentials, reference, gaps)
+and says what it did not use; `corpus.py` holds the passages and ranks them.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The card a question leads with: the best-scored card that can answer, what of the question it
 did not use (said, never dropped silently), and the command to read on with.
 
-Which card is the knowledge base's choice (`questions.cards`, scored in cards.py); each card
-family (pay, compare, rankings, routes, credentials, licensing, reference, gaps) only shows what the data
-holds, with its sources. A card the data cannot give (no wage extract, no estimate) gives way
+Which card is the knowledge base's choice (`questions.cards`, scored in scoring.py, chosen in
+cards.py); each card family (pay, compare, rankings, routes, credentials, licensing, reference, gaps)
+only shows what the data holds, with its sources. A card the data cannot give (no wage extract, no estimate) gives way
 to the next best; where none can, an honest card says so and the passages follow.
 """
 

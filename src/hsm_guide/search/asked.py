@@ -12,7 +12,7 @@ from .parts import Part
 
 OCCUPATIONS = frozenset({"occupation", "unheld"})  # the names of an occupation, held by the extract or not
 TITLES = OCCUPATIONS | {"role"}  # and of a job title
-# The kind a 'two-' need counts two of (two-places: place), for reading and for scoring (cards.py).
+# The kind a 'two-' need counts two of (two-places: place), for reading and for scoring (scoring.py).
 KIND_OF_TWO = {
     "places": "place",
     "degrees": "degree",

@@ -1,6 +1,6 @@
 """Each answer a card can give: the function that shows it, and the kinds of part it can use.
 
-What an answer can use is how a card is scored against a question's parts (cards.py): a card that
+What an answer can use is how a card is scored against a question's parts (scoring.py): a card that
 needs a part the question names is preferred, one that has no use for it is set back, so a question
 that names a background, a credential or a place leads with a card that answers for it. The function
 returns what it did use for the question in hand (`card.Answered`), never more than it can use here

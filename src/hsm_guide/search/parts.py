@@ -94,22 +94,34 @@ def _routes(kb: KnowledgeBase) -> Iterator[Entry]:
     those of another background's names (nurse, records, business); either by an alias's words in a row
     (rn, registered nurse, finance); a background also by the name of any occupation it starts from (a
     pharmacist: a clinician), held by the wage extract or not (a teacher: a career changer)."""
-    common = {w for group in kb.questions.synonyms for w in group} if kb.questions else set()
-    # one word of a longer key that also names something the guide does not hold names no background alone
-    # (the record of 'a felony on my record'; 'student', a whole key, still does)
-    gapped = {w for g in (kb.questions.gaps if kb.questions else ()) for said in g.said for w in phrase(said)}
     for s in kb.paths.settings:
         yield phrase(s.key.replace("-", " ")), "setting", s
         yield from ((phrase(a), "setting", s) for a in s.aliases)
+    yield from _backgrounds(kb)
+
+
+def _backgrounds(kb: KnowledgeBase) -> Iterator[Entry]:
+    """Each background by the words of its key that name it alone, and by its names."""
     titles = _titles(kb)
     names = {b.key: [*map(phrase, b.aliases), *map(phrase, _starts(kb, b, titles))] for b in kb.paths.backgrounds}
+    common = {w for group in kb.questions.synonyms for w in group} if kb.questions else set()
+    gapped = {w for g in (kb.questions.gaps if kb.questions else ()) for said in g.said for w in phrase(said)}
     for b in kb.paths.backgrounds:
-        # a key's word that another background's names use names neither alone (the tech of 'rad tech')
-        others = {w for key, found in names.items() if key != b.key for name in found for w in name}
-        key = b.key.split("-")
-        words = {singular(p) for p in key if p not in common} - others
-        yield from (((w,), "background", b) for w in sorted(words) if len(key) == 1 or w not in gapped)
+        yield from (((w,), "background", b) for w in _key_words(b, names, common, gapped))
         yield from ((name, "background", b) for name in names[b.key])
+
+
+def _key_words(
+    background: Route, names: dict[str, list[tuple[str, ...]]], common: set[str], gapped: set[str]
+) -> list[str]:
+    """The words of a background's key that name it alone: no everyday word (`common`), and no word another
+    background's names use, which names neither alone (the tech of 'rad tech'); in a longer key, no word
+    of something the guide does not hold (the record of 'a felony on my record'; 'student', a whole key,
+    still names one)."""
+    others = {w for key, found in names.items() if key != background.key for name in found for w in name}
+    key = background.key.split("-")
+    words = {singular(p) for p in key if p not in common} - others
+    return [w for w in sorted(words) if len(key) == 1 or w not in gapped]
 
 
 def _starts(kb: KnowledgeBase, background: Route, titles: list[tuple[str, str]]) -> Iterator[str]:
