@@ -382,6 +382,17 @@ def test_a_gap_the_question_names_answers_where_no_card_it_scored_can(run) -> No
     assert "The guide holds nothing on background checks or criminal records." in said
 
 
+def test_part_time_work_is_a_gap_said_with_what_bls_does_say_and_an_accountant_has_figures(run) -> None:
+    asked = "are there part-time jobs in healthcare management"
+    heading, _, _ = card(run, asked)
+    assert heading == "Answer: not in this guide"
+    said = " ".join(run("search", *asked.split()).stdout.split())
+    assert "no count of part-time posts" in said and "most of these managers work full time" in said
+    heading, facts, _ = card(run, "i'm a CPA, would i make more as a practice administrator")
+    assert heading.startswith("Answer: Accountants and Auditors and Medical and Health Services Managers")
+    assert facts["Accountants and Auditors"].startswith(money(row("0000000", soc="13-2011")["annual_median"]))
+
+
 def test_a_med_tech_is_a_clinical_laboratory_technologist_and_him_technologists_have_figures(run) -> None:
     heading, _, _ = card(run, "lab manager salary vs med tech salary")
     assert heading.startswith("Answer: Clinical Laboratory Technologists and Technicians and Medical and Health")
