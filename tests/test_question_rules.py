@@ -460,6 +460,20 @@ def test_rural_pay_shows_the_three_best_and_three_lowest_paid_nonmetro_areas(run
     assert any(f"it gives {len(ranked)} nonmetropolitan areas their own" in n for n in notes)
 
 
+def test_rural_asked_of_two_states_shows_the_nonmetro_areas_of_both_not_the_states_side_by_side(run) -> None:
+    rural = [
+        r["name"]
+        for r in ROWS
+        if r["soc"] == "11-9111"
+        and r["kind"] == "nonmetro"
+        and r["industry"] == "000000"
+        and r["state"] in ("MT", "WY")
+    ]
+    heading, facts, _ = card(run, "rural student in montana or wyoming, are there health admin jobs near home")
+    assert heading == "Answer: pay in the rural (nonmetropolitan) areas of Montana and Wyoming, May 2025"
+    assert sorted(k for k in facts if k not in ("Source", "Sources")) == sorted(rural)
+
+
 def test_the_largest_employers_card_lists_five_by_jobs(run) -> None:
     ranked = sorted(industries(), key=lambda r: -jobs(r))[:5]
     heading, facts, _ = card(run, "who employs them")

@@ -29,8 +29,10 @@ def places(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answe
     """The areas' medians and middle 80% side by side (two, or every place the question names)."""
     if kb.wages is None or reading.place is None or reading.other is None:
         return None
-    if reading.every("rural"):  # rural pay asked: the rural card shows each state's nonmetro areas
-        return None
+    if reading.every("rural"):  # rural pay asked: each state's nonmetro areas, as the rural card shows them
+        from .rankings import rural_pay
+
+        return rural_pay(b, kb, reading, card)
     from ..wages.lookup import wage_data
 
     data = wage_data(kb)
