@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .card import Answered, industry_row, jobs, lowered, median, sources_row
+from .card import Answered, industry_row, jobs, listed, lowered, median, sources_row
 
 ALL = "00-0000"  # all occupations: where pay stands across the economy
 MOST = 4  # occupations (or degrees) one question sets side by side
@@ -209,11 +209,6 @@ def _pair(reading: Reading, data: WageData) -> list[str] | None:
     if len(set(pair)) < 2 and reading.every("unheld") and ALL in data.release.occupations:
         pair = [data.soc, ALL]
     return pair if len(set(pair)) == len(pair) >= 2 else None
-
-
-def listed(names: list[str]) -> str:
-    """'A and B'; 'A, B and C'."""
-    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + f" and {names[-1]}"
 
 
 def _median(data: WageData, row: WageRow | None) -> str:

@@ -126,7 +126,7 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     from ..sections.pay.states import ranked
     from ..wages.lookup import wage_data
     from ..wages.states import STATES
-    from .compare import listed
+    from .card import listed
 
     data = wage_data(kb)
     states = list(dict.fromkeys(f.area.state for f in reading.places if f.area.kind != "national" and f.area.state))
