@@ -393,6 +393,14 @@ def test_part_time_work_is_a_gap_said_with_what_bls_does_say_and_an_accountant_h
     assert facts["Accountants and Auditors"].startswith(money(row("0000000", soc="13-2011")["annual_median"]))
 
 
+def test_a_credential_named_leads_before_the_route_of_who_asks(run) -> None:
+    """'can a nurse use the CPHQ...': the nurse is who asks; the CPHQ is what is asked about."""
+    heading, _, _ = card(run, "what is the CPHQ and can a nurse use it to move into a quality director role")
+    assert "CPHQ" in heading
+    heading, _, _ = card(run, "rn to director of nursing what do i need")  # no credential: the nurse's route
+    assert heading == "Answer: the route for a registered nurse moving into management"
+
+
 def test_a_med_tech_is_a_clinical_laboratory_technologist_and_him_technologists_have_figures(run) -> None:
     heading, _, _ = card(run, "lab manager salary vs med tech salary")
     assert heading.startswith("Answer: Clinical Laboratory Technologists and Technicians and Medical and Health")

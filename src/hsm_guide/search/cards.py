@@ -107,6 +107,15 @@ def _gaps_first(found: Table, scores: dict[int, float], reading: Reading, gaps: 
         for i, s in scores.items()
         if isinstance(found.cards[i], Gap) and s >= least and _can(found.cards[i], reading, gaps)
     ]
+    if found.needs[lead].keys() == {"background"}:  # who asks is no question: the card of a thing named is
+        first += sorted(
+            (
+                (s, i)
+                for i, s in scores.items()
+                if s >= FLOOR and found.needs[i].keys() & _SPECIFIC and _named_for(found, i, reading, gaps)
+            ),
+            key=lambda pair: -pair[0],
+        )[:1]
     return first + [pair for pair in kept if pair not in first]
 
 
@@ -123,6 +132,7 @@ def _pairs_first(found: Table, reading: Reading, kept: Kept) -> Kept:
 
 # The kinds of thing that have a card of their own: named, that card answers for it whatever else is asked.
 _OWN = frozenset({"credential", "term", "organization", "role", "amount"})
+_SPECIFIC = frozenset({"credential", "amount"})  # ...and of these, what a question about who asks is about
 
 
 def _fallback_rank(found: Table, i: int) -> int:
