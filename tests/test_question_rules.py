@@ -401,6 +401,20 @@ def test_a_credential_named_leads_before_the_route_of_who_asks(run) -> None:
     assert heading == "Answer: the route for a registered nurse moving into management"
 
 
+def test_a_certificate_is_schooling_not_a_certification(run) -> None:
+    heading, _, _ = card(
+        run, "would a healthcare management certificate from a community college be enough or do i need a degree"
+    )
+    assert heading.startswith("Answer: the education it takes")
+
+
+def test_the_second_question_answered_is_one_asked_not_a_statement_of_who_asks(run) -> None:
+    asked = "army veteran, was a logistics officer. how do i become a nursing home administrator in Florida"
+    asked += " and what does it pay"
+    said = " ".join(run("search", *asked.split()).stdout.split())
+    assert "You also asked: Medical and Health Services Managers, pay in Florida." in said
+
+
 def test_a_med_tech_is_a_clinical_laboratory_technologist_and_him_technologists_have_figures(run) -> None:
     heading, _, _ = card(run, "lab manager salary vs med tech salary")
     assert heading.startswith("Answer: Clinical Laboratory Technologists and Technicians and Medical and Health")

@@ -671,13 +671,14 @@ def test_a_word_of_a_gap_names_no_background_but_a_whole_key_still_does(run) -> 
 
 def test_a_gap_named_beside_who_asks_leads_and_the_askers_route_follows(run) -> None:
     """ "A teacher at 42, too late? what degree?": the plain answer to what is asked first (no source sets an
-    age limit), then the career changer's route under it, never dropped; a background says who asks."""
+    age limit), then the degree asked second, for the career changer the first clause says the asker is."""
     asked = "HS teacher, 42 yrs old. too late to get into healthcare management? what degree would i need"
     text, leads = card(run, asked)
     assert text.startswith(json.dumps([{"type": "heading", "text": f"Answer: {gap('age').answer}", "level": 2}])[:-1])
     assert gap("age").text in text and leads == gap("age").command
     result = run("search", *asked.split())
-    assert result.exit_code == 0 and "Read on: hsm-guide path --from career-changer" in named(result.stdout)
+    brief = "You also asked: The education it takes, for a career changer from another field."
+    assert result.exit_code == 0 and brief in named(result.stdout)
     text, leads = card(run, "as a nursing student, will AI wipe out hospital admin jobs")
     assert gap("automation").text in text and leads == gap("automation").command
 

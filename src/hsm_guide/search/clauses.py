@@ -21,12 +21,13 @@ JOINS = frozenset({"and", "also", "plus"})  # words that can join two questions 
 # ("I have a psychology degree") 0.26.
 ASKS = 0.4
 COMPARE = "compare"  # the synonym group of comparing words: "X and Y" after one is a pair
-# Marks that end one question; a comma only before a question word ("I run a store, would I make more"),
-# never in a list ("hospitals, clinics or nursing homes") or a place ("tucson, arizona").
-_ENDS = re.compile(
-    r"[?;!]|\.(?:\s|$)|,(?=\s*(?:would|could|should|can|how|what|whats|which|is|are|do|does|will|where|when|why)\b)",
-    re.IGNORECASE,
-)
+# The words a question starts with: a clause that starts with one asks something (a statement of who asks,
+# "I'm a veteran", does not), and a comma before one ends a clause ("I run a store, would I make more").
+ASKING: tuple[str, ...] = ("would", "could", "should", "can", "how", "what", "whats", "which", "is", "are", "do")
+ASKING += ("does", "will", "where", "when", "why")
+# Marks that end one question; a comma only before a question word, never in a list ("hospitals, clinics or
+# nursing homes") or a place ("tucson, arizona").
+_ENDS = re.compile(r"[?;!]|\.(?:\s|$)|,(?=\s*(?:" + "|".join(ASKING) + r")\b)", re.IGNORECASE)
 
 
 def clauses(reading: Reading) -> list[str]:
@@ -52,6 +53,9 @@ def clauses(reading: Reading) -> list[str]:
     return [" ".join(words) for words in found if words]
 
 
+_PAY = {"related": "pay"}  # two occupations' pay side by side answers a clause asking pay ("would i make more")
+
+
 def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -> tuple[Card, Reading] | None:
     """The card another clause of the question leads with, where it leads to another view than `lead`,
     and that clause as read."""
@@ -62,8 +66,9 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
     pieces = clauses(reading)
     if len(pieces) < 2:
         return None
-    view = getattr(lead, "view", None)
-    for piece in pieces:
+    view: str = getattr(lead, "view", None) or ""
+    for piece in sorted(pieces, key=lambda piece: piece.split()[0].lower() not in ASKING):  # questions first
+        # ("military veteran, was a logistics officer. how do i... and what does it pay there?": the pay)
         asked = read(kb, piece, lexicon)
         if not any(t[0] != "<" and t not in lexicon.filler for t in asked.tokens):
             continue  # a clause of names alone ("an MPH") asks nothing of its own
@@ -71,10 +76,17 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
         if not found or found[0][0] < ASKS * table(kb, lexicon).most(asked.tokens):
             continue  # a card that fits the clause loosely ("I have a psychology degree": how long it takes)
         best = found[0][1]
-        if isinstance(best, Card) and best.view != view:
-            # a place said in another clause is where this one asks too ("...in ohio, what would i make")
-            return best, asked if asked.places else asked._replace(places=reading.places)
+        if isinstance(best, Card) and _PAY.get(best.view, best.view) != _PAY.get(view, view):
+            return best, _with_context(asked, reading)
     return None
+
+
+def _with_context(asked: Reading, reading: Reading) -> Reading:
+    """The clause as read, with the place and who asks that another clause names ("a teacher in ohio. what
+    would i make?": Ohio's pay; "...what degree would i need": the teacher's education)."""
+    places = asked.places or reading.places
+    backgrounds = tuple(p for p in reading.parts if p.kind == "background" and not asked.every("background"))
+    return asked._replace(places=places, parts=asked.parts + backgrounds)
 
 
 def best_clause(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> tuple[Choice, ...]:
