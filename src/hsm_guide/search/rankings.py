@@ -31,29 +31,40 @@ def ranking(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
         return None
     from ..sections.pay.states import ranked
     from ..wages.lookup import most_jobs_first, wage_data
-    from ..wages.states import TERRITORIES
 
     data = wage_data(kb)
     metros = "--metros" in (card.command or "")
     lowest = LOWEST in reading.groups
-    areas = data.metros() if metros else [r for r in data.states() if r.state not in TERRITORIES]
+    areas = data.metros() if metros else _states_and_dc(data)
     order = [r for r in ranked(data, areas, False) if r.annual_median]
     shown = order[-RANKED:][::-1] if lowest else order[:RANKED]
     kind = "metro areas" if metros else "states (and DC)"
     most = most_jobs_first(areas)[:RANKED] if _most_jobs(reading.lower) else []
     if most and "pay" not in reading.tokens:  # "which states have the most of these jobs": the counts lead
-        b.heading(f"Answer: the {kind} with the most of these jobs, {data.label}")
-        counted: list[FactRow] = [
-            (r.name, f"{data.text(r, 'employment', 'count')} jobs; {median(data, r)}", [data.source]) for r in most
-        ]
-        b.facts([*counted, sources_row(kb, [data.source])])
-        return Answered(frozenset())
+        return _most_jobs_card(b, kb, data, kind, most)
     b.heading(f"Answer: the {'lowest' if lowest else 'best'}-paying {kind}, {data.label}")
     rows = _medians(data, shown)
     if most:  # "which states have the most jobs, and which pay best": both halves
         counts = "; ".join(f"{r.name} ({data.text(r, 'employment', 'count')})" for r in most)
         rows.append(("Most of these jobs", counts, [data.source]))
     b.facts([*rows, sources_row(kb, [data.source])])
+    return Answered(frozenset())
+
+
+def _states_and_dc(data: WageData) -> list[WageRow]:
+    """The states' rows and DC's, not the territories'."""
+    from ..wages.states import TERRITORIES
+
+    return [r for r in data.states() if r.state not in TERRITORIES]
+
+
+def _most_jobs_card(b: Builder, kb: KnowledgeBase, data: WageData, kind: str, most: list[WageRow]) -> Answered:
+    """The areas with the most of these jobs, each with its count and its median."""
+    b.heading(f"Answer: the {kind} with the most of these jobs, {data.label}")
+    counted: list[FactRow] = [
+        (r.name, f"{data.text(r, 'employment', 'count')} jobs; {median(data, r)}", [data.source]) for r in most
+    ]
+    b.facts([*counted, sources_row(kb, [data.source])])
     return Answered(frozenset())
 
 
