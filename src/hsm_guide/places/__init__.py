@@ -126,6 +126,12 @@ def lookup(found: Names, words: list[str], said: str, state: bool = False) -> Re
     regional = None if state else _regional(found, words, said) or _regional_in_state(found, words, said)
     if regional is not None:
         return regional
+    return _indexed(found, words, said, state)
+
+
+def _indexed(found: Names, words: list[str], said: str, state: bool) -> Resolved | None:
+    """The areas the index matches (a state, a code, a name; a state first where one is wanted); where
+    several of the first's kind match, the one with the most jobs, the others said."""
     matched = candidates(" ".join(words), found.areas)
     if state:
         matched = [a for a in matched if a.kind in ("state", "national")] or matched

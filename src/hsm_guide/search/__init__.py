@@ -48,7 +48,7 @@ class Result(NamedTuple):
 
 def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
     """The question as read, and the passages for its words, best first (within one section: no card)."""
-    from .corpus import expand, ranked
+    from .corpus import expand
     from .lexicon import lexicon
     from .reading import read
 
@@ -61,14 +61,25 @@ def search(kb: KnowledgeBase, query: str, section: str | None = None) -> Result:
     forms = expand(words, lex.synonyms, _words_of(found) if section else lex.vocabulary)
     kept = [f for f in forms if f]
     choices = _choices(kb, lex, reading) if section is None else ()
-    # loose: the passages matching the most words where none match half (ranked's rule gives the same hits
-    # as strict ones whenever any match half): under a card, or under the card that says none fits a whole
-    # sentence (never "no matches" for one)
-    hits = ranked(found, kept, loose=bool(choices) or len(reading.lower) >= SENTENCE) if kept else []
+    hits = _hits(found, kept, loose=_loose(reading, choices))
     unmatched = tuple(w for w, f in zip(words, forms, strict=True) if not f) if kept else ()
     closest = [] if hits or choices else _closest(words, lex)
     asked = reading if section is None else None
     return Result(query, words, reading.corrections, hits, closest, asked, unmatched, choices, lex)
+
+
+def _hits(found: list[Passage], kept: list[frozenset[str]], loose: bool) -> list[Hit]:
+    """The passages for the words' forms (`kept`: those of the words that have any), best first."""
+    from .corpus import ranked
+
+    return ranked(found, kept, loose=loose) if kept else []
+
+
+def _loose(reading: Reading, choices: tuple[Choice, ...]) -> bool:
+    """Whether the passages matching the most words are shown where none match half (ranked's rule gives the
+    same hits as strict ones whenever any match half): under a card, or under the card that says none fits
+    a whole sentence (never "no matches" for one)."""
+    return bool(choices) or len(reading.lower) >= SENTENCE
 
 
 def _choices(kb: KnowledgeBase, lex: Lexicon, reading: Reading) -> tuple[Choice, ...]:

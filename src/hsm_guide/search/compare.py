@@ -19,6 +19,7 @@ COUNTED_PHRASES = (" am i a ", " same occupation ", " same job ", " same thing "
 if TYPE_CHECKING:
     from ..model import Card, Certification, Degree, KnowledgeBase, Route
     from ..sections.builder import Builder, FactRow
+    from ..wages.areas import Area
     from ..wages.lookup import WageData
     from ..wages.model import WageRow
     from .parts import Role
@@ -79,7 +80,7 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     if kb.wages is None:
         return None
     from ..wages.lookup import wage_data
-    from .unheld import asker, said
+    from .unheld import asker
 
     data = wage_data(kb)
     pair = _pair(reading, data)
@@ -88,21 +89,37 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     area = reading.place.area if reading.place else None
     found, where, local = _alike(data, area, pair)
     names = [data.occupation_name(s) for s in pair]
-    state = f" (the state's figures for {area.name})" if area is not None and where != area.name else ""
-    title = f"{listed(names)}, pay side by side, {where}{state}, {data.label}"
-    if not said(b, kb, reading, title):
-        b.heading(f"Answer: {title}")
+    _heading(b, kb, reading, f"{listed(names)}, pay side by side", where, area, data.label)
     rows = _side_by_side(data, reading, pair, found, local)
     industries = _in_industries(data, reading, pair, found if area is None else []) if data.soc in pair else []
     counted = _counted(kb, data, pair, reading.every("role")) if _asks_how_counted(reading) else []
     cited = [data.source, *(i for _, _, s in counted for i in s)]
     b.facts([*rows, *industries, *counted, sources_row(kb, cited)])
-    if reading.place and where != reading.place.area.name:
-        b.note(f"BLS figures for these occupations in the guide are by state: {where} for {reading.place.area.name}.")
-    if "growing" in reading.tokens:  # growth asked: the guide projects this occupation alone
-        _own_growth(b, kb, names[0] if pair[0] == data.soc else data.occupation_name(data.soc))
+    _notes(b, kb, reading, data, where)
     used = {"occupation", "unheld", "place", "background", "role", "amount"}
     return Answered(frozenset(used | ({"industry", "setting"} if industries else set())))
+
+
+def _heading(
+    b: Builder, kb: KnowledgeBase, reading: Reading, shown: str, where: str, area: Area | None, label: str
+) -> None:
+    """The answer's heading: what is shown, and where, an area whose state's figures stand for it said so;
+    where an occupation named has no figures, the note that says so takes its place (`unheld.said`)."""
+    from .unheld import said
+
+    state = f" (the state's figures for {area.name})" if area is not None and where != area.name else ""
+    title = f"{shown}, {where}{state}, {label}"
+    if not said(b, kb, reading, title):
+        b.heading(f"Answer: {title}")
+
+
+def _notes(b: Builder, kb: KnowledgeBase, reading: Reading, data: WageData, where: str) -> None:
+    """Under the figures: the state whose figures stand for the place named, and this occupation's growth
+    where growth is asked (the guide projects this occupation alone)."""
+    if reading.place and where != reading.place.area.name:
+        b.note(f"BLS figures for these occupations in the guide are by state: {where} for {reading.place.area.name}.")
+    if "growing" in reading.tokens:
+        _own_growth(b, kb, data.occupation_name(data.soc))
 
 
 def _side_by_side(

@@ -31,29 +31,40 @@ def ranking(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
         return None
     from ..sections.pay.states import ranked
     from ..wages.lookup import most_jobs_first, wage_data
-    from ..wages.states import TERRITORIES
 
     data = wage_data(kb)
     metros = "--metros" in (card.command or "")
     lowest = LOWEST in reading.groups
-    areas = data.metros() if metros else [r for r in data.states() if r.state not in TERRITORIES]
+    areas = data.metros() if metros else _states_and_dc(data)
     order = [r for r in ranked(data, areas, False) if r.annual_median]
     shown = order[-RANKED:][::-1] if lowest else order[:RANKED]
     kind = "metro areas" if metros else "states (and DC)"
     most = most_jobs_first(areas)[:RANKED] if _most_jobs(reading.lower) else []
     if most and "pay" not in reading.tokens:  # "which states have the most of these jobs": the counts lead
-        b.heading(f"Answer: the {kind} with the most of these jobs, {data.label}")
-        counted: list[FactRow] = [
-            (r.name, f"{data.text(r, 'employment', 'count')} jobs; {median(data, r)}", [data.source]) for r in most
-        ]
-        b.facts([*counted, sources_row(kb, [data.source])])
-        return Answered(frozenset())
+        return _most_jobs_card(b, kb, data, kind, most)
     b.heading(f"Answer: the {'lowest' if lowest else 'best'}-paying {kind}, {data.label}")
     rows = _medians(data, shown)
     if most:  # "which states have the most jobs, and which pay best": both halves
         counts = "; ".join(f"{r.name} ({data.text(r, 'employment', 'count')})" for r in most)
         rows.append(("Most of these jobs", counts, [data.source]))
     b.facts([*rows, sources_row(kb, [data.source])])
+    return Answered(frozenset())
+
+
+def _states_and_dc(data: WageData) -> list[WageRow]:
+    """The states' rows and DC's, not the territories'."""
+    from ..wages.states import TERRITORIES
+
+    return [r for r in data.states() if r.state not in TERRITORIES]
+
+
+def _most_jobs_card(b: Builder, kb: KnowledgeBase, data: WageData, kind: str, most: list[WageRow]) -> Answered:
+    """The areas with the most of these jobs, each with its count and its median."""
+    b.heading(f"Answer: the {kind} with the most of these jobs, {data.label}")
+    counted: list[FactRow] = [
+        (r.name, f"{data.text(r, 'employment', 'count')} jobs; {median(data, r)}", [data.source]) for r in most
+    ]
+    b.facts([*counted, sources_row(kb, [data.source])])
     return Answered(frozenset())
 
 
@@ -123,20 +134,13 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     and lowest-paid), each with its median and how many of these jobs it has."""
     if kb.wages is None:
         return None
-    from ..sections.pay.states import ranked
     from ..wages.lookup import wage_data
     from ..wages.states import STATES
     from .card import listed
 
     data = wage_data(kb)
     states = list(dict.fromkeys(f.area.state for f in reading.places if f.area.kind != "national" and f.area.state))
-    each: list[str | None] = [*states] or [None]  # none named: the nation's
-    areas = [
-        r
-        for state in each
-        for r in ranked(data, [r for r in data.metros(state) if r.kind == "nonmetro"], False)
-        if r.annual_median
-    ]
+    areas = _rural_areas(data, states)
     if not areas:
         return None
     by_code = dict(STATES.values())  # postal code -> the state's name
@@ -144,25 +148,39 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     where = f" of {listed(names)}" if names else ""
     b.heading(f"Answer: pay in the rural (nonmetropolitan) areas{where}, {data.label}")
     shown = [*areas[:3], *areas[-3:]] if len(areas) > 6 and not states else areas
-    rows = [
-        (
-            r.name,
-            median(data, r, hourly=True) + jobs(data, r),
-            [data.source],
-        )
-        for r in shown
-    ]
+    rows: list[FactRow] = [(r.name, median(data, r, hourly=True) + jobs(data, r), [data.source]) for r in shown]
     if len(states) == 1:  # "do they make much less out there?": the whole state and the nation beside
-        from .pay import state_code
-
-        for whole in (data.row(state_code(data, states[0])), data.national()):
-            if whole is not None and whole.annual_median:
-                name = "United States" if whole.kind == "national" else f"All of {whole.name}"
-                rows.append((name, median(data, whole, hourly=True), [data.source]))
+        rows += _state_and_nation(data, states[0])
     b.facts([*rows, sources_row(kb, [data.source])])
     which = "the three best- and lowest-paid are shown" if len(shown) < len(areas) else "all are shown"
     b.note(f"BLS publishes no single rural figure: it gives {len(areas)} nonmetropolitan areas their own; {which}.")
     return Answered(frozenset({"place"}))
+
+
+def _rural_areas(data: WageData, states: list[str]) -> list[WageRow]:
+    """The nonmetropolitan areas with a median, of each state named (none named: the nation's), each
+    state's best-paid first."""
+    from ..sections.pay.states import ranked
+
+    each: list[str | None] = [*states] or [None]
+    return [
+        r
+        for state in each
+        for r in ranked(data, [r for r in data.metros(state) if r.kind == "nonmetro"], False)
+        if r.annual_median
+    ]
+
+
+def _state_and_nation(data: WageData, state: str) -> list[FactRow]:
+    """The whole state's median and the nation's, each where BLS gives one."""
+    from .pay import state_code
+
+    rows: list[FactRow] = []
+    for whole in (data.row(state_code(data, state)), data.national()):
+        if whole is not None and whole.annual_median:
+            name = "United States" if whole.kind == "national" else f"All of {whole.name}"
+            rows.append((name, median(data, whole, hourly=True), [data.source]))
+    return rows
 
 
 def past_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:

@@ -11,7 +11,7 @@ from ..blocks import Bullets, Entry
 from .card import Answered, median, sources_row
 
 if TYPE_CHECKING:
-    from ..model import Card, KnowledgeBase, Named
+    from ..model import Card, KnowledgeBase, Named, Step
     from ..sections.builder import Builder, FactRow
     from .reading import Reading
 
@@ -163,6 +163,19 @@ def _kind_of(kb: KnowledgeBase, found: Named) -> list[FactRow]:
 def titles(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
     """The job titles to look for: the titles the sources give, O*NET's current sample, the other names
     the occupation goes by, and how the route of the background named (else a student's) gets a first job."""
+    rows = _title_rows(kb)
+    if not rows:
+        return None
+    first = _first_job(kb, reading)
+    if first is not None:
+        rows.append(("A first job", first.text, first.sources))
+    b.heading("Answer: job titles to search for")
+    b.facts([*rows, sources_row(kb, [i for row in rows for i in row[2]])])
+    return Answered(frozenset({"role", "occupation", "background"} if first else {"role", "occupation"}))
+
+
+def _title_rows(kb: KnowledgeBase) -> list[FactRow]:
+    """A row for each list of titles that has one not listed before (each title once)."""
     r = kb.roles
     current = [t for t in r.onet_titles if "listing)" not in t.text]  # an older list's titles are marked
     seen: set[str] = set()
@@ -172,19 +185,17 @@ def titles(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answe
         ("O*NET's titles", current),
         ("Also called", kb.identity.alternative_titles),
     ):
-        fresh = [t for t in items if t.text.casefold() not in seen]  # each title once
+        fresh = [t for t in items if t.text.casefold() not in seen]
         seen.update(t.text.casefold() for t in fresh)
         if fresh:
             rows.append((label, ", ".join(t.text for t in fresh), [i for t in fresh for i in t.sources]))
-    if not rows:
-        return None
+    return rows
+
+
+def _first_job(kb: KnowledgeBase, reading: Reading) -> Step | None:
+    """The experience step of the background named's route, else of the first route (a student's)."""
     who = reading.first("background") or (kb.paths.backgrounds[0] if kb.paths.backgrounds else None)
-    first = next((s for s in who.steps if s.kind == "experience"), None) if who else None
-    if first is not None:
-        rows.append(("A first job", first.text, first.sources))
-    b.heading("Answer: job titles to search for")
-    b.facts([*rows, sources_row(kb, [i for row in rows for i in row[2]])])
-    return Answered(frozenset({"role", "occupation", "background"} if first else {"role", "occupation"}))
+    return next((s for s in who.steps if s.kind == "experience"), None) if who else None
 
 
 def organization(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:

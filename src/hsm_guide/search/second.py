@@ -36,14 +36,18 @@ def _cut(blocks: list[Block], rows: int, command: str) -> list[Block]:
     body = next((x for x in blocks[1:] if isinstance(x, (Facts, Bullets))), None)
     if heading is None or body is None or not heading.text.startswith(LEAD):
         return []
-    if isinstance(body, Facts):
-        kept = [r for r in body.rows if not r.label.startswith("Source")][:rows]
-        cited = [r for r in body.rows if r.label.startswith("Source")]
-        said = [f"{r.label}: {r.value}" for r in kept] + [f"{r.label.lower()}: {r.value}" for r in cited]
-    else:
-        said = [e.text.rstrip(".") for e in body.entries[:rows]]
+    said = _said(body, rows)
     title = heading.text.removeprefix(LEAD)
     return [Note(f"{HEADING}{title[:1].upper()}{title[1:]}. " + "; ".join(said) + f". Read on: hsm-guide {command}")]
+
+
+def _said(body: Facts | Bullets, rows: int) -> list[str]:
+    """The first `rows` rows of a facts table, then its sources rows; or the first `rows` entries of a list."""
+    if isinstance(body, Bullets):
+        return [e.text.rstrip(".") for e in body.entries[:rows]]
+    kept = [r for r in body.rows if not r.label.startswith("Source")][:rows]
+    cited = [r for r in body.rows if r.label.startswith("Source")]
+    return [f"{r.label}: {r.value}" for r in kept] + [f"{r.label.lower()}: {r.value}" for r in cited]
 
 
 def _lines(blocks: list[Block]) -> int:

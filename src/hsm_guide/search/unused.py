@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..model import KnowledgeBase
+    from ..places.names import Names
+    from ..places.question import Found
     from .lexicon import Lexicon
     from .reading import Reading
 
@@ -64,21 +66,25 @@ def _places(reading: Reading, lexicon: Lexicon, used: frozenset[str], found: dic
             said = place.resolved.note(names)
             if said:
                 found["place"].append((said, []))
-        elif i == 0 and reading.has("licensed-role") and place.area.state:  # a license is by state: each one's
-            from ..licensing.checks import ROWS
-
-            codes = list(dict.fromkeys(f.area.state for f in reading.places if f.area.state))
-            each = "; ".join(f"in {ROWS.get(c, c)}: hsm-guide licensure --state {c}" for c in codes)
-            found["place"].append((f"The nursing home administrator license {each}", []))
         elif i == 0:
-            national = "The guide's projections are national, none by state" if "growing" in reading.tokens else ""
-            found["place"].append(
-                (
-                    f"{national or 'This answer is not by place'}; the guide's pay in {place.area.name}: "
-                    f"hsm-guide pay --area {place.resolved.typed(names)}",
-                    [],
-                )
-            )
+            found["place"].append(_unused_place(reading, place, names))
+
+
+def _unused_place(reading: Reading, place: Found, names: Names) -> Note:
+    """Where the first place named is read on, the card not being by place: a license is by state, each
+    state's; else the guide's pay there (the growth asked being national)."""
+    if reading.has("licensed-role") and place.area.state:
+        from ..licensing.checks import ROWS
+
+        codes = list(dict.fromkeys(f.area.state for f in reading.places if f.area.state))
+        each = "; ".join(f"in {ROWS.get(c, c)}: hsm-guide licensure --state {c}" for c in codes)
+        return (f"The nursing home administrator license {each}", [])
+    national = "The guide's projections are national, none by state" if "growing" in reading.tokens else ""
+    return (
+        f"{national or 'This answer is not by place'}; the guide's pay in {place.area.name}: "
+        f"hsm-guide pay --area {place.resolved.typed(names)}",
+        [],
+    )
 
 
 def advice(kb: KnowledgeBase, reading: Reading) -> str | None:
