@@ -92,8 +92,9 @@ def _fallback(found: Table, scores: dict[int, float], reading: Reading, gaps: li
 
 
 def _gaps_first(found: Table, scores: dict[int, float], reading: Reading, gaps: list[Gap], kept: Kept) -> Kept:
-    """A gap the question names ("as a nursing student, will AI wipe out these jobs", "cheapest online MHA")
-    before a lead for the whole field or for who asks, if it scores half as well; never before pay asked for."""
+    """Before a lead for the whole field or for who asks (never pay asked for): a gap the question names ("as a
+    nursing student, will AI wipe out these jobs", "cheapest online MHA") if it scores half as well, and
+    before who asks, the card of a credential or salary named ("can a nurse use the CPHQ")."""
     lead = kept[0][1] if kept else None
     if (
         lead is None
@@ -102,21 +103,17 @@ def _gaps_first(found: Table, scores: dict[int, float], reading: Reading, gaps: 
     ):
         return kept
     least = max(FLOOR, kept[0][0] / 2)
-    first = [
-        (s, i)
-        for i, s in scores.items()
-        if isinstance(found.cards[i], Gap) and s >= least and _can(found.cards[i], reading, gaps)
-    ]
-    if found.needs[lead].keys() == {"background"}:  # who asks is no question: the card of a thing named is
-        first += sorted(
-            (
-                (s, i)
-                for i, s in scores.items()
-                if s >= FLOOR and found.needs[i].keys() & _SPECIFIC and _named_for(found, i, reading, gaps)
-            ),
-            key=lambda pair: -pair[0],
-        )[:1]
+    first = [(s, i) for i, s in scores.items() if isinstance(found.cards[i], Gap) and s >= least]
+    first = [(s, i) for s, i in first if _can(found.cards[i], reading, gaps)]
+    if found.needs[lead].keys() == {"background"}:  # who asks is no question
+        first += _specific(found, scores, reading, gaps)[:1]
     return first + [pair for pair in kept if pair not in first]
+
+
+def _specific(found: Table, scores: dict[int, float], reading: Reading, gaps: list[Gap]) -> Kept:
+    """The cards of a credential or a salary the question names, best first."""
+    named = [(s, i) for i, s in scores.items() if s >= FLOOR and found.needs[i].keys() & _SPECIFIC]
+    return sorted(((s, i) for s, i in named if _named_for(found, i, reading, gaps)), key=lambda pair: -pair[0])
 
 
 def _pairs_first(found: Table, reading: Reading, kept: Kept) -> Kept:
