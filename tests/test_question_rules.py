@@ -364,6 +364,8 @@ def test_a_gap_the_question_names_leads_before_a_card_of_the_whole_field_but_not
     lead ('find a job after graduating' is the outlook, not job postings)."""
     heading, _, _ = card(run, "career change at 45 into healthcare management, is it worth it or too late")
     assert heading == "Answer: none of the guide's sources sets an age limit"
+    heading, _, _ = card(run, "client is 55 and was laid off. realistic to get into healthcare management at that age?")
+    assert heading == "Answer: none of the guide's sources sets an age limit"
     heading, _, _ = card(run, "which states pay health care managers the most, and is that just cost of living?")
     assert heading == "Answer: the best-paying states (and DC), May 2025"
     heading, _, _ = card(run, "how much do hospital CEOs at mayo clinic make")
