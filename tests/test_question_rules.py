@@ -417,6 +417,16 @@ def test_the_second_question_answered_is_one_asked_not_a_statement_of_who_asks(r
     assert "You also asked: Medical and Health Services Managers, pay in Florida." in said
 
 
+def test_pay_asked_again_beside_a_comparison_is_said_for_the_place_named_and_not_without_one(run) -> None:
+    """The rad tech's figures beside this occupation's are the state's; the metro's pay for this occupation
+    follows in brief. With no place named, the side by side already answers 'would i make more'."""
+    asked = "rad tech looking at imaging department manager jobs in the Twin Cities, what's the salary range"
+    said = " ".join(run("search", *asked.split()).stdout.split())
+    assert "You also asked: Medical and Health Services Managers, pay in Minneapolis-St. Paul-Bloomington" in said
+    said = " ".join(run("search", "im a store manager at target, would i make more running a clinic").stdout.split())
+    assert "You also asked: Medical and Health Services Managers, pay in" not in said
+
+
 def test_a_med_tech_is_a_clinical_laboratory_technologist_and_him_technologists_have_figures(run) -> None:
     heading, _, _ = card(run, "lab manager salary vs med tech salary")
     assert heading.startswith("Answer: Clinical Laboratory Technologists and Technicians and Medical and Health")

@@ -53,7 +53,9 @@ def clauses(reading: Reading) -> list[str]:
     return [" ".join(words) for words in found if words]
 
 
-_PAY = {"related": "pay"}  # two occupations' pay side by side answers a clause asking pay ("would i make more")
+# Two occupations' pay side by side, nationally, answers a clause asking pay ("would i make more"); with a
+# place named, this occupation's pay there is said apart (the side by side may be the state's).
+_PAY = {"related": "pay"}
 
 
 def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -> tuple[Card, Reading] | None:
@@ -76,9 +78,14 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
         if not found or found[0][0] < ASKS * table(kb, lexicon).most(asked.tokens):
             continue  # a card that fits the clause loosely ("I have a psychology degree": how long it takes)
         best = found[0][1]
-        if isinstance(best, Card) and _PAY.get(best.view, best.view) != _PAY.get(view, view):
+        if isinstance(best, Card) and _another_view(best.view, view, bool(reading.places)):
             return best, _with_context(asked, reading)
     return None
+
+
+def _another_view(clause: str, lead: str, placed: bool) -> bool:
+    """Whether the clause's card shows what the lead's does not."""
+    return clause != lead if placed else _PAY.get(clause, clause) != _PAY.get(lead, lead)
 
 
 def _with_context(asked: Reading, reading: Reading) -> Reading:
