@@ -427,6 +427,13 @@ def test_pay_asked_again_beside_a_comparison_is_said_for_the_place_named_and_not
     assert "You also asked: Medical and Health Services Managers, pay in" not in said
 
 
+def test_an_entry_level_job_asked_puts_the_first_job_before_the_managers_titles(run) -> None:
+    heading, facts, _ = card(run, "what entry level jobs in healthcare administration should i search for")
+    assert heading == "Answer: job titles to search for" and next(iter(facts)) == "A first job"
+    heading, facts, _ = card(run, "what job titles should i search for")
+    assert heading == "Answer: job titles to search for" and next(iter(facts)) == "Job titles"
+
+
 def test_a_med_tech_is_a_clinical_laboratory_technologist_and_him_technologists_have_figures(run) -> None:
     heading, _, _ = card(run, "lab manager salary vs med tech salary")
     assert heading.startswith("Answer: Clinical Laboratory Technologists and Technicians and Medical and Health")
