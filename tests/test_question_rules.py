@@ -434,6 +434,16 @@ def test_an_entry_level_job_asked_puts_the_first_job_before_the_managers_titles(
     assert heading == "Answer: job titles to search for" and next(iter(facts)) == "Job titles"
 
 
+def test_pay_asked_of_two_degrees_or_credentials_says_bls_has_none_by_either(run) -> None:
+    national = money(row("0000000")["annual_median"])
+    for asked, kind in (("mha vs mba which one pays more", "degree"), ("CMPE or FACHE, which pays more", "credential")):
+        _, _, notes = card(run, asked)
+        said = [n for n in notes if n.startswith("Which pays more is not in the guide")]
+        assert said and f"not by {kind}." in said[0] and f"{national} a year" in said[0]
+    _, _, notes = card(run, "mha vs mba")
+    assert not any(n.startswith("Which pays more") for n in notes)
+
+
 def test_a_med_tech_is_a_clinical_laboratory_technologist_and_him_technologists_have_figures(run) -> None:
     heading, _, _ = card(run, "lab manager salary vs med tech salary")
     assert heading.startswith("Answer: Clinical Laboratory Technologists and Technicians and Medical and Health")

@@ -287,6 +287,7 @@ def degrees(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
     said = _route_says(reading, pair)
     cited = [i for d in pair for i in d.sources] + [i for _, _, s in said for i in s]
     b.facts([*rows, *said, sources_row(kb, cited)])
+    _no_pay_by(b, kb, reading, "degree")
     return Answered(frozenset({"degree", "term"} | ({"background", "setting"} if said else set())))
 
 
@@ -317,4 +318,21 @@ def credentials(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
         rows.append((c.code, f"{c.name}. Suits {lowered(c.suits)}. Eligible: {lowered(eligible)}", c.sources))
     b.facts([*rows, sources_row(kb, [i for c in pair for i in c.sources])])
     b.note("Which suits you depends on the work you want: each one's page has its exam, renewal and cost.")
+    _no_pay_by(b, kb, reading, "credential")
     return Answered(frozenset({"credential", "term", "organization"}))
+
+
+def _no_pay_by(b: Builder, kb: KnowledgeBase, reading: Reading, kind: str) -> None:
+    """Pay asked of two degrees or credentials ("MHA vs MBA, which pays more"): BLS's figures are not by either."""
+    if "pay" not in reading.groups or kb.wages is None:
+        return
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    nation = data.national()
+    said = f" This occupation's median, {data.label}: {data.text(nation, 'annual_median')} a year." if nation else ""
+    b.note(
+        f"Which pays more is not in the guide: BLS publishes pay by occupation, place and industry, not by {kind}."
+        + said,
+        [data.source],
+    )
