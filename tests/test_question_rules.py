@@ -425,6 +425,9 @@ def test_pay_asked_again_beside_a_comparison_is_said_for_the_place_named_and_not
     assert "You also asked: Medical and Health Services Managers, pay in Minneapolis-St. Paul-Bloomington" in said
     said = " ".join(run("search", "im a store manager at target, would i make more running a clinic").stdout.split())
     assert "You also asked: Medical and Health Services Managers, pay in" not in said
+    asked = "physical therapist, would i take a pay cut as a manager? and do managers make more in hospitals or SNFs"
+    said = " ".join(run("search", *asked.split()).stdout.split())
+    assert "You also asked: Pay by industry, United States" in said  # the industries: not in the side by side
 
 
 def test_an_entry_level_job_asked_puts_the_first_job_before_the_managers_titles(run) -> None:

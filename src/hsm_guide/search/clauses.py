@@ -53,9 +53,9 @@ def clauses(reading: Reading) -> list[str]:
     return [" ".join(words) for words in found if words]
 
 
-# Two occupations' pay side by side, nationally, answers a clause asking pay ("would i make more"); with a
-# place named, this occupation's pay there is said apart (the side by side may be the state's).
-_PAY = {"related": "pay"}
+# Two occupations' pay side by side, nationally, answers a clause asking this occupation's pay ("would i make
+# more"); with a place named, its pay there is said apart (the side by side may be the state's).
+_ANSWERED = {"occupations": "pay"}  # the lead's answer -> the clause's answer it already gives
 
 
 def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -> tuple[Card, Reading] | None:
@@ -68,7 +68,6 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
     pieces = clauses(reading)
     if len(pieces) < 2:
         return None
-    view: str = getattr(lead, "view", None) or ""
     for piece in sorted(pieces, key=lambda piece: piece.split()[0].lower() not in ASKING):  # questions first
         # ("military veteran, was a logistics officer. how do i... and what does it pay there?": the pay)
         asked = read(kb, piece, lexicon)
@@ -78,14 +77,16 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
         if not found or found[0][0] < ASKS * table(kb, lexicon).most(asked.tokens):
             continue  # a card that fits the clause loosely ("I have a psychology degree": how long it takes)
         best = found[0][1]
-        if isinstance(best, Card) and _another_view(best.view, view, bool(reading.places)):
+        if isinstance(best, Card) and _another_view(best, lead, bool(reading.places)):
             return best, _with_context(asked, reading)
     return None
 
 
-def _another_view(clause: str, lead: str, placed: bool) -> bool:
-    """Whether the clause's card shows what the lead's does not."""
-    return clause != lead if placed else _PAY.get(clause, clause) != _PAY.get(lead, lead)
+def _another_view(clause: Card, lead: Choice, placed: bool) -> bool:
+    """Whether the clause's card shows what the lead's does not: another view, and not what it already gives."""
+    answer = getattr(lead, "answer", None)
+    given = not placed and answer is not None and _ANSWERED.get(answer) == clause.answer
+    return clause.view != getattr(lead, "view", None) and not given
 
 
 def _with_context(asked: Reading, reading: Reading) -> Reading:
