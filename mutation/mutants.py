@@ -376,7 +376,7 @@ MUTANTS: dict[str, list[Change]] = {
             "a setting's certifications without whether one is needed",
         ),
         Change(
-            "if p.kind in OCCUPATION_NOT and any(a <= p.start and p.end <= z for a, z in others):",
+            "if p.kind in OCCUPATION_NOT and reading.inside_name(p, OCCUPATIONS):",
             "if False:",
             "the hospital of 'hospital CEOs' read as an industry asked of",
         ),
@@ -449,8 +449,8 @@ MUTANTS: dict[str, list[Change]] = {
             "the plural of a short word the guide holds ('ceos') taken for a misspelling",
         ),
         Change(
-            "and p.end - p.start > f.end - f.start for p in parts)",
-            "and p.end - p.start >= f.end - f.start for p in parts)",
+            "longer = p.end - p.start > f.end - f.start",
+            "longer = p.end - p.start >= f.end - f.start",
             "a place dropped when a part names the same words",
         ),
         Change(
@@ -571,14 +571,14 @@ MUTANTS: dict[str, list[Change]] = {
         Change("return i >= 0 and lower[i] in _NOT", "return False", "'I dont want to be a nurse' read as a nurse"),
         # clauses: a comma before a question word ends one
         Change(
-            "|,(?=\\s*(?:would",
-            "|(?!x)x(?=\\s*(?:would",
+            '|,(?=\\s*(?:" + "|".join(ASKING)',
+            '|(?!x)x(?=\\s*(?:" + "|".join(ASKING)',
             "'I run a store, would I make more' answered for the store alone",
         ),
         # unused: a state beside a licensed role
         Change(
-            'elif i == 0 and reading.has("licensed-role") and place.area.state:',
-            "elif False:",
+            'if reading.has("licensed-role") and place.area.state:',
+            "if False:",
             "a state named with a nursing home administrator pointed to its pay, not its license",
         ),
         # offer: where an amount stands
@@ -741,13 +741,13 @@ MUTANTS: dict[str, list[Change]] = {
         Change("_STEM = 4", "_STEM = 3", "'cites' taken for a form of 'cities'"),
         # this stop's rules: figures, gaps by name, who asks, pairs, the sentence fallback, industries apart
         Change(
-            "if not figures or not (PAY in group or ordinal) or defined:",
-            "if not figures or defined:",
+            "return PAY in group or not ORDINALS.isdisjoint(lower)",
+            "return True",
             "a percentile named with no pay word read as the pay figure",
         ),
         Change(
-            "if not figures or not (PAY in group or ordinal) or defined:",
-            "if not figures or not (PAY in group or ordinal):",
+            "if not figures or not _asks_pay(group, lower) or _asks_meaning(figures, group):",
+            "if not figures or not _asks_pay(group, lower):",
             "'what does median pay mean' answered with the pay card, not the definition",
         ),
         Change(
@@ -761,18 +761,18 @@ MUTANTS: dict[str, list[Change]] = {
             "two credentials named answered with one credential's card",
         ),
         Change(
-            'if kept and found.needs[kept[0][1]].keys() == {"background"}:',
-            "if False:",
+            "first = [(s, i) for s, i in first if _can(found.cards[i], reading, gaps)]",
+            "first = []",
             "the asker's route before the gap the question names",
         ),
         Change(
-            "loose=bool(choices) or len(reading.lower) >= SENTENCE",
-            "loose=bool(choices)",
+            "return bool(choices) or len(reading.lower) >= SENTENCE",
+            "return bool(choices)",
             "a whole question no card fits ending in 'no matches'",
         ),
         Change(
-            "inside = any(a <= p.start and p.end <= z for a, z in others)",
-            "inside = False",
+            "if p.kind == kind and not self.inside_name(p, TITLES))",
+            "if p.kind == kind)",
             "the practice of 'practice managers' read as an industry asked of",
         ),
         Change(
@@ -781,8 +781,8 @@ MUTANTS: dict[str, list[Change]] = {
             "a long question naming a salary left with no card",
         ),
         Change(
-            "unfamiliar = [w for w in words if not (any(c.isdigit() for c in w) or lexicon.familiar(w))]",
-            "unfamiliar = [w for w in words if not (w.isdigit() or lexicon.familiar(w))]",
+            "return [w for w in words if not (any(c.isdigit() for c in w) or lexicon.familiar(w))]",
+            "return [w for w in words if not (w.isdigit() or lexicon.familiar(w))]",
             "an army job code ('68W') said to be a word the guide holds nothing on",
         ),
         Change(
@@ -791,14 +791,73 @@ MUTANTS: dict[str, list[Change]] = {
             "how many jobs in Florida answered with the nation's count alone",
         ),
         Change(
-            'return PAY in self.groups or self.amount is not None or any(p.kind == "figure" for p in self.parts)',
+            'return PAY in reading.groups or reading.amount is not None or any(p.kind == "figure" for p in reading.parts)',  # noqa: E501
             "return True",
             "a license question naming settings answered with pay by industry",
         ),
         Change(
-            "for w in sorted(words) if len(key) == 1 or w not in gapped)",
-            "for w in sorted(words))",
+            "return [w for w in sorted(words) if len(key) == 1 or w not in gapped]",
+            "return sorted(words)",
             "the record of 'a felony on my record' read as a records technician",
+        ),
+        # this stop's rules: a code after a determiner, gaps and credentials before who asks, clauses' context
+        Change(
+            "typed[f.start - 1].lower() in _DETERMINERS",
+            "typed[f.start - 1].lower() in ()",
+            "'I'm a PA' read as Pennsylvania",
+        ),
+        Change(
+            "least = max(FLOOR, kept[0][0] / 2)", "least = FLOOR", "a gap that fits far less leading ('find a job')"
+        ),
+        Change(
+            'or getattr(found.cards[lead], "view", "") == "pay"',
+            "or False",
+            "a named gap before the pay asked for (hospital CEOs at Mayo)",
+        ),
+        Change(
+            "first += _specific(found, scores, reading, gaps)[:1]",
+            "first += []",
+            "the nurse's route before the CPHQ asked about",
+        ),
+        Change(
+            "for choice in (*choices, *(g for g in named_gaps(reading) if g not in choices)):",
+            "for choice in choices:",
+            "'a felony record' answered 'no card fits'",
+        ),
+        Change(
+            "for piece in sorted(pieces, key=lambda piece: piece.split()[0].lower() not in ASKING):",
+            "for piece in pieces:",
+            "the veteran's route answered second, not Florida's pay asked",
+        ),
+        Change(
+            "places = asked.places or reading.places",
+            "places = asked.places",
+            "pay asked second given for the nation, not Ohio",
+        ),
+        Change(
+            'backgrounds = tuple(p for p in reading.parts if p.kind == "background" and not asked.every("background"))',
+            "backgrounds: tuple[Part, ...] = ()",
+            "the degree asked second not for the teacher the first clause names",
+        ),
+        Change(
+            "given = not placed and answer is not None and _ANSWERED.get(answer) == clause.answer",
+            "given = False",
+            "the nation's pay repeated under two occupations' pay side by side",
+        ),
+        Change(
+            "return rural_pay(b, kb, reading, card)",
+            "return None",
+            "rural asked of two states answered 'no card fits'",
+        ),
+        Change(
+            'if "pay" not in reading.groups or kb.wages is None:',
+            "if True:",
+            "'MHA vs MBA, which pays more' with no word that BLS has no pay by degree",
+        ),
+        Change(
+            'rows.insert(0 if "starting" in reading.groups else len(rows),',
+            "rows.insert(len(rows),",
+            "entry-level jobs asked answered with senior titles first",
         ),
     ],
     "cache store": [
