@@ -322,14 +322,17 @@ def test_a_word_that_is_also_a_clinicians_shorthand_or_a_place_code_is_read_as_t
 
 
 def test_a_postal_code_that_is_also_a_name_after_a_determiner_is_the_name_and_elsewhere_the_state(run) -> None:
-    """'a PA' is a physician assistant, 'an MD' a doctor and 'any VA' Veterans Affairs; 'requirements PA'
-    and 'pay in VA' are the states."""
+    """'a PA' is a physician assistant, 'an MD' a doctor and 'any VA' Veterans Affairs; 'requirements PA',
+    'pay in VA' and 'that PA pays more than NJ' are the states."""
+    clinician = "Answer: the route for a clinician or allied health professional"
     for asked in ("I'm a PA wanting to move into management", "can an MD become a hospital ceo"):
         heading, facts, _ = card(run, asked)
-        assert "Pennsylvania" not in heading and "Maryland" not in heading
+        assert heading.startswith(clinician)
         assert not any("Pennsylvania" in v or "Maryland" in v for v in facts.values())
-    heading, _, _ = card(run, "any VA/federal hiring info??")
-    assert "Virginia" not in heading
+    _, facts, _ = card(run, "any VA/federal hiring info??")
+    assert "Federal Executive Branch (OEWS Designation)" in facts and not any("Virginia" in v for v in facts.values())
+    heading, _, _ = card(run, "is it true that PA pays more than NJ")
+    assert heading == "Answer: Pennsylvania and New Jersey, pay side by side, May 2025"
     heading, _, _ = card(run, "nursing home administrator license requirements PA")
     assert heading == "Answer: the nursing home administrator license in Pennsylvania"
     heading, _, _ = card(run, "health services manager pay in VA")
@@ -337,7 +340,7 @@ def test_a_postal_code_that_is_also_a_name_after_a_determiner_is_the_name_and_el
 
 
 def test_a_second_question_is_answered_for_the_place_another_clause_names(run) -> None:
-    """'...in ohio, what would i make starting out': the pay asked second is Ohio's, not the nation's."""
+    """'...in ohio, what would i make': the pay asked second is Ohio's, not the nation's."""
     result = run(
         "search",
         "teacher",

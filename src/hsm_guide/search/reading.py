@@ -87,12 +87,14 @@ def _affirmed(parts: tuple[Part, ...], lower: Sequence[str]) -> tuple[Part, ...]
     return tuple(p for p in parts if not (p.kind in _WHO and denied(p)))
 
 
-_DETERMINERS = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their", "any", "as", "this", "that"})
+# Words before a name, never before a state ("that PA pays more" and "such as PA" are Pennsylvania).
+_DETERMINERS = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their", "any"})
 
 
 def _outside(found: list[Found], parts: tuple[Part, ...], typed: Sequence[str]) -> list[Found]:
     """The places no part's name holds: a name longer than a place wins (NE-BC is no Nebraska), and so does
-    one of the same words after a determiner (the VA, a PA, an MD; pay in VA, requirements PA)."""
+    one of the same words after a determiner (the VA, a PA, an MD); without one the state stands (pay in VA,
+    license requirements PA)."""
 
     def held(f: Found, p: Part) -> bool:
         inside = p.start <= f.start and f.end <= p.end
