@@ -53,9 +53,10 @@ def clauses(reading: Reading) -> list[str]:
     return [" ".join(words) for words in found if words]
 
 
-# Two occupations' pay side by side, nationally, answers a clause asking this occupation's pay ("would i make
-# more"); with a place named, its pay there is said apart (the side by side may be the state's).
-_ANSWERED = {"occupations": "pay"}  # the lead's answer -> the clause's answer it already gives
+# The lead's answer -> the clause's answer it already gives where no place is named: two occupations' pay side
+# by side answers "would i make more"; two degrees or credentials say BLS has no pay by either, with this
+# occupation's median. With a place named, this occupation's pay there is said apart.
+_ANSWERED = {"occupations": "pay", "degrees": "pay", "credentials": "pay"}
 
 
 def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -> tuple[Card, Reading] | None:
@@ -84,9 +85,12 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
 
 def _another_view(clause: Card, lead: Choice, placed: bool) -> bool:
     """Whether the clause's card shows what the lead's does not: another view, and not what it already gives."""
-    answer = getattr(lead, "answer", None)
-    given = not placed and answer is not None and _ANSWERED.get(answer) == clause.answer
-    return clause.view != getattr(lead, "view", None) and not given
+    from ..model import Card
+
+    if not isinstance(lead, Card):  # a gap has no view, and its answer is its heading, no card family
+        return True
+    given = not placed and _ANSWERED.get(lead.answer) == clause.answer
+    return clause.view != lead.view and not given
 
 
 def _with_context(asked: Reading, reading: Reading) -> Reading:

@@ -33,7 +33,9 @@ def places(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answe
     if reading.every("rural"):  # rural pay asked: each state's nonmetro areas, as the rural card shows them
         from .rankings import rural_pay
 
-        return rural_pay(b, kb, reading, card)
+        rural = next((c for c in kb.questions.cards if c.answer == "rural-pay"), card) if kb.questions else card
+        found = rural_pay(b, kb, reading, rural)
+        return found._replace(command=rural.command) if found else None
     from ..wages.lookup import wage_data
 
     data = wage_data(kb)
@@ -287,7 +289,9 @@ def degrees(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
     said = _route_says(reading, pair)
     cited = [i for d in pair for i in d.sources] + [i for _, _, s in said for i in s]
     b.facts([*rows, *said, sources_row(kb, cited)])
-    _no_pay_by(b, kb, reading, "degree")
+    unpaid = _no_pay_by(kb, reading, "degree")
+    if unpaid:
+        b.note(*unpaid)
     return Answered(frozenset({"degree", "term"} | ({"background", "setting"} if said else set())))
 
 
@@ -317,22 +321,21 @@ def credentials(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
         eligible = eligibility(c) or "no eligibility rules given"
         rows.append((c.code, f"{c.name}. Suits {lowered(c.suits)}. Eligible: {lowered(eligible)}", c.sources))
     b.facts([*rows, sources_row(kb, [i for c in pair for i in c.sources])])
-    b.note("Which suits you depends on the work you want: each one's page has its exam, renewal and cost.")
-    _no_pay_by(b, kb, reading, "credential")
+    suits = "Which suits you depends on the work you want: each one's page has its exam, renewal and cost."
+    unpaid = _no_pay_by(kb, reading, "credential")
+    b.note(f"{suits} {unpaid[0]}" if unpaid else suits, unpaid[1] if unpaid else ())
     return Answered(frozenset({"credential", "term", "organization"}))
 
 
-def _no_pay_by(b: Builder, kb: KnowledgeBase, reading: Reading, kind: str) -> None:
-    """Pay asked of two degrees or credentials ("MHA vs MBA, which pays more"): BLS's figures are not by either."""
-    if "pay" not in reading.groups or kb.wages is None:
-        return
+def _no_pay_by(kb: KnowledgeBase, reading: Reading, kind: str) -> tuple[str, list[str]] | None:
+    """Pay asked of two degrees or credentials ("MHA vs MBA, which pays more"): a line saying BLS's figures are
+    by neither, with this occupation's median, and its source."""
+    if not reading.has("pay") or kb.wages is None:
+        return None
     from ..wages.lookup import wage_data
 
     data = wage_data(kb)
     nation = data.national()
     said = f" This occupation's median, {data.label}: {data.text(nation, 'annual_median')} a year." if nation else ""
-    b.note(
-        f"Which pays more is not in the guide: BLS publishes pay by occupation, place and industry, not by {kind}."
-        + said,
-        [data.source],
-    )
+    text = f"Which pays more is not in the guide: BLS publishes pay by occupation, place and industry, not by {kind}."
+    return text + said, [data.source]

@@ -139,21 +139,30 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     from .card import listed
 
     data = wage_data(kb)
-    states = list(dict.fromkeys(f.area.state for f in reading.places if f.area.kind != "national" and f.area.state))
-    areas = _rural_areas(data, states)
+    named = list(dict.fromkeys(f.area.state for f in reading.places if f.area.kind != "national" and f.area.state))
+    areas = _rural_areas(data, named)
     if not areas:
         return None
     by_code = dict(STATES.values())  # postal code -> the state's name
-    names = [by_code[state] for state in states if state in by_code]
+    states = [s for s in named if any(r.state == s for r in areas)]  # New Jersey has no nonmetro area
+    names = [by_code.get(state, state) for state in states]
     where = f" of {listed(names)}" if names else ""
     b.heading(f"Answer: pay in the rural (nonmetropolitan) areas{where}, {data.label}")
-    shown = [*areas[:3], *areas[-3:]] if len(areas) > 6 and not states else areas
+    if len(states) != 1 and len(areas) > 6:  # the nation's, or several states': the three best- and lowest-paid
+        ranked = sorted(areas, key=lambda r: -(r.annual_median or 0))
+        shown = [*ranked[:3], *ranked[-3:]]
+    else:
+        shown = areas
     rows: list[FactRow] = [(r.name, median(data, r, hourly=True) + jobs(data, r), [data.source]) for r in shown]
     if len(states) == 1:  # "do they make much less out there?": the whole state and the nation beside
         rows += _state_and_nation(data, states[0])
     b.facts([*rows, sources_row(kb, [data.source])])
     which = "the three best- and lowest-paid are shown" if len(shown) < len(areas) else "all are shown"
-    b.note(f"BLS publishes no single rural figure: it gives {len(areas)} nonmetropolitan areas their own; {which}.")
+    count = f"{len(areas)} nonmetropolitan areas their own" if len(areas) > 1 else "one nonmetropolitan area its own"
+    b.note(f"BLS publishes no single rural figure: it gives {count}; {which}.")
+    without = [by_code.get(s, s) for s in named if s not in states]
+    if without:
+        b.note(f"{listed(without)}: BLS counts every part of it in a metro area, so it has no rural figure.")
     return Answered(frozenset({"place"}))
 
 
