@@ -674,8 +674,8 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         Change("if r.state not in TERRITORIES]", "]", "territories ranked among the states"),
         Change(
-            "shown = [*areas[:3], *areas[-3:]] if len(areas) > 6 and not states else areas",
-            "shown = areas[:6]",
+            "return [*ranked[:3], *ranked[-3:]]",
+            "return ranked[:6]",
             "rural pay: the six best, not the three best and the three lowest",
         ),
         Change(
@@ -761,7 +761,7 @@ MUTANTS: dict[str, list[Change]] = {
             "two credentials named answered with one credential's card",
         ),
         Change(
-            "first = [(s, i) for s, i in first if _can(found.cards[i], reading, gaps)]",
+            "first = sorted(((s, i) for s, i in first if _can(found.cards[i], reading, gaps)), key=lambda pair: -pair[0])",  # noqa: E501
             "first = []",
             "the asker's route before the gap the question names",
         ),
@@ -840,17 +840,17 @@ MUTANTS: dict[str, list[Change]] = {
             "the degree asked second not for the teacher the first clause names",
         ),
         Change(
-            "given = not placed and answer is not None and _ANSWERED.get(answer) == clause.answer",
+            "given = not placed and _ANSWERED.get(lead.answer) == clause.answer",
             "given = False",
             "the nation's pay repeated under two occupations' pay side by side",
         ),
         Change(
-            "return rural_pay(b, kb, reading, card)",
-            "return None",
+            "found = rural_pay(b, kb, reading, rural)",
+            "found = None",
             "rural asked of two states answered 'no card fits'",
         ),
         Change(
-            'if "pay" not in reading.groups or kb.wages is None:',
+            'if not reading.has("pay") or kb.wages is None:',
             "if True:",
             "'MHA vs MBA, which pays more' with no word that BLS has no pay by degree",
         ),

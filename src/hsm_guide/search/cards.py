@@ -104,7 +104,7 @@ def _gaps_first(found: Table, scores: dict[int, float], reading: Reading, gaps: 
         return kept
     least = max(FLOOR, kept[0][0] / 2)
     first = [(s, i) for i, s in scores.items() if isinstance(found.cards[i], Gap) and s >= least]
-    first = [(s, i) for s, i in first if _can(found.cards[i], reading, gaps)]
+    first = sorted(((s, i) for s, i in first if _can(found.cards[i], reading, gaps)), key=lambda pair: -pair[0])
     if found.needs[lead].keys() == {"background"}:  # who asks is no question
         first += _specific(found, scores, reading, gaps)[:1]
     return first + [pair for pair in kept if pair not in first]
@@ -112,8 +112,8 @@ def _gaps_first(found: Table, scores: dict[int, float], reading: Reading, gaps: 
 
 def _specific(found: Table, scores: dict[int, float], reading: Reading, gaps: list[Gap]) -> Kept:
     """The cards of a credential or a salary the question names, best first."""
-    named = [(s, i) for i, s in scores.items() if s >= FLOOR and found.needs[i].keys() & _SPECIFIC]
-    return sorted(((s, i) for s, i in named if _named_for(found, i, reading, gaps)), key=lambda pair: -pair[0])
+    fits = [(s, i) for i, s in scores.items() if s >= FLOOR and found.needs[i].keys() & _SPECIFIC]
+    return sorted(((s, i) for s, i in fits if _named_for(found, i, reading, gaps)), key=lambda pair: -pair[0])
 
 
 def _pairs_first(found: Table, reading: Reading, kept: Kept) -> Kept:
@@ -176,5 +176,5 @@ def named_gaps(reading: Reading) -> tuple[Gap, ...]:
 def _asker(reading: Reading, gap: Gap) -> bool:
     """Whether every mention of the gap is within the asker's background ('army', 'veteran')."""
     backgrounds = [(p.start, p.end) for p in reading.parts if p.kind == "background"]
-    named = [p for p in reading.parts if p.kind == "gap" and p.value is gap]
-    return bool(named) and all(any(a <= p.start and p.end <= z for a, z in backgrounds) for p in named)
+    said = [p for p in reading.parts if p.kind == "gap" and p.value is gap]
+    return bool(said) and all(any(a <= p.start and p.end <= z for a, z in backgrounds) for p in said)

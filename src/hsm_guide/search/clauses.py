@@ -96,6 +96,8 @@ def _another_view(clause: Card, lead: Choice, placed: bool) -> bool:
 def _with_context(asked: Reading, reading: Reading) -> Reading:
     """The clause as read, with the place and who asks that another clause names ("a teacher in ohio. what
     would i make?": Ohio's pay; "...what degree would i need": the teacher's education)."""
+    # Their word spans are the whole question's, not the clause's: a card reads what they name, never the
+    # clause's words at those positions (the tokens, scored before, are the clause's own).
     places = asked.places or reading.places
     backgrounds = tuple(p for p in reading.parts if p.kind == "background" and not asked.every("background"))
     return asked._replace(places=places, parts=asked.parts + backgrounds)

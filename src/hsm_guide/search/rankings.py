@@ -148,22 +148,33 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     names = [by_code.get(state, state) for state in states]
     where = f" of {listed(names)}" if names else ""
     b.heading(f"Answer: pay in the rural (nonmetropolitan) areas{where}, {data.label}")
-    if len(states) != 1 and len(areas) > 6:  # the nation's, or several states': the three best- and lowest-paid
-        ranked = sorted(areas, key=lambda r: -(r.annual_median or 0))
-        shown = [*ranked[:3], *ranked[-3:]]
-    else:
-        shown = areas
+    shown = _shown(areas, len(states) == 1)
     rows: list[FactRow] = [(r.name, median(data, r, hourly=True) + jobs(data, r), [data.source]) for r in shown]
     if len(states) == 1:  # "do they make much less out there?": the whole state and the nation beside
         rows += _state_and_nation(data, states[0])
     b.facts([*rows, sources_row(kb, [data.source])])
-    which = "the three best- and lowest-paid are shown" if len(shown) < len(areas) else "all are shown"
-    count = f"{len(areas)} nonmetropolitan areas their own" if len(areas) > 1 else "one nonmetropolitan area its own"
+    _rural_notes(b, len(areas), len(shown), [by_code.get(s, s) for s in named if s not in states])
+    return Answered(frozenset({"place"}))
+
+
+def _rural_notes(b: Builder, areas: int, shown: int, without: list[str]) -> None:
+    """How many nonmetro areas BLS gives and which are shown; the states named that have none."""
+    from .card import listed
+
+    which = "the three best- and lowest-paid are shown" if shown < areas else "all are shown"
+    count = f"{areas} nonmetropolitan areas their own" if areas > 1 else "one nonmetropolitan area its own"
     b.note(f"BLS publishes no single rural figure: it gives {count}; {which}.")
-    without = [by_code.get(s, s) for s in named if s not in states]
     if without:
         b.note(f"{listed(without)}: BLS counts every part of it in a metro area, so it has no rural figure.")
-    return Answered(frozenset({"place"}))
+
+
+def _shown(areas: list[WageRow], one_state: bool) -> list[WageRow]:
+    """One state's areas all; the nation's or several states', where more than six, the three best- and
+    lowest-paid (the card stays on one screen)."""
+    if one_state or len(areas) <= 6:
+        return areas
+    ranked = sorted(areas, key=lambda r: -(r.annual_median or 0))
+    return [*ranked[:3], *ranked[-3:]]
 
 
 def _rural_areas(data: WageData, states: list[str]) -> list[WageRow]:

@@ -167,7 +167,7 @@ def titles(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answe
     if not rows:
         return None
     first = _first_job(kb, reading)
-    if first is not None:  # first where an entry-level job is asked ("entry level jobs to search for")
+    if first is not None:  # first where an entry-level job is asked ("what entry level jobs should i look for")
         rows.insert(0 if "starting" in reading.groups else len(rows), ("A first job", first.text, first.sources))
     b.heading("Answer: job titles to search for")
     b.facts([*rows, sources_row(kb, [i for row in rows for i in row[2]])])
