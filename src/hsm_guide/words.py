@@ -210,3 +210,8 @@ def amount(text: str) -> float | None:
         if LEAST_AMOUNT <= value <= MOST_AMOUNT:
             return value
     return None
+
+
+def listed(names: list[str]) -> str:
+    """'A and B'; 'A, B and C' (nothing for none)."""
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + f" and {names[-1]}"

@@ -74,8 +74,3 @@ def in_short(text: str, mark: str = ": ") -> str:
 def lowered(name: str) -> str:
     """A name inside a sentence: 'A registered nurse...' -> 'a registered nurse...'; 'MGMA' stays."""
     return name if name[1:2].isupper() else name[:1].lower() + name[1:]
-
-
-def listed(names: list[str]) -> str:
-    """'A and B'; 'A, B and C'."""
-    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + f" and {names[-1]}"

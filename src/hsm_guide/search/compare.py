@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .card import Answered, industry_row, jobs, listed, lowered, median, sources_row
+from ..words import listed
+from .card import Answered, industry_row, jobs, lowered, median, sources_row
 
 ALL = "00-0000"  # all occupations: where pay stands across the economy
 MOST = 4  # occupations (or degrees) one question sets side by side

@@ -136,7 +136,7 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
         return None
     from ..wages.lookup import wage_data
     from ..wages.states import STATES
-    from .card import listed
+    from ..words import listed
 
     data = wage_data(kb)
     named = list(dict.fromkeys(f.area.state for f in reading.places if f.area.kind != "national" and f.area.state))
@@ -159,7 +159,7 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
 
 def _rural_notes(b: Builder, areas: int, shown: int, without: list[str]) -> None:
     """How many nonmetro areas BLS gives and which are shown; the states named that have none."""
-    from .card import listed
+    from ..words import listed
 
     which = "the three best- and lowest-paid are shown" if shown < areas else "all are shown"
     count = f"{areas} nonmetropolitan areas their own" if areas > 1 else "one nonmetropolitan area its own"

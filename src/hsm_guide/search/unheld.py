@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..words import listed
+
 if TYPE_CHECKING:
     from ..model import KnowledgeBase
     from ..sections.builder import Builder
@@ -14,10 +16,6 @@ if TYPE_CHECKING:
 
 def names(reading: Reading) -> list[str]:
     return [o.name for o in reading.every("unheld")]
-
-
-def joined(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
 
 
 def asker(reading: Reading) -> bool:
@@ -38,8 +36,8 @@ def said(b: Builder, kb: KnowledgeBase, reading: Reading, instead: str) -> bool:
         return False
     if asker(reading):
         b.heading(f"Answer: {instead}")
-        b.text(f"The guide has no figures for {joined(found)}. {held.look}", held.sources)
+        b.text(f"The guide has no figures for {listed(found)}. {held.look}", held.sources)
         return True
-    b.heading(f"Answer: the guide has no figures for {joined(found)}")
+    b.heading(f"Answer: the guide has no figures for {listed(found)}")
     b.text(f"Shown instead: {instead}. {held.look}", held.sources)
     return True

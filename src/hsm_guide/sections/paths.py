@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..blocks import Document, Entry, Node
 from ..model import KnowledgeBase, Route, Step
+from ..words import listed
 from .builder import Builder
 from .routes import find
 
@@ -45,7 +46,7 @@ def routes_tree(kb: KnowledgeBase) -> Document:
         + ", and narrow it with --setting "
         + "|".join(x.key for x in kb.paths.settings),
         paper="The guide gives a route step by step, with how long it takes, from each background ("
-        + _listed([x.key.replace("-", " ") for x in kb.paths.backgrounds])
+        + listed([x.key.replace("-", " ") for x in kb.paths.backgrounds])
         + "), and the steps each setting adds.",
     )
     return b.document()
@@ -74,7 +75,7 @@ def route(kb: KnowledgeBase, background: str | None, setting: str | None, area: 
         b.hint(
             "Narrow it to one setting with --setting " + "|".join(x.key for x in kb.paths.settings),
             paper="The steps each setting adds ("
-            + _listed([x.name.lower() for x in kb.paths.settings])
+            + listed([x.name.lower() for x in kb.paths.settings])
             + ") are on the guide's route pages.",
         )
     return b.document()
@@ -102,11 +103,6 @@ def how_long(b: Builder, kb: KnowledgeBase, background: str, setting: str | None
     rows = [(f"{r.step} (optional)" if r.optional else r.step, r.typical) for r in t.rows]
     b.table([("Step", "text"), ("Typical time", "text")], rows, sources=t.sources)
     b.text(f"In all, {t.phrase}.", t.sources)
-
-
-def _listed(names: list[str]) -> str:
-    """'a, b and c'."""
-    return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1] if names else ""
 
 
 def _steps(steps: list[Step]) -> list[Entry]:
