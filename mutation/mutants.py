@@ -538,8 +538,8 @@ MUTANTS: dict[str, list[Change]] = {
             "a gap card without where to look",
         ),
         Change(
-            'return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"',
-            "return items[0]",
+            'return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + f" and {names[-1]}"',
+            "return names[0]",
             "of two occupations the guide does not hold, one said",
         ),
         Change(
@@ -553,7 +553,7 @@ MUTANTS: dict[str, list[Change]] = {
             "soc = data.soc",
             "another occupation's pay question answered with this one's",
         ),
-        Change("if _percentile(reading.lower):", "if False:", "'the top 10%' not said plainly"),
+        Change("elif ends_asked(reading.lower):", "elif False:", "'the top 10%' not said plainly"),
         Change("set(words[i + 1 : i + 2]) not in years", "True", "'10 years of experience' read as the top 10%"),
         Change(
             "if EXPERIENCE & set(reading.words):",

@@ -453,6 +453,18 @@ def test_pay_asked_of_two_degrees_or_credentials_says_bls_has_none_by_either(run
     assert "You also asked" not in said  # the line above answers the pay asked: no brief of the pay card
 
 
+def test_the_top_ten_percent_asked_of_two_places_says_each_end_plainly(run) -> None:
+    """'what does the top 10% make in denver and cleveland': each place's 90th percentile named as the top
+    tenth's floor, not only as the end of the middle 80%; without it, the middle 80%."""
+    _, facts, _ = card(run, "what does the top 10% make in denver and cleveland")
+    cleveland = row("0017410")
+    said = facts["Cleveland, OH"]
+    assert f"lowest-paid 10% under {money(cleveland['annual_p10'])}" in said
+    assert f"top-paid 10% {money(cleveland['annual_p90'])} or more" in said
+    _, facts, _ = card(run, "pay in denver vs cleveland")
+    assert f"middle 80% {money(cleveland['annual_p10'])} to {money(cleveland['annual_p90'])}" in facts["Cleveland, OH"]
+
+
 def test_a_med_tech_is_a_clinical_laboratory_technologist_and_him_technologists_have_figures(run) -> None:
     heading, _, _ = card(run, "lab manager salary vs med tech salary")
     assert heading.startswith("Answer: Clinical Laboratory Technologists and Technicians and Medical and Health")

@@ -1,16 +1,16 @@
 """Comparisons in any wording (X or Y, X vs Y, the difference between X and Y, which is better, do X
-make more than Y): two places, industries, occupations (locally, where the release has it), degrees
-or credentials, side by side."""
+make more than Y): two places, industries, occupations (locally, where the release has it) or roles
+side by side (degrees and credentials: studies.py)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ..words import listed
-from .card import Answered, industry_row, jobs, lowered, median, sources_row
+from .card import Answered, industry_row, jobs, median, sources_row
 
 ALL = "00-0000"  # all occupations: where pay stands across the economy
-MOST = 4  # occupations (or degrees) one question sets side by side
+MOST = 4  # occupations one question sets side by side
 INDUSTRIES = 6  # industries one question sets side by side: a list of settings ("hospitals, clinics, ...")
 # Words that ask how an occupation is classified ("does a CFO count as...", "is that the same occupation")
 COUNTED = frozenset({"count", "counts", "counted", "classified", "classify", "classification", "category"})
@@ -18,7 +18,7 @@ COUNTED = frozenset({"count", "counts", "counted", "classified", "classify", "cl
 COUNTED_PHRASES = (" am i a ", " same occupation ", " same job ", " same thing ", " same code ")
 
 if TYPE_CHECKING:
-    from ..model import Card, Certification, Degree, KnowledgeBase, Route
+    from ..model import Card, KnowledgeBase
     from ..sections.builder import Builder, FactRow
     from ..wages.areas import Area
     from ..wages.lookup import WageData
@@ -32,27 +32,39 @@ def places(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answe
     if kb.wages is None or reading.place is None or reading.other is None:
         return None
     if reading.every("rural"):  # rural pay asked: each state's nonmetro areas, as the rural card shows them
-        from .rankings import rural_pay
-
-        rural = next((c for c in kb.questions.cards if c.answer == "rural-pay"), card) if kb.questions else card
-        found = rural_pay(b, kb, reading, rural)
-        return found._replace(command=rural.command) if found else None
+        return _rural(b, kb, reading, card)
     from ..wages.lookup import wage_data
+    from .pay import ends_asked
 
     data = wage_data(kb)
     pair = [(f.area, data.row(f.area.code)) for f in reading.places]
     b.heading(f"Answer: {listed([a.name for a, _ in pair])}, pay side by side, {data.label}")
     src = [data.source]
     rows: list[FactRow] = []
+    ends = ends_asked(reading.lower)  # "what do the top 10% make in boston and nyc": each end said plainly
     for area, row in pair:
-        if row is None:
-            rows.append((area.name, "BLS publishes no estimate", src))
-            continue
-        middle = f"middle 80% {data.text(row, 'annual_p10')} to {data.text(row, 'annual_p90')}"
-        rows.append((area.name, f"{data.yearly_and_hourly(row, 'median')} (median); {middle}{jobs(data, row)}", src))
+        said = f"{data.yearly_and_hourly(row, 'median')} (median); {_spread(data, row, ends)}" if row else ""
+        rows.append((area.name, f"{said}{jobs(data, row)}" if row else "BLS publishes no estimate", src))
     higher = _higher([(a.name, r.annual_median if r else None) for a, r in pair])
     b.facts([*rows, *higher, sources_row(kb, [data.source])])
     return Answered(frozenset({"place", "two-places", "role"}))  # a role: this occupation under a title
+
+
+def _rural(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The rural card's answer and its read-on, for places compared where rural pay is asked."""
+    from .rankings import rural_pay
+
+    rural = next((c for c in kb.questions.cards if c.answer == "rural-pay"), card) if kb.questions else card
+    found = rural_pay(b, kb, reading, rural)
+    return found._replace(command=rural.command) if found else None
+
+
+def _spread(data: WageData, row: WageRow, ends: bool) -> str:
+    """The middle 80%, or where the ends are asked, each end ('$239,200 or more' is BLS's top code)."""
+    low, high = data.text(row, "annual_p10"), data.text(row, "annual_p90")
+    if not ends:
+        return f"middle 80% {low} to {high}"
+    return f"lowest-paid 10% under {low}, top-paid 10% {high if high.endswith(' or more') else high + ' or more'}"
 
 
 def industries(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
@@ -277,66 +289,3 @@ def roles(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     b.heading(f"Answer: {listed([r.name for r in found])} side by side")
     b.facts(rows)
     return Answered(frozenset(used))
-
-
-def degrees(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
-    """The degrees named side by side (up to MOST), and what the route of a background or setting named
-    says of them."""
-    pair: list[Degree] = reading.every("degree")[:MOST]
-    if len(pair) < 2:
-        return None
-    b.heading(f"Answer: {listed([_short(d.name) for d in pair])} side by side")
-    rows: list[FactRow] = [(d.name, d.text, d.sources) for d in pair]
-    said = _route_says(reading, pair)
-    cited = [i for d in pair for i in d.sources] + [i for _, _, s in said for i in s]
-    b.facts([*rows, *said, sources_row(kb, cited)])
-    unpaid = _no_pay_by(kb, reading, "degree")
-    if unpaid:
-        b.note(*unpaid)
-    return Answered(frozenset({"degree", "term"} | ({"background", "setting"} if said else set())))
-
-
-def _route_says(reading: Reading, pair: list[Degree]) -> list[FactRow]:
-    """The first step of the named background's (else setting's) route that names either degree."""
-    route: Route | None = reading.first("background") or reading.first("setting")
-    if route is None:
-        return []
-    step = next((s for s in route.steps if any(_short(d.name) in s.text for d in pair)), None)
-    return [(f"For {lowered(route.who or route.name)}", step.text, step.sources)] if step else []
-
-
-def _short(name: str) -> str:
-    return name[name.index("(") + 1 : name.index(")")] if "(" in name else name
-
-
-def credentials(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
-    """Two credentials side by side: who issues each, whom it suits, who is eligible, how often it renews."""
-    from .credentials import eligibility
-
-    pair: list[Certification] = reading.every("credential")[:2]
-    if len(pair) < 2:
-        return None
-    b.heading(f"Answer: the {pair[0].code} and the {pair[1].code} side by side")
-    rows: list[FactRow] = []
-    for c in pair:
-        eligible = eligibility(c) or "no eligibility rules given"
-        rows.append((c.code, f"{c.name}. Suits {lowered(c.suits)}. Eligible: {lowered(eligible)}", c.sources))
-    b.facts([*rows, sources_row(kb, [i for c in pair for i in c.sources])])
-    suits = "Which suits you depends on the work you want: each one's page has its exam, renewal and cost."
-    unpaid = _no_pay_by(kb, reading, "credential")
-    b.note(f"{suits} {unpaid[0]}" if unpaid else suits, unpaid[1] if unpaid else ())
-    return Answered(frozenset({"credential", "term", "organization"}))
-
-
-def _no_pay_by(kb: KnowledgeBase, reading: Reading, kind: str) -> tuple[str, list[str]] | None:
-    """Pay asked of two degrees or credentials ("MHA vs MBA, which pays more"): a line saying BLS's figures are
-    by neither, with this occupation's median, and its source."""
-    if not reading.has("pay") or kb.wages is None:
-        return None
-    from ..wages.lookup import wage_data
-
-    data = wage_data(kb)
-    nation = data.national()
-    said = f" This occupation's median, {data.label}: {data.text(nation, 'annual_median')} a year." if nation else ""
-    text = f"Which pays more is not in the guide: BLS publishes pay by occupation, place and industry, not by {kind}."
-    return text + said, [data.source]

@@ -32,9 +32,9 @@ FAMILIES = {
     "industries": _family("compare:industries", "industry setting role"),
     # a setting named beside another occupation is most often this one's title: "pharmacist to hospital admin"
     "occupations": _family("compare:occupations", "occupation place rural background role setting industry amount"),
-    "degrees": _family("compare:degrees", "degree term background setting"),
+    "degrees": _family("studies:degrees", "degree term background setting"),
     "roles": _family("compare:roles", "role occupation setting industry term place"),
-    "credentials": _family("compare:credentials", "credential term organization"),
+    "credentials": _family("studies:credentials", "credential term organization"),
     "ranking": _family("rankings:ranking", "role"),
     "best-industries": _family("rankings:best_industries", "industry setting role"),
     "region-pay": _family("rankings:region_pay", "region role"),

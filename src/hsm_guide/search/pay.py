@@ -113,7 +113,7 @@ def figures(data: WageData, row: WageRow, reading: Reading) -> list[FactRow]:
     if QUARTILES & words:  # "the 75th percentile": every percentile BLS publishes, in a row
         points = ", ".join(f"{n}th {data.text(row, f'annual_p{n}')}" for n in (10, 25, 75, 90))
         rows.append(("Percentiles", f"{points} a year", src))
-    elif _percentile(reading.lower):  # "what do the top 10% earn": each end said plainly
+    elif ends_asked(reading.lower):  # "what do the top 10% earn": each end said plainly
         rows.append(("Lowest-paid 10%", f"earned under {data.text(row, 'annual_p10')} a year", src))
         rows.append(("Top-paid 10%", f"earned over {data.text(row, 'annual_p90')} a year", src))
     if words & {"mean", "average"}:  # BLS's mean beside its median: the two differ by thousands
@@ -131,7 +131,7 @@ def figures(data: WageData, row: WageRow, reading: Reading) -> list[FactRow]:
     return rows
 
 
-def _percentile(words: Sequence[str]) -> bool:
+def ends_asked(words: Sequence[str]) -> bool:
     """Whether the question names a percentile: "top 10%", "90th", never "10 years" of experience."""
     years = ({"years"}, {"year"})  # the short forms (yrs) are read as these
     return any(w in PERCENTILES and set(words[i + 1 : i + 2]) not in years for i, w in enumerate(words))

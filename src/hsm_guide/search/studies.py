@@ -1,0 +1,79 @@
+"""Two or more degrees or credentials side by side: what each is and whom it suits, who is eligible, and
+what a named route says of them; pay asked of them is said to be by neither."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..words import listed
+from .card import Answered, lowered, sources_row
+
+if TYPE_CHECKING:
+    from ..model import Card, Certification, Degree, KnowledgeBase, Route
+    from ..sections.builder import Builder, FactRow
+    from .reading import Reading
+
+MOST = 4  # degrees one question sets side by side
+
+
+def degrees(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The degrees named side by side (up to MOST), and what the route of a background or setting named
+    says of them."""
+    pair: list[Degree] = reading.every("degree")[:MOST]
+    if len(pair) < 2:
+        return None
+    b.heading(f"Answer: {listed([_short(d.name) for d in pair])} side by side")
+    rows: list[FactRow] = [(d.name, d.text, d.sources) for d in pair]
+    said = _route_says(reading, pair)
+    cited = [i for d in pair for i in d.sources] + [i for _, _, s in said for i in s]
+    b.facts([*rows, *said, sources_row(kb, cited)])
+    unpaid = _no_pay_by(kb, reading, "degree")
+    if unpaid:
+        b.note(*unpaid)
+    return Answered(frozenset({"degree", "term"} | ({"background", "setting"} if said else set())))
+
+
+def _route_says(reading: Reading, pair: list[Degree]) -> list[FactRow]:
+    """The first step of the named background's (else setting's) route that names either degree."""
+    route: Route | None = reading.first("background") or reading.first("setting")
+    if route is None:
+        return []
+    step = next((s for s in route.steps if any(_short(d.name) in s.text for d in pair)), None)
+    return [(f"For {lowered(route.who or route.name)}", step.text, step.sources)] if step else []
+
+
+def _short(name: str) -> str:
+    return name[name.index("(") + 1 : name.index(")")] if "(" in name else name
+
+
+def credentials(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """Two credentials side by side: who issues each, whom it suits, who is eligible, how often it renews."""
+    from .credentials import eligibility
+
+    pair: list[Certification] = reading.every("credential")[:2]
+    if len(pair) < 2:
+        return None
+    b.heading(f"Answer: the {pair[0].code} and the {pair[1].code} side by side")
+    rows: list[FactRow] = []
+    for c in pair:
+        eligible = eligibility(c) or "no eligibility rules given"
+        rows.append((c.code, f"{c.name}. Suits {lowered(c.suits)}. Eligible: {lowered(eligible)}", c.sources))
+    b.facts([*rows, sources_row(kb, [i for c in pair for i in c.sources])])
+    suits = "Which suits you depends on the work you want: each one's page has its exam, renewal and cost."
+    unpaid = _no_pay_by(kb, reading, "credential")
+    b.note(f"{suits} {unpaid[0]}" if unpaid else suits, unpaid[1] if unpaid else ())
+    return Answered(frozenset({"credential", "term", "organization"}))
+
+
+def _no_pay_by(kb: KnowledgeBase, reading: Reading, kind: str) -> tuple[str, list[str]] | None:
+    """Pay asked of two degrees or credentials ("MHA vs MBA, which pays more"): a line saying BLS's figures are
+    by neither, with this occupation's median, and its source."""
+    if not reading.has("pay") or kb.wages is None:
+        return None
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    nation = data.national()
+    said = f" This occupation's median, {data.label}: {data.text(nation, 'annual_median')} a year." if nation else ""
+    text = f"Which pays more is not in the guide: BLS publishes pay by occupation, place and industry, not by {kind}."
+    return text + said, [data.source]
