@@ -190,3 +190,8 @@ def test_rural_pay_of_several_states_fits_a_screen_and_a_state_with_no_rural_are
     assert heading == "Answer: pay in the rural (nonmetropolitan) areas of Delaware, May 2025"
     assert any(n.startswith("New Jersey: BLS counts every part of it in a metro area") for n in notes)
     assert any("it gives one nonmetropolitan area its own" in n for n in notes)
+
+
+def test_ppl_is_people_never_a_word_the_guide_holds_nothing_on(run) -> None:
+    result = run("search", *"does the VA hire health admin ppl with just a bachelors".split())
+    assert result.exit_code == 0 and "'ppl'" not in result.stdout

@@ -127,6 +127,8 @@ SHORT = {
     "devs": "developers",
     "pctl": "percentile",
     "approx": "approximately",
+    "ppl": "people",
+    "gov": "government",
 }
 
 
