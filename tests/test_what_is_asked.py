@@ -193,5 +193,6 @@ def test_rural_pay_of_several_states_fits_a_screen_and_a_state_with_no_rural_are
 
 
 def test_ppl_is_people_never_a_word_the_guide_holds_nothing_on(run) -> None:
-    result = run("search", *"does the VA hire health admin ppl with just a bachelors".split())
+    asked = "does the VA hire health admin ppl with just a bachelors"
+    result = run("search", *asked.split())
     assert result.exit_code == 0 and "'ppl'" not in result.stdout
