@@ -674,8 +674,8 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         Change("if r.state not in TERRITORIES]", "]", "territories ranked among the states"),
         Change(
-            "return [*ranked[:3], *ranked[-3:]]",
-            "return ranked[:6]",
+            "return [*order[:3], *order[-3:]]",
+            "return order[:6]",
             "rural pay: the six best, not the three best and the three lowest",
         ),
         Change(

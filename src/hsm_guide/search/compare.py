@@ -43,8 +43,11 @@ def places(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answe
     rows: list[FactRow] = []
     ends = ends_asked(reading.lower)  # "what do the top 10% make in boston and nyc": each end said plainly
     for area, row in pair:
-        said = f"{data.yearly_and_hourly(row, 'median')} (median); {_spread(data, row, ends)}" if row else ""
-        rows.append((area.name, f"{said}{jobs(data, row)}" if row else "BLS publishes no estimate", src))
+        if row is None:
+            rows.append((area.name, "BLS publishes no estimate", src))
+            continue
+        said = f"{data.yearly_and_hourly(row, 'median')} (median); {_spread(data, row, ends)}{jobs(data, row)}"
+        rows.append((area.name, said, src))
     higher = _higher([(a.name, r.annual_median if r else None) for a, r in pair])
     b.facts([*rows, *higher, sources_row(kb, [data.source])])
     return Answered(frozenset({"place", "two-places", "role"}))  # a role: this occupation under a title

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from itertools import dropwhile
 from typing import TYPE_CHECKING
 
+from ..words import listed
 from .card import Answered, jobs, median, sources_row
 
 if TYPE_CHECKING:
@@ -136,7 +137,6 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
         return None
     from ..wages.lookup import wage_data
     from ..wages.states import STATES
-    from ..words import listed
 
     data = wage_data(kb)
     named = list(dict.fromkeys(f.area.state for f in reading.places if f.area.kind != "national" and f.area.state))
@@ -148,7 +148,7 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     names = [by_code.get(state, state) for state in states]
     where = f" of {listed(names)}" if names else ""
     b.heading(f"Answer: pay in the rural (nonmetropolitan) areas{where}, {data.label}")
-    shown = _shown(areas, len(states) == 1)
+    shown = _shown(data, areas, len(states) == 1)
     rows: list[FactRow] = [(r.name, median(data, r, hourly=True) + jobs(data, r), [data.source]) for r in shown]
     if len(states) == 1:  # "do they make much less out there?": the whole state and the nation beside
         rows += _state_and_nation(data, states[0])
@@ -159,8 +159,6 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
 
 def _rural_notes(b: Builder, areas: int, shown: int, without: list[str]) -> None:
     """How many nonmetro areas BLS gives and which are shown; the states named that have none."""
-    from ..words import listed
-
     which = "the three best- and lowest-paid are shown" if shown < areas else "all are shown"
     count = f"{areas} nonmetropolitan areas their own" if areas > 1 else "one nonmetropolitan area its own"
     b.note(f"BLS publishes no single rural figure: it gives {count}; {which}.")
@@ -168,13 +166,15 @@ def _rural_notes(b: Builder, areas: int, shown: int, without: list[str]) -> None
         b.note(f"{listed(without)}: BLS counts every part of it in a metro area, so it has no rural figure.")
 
 
-def _shown(areas: list[WageRow], one_state: bool) -> list[WageRow]:
+def _shown(data: WageData, areas: list[WageRow], one_state: bool) -> list[WageRow]:
     """One state's areas all; the nation's or several states', where more than six, the three best- and
     lowest-paid (the card stays on one screen)."""
+    from ..sections.pay.states import ranked
+
     if one_state or len(areas) <= 6:
         return areas
-    ranked = sorted(areas, key=lambda r: -(r.annual_median or 0))
-    return [*ranked[:3], *ranked[-3:]]
+    order = ranked(data, areas, False)
+    return [*order[:3], *order[-3:]]
 
 
 def _rural_areas(data: WageData, states: list[str]) -> list[WageRow]:
