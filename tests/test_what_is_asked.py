@@ -7,6 +7,17 @@ from __future__ import annotations
 from .test_question_rules import ROWS, card, median, money, row
 
 
+def page(run, question: str) -> str:
+    """What `search` prints for the question, as one line (the terminal wraps long lines)."""
+    return " ".join(run("search", *question.split()).stdout.split())
+
+
+def leads(run, *asked: tuple[str, str]) -> None:
+    """Each question leads with the heading beside it."""
+    for question, heading in asked:
+        assert card(run, question)[0] == heading, question
+
+
 def test_a_postal_code_that_is_also_a_name_after_a_determiner_is_the_name_and_elsewhere_the_state(run) -> None:
     """'a PA' is a physician assistant, 'an MD' a doctor and 'any VA' Veterans Affairs; 'requirements PA',
     'pay in VA' and 'that PA pays more than NJ' are the states."""
@@ -17,32 +28,20 @@ def test_a_postal_code_that_is_also_a_name_after_a_determiner_is_the_name_and_el
         assert not any("Pennsylvania" in v or "Maryland" in v for v in facts.values())
     _, facts, _ = card(run, "any VA/federal hiring info??")
     assert "Federal Executive Branch (OEWS Designation)" in facts and not any("Virginia" in v for v in facts.values())
-    heading, _, _ = card(run, "is it true that PA pays more than NJ")
-    assert heading == "Answer: Pennsylvania and New Jersey, pay side by side, May 2025"
-    heading, _, _ = card(run, "nursing home administrator license requirements PA")
-    assert heading == "Answer: the nursing home administrator license in Pennsylvania"
-    heading, _, _ = card(run, "health services manager pay in VA")
-    assert heading == "Answer: Medical and Health Services Managers, pay in Virginia"
+    leads(
+        run,
+        ("is it true that PA pays more than NJ", "Answer: Pennsylvania and New Jersey, pay side by side, May 2025"),
+        (
+            "nursing home administrator license requirements PA",
+            "Answer: the nursing home administrator license in Pennsylvania",
+        ),
+        ("health services manager pay in VA", "Answer: Medical and Health Services Managers, pay in Virginia"),
+    )
 
 
 def test_a_second_question_is_answered_for_the_place_another_clause_names(run) -> None:
     """'...in ohio, what would i make': the pay asked second is Ohio's, not the nation's."""
-    result = run(
-        "search",
-        "teacher",
-        "career",
-        "change",
-        "to",
-        "healthcare",
-        "admin",
-        "in",
-        "ohio,",
-        "what",
-        "would",
-        "i",
-        "make",
-    )
-    said = " ".join(result.stdout.split())
+    said = page(run, "teacher career change to healthcare admin in ohio, what would i make")
     assert "You also asked: Medical and Health Services Managers, pay in Ohio." in said
     assert f"Median pay, May 2025: {median(row('3900000'))}" in said
 
@@ -51,16 +50,23 @@ def test_a_gap_the_question_names_leads_before_a_card_of_the_whole_field_but_not
     """'too late at 45' is answered by what the sources say of age before the route in; pay asked for keeps
     its figures first, the gap said under them; a gap that fits the question far less than the card does not
     lead ('find a job after graduating' is the outlook, not job postings)."""
-    heading, _, _ = card(run, "career change at 45 into healthcare management, is it worth it or too late")
-    assert heading == "Answer: none of the guide's sources sets an age limit"
-    heading, _, _ = card(run, "client is 55 and was laid off. realistic to get into healthcare management at that age?")
-    assert heading == "Answer: none of the guide's sources sets an age limit"
-    heading, _, _ = card(run, "which states pay health care managers the most, and is that just cost of living?")
-    assert heading == "Answer: the best-paying states (and DC), May 2025"
-    heading, _, _ = card(run, "how much do hospital CEOs at mayo clinic make")
-    assert heading == "Answer: Chief Executives, pay in the United States"
-    heading, _, _ = card(run, "will i be able to find a job after graduating")
-    assert heading == "Answer: Job outlook, key points"
+    leads(
+        run,
+        (
+            "career change at 45 into healthcare management, is it worth it or too late",
+            "Answer: none of the guide's sources sets an age limit",
+        ),
+        (
+            "client is 55 and was laid off. realistic to get into healthcare management at that age?",
+            "Answer: none of the guide's sources sets an age limit",
+        ),
+        (
+            "which states pay health care managers the most, and is that just cost of living?",
+            "Answer: the best-paying states (and DC), May 2025",
+        ),
+        ("how much do hospital CEOs at mayo clinic make", "Answer: Chief Executives, pay in the United States"),
+        ("will i be able to find a job after graduating", "Answer: Job outlook, key points"),
+    )
 
 
 def test_a_gap_the_question_names_answers_where_no_card_it_scored_can(run) -> None:
@@ -69,7 +75,7 @@ def test_a_gap_the_question_names_answers_where_no_card_it_scored_can(run) -> No
     asked = "client with a felony record wants to be a nursing home administrator, will that block licensing?"
     heading, _, _ = card(run, asked)
     assert heading == "Answer: not in this guide"
-    said = " ".join(run("search", *asked.split()).stdout.split())
+    said = page(run, asked)
     assert "The guide holds nothing on background checks or criminal records." in said
 
 
@@ -77,7 +83,7 @@ def test_part_time_work_is_a_gap_said_with_what_bls_does_say_and_an_accountant_h
     asked = "are there part-time jobs in healthcare management"
     heading, _, _ = card(run, asked)
     assert heading == "Answer: not in this guide"
-    said = " ".join(run("search", *asked.split()).stdout.split())
+    said = page(run, asked)
     assert "no count of part-time posts" in said and "most of these managers work full time" in said
     heading, facts, _ = card(run, "i'm a CPA, would i make more as a practice administrator")
     assert heading.startswith("Answer: Accountants and Auditors and Medical and Health Services Managers")
@@ -102,7 +108,7 @@ def test_a_certificate_is_schooling_not_a_certification(run) -> None:
 def test_the_second_question_answered_is_one_asked_not_a_statement_of_who_asks(run) -> None:
     asked = "army veteran, was a logistics officer. how do i become a nursing home administrator in Florida"
     asked += " and what does it pay"
-    said = " ".join(run("search", *asked.split()).stdout.split())
+    said = page(run, asked)
     assert "You also asked: Medical and Health Services Managers, pay in Florida." in said
 
 
@@ -110,13 +116,13 @@ def test_pay_asked_again_beside_a_comparison_is_said_for_the_place_named_and_not
     """The rad tech's figures beside this occupation's are the state's; the metro's pay for this occupation
     follows in brief. With no place named, the side by side already answers 'would i make more'."""
     asked = "rad tech looking at imaging department manager jobs in the Twin Cities, what's the salary range"
-    said = " ".join(run("search", *asked.split()).stdout.split())
+    said = page(run, asked)
     assert "You also asked: Medical and Health Services Managers, pay in Minneapolis-St. Paul-Bloomington" in said
-    said = " ".join(run("search", "im a store manager at target, would i make more running a clinic").stdout.split())
+    said = page(run, "im a store manager at target, would i make more running a clinic")
     assert "Answer: First-Line Supervisors of Retail Sales Workers and Medical and Health Services Managers" in said
     assert "You also asked: Medical and Health Services Managers, pay in" not in said
     asked = "physical therapist, would i take a pay cut as a manager? and do managers make more in hospitals or SNFs"
-    said = " ".join(run("search", *asked.split()).stdout.split())
+    said = page(run, asked)
     assert "You also asked: Pay by industry, United States" in said  # the industries: not in the side by side
 
 
@@ -135,7 +141,7 @@ def test_pay_asked_of_two_degrees_or_credentials_says_bls_has_none_by_either(run
         assert said and f"not by {kind}." in said[0] and f"{national} a year" in said[0]
     _, _, notes = card(run, "mha vs mba")
     assert not any("Which pays more" in n for n in notes)
-    said = " ".join(run("search", "CMPE or FACHE, which pays more").stdout.split())
+    said = page(run, "CMPE or FACHE, which pays more")
     assert "You also asked" not in said  # the line above answers the pay asked: no brief of the pay card
 
 
