@@ -202,3 +202,30 @@ def test_ppl_is_people_never_a_word_the_guide_holds_nothing_on(run) -> None:
     asked = "does the VA hire health admin ppl with just a bachelors"
     result = run("search", *asked.split())
     assert result.exit_code == 0 and "'ppl'" not in result.stdout
+
+
+def test_the_best_and_the_lowest_paying_states_asked_together_are_both_listed_with_their_ranks(run) -> None:
+    """'which pay the most and which pay the least': the five best-paying states and DC, ranked from 1, then
+    the five lowest, ranked from the last, each with its median (territories are not ranked)."""
+    states = [
+        r
+        for r in ROWS
+        if r["soc"] == "11-9111" and r["kind"] == "state" and r["industry"] == "000000" and r["annual_median"]
+    ]
+    states = [r for r in states if r["state"] not in ("PR", "GU", "VI", "AS", "MP")]
+    order = sorted(states, key=lambda r: -float(r["annual_median"]))
+    for asked in (
+        "which states pay health services managers the most and which pay the least",
+        "highest and lowest paying states",
+    ):
+        heading, facts, _ = card(run, asked)
+        assert heading == "Answer: the best- and lowest-paying states (and DC), May 2025", asked
+        shown = [label for label in facts if label != "Source"]
+        expected = [f"{i}. {r['name']}" for i, r in enumerate(order[:5], 1)]
+        expected += [f"{len(order) - i}. {r['name']}" for i, r in enumerate(order[::-1][:5])]
+        assert shown == expected
+        assert facts[expected[0]].startswith(f"{money(order[0]['annual_median'])} a year")
+        assert facts[expected[-1]].startswith(f"{money(order[-5]['annual_median'])} a year")
+    heading, facts, _ = card(run, "lowest paying states")
+    assert heading == "Answer: the lowest-paying states (and DC), May 2025"
+    assert next(iter(facts)) == order[-1]["name"]

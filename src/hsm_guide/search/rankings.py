@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .reading import Reading
 
 LOWEST = "lowest"  # the synonym group of a question about the lowest pay
+BEST = "best"  # that of a question about the best pay: with LOWEST, "which pay the most and which the least"
 RANKED = 5  # areas or industries a ranking card lists
 
 
@@ -38,13 +39,22 @@ def ranking(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
     lowest = LOWEST in reading.groups
     areas = data.metros() if metros else _states_and_dc(data)
     order = [r for r in ranked(data, areas, False) if r.annual_median]
-    shown = order[-RANKED:][::-1] if lowest else order[:RANKED]
     kind = "metro areas" if metros else "states (and DC)"
     most = most_jobs_first(areas)[:RANKED] if _most_jobs(reading.lower) else []
     if most and "pay" not in reading.tokens:  # "which states have the most of these jobs": the counts lead
         return _most_jobs_card(b, kb, data, kind, most)
+    if lowest and BEST in reading.groups and not most:  # "which pay the most and which the least": both ends
+        b.heading(f"Answer: the best- and lowest-paying {kind}, {data.label}")
+        best = [
+            (f"{i}. {name}", text, cited) for i, (name, text, cited) in enumerate(_medians(data, order[:RANKED]), 1)
+        ]
+        worst = _medians(data, order[-RANKED:][::-1])
+        last = len(order)
+        worst = [(f"{last - i}. {name}", text, cited) for i, (name, text, cited) in enumerate(worst)]
+        b.facts([*best, *worst, sources_row(kb, [data.source])])
+        return Answered(frozenset())
     b.heading(f"Answer: the {'lowest' if lowest else 'best'}-paying {kind}, {data.label}")
-    rows = _medians(data, shown)
+    rows = _medians(data, order[-RANKED:][::-1] if lowest else order[:RANKED])
     if most:  # "which states have the most jobs, and which pay best": both halves
         counts = "; ".join(f"{r.name} ({data.text(r, 'employment', 'count')})" for r in most)
         rows.append(("Most of these jobs", counts, [data.source]))
