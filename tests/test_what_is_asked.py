@@ -229,3 +229,34 @@ def test_the_best_and_the_lowest_paying_states_asked_together_are_both_listed_wi
     heading, facts, _ = card(run, "lowest paying states")
     assert heading == "Answer: the lowest-paying states (and DC), May 2025"
     assert next(iter(facts)) == order[-1]["name"]
+
+
+def test_a_credential_named_leads_before_a_card_of_the_whole_field_and_two_named_are_set_side_by_side(run) -> None:
+    """'no degree, can I still get the CHFP' asks what the CHFP takes, not what the field's education is;
+    'which certs matter? FACHE? CPHQ?' sets the two named side by side rather than listing every one."""
+    leads(
+        run,
+        (
+            "billing supervisor without a degree, can I still get the CHFP?",
+            "Answer: what the CHFP takes: who is eligible, the exam",
+        ),
+        (
+            "medical assistant with no degree, could I still sit for the CMPE",
+            "Answer: what the CMPE takes: who is eligible, the exam",
+        ),
+        (
+            "which certs matter most for a department manager? FACHE? CPHQ?",
+            "Answer: the FACHE and the CPHQ side by side",
+        ),
+    )
+
+
+def test_whether_a_move_pays_is_answered_by_the_two_occupations_pay_side_by_side(run) -> None:
+    """'is the pay bump worth it' from an occupational therapist: the therapists' median beside the managers',
+    the figures the choice turns on (the guide holds no answer to 'worth it' beyond them)."""
+    heading, facts, _ = card(run, "occupational therapist eyeing a rehab manager job, is the pay bump worth it")
+    assert heading.startswith(
+        "Answer: Occupational Therapists and Medical and Health Services Managers, pay side by side"
+    )
+    assert facts["Occupational Therapists"].startswith(median(row("0000000", "29-1122")))
+    assert facts["Medical and Health Services Managers"].startswith(median(row("0000000")))

@@ -93,8 +93,9 @@ def _fallback(found: Table, scores: dict[int, float], reading: Reading, gaps: li
 
 def _gaps_first(found: Table, scores: dict[int, float], reading: Reading, gaps: list[Gap], kept: Kept) -> Kept:
     """Before a lead for the whole field or for who asks (never pay asked for): a gap the question names ("as a
-    nursing student, will AI wipe out these jobs", "cheapest online MHA") if it scores half as well, and
-    before who asks, the card of a credential or salary named ("can a nurse use the CPHQ")."""
+    nursing student, will AI wipe out these jobs", "cheapest online MHA") if it scores half as well, and the
+    card of a credential or salary named ("can a nurse use the CPHQ", "no degree, can I still get the CMPE";
+    two named: the card of both)."""
     lead = kept[0][1] if kept else None
     if (
         lead is None
@@ -105,8 +106,7 @@ def _gaps_first(found: Table, scores: dict[int, float], reading: Reading, gaps: 
     least = max(FLOOR, kept[0][0] / 2)
     first = [(s, i) for i, s in scores.items() if isinstance(found.cards[i], Gap) and s >= least]
     first = sorted(((s, i) for s, i in first if _can(found.cards[i], reading, gaps)), key=lambda pair: -pair[0])
-    if found.needs[lead].keys() == {"background"}:  # who asks is no question
-        first += _specific(found, scores, reading, gaps)[:1]
+    first += _pairs_first(found, reading, _specific(found, scores, reading, gaps))[:1]  # not of who asks or the field
     return first + [pair for pair in kept if pair not in first]
 
 
