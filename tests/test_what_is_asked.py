@@ -260,3 +260,30 @@ def test_whether_a_move_pays_is_answered_by_the_two_occupations_pay_side_by_side
     )
     assert facts["Occupational Therapists"].startswith(median(row("0000000", "29-1122")))
     assert facts["Medical and Health Services Managers"].startswith(median(row("0000000")))
+
+
+def test_a_credential_of_another_field_is_said_not_held_under_the_card_of_the_one_the_guide_holds(run) -> None:
+    """'CPHQ vs a Six Sigma black belt for a nurse': the CPHQ leads, not the nurse's pay (the nurse is who
+    asks, and no pay is asked), and the page says the guide holds no Six Sigma belt; a CPA kept beside the
+    CHFP is said not held too, never dropped in silence."""
+    not_held = "The guide holds only this field's own credentials, none of another's"
+    for asked, heading in (
+        (
+            "nurse going into quality improvement: CPHQ vs six sigma black belt, which one?",
+            "Answer: what the CPHQ takes",
+        ),
+        ("CPHIMS vs PMP for a nurse going into informatics", "Answer: what the CPHIMS takes"),
+        ("accountant moving to hospital finance, is the CHFP worth it or is my CPA enough", "Answer: the CHFP"),
+    ):
+        said = page(run, asked)
+        assert card(run, asked)[0].startswith(heading), asked
+        assert not_held in said, asked
+    assert not_held not in page(run, "is the CPHQ worth it for a nurse")
+    leads(
+        run,
+        (
+            "do nurses make more than managers",
+            "Answer: Registered Nurses and Medical and Health Services Managers, pay side by side, the United States, "
+            "May 2025",
+        ),
+    )

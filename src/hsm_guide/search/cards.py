@@ -97,17 +97,24 @@ def _gaps_first(found: Table, scores: dict[int, float], reading: Reading, gaps: 
     card of a credential or salary named ("can a nurse use the CPHQ", "no degree, can I still get the CMPE";
     two named: the card of both)."""
     lead = kept[0][1] if kept else None
-    if (
-        lead is None
-        or not found.needs[lead].keys() <= {"background"}
-        or getattr(found.cards[lead], "view", "") == "pay"
-    ):
+    if lead is None or not _general(found, lead, reading):
         return kept
     least = max(FLOOR, kept[0][0] / 2)
     first = [(s, i) for i, s in scores.items() if isinstance(found.cards[i], Gap) and s >= least]
     first = sorted(((s, i) for s, i in first if _can(found.cards[i], reading, gaps)), key=lambda pair: -pair[0])
     first += _pairs_first(found, reading, _specific(found, scores, reading, gaps))[:1]  # not of who asks or the field
     return first + [pair for pair in kept if pair not in first]
+
+
+def _general(found: Table, lead: int, reading: Reading) -> bool:
+    """Whether the lead is a card of the whole field or of who asks, never pay asked for; or the pay of an
+    occupation named where no pay is asked ("CPHQ vs Lean Six Sigma for a nurse": the nurse is who asks)."""
+    card = found.cards[lead]
+    if isinstance(card, Gap):
+        return False
+    if card.answer == "occupations":
+        return not reading.has("pay")
+    return found.needs[lead].keys() <= {"background"} and card.view != "pay"
 
 
 def _specific(found: Table, scores: dict[int, float], reading: Reading, gaps: list[Gap]) -> Kept:
