@@ -287,3 +287,17 @@ def test_a_credential_of_another_field_is_said_not_held_under_the_card_of_the_on
             "May 2025",
         ),
     )
+
+
+def test_a_question_of_blood_or_patients_is_answered_by_where_the_work_is_done_and_what_it_is(run) -> None:
+    """'passes out when he sees blood, would a manager job be hands-on?': the settings' place of work (offices)
+    and the duties' key points, none of them care of patients, where before no card fit or a list of titles led."""
+    for asked in (
+        "my son wants to work in healthcare but passes out when he sees blood, would a manager job be hands-on?",
+        "do health services managers have to deal with patients directly",
+    ):
+        heading, _, _ = card(run, asked)
+        assert heading == "Answer: where the work is done, and what it is", asked
+        said = page(run, asked)
+        assert "Most work in offices: the administrative offices of hospitals" in said
+        assert "Lead staff: recruit, train, schedule and supervise them." in said

@@ -46,6 +46,7 @@ Answer = Literal[
     "certifications",
     "key-points",
     "hours",
+    "environment",
     "related",
     "advancement",
     "term",

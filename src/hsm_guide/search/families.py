@@ -53,6 +53,7 @@ FAMILIES = {
     "assisted-living-states": _family("licensing:assisted_living", "setting term role industry"),
     "key-points": _family("reference:key_points", "role occupation"),
     "hours": _family("reference:hours", "role occupation industry setting"),
+    "environment": _family("reference:environment", "role occupation"),
     "related": _family("reference:related", "occupation role background"),
     "advancement": _family("reference:advancement", "role occupation setting industry"),
     "education-list": _family("reference:education_list", "degree role"),

@@ -55,6 +55,20 @@ def hours(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     return Answered(frozenset({"role", "occupation", "industry", "setting"}))
 
 
+def environment(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """Where the work is done and what it is (for "do you have to see blood", "is it hands-on"): the settings'
+    place of work and its mix of desk and people, then the duties' key points, none of them care of patients."""
+    env = kb.settings.environment
+    shown = [*env.physical[:1], *env.human[-1:]]
+    duties = [p for k in kb.key_points if k.section == "duties" for p in k.points]
+    if not shown or not duties:
+        return None
+    said = [*shown, *duties]
+    b.entries("Answer: where the work is done, and what it is", [Entry(i.text, tuple(i.sources)) for i in said])
+    b.facts([sources_row(kb, [i for x in said for i in x.sources])])
+    return Answered(frozenset({"role", "occupation"}))
+
+
 def related(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
     """The related occupations with their national medians (as `related` tables them), and what they ask."""
     if kb.wages is None:
