@@ -301,3 +301,16 @@ def test_a_question_of_blood_or_patients_is_answered_by_where_the_work_is_done_a
         said = page(run, asked)
         assert "Most work in offices: the administrative offices of hospitals" in said
         assert "Lead staff: recruit, train, schedule and supervise them." in said
+
+
+def test_a_field_of_study_named_like_a_setting_asks_which_majors_lead_here(run) -> None:
+    """'major in public health' names a major, not the public-health setting's route: the majors card leads,
+    and public health and business administration are among them."""
+    for asked in (
+        "can you major in public health and still become a hospital manager?",
+        "does a health services manager have to have a health administration degree or can it be business",
+    ):
+        heading, _, _ = card(run, asked)
+        assert heading == "Answer: Bachelor's majors that lead here", asked
+        said = page(run, asked)
+        assert "• Public health" in said and "• Business administration" in said

@@ -56,7 +56,8 @@ FAMILIES = {
     "environment": _family("reference:environment", "role occupation"),
     "related": _family("reference:related", "occupation role background"),
     "advancement": _family("reference:advancement", "role occupation setting industry"),
-    "education-list": _family("reference:education_list", "degree role"),
+    # a major may be named as a setting is ("a degree in public health"): no setback for it
+    "education-list": _family("reference:education_list", "degree role setting"),
     "term": _family("reference:term", "term degree credential role organization occupation"),
     "role": _family("reference:role", "role occupation setting industry term"),
     "titles": _family("reference:titles", "role occupation background"),
