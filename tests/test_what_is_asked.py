@@ -308,7 +308,7 @@ def test_a_field_of_study_named_like_a_setting_asks_which_majors_lead_here(run) 
     and public health and business administration are among them."""
     for asked in (
         "can you major in public health and still become a hospital manager?",
-        "does a health services manager have to have a health administration degree or can it be business",
+        "is a public health major ok for hospital management",
     ):
         heading, _, _ = card(run, asked)
         assert heading == "Answer: Bachelor's majors that lead here", asked
