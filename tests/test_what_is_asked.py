@@ -314,3 +314,17 @@ def test_a_field_of_study_named_like_a_setting_asks_which_majors_lead_here(run) 
         assert heading == "Answer: Bachelor's majors that lead here", asked
         said = page(run, asked)
         assert "• Public health" in said and "• Business administration" in said
+
+
+def test_pay_asked_second_under_a_long_card_gives_its_figures_not_a_pointer(run) -> None:
+    """Under the education card of a hotel manager (a long card), 'what would I make starting out' is answered
+    with the median, the middle 80% and the starting pay the release allows, on the first screen."""
+    nation = row("0000000")
+    said = page(
+        run,
+        "hotel manager for 15 yrs, could I run a medical office without going back to school, "
+        "and what would I make starting out?",
+    )
+    assert "You also asked: Medical and Health Services Managers, pay in the United States." in said
+    assert f"Median pay, May 2025: {median(nation)}" in said
+    assert f"the lowest-paid 10% earned under {money(nation['annual_p10'])} a year" in said

@@ -12,7 +12,10 @@ from ..blocks import Bullets, Document, Facts, Heading, Note
 if TYPE_CHECKING:
     from ..blocks import Block
 
-SCREEN = 25  # lines from a card's Answer heading to its last Read on line, at WIDTH columns
+# Lines from a card's Answer heading to the brief's last line, at WIDTH columns: the card keeps within 25,
+# and a second answer's figures in a few lines more (still within a 50-row terminal's first screen with
+# the question above it) serve a reader better than a line naming its page.
+SCREEN = 30
 WIDTH = 100
 ROWS = 3  # a brief card's rows (a facts table's) or entries (a list's), its sources row aside
 LEAD = "Answer: "
