@@ -328,3 +328,12 @@ def test_pay_asked_second_under_a_long_card_gives_its_figures_not_a_pointer(run)
     assert "You also asked: Medical and Health Services Managers, pay in the United States." in said
     assert f"Median pay, May 2025: {median(nation)}" in said
     assert f"the lowest-paid 10% earned under {money(nation['annual_p10'])} a year" in said
+
+
+def test_the_jobs_one_would_start_in_are_the_titles_to_search_for_not_starting_pay(run) -> None:
+    """'what jobs would I start in' asks for first jobs: the job titles lead; 'starting pay' keeps the pay card."""
+    leads(
+        run,
+        ("what jobs would I start in", "Answer: job titles to search for"),
+        ("what is the starting pay", "Answer: Medical and Health Services Managers, pay in the United States"),
+    )
