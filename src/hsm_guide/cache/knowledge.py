@@ -60,7 +60,6 @@ def load_cached(path: Path, env: Environment | None = None) -> KnowledgeBase:
     path already read this file for the run's page key (env.warm), its bytes are the ones used.
     """
     from ..environment import Environment
-    from ..knowledge import loader, reading
 
     env = env or Environment.from_process()
     prepared = env.warm if env.warm is not None and env.warm.covers(path) else None
@@ -70,6 +69,8 @@ def load_cached(path: Path, env: Environment | None = None) -> KnowledgeBase:
         licensing = prepared.licensing
         prepared.used = True
     else:
+        from ..knowledge import loader, reading
+
         raw, info = reading.read_bytes(path)
         wages_raw = loader.wages_raw(path)
         licensing = loader.licensing_raw(path)
@@ -77,6 +78,8 @@ def load_cached(path: Path, env: Environment | None = None) -> KnowledgeBase:
     slot = locate(env, path, info, raw, *beside, digests=digests)
     kb = read(slot) if slot is not None else None
     if kb is None:
+        from ..knowledge import loader, reading
+
         name = str(path)
         kb = loader.load_text(reading.decode(raw, name), name, wages_raw, licensing=licensing)
         if slot is not None:

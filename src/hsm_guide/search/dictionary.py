@@ -9,8 +9,6 @@ then reads only the letters of its unknown words (about 1 ms each).
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
 from collections.abc import Iterable
 from functools import cache
@@ -75,6 +73,9 @@ def _stamp() -> tuple[int, int]:
 @cache
 def _listed() -> dict[str, dict[str, int]]:
     """The list's plain lower-case words and their counts, by first letter (read once a process)."""
+    import gzip  # here, not above: a question whose letters are cached never reads the package's file
+    import json
+
     with gzip.open(_path(), "rb") as file:
         listed: dict[str, int] = json.loads(file.read())
     by_letter: dict[str, dict[str, int]] = {}
