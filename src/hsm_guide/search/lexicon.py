@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..words import WORD, distance, inflected, singular, slip, variants
-from .parts import Entry, by_first_word, entries, phrase
+from .parts import Entry, by_first_word, named, phrase
 
 if TYPE_CHECKING:
     from ..model import KnowledgeBase
@@ -27,7 +27,7 @@ class Lexicon:
         self.filler = frozenset(q.filler) if q else frozenset()
         self.common = self.filler | frozenset(self.synonyms)  # no place is named by these
         self.names: Names | None = names(kb)  # the names of places (None without a wage extract)
-        self._named = entries(kb)
+        self._named = named(kb)
         self.parts: dict[str, list[Entry]] = by_first_word(self._named)  # the names of parts, by first word
         self.own = _own_words(kb, self._named)  # the words of this occupation's names
 
