@@ -183,7 +183,10 @@ def _matched(
     needed = max(1, (len(expanded) + 1) // 2)  # all words first, then most of them
     every: list[tuple[Passage, list[bool], int, bool]] = []
     seen = [0] * len(expanded)
+    every_form = frozenset().union(*expanded)
     for p in index:
+        if every_form.isdisjoint(p.words) and every_form.isdisjoint(p.context):
+            continue  # none of the words (most passages): nothing to count
         in_text = [not forms.isdisjoint(p.words) for forms in expanded]
         in_context = [not forms.isdisjoint(p.context) for forms in expanded]
         hits = [t or c for t, c in zip(in_text, in_context, strict=True)]
