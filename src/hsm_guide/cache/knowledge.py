@@ -18,18 +18,33 @@ the caller parses the YAML.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+import msgspec
+
+from ..model import KnowledgeBase
+from ..wages.model import Release, WageRow, Wages
 from . import folder, stamp, store
 from .store import blake2b
 
 if TYPE_CHECKING:
     from ..environment import Environment
-    from ..model import KnowledgeBase
 
-MAGIC = b"HSMGKB\x00\x03"  # knowledge-base entries, format 3: store.seal framing around msgspec MessagePack
+# knowledge-base entries, format 4: store.seal framing around msgspec MessagePack, the wage extract's rows
+# stored a run of one occupation at a time (wages/rows.py)
+MAGIC = b"HSMGKB\x00\x04"
 MAX_ENTRY_BYTES = 256 * 1024 * 1024  # a compiled entry is a few times its YAML at most (16 MiB)
+
+
+class Stored(msgspec.Struct, array_like=True, forbid_unknown_fields=True, frozen=True):
+    """An entry's payload: the knowledge base without its wage extract, the extract's release, and its
+    rows a run of one occupation at a time, each run's own MessagePack (decoded when first read)."""
+
+    kb: KnowledgeBase
+    release: Release | None
+    runs: list[tuple[str, msgspec.Raw]]
 
 
 class Slot(NamedTuple):
@@ -76,7 +91,8 @@ def load_cached(path: Path, env: Environment | None = None) -> KnowledgeBase:
         licensing = loader.licensing_raw(path)
     beside = (*(wages_raw or ()), *((licensing,) if licensing is not None else ()))
     slot = locate(env, path, info, raw, *beside, digests=digests)
-    kb = read(slot) if slot is not None else None
+    parse = None if wages_raw is None else _parser(wages_raw, path)
+    kb = read(slot, parse) if slot is not None else None
     if kb is None:
         from ..knowledge import loader, reading
 
@@ -121,32 +137,60 @@ def locate(
     return Slot(root, file, store.digest(key.encode("utf-8", "surrogateescape")))
 
 
-def read(slot: Slot) -> KnowledgeBase | None:
-    """The entry's knowledge base, or None for any miss (absent, stale, foreign, corrupt, unreadable)."""
+def read(slot: Slot, parse: Parse | None) -> KnowledgeBase | None:
+    """The entry's knowledge base, or None for any miss (absent, stale, foreign, corrupt, unreadable).
+    `parse(soc)` gives the wage extract's rows from its bytes, for a run of them that does not decode (None:
+    there is no extract)."""
     if not folder.owned(slot.root):
         return None
     found = store.read(slot.file, MAX_ENTRY_BYTES)
     payload = store.unseal(found[0], MAGIC, slot.key) if found is not None else None
     if payload is None:
         return None
-    return decode(payload)
+    return decode(payload, parse)
 
 
-def decode(payload: bytes | memoryview) -> KnowledgeBase | None:
-    """A knowledge base of this model, type- and range-checked by msgspec; None for anything else."""
-    import msgspec
-
-    from ..model import KnowledgeBase
+def decode(payload: bytes | memoryview, parse: Parse | None) -> KnowledgeBase | None:
+    """A knowledge base of this model, type- and range-checked by msgspec; None for anything else (a wage
+    extract where none was read, too). Its wage rows are each occupation's, checked as they are decoded."""
+    from ..wages.rows import Rows
 
     try:
-        kb: Any = msgspec.msgpack.decode(payload, type=KnowledgeBase)
+        stored: Any = msgspec.msgpack.decode(payload, type=Stored)
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError, MemoryError):
         return None
-    return kb if type(kb) is KnowledgeBase else None
+    kb = stored.kb
+    if type(kb) is not KnowledgeBase or kb.wages is not None or (stored.release is None) != (parse is None):
+        return None
+    if stored.release is None or parse is None:
+        return kb if not stored.runs else None
+    soc = kb.identity.soc_code
+    return msgspec.structs.replace(kb, wages=Wages(release=stored.release, rows=Rows(stored.runs, lambda: parse(soc))))
 
 
 def write(slot: Slot, kb: KnowledgeBase) -> bool:
     """Store `kb` atomically (folder.write); False if it could not be."""
-    import msgspec
+    from ..wages.rows import runs
 
-    return folder.write(slot.root, slot.file, store.seal(MAGIC, slot.key, msgspec.msgpack.encode(kb)))
+    wages = kb.wages
+    kept = (
+        [(soc, msgspec.Raw(msgspec.msgpack.encode(rows))) for soc, rows in runs(wages.rows)]
+        if wages is not None
+        else []
+    )
+    stored = Stored(msgspec.structs.replace(kb, wages=None), wages.release if wages is not None else None, kept)
+    return folder.write(slot.root, slot.file, store.seal(MAGIC, slot.key, msgspec.msgpack.encode(stored)))
+
+
+Parse = Callable[[str], Sequence[WageRow]]  # the wage extract's rows for the guide's occupation's SOC code
+
+
+def _parser(wages_raw: tuple[bytes, bytes], path: Path) -> Parse:
+    """The wage extract's rows parsed from the bytes the entry's key hashed (what a miss would have read)."""
+
+    def parse(soc: str) -> Sequence[WageRow]:
+        from ..wages import extract
+
+        return extract.parse(wages_raw, Path(str(path)), soc).rows
+
+    return parse

@@ -66,7 +66,8 @@ def named(kb: KnowledgeBase) -> list[Entry]:
     return derived.remember(kb, "names", plain, make, list[tuple[tuple[str, ...], str, Place]])
 
 
-Place = Annotated[int, Meta(ge=0)] | str  # a record's position in its list (a whole number; msgspec refuses a negative one), or a code
+# a record's position in its list (msgspec refuses a negative one), or a code or word as it is
+Place = Annotated[int, Meta(ge=0)] | str
 _CODES = frozenset({"occupation", "industry", "rural"})  # kinds that name a code or a word, not a record
 
 
