@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from typing import Any, NamedTuple, assert_never
+from typing import NamedTuple, assert_never
 
 from ..blocks import (
     Address,
@@ -56,7 +56,7 @@ def index(kb: KnowledgeBase) -> list[Passage]:
     """Every passage, kept beside the cached knowledge base (building it renders every section)."""
     from ..cache import derived
 
-    return derived.remember(kb, "passages", lambda: [tuple(p) for p in passages(kb)], _passages, list[Passage])
+    return derived.remember(kb, "passages", lambda: list(passages(kb)), list, list[Passage])
 
 
 def vocabulary(kb: KnowledgeBase, found: list[Passage] | None = None) -> frozenset[str]:
@@ -68,10 +68,6 @@ def vocabulary(kb: KnowledgeBase, found: list[Passage] | None = None) -> frozens
         return sorted(set().union(*(p.words | p.context for p in (found if found is not None else index(kb)))))
 
     return derived.remember(kb, "vocabulary", build, frozenset, list[str])
-
-
-def _passages(rows: list[tuple[Any, ...]]) -> list[Passage]:
-    return [Passage._make(row) for row in rows]
 
 
 def passages(kb: KnowledgeBase) -> Iterator[Passage]:
