@@ -22,6 +22,7 @@ class Lexicon:
         from ..places.names import names
 
         q = kb.questions
+        self._kb = kb
         self.vocabulary = vocabulary  # every word of every passage
         self.synonyms = {w: tuple(g) for g in (q.synonyms if q else ()) for w in g}  # a word -> its group
         self.filler = frozenset(q.filler) if q else frozenset()
@@ -33,7 +34,13 @@ class Lexicon:
 
     @cached_property
     def known(self) -> frozenset[str]:
-        """The words the guide knows: filler and synonyms, the names of parts, states and areas."""
+        """The words the guide knows: filler and synonyms, the names of parts, states and areas (kept beside
+        the cached knowledge base: a question with a word the guide lacks asks for them)."""
+        from ..cache import derived
+
+        return derived.remember(self._kb, "known", self._known, frozenset, list[str])
+
+    def _known(self) -> list[str]:
         from ..places.names import STATE_CODES, STATE_NAMES
 
         known = set(self.common) | {w for words, _, _ in self._named for w in words}
@@ -41,7 +48,7 @@ class Lexicon:
         if self.names is not None:
             known |= {w for a in self.names.areas for w in WORD.findall(a.name.lower())}
             known |= {w for k in self.names.regional for w in k}
-        return frozenset(known)
+        return sorted(known)
 
     @cached_property
     def _by_letter(self) -> dict[str, tuple[str, ...]]:
