@@ -39,8 +39,9 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024  # a compiled entry is a few times its YAML 
 
 
 class Stored(msgspec.Struct, array_like=True, forbid_unknown_fields=True, frozen=True):
-    """An entry's payload: the knowledge base without its wage extract, the extract's release, and its
-    rows a run of one occupation at a time, each run's own MessagePack (decoded when first read)."""
+    """An entry's payload: the knowledge base without its wage extract and state table, the extract's
+    release, and its rows a run of one occupation at a time, each run's own MessagePack (decoded when
+    first read). The state table is the bytes read beside the file, which the key hashed."""
 
     kb: KnowledgeBase
     release: Release | None
@@ -92,7 +93,7 @@ def load_cached(path: Path, env: Environment | None = None) -> KnowledgeBase:
     beside = (*(wages_raw or ()), *((licensing,) if licensing is not None else ()))
     slot = locate(env, path, info, raw, *beside, digests=digests)
     parse = None if wages_raw is None else _parser(wages_raw, path)
-    kb = read(slot, parse) if slot is not None else None
+    kb = read(slot, parse, licensing) if slot is not None else None
     if kb is None:
         from ..knowledge import loader, reading
 
@@ -137,22 +138,24 @@ def locate(
     return Slot(root, file, store.digest(key.encode("utf-8", "surrogateescape")))
 
 
-def read(slot: Slot, parse: Parse | None) -> KnowledgeBase | None:
+def read(slot: Slot, parse: Parse | None, licensing: bytes | None) -> KnowledgeBase | None:
     """The entry's knowledge base, or None for any miss (absent, stale, foreign, corrupt, unreadable).
     `parse(soc)` gives the wage extract's rows from its bytes, for a run of them that does not decode (None:
-    there is no extract)."""
+    there is no extract); `licensing` is the state table's bytes, which the key hashed."""
     if not folder.owned(slot.root):
         return None
     found = store.read(slot.file, MAX_ENTRY_BYTES)
     payload = store.unseal(found[0], MAGIC, slot.key) if found is not None else None
     if payload is None:
         return None
-    return decode(payload, parse)
+    return decode(payload, parse, licensing)
 
 
-def decode(payload: bytes | memoryview, parse: Parse | None) -> KnowledgeBase | None:
+def decode(payload: bytes | memoryview, parse: Parse | None, licensing: bytes | None) -> KnowledgeBase | None:
     """A knowledge base of this model, type- and range-checked by msgspec; None for anything else (a wage
-    extract where none was read, too). Its wage rows are each occupation's, checked as they are decoded."""
+    extract where none was read, too). Its wage rows are each occupation's, checked as they are decoded.
+    The state table is not in the entry: its bytes are the ones the key hashed, the table the entry was
+    built with."""
     from ..wages.rows import Rows
 
     try:
@@ -160,10 +163,13 @@ def decode(payload: bytes | memoryview, parse: Parse | None) -> KnowledgeBase | 
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError, MemoryError):
         return None
     kb = stored.kb
-    if type(kb) is not KnowledgeBase or kb.wages is not None or (stored.release is None) != (parse is None):
+    if type(kb) is not KnowledgeBase or kb.wages is not None or kb.licensing is not None:
         return None
+    if (stored.release is None) != (parse is None) or (parse is None and stored.runs):
+        return None
+    kb = msgspec.structs.replace(kb, licensing=licensing) if licensing is not None else kb
     if stored.release is None or parse is None:
-        return kb if not stored.runs else None
+        return kb
     soc = kb.identity.soc_code
     return msgspec.structs.replace(kb, wages=Wages(release=stored.release, rows=Rows(stored.runs, lambda: parse(soc))))
 
@@ -178,7 +184,8 @@ def write(slot: Slot, kb: KnowledgeBase) -> bool:
         if wages is not None
         else []
     )
-    stored = Stored(msgspec.structs.replace(kb, wages=None), wages.release if wages is not None else None, kept)
+    bare = msgspec.structs.replace(kb, wages=None, licensing=None)
+    stored = Stored(bare, wages.release if wages is not None else None, kept)
     return folder.write(slot.root, slot.file, store.seal(MAGIC, slot.key, msgspec.msgpack.encode(stored)))
 
 
