@@ -33,19 +33,26 @@ if TYPE_CHECKING:
     from ..environment import Environment
 
 # knowledge-base entries, format 4: store.seal framing around msgspec MessagePack, the wage extract's rows
-# stored a run of one occupation at a time (wages/rows.py)
+# stored a run of one occupation at a time (wages/rows.py), the other occupations' in an entry beside it
 MAGIC = b"HSMGKB\x00\x04"
+OTHERS_MAGIC = b"HSMGKBO\x01"  # that entry: the other occupations' runs, in order
+OTHERS = "other-occupations"
 MAX_ENTRY_BYTES = 256 * 1024 * 1024  # a compiled entry is a few times its YAML at most (16 MiB)
 
 
 class Stored(msgspec.Struct, array_like=True, forbid_unknown_fields=True, frozen=True):
     """An entry's payload: the knowledge base without its wage extract and state table, the extract's
-    release, and its rows a run of one occupation at a time, each run's own MessagePack (decoded when
-    first read). The state table is the bytes read beside the file, which the key hashed."""
+    release, and its rows a run of one occupation at a time: `order` names each run's occupation, in
+    order, and `own` holds the guide's own occupation's runs, each its own MessagePack (decoded when
+    first read). The other occupations' runs are kept in an entry of their own beside this one
+    (derived/other-occupations-...), read only when a page compares with another occupation: most
+    runs read a fifth of the rows. The state table is the bytes read beside the file, which the key
+    hashed."""
 
     kb: KnowledgeBase
     release: Release | None
-    runs: list[tuple[str, msgspec.Raw]]
+    order: list[str]
+    own: list[msgspec.Raw]
 
 
 class Slot(NamedTuple):
@@ -148,14 +155,19 @@ def read(slot: Slot, parse: Parse | None, licensing: bytes | None) -> KnowledgeB
     payload = store.unseal(found[0], MAGIC, slot.key) if found is not None else None
     if payload is None:
         return None
-    return decode(payload, parse, licensing)
+    return decode(payload, parse, licensing, lambda: _others(slot))
 
 
-def decode(payload: bytes | memoryview, parse: Parse | None, licensing: bytes | None) -> KnowledgeBase | None:
+def decode(
+    payload: bytes | memoryview,
+    parse: Parse | None,
+    licensing: bytes | None,
+    others: Callable[[], list[msgspec.Raw] | None],
+) -> KnowledgeBase | None:
     """A knowledge base of this model, type- and range-checked by msgspec; None for anything else (a wage
     extract where none was read, too). Its wage rows are each occupation's, checked as they are decoded.
     The state table is not in the entry: its bytes are the ones the key hashed, the table the entry was
-    built with."""
+    built with. `others()` reads the other occupations' runs, kept beside the entry."""
     from ..wages.rows import Rows
 
     try:
@@ -165,27 +177,52 @@ def decode(payload: bytes | memoryview, parse: Parse | None, licensing: bytes | 
     kb = stored.kb
     if type(kb) is not KnowledgeBase or kb.wages is not None or kb.licensing is not None:
         return None
-    if (stored.release is None) != (parse is None) or (parse is None and stored.runs):
+    if (stored.release is None) != (parse is None) or (parse is None and stored.order):
         return None
     kb = msgspec.structs.replace(kb, licensing=licensing) if licensing is not None else kb
     if stored.release is None or parse is None:
         return kb
     soc = kb.identity.soc_code
-    return msgspec.structs.replace(kb, wages=Wages(release=stored.release, rows=Rows(stored.runs, lambda: parse(soc))))
+    if sum(s == soc for s in stored.order) != len(stored.own):
+        return None
+    own = iter(stored.own)
+    runs = [(s, next(own) if s == soc else None) for s in stored.order]  # the others: kept beside
+    rows = Rows(runs, others, lambda: parse(soc))
+    return msgspec.structs.replace(kb, wages=Wages(release=stored.release, rows=rows))
+
+
+def _others(slot: Slot) -> list[msgspec.Raw] | None:
+    """The other occupations' runs kept beside the entry, in order; None for any miss."""
+    file, key = folder.beside(slot.root, slot.file, slot.key, OTHERS)
+    found = store.read(file, MAX_ENTRY_BYTES) if folder.owned(slot.root) else None
+    payload = store.unseal(found[0], OTHERS_MAGIC, key) if found is not None else None
+    if payload is None:
+        return None
+    try:
+        runs: list[msgspec.Raw] = msgspec.msgpack.decode(payload, type=list[msgspec.Raw])
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    return runs
 
 
 def write(slot: Slot, kb: KnowledgeBase) -> bool:
-    """Store `kb` atomically (folder.write); False if it could not be."""
+    """Store `kb` atomically (folder.write), the other occupations' wage rows in an entry beside it;
+    False if it could not be."""
     from ..wages.rows import runs
 
-    wages = kb.wages
-    kept = (
+    wages, own = kb.wages, kb.identity.soc_code
+    found = (
         [(soc, msgspec.Raw(msgspec.msgpack.encode(rows))) for soc, rows in runs(wages.rows)]
         if wages is not None
         else []
     )
     bare = msgspec.structs.replace(kb, wages=None, licensing=None)
-    stored = Stored(bare, wages.release if wages is not None else None, kept)
+    release = wages.release if wages is not None else None
+    stored = Stored(bare, release, [soc for soc, _ in found], [run for soc, run in found if soc == own])
+    others = [run for soc, run in found if soc != own]
+    if others:  # first, so an entry that names them is never read before they are there
+        file, key = folder.beside(slot.root, slot.file, slot.key, OTHERS)
+        folder.write(slot.root, file, store.seal(OTHERS_MAGIC, key, msgspec.msgpack.encode(others)))
     return folder.write(slot.root, slot.file, store.seal(MAGIC, slot.key, msgspec.msgpack.encode(stored)))
 
 

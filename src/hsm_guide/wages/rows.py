@@ -19,7 +19,7 @@ import msgspec
 
 from .model import WageRow
 
-Run = tuple[str, msgspec.Raw]  # an occupation's SOC code and its rows, as stored
+Run = tuple[str, msgspec.Raw | None]  # an occupation's SOC code and its rows as stored, None: kept elsewhere
 
 
 def runs(rows: Iterable[WageRow]) -> list[tuple[str, list[WageRow]]]:
@@ -38,11 +38,18 @@ def of(rows: Sequence[WageRow], soc: str) -> Sequence[WageRow]:
 
 
 class Rows(Sequence[WageRow]):
-    """The rows of a cached extract, each run decoded when first read; `parse` gives them all from the
-    extract's bytes, for a run that does not decode."""
+    """The rows of a cached extract, each run decoded when first read. A run stored as None is one of
+    those `elsewhere` gives, in order, read when one is first wanted (None: they cannot be read); `parse`
+    gives every row from the extract's bytes, for a run that cannot be read or does not decode."""
 
-    def __init__(self, stored: list[Run], parse: Callable[[], Sequence[WageRow]]) -> None:
-        self._runs: list[tuple[str, msgspec.Raw | list[WageRow]]] = list(stored)
+    def __init__(
+        self,
+        stored: list[Run],
+        elsewhere: Callable[[], list[msgspec.Raw] | None],
+        parse: Callable[[], Sequence[WageRow]],
+    ) -> None:
+        self._runs: list[tuple[str, msgspec.Raw | list[WageRow] | None]] = list(stored)
+        self._elsewhere = elsewhere
         self._parse = parse
         self._of: dict[str, list[WageRow]] = {}
 
@@ -69,11 +76,24 @@ class Rows(Sequence[WageRow]):
         soc, stored = self._runs[i]
         if isinstance(stored, list):
             return stored
+        if stored is None:
+            self._fetch()
+            soc, stored = self._runs[i]
+        assert isinstance(stored, msgspec.Raw)  # fetched: a stored run, not yet decoded
         rows = _decoded(soc, stored)
         if rows is None:
             raise _Undecodable
         self._runs[i] = (soc, rows)
         return rows
+
+    def _fetch(self) -> None:
+        """The runs kept elsewhere, in their places; _Undecodable when they cannot be read or do not fit."""
+        missing = [i for i, (_, stored) in enumerate(self._runs) if stored is None]
+        found = self._elsewhere()
+        if found is None or len(found) != len(missing):
+            raise _Undecodable
+        for i, stored in zip(missing, found, strict=True):
+            self._runs[i] = (self._runs[i][0], stored)
 
     def __iter__(self) -> Iterator[WageRow]:
         return iter(self._every())
