@@ -52,6 +52,7 @@ class Rows(Sequence[WageRow]):
         self._elsewhere = elsewhere
         self._parse = parse
         self._of: dict[str, list[WageRow]] = {}
+        self._all: list[WageRow] | None = None
 
     def of(self, soc: str) -> list[WageRow]:
         found = self._of.get(soc)
@@ -62,7 +63,9 @@ class Rows(Sequence[WageRow]):
         return found
 
     def _every(self) -> list[WageRow]:
-        return self._read(lambda: [r for i in range(len(self._runs)) for r in self._run(i)])
+        if self._all is None:
+            self._all = self._read(lambda: [r for i in range(len(self._runs)) for r in self._run(i)])
+        return self._all
 
     def _read(self, read: Callable[[], list[WageRow]]) -> list[WageRow]:
         try:
