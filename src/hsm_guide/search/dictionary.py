@@ -65,7 +65,9 @@ def _shard(kb: KnowledgeBase, start: str) -> dict[str, int]:
     return shards[start]
 
 
+@cache
 def _path() -> str:
+    """Where the package's word file is (looked up once a process: a question may read several entries)."""
     spec = find_spec("spellchecker")  # found, not imported: only its data file is read
     if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a dependency
         raise ModuleNotFoundError("pyspellchecker")
