@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     kb = knowledge.load_cached(path)
     search.search(kb, "bedside")  # fills the caches: the index, the place names, the word list
     shard = in_process_ms(lambda: (dictionary._SHARDS.clear(), dictionary.counts(kb, ["bedside"])), args.runs)
-    print(f"the word list read back from the cache, one first two letters: {shard:.1f} ms")
+    print(f"the word list read back from the cache, the entry of one word's first two letters: {shard:.1f} ms")
     asked = in_process_ms(lambda: search.search(kb, "is management more stressful than bedside nursing"), args.runs)
     print(f"a question with a word the guide lacks, in process: {asked:.1f} ms")
     long = " ".join(["salary", "in", "ohio"] + ["nursing"] * 9_997)
