@@ -7,7 +7,7 @@ Measures, with the interpreter hsm-guide is installed in, each in a fresh proces
   (`SpellChecker().known(...)`), wordfreq (`zipf_frequency`) and symspellpy (loading its English
   dictionary); a package that is not installed is left out (only pyspellchecker is a dependency);
 - what the guide pays: reading pyspellchecker's list itself (its gzip JSON, no import of the package),
-  and reading the list back from the cache beside the knowledge base (the shard of one first letter);
+  and reading the list back from the cache beside the knowledge base (the entry of one word's first two letters);
 - a first-time question with a word the guide does not hold ("bedside"), in process, cache warm;
 - a 10,000-word question, in process: the question is read up to its cut (words.MOST_WORDS);
   target: LONG_TARGET_MS (issue 19: "within a second or two").
@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     kb = knowledge.load_cached(path)
     search.search(kb, "bedside")  # fills the caches: the index, the place names, the word list
     shard = in_process_ms(lambda: (dictionary._SHARDS.clear(), dictionary.counts(kb, ["bedside"])), args.runs)
-    print(f"the word list read back from the cache, one letter: {shard:.1f} ms")
+    print(f"the word list read back from the cache, the entry of one word's first two letters: {shard:.1f} ms")
     asked = in_process_ms(lambda: search.search(kb, "is management more stressful than bedside nursing"), args.runs)
     print(f"a question with a word the guide lacks, in process: {asked:.1f} ms")
     long = " ".join(["salary", "in", "ohio"] + ["nursing"] * 9_997)

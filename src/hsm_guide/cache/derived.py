@@ -11,7 +11,6 @@ a damaged, foreign or differently shaped one is a miss.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -34,9 +33,7 @@ def remember(kb: KnowledgeBase, name: str, build: Callable[[], Any], make: Calla
     slot = knowledge.slot_of(kb)
     if slot is None:
         return make(build())
-    sub = os.path.join(slot.root, folder.DERIVED)
-    file = os.path.join(sub, f"{name}-{os.path.basename(slot.file)}")
-    key = store.digest(slot.key + name.encode("utf-8"))
+    file, key = folder.beside(slot.root, slot.file, slot.key, name)
     found = store.read(file, MAX_ENTRY_BYTES) if folder.owned(slot.root) else None
     payload = store.unseal(found[0], MAGIC, key) if found is not None else None
     if payload is not None:

@@ -34,6 +34,12 @@ DERIVED = "derived"
 _FOLDER = 0o040000  # stat.S_IFDIR
 
 
+def beside(root: str, entry: str, key: bytes, name: str) -> tuple[str, bytes]:
+    """Where the value `name` kept beside the knowledge-base entry `entry` (whose key digest is `key`)
+    lives, and its own key digest: derived/NAME-ENTRY, keyed by the entry's key and the name."""
+    return os.path.join(root, DERIVED, f"{name}-{os.path.basename(entry)}"), store.digest(key + name.encode("utf-8"))
+
+
 def owned(root: str) -> bool:
     """`root` is the guide's cache folder: this user's, writable by no one else, with the marker."""
     try:

@@ -7,6 +7,7 @@ find them all, and words msgspec's messages for someone editing the YAML.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 import msgspec
@@ -97,7 +98,7 @@ def _collect(value: Any, tp: Any, path: list[str | int], out: list[Found]) -> No
     before = len(out)
     if isinstance(base, type) and issubclass(base, Record) and isinstance(value, dict):
         _collect_record(value, base, path, out)
-    elif get_origin(base) is list and isinstance(value, list):
+    elif get_origin(base) in (list, Sequence) and isinstance(value, list):
         (item_tp,) = get_args(base)
         for i, item in enumerate(value):
             _collect(item, item_tp, [*path, i], out)

@@ -4,7 +4,6 @@ under a lead with a hanging indent, and a web address that is never broken."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -20,6 +19,8 @@ def clean(text: str, ascii_only: bool = False) -> str:
         lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text
     )
     if ascii_only and not text.isascii():
+        import unicodedata  # here, not above: its library loads only for a page folded to ASCII
+
         text = unicodedata.normalize("NFKD", text).encode("ascii", "replace").decode("ascii")
     return text
 

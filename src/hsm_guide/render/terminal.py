@@ -39,7 +39,6 @@ from ..blocks import (
     describe,
     fmt,
 )
-from .charts import BandChart, BarChart, TileChart
 from .layout import AddressLine, Hanging, clean, plain_url
 
 if TYPE_CHECKING:
@@ -84,10 +83,16 @@ class Renderer:
             case Table():
                 return self.table(block)
             case Bars():
+                from .charts import BarChart  # the charts' modules load only for a page that draws one
+
                 return BarChart(self, block)
             case Bands():
+                from .charts import BandChart
+
                 return BandChart(self, block)
             case TileMap():
+                from .charts import TileChart
+
                 return TileChart(self, block)
             case Tree():
                 return self.tree(block.root)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
-from typing import Any, NamedTuple, assert_never
+from collections.abc import Iterable, Iterator
+from typing import Annotated, Any, NamedTuple, assert_never
+
+from msgspec import Meta
 
 from ..blocks import (
     Address,
@@ -56,7 +58,31 @@ def index(kb: KnowledgeBase) -> list[Passage]:
     """Every passage, kept beside the cached knowledge base (building it renders every section)."""
     from ..cache import derived
 
-    return derived.remember(kb, "passages", lambda: [tuple(p) for p in passages(kb)], _passages, list[Passage])
+    return derived.remember(kb, "passages", lambda: _stored(passages(kb)), _passages, _STORED)
+
+
+# The passages as kept: each place a passage stands once (its section, title, heading, command and
+# context words: 159 for 756 passages), then each passage's place, text and words.
+_STORED = tuple[
+    list[tuple[str, str, str, str, frozenset[str]]], list[tuple[Annotated[int, Meta(ge=0)], str, frozenset[str]]]
+]
+
+
+def _stored(found: Iterable[Passage]) -> tuple[list[tuple[Any, ...]], list[tuple[int, str, frozenset[str]]]]:
+    places: dict[tuple[Any, ...], int] = {}
+    rows = []
+    for p in found:
+        at = places.setdefault((p.section, p.title, p.heading, p.command, p.context), len(places))
+        rows.append((at, p.text, p.words))
+    return list(places), rows
+
+
+def _passages(stored: tuple[list[tuple[Any, ...]], list[tuple[int, str, frozenset[str]]]]) -> list[Passage]:
+    places, rows = stored
+    return [
+        Passage(section, title, heading, text, command, words, context)
+        for (section, title, heading, command, context), text, words in ((places[at], t, w) for at, t, w in rows)
+    ]
 
 
 def vocabulary(kb: KnowledgeBase, found: list[Passage] | None = None) -> frozenset[str]:
@@ -68,10 +94,6 @@ def vocabulary(kb: KnowledgeBase, found: list[Passage] | None = None) -> frozens
         return sorted(set().union(*(p.words | p.context for p in (found if found is not None else index(kb)))))
 
     return derived.remember(kb, "vocabulary", build, frozenset, list[str])
-
-
-def _passages(rows: list[tuple[Any, ...]]) -> list[Passage]:
-    return [Passage._make(row) for row in rows]
 
 
 def passages(kb: KnowledgeBase) -> Iterator[Passage]:
@@ -183,7 +205,10 @@ def _matched(
     needed = max(1, (len(expanded) + 1) // 2)  # all words first, then most of them
     every: list[tuple[Passage, list[bool], int, bool]] = []
     seen = [0] * len(expanded)
+    every_form = frozenset().union(*expanded)
     for p in index:
+        if every_form.isdisjoint(p.words) and every_form.isdisjoint(p.context):
+            continue  # none of the words (most passages): nothing to count
         in_text = [not forms.isdisjoint(p.words) for forms in expanded]
         in_context = [not forms.isdisjoint(p.context) for forms in expanded]
         hits = [t or c for t, c in zip(in_text, in_context, strict=True)]

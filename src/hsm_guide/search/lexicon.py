@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..words import WORD, distance, inflected, singular, slip, variants
-from .parts import Entry, by_first_word, entries, phrase
+from .parts import Entry, by_first_word, named, phrase
 
 if TYPE_CHECKING:
     from ..model import KnowledgeBase
@@ -22,18 +22,25 @@ class Lexicon:
         from ..places.names import names
 
         q = kb.questions
+        self._kb = kb
         self.vocabulary = vocabulary  # every word of every passage
         self.synonyms = {w: tuple(g) for g in (q.synonyms if q else ()) for w in g}  # a word -> its group
         self.filler = frozenset(q.filler) if q else frozenset()
         self.common = self.filler | frozenset(self.synonyms)  # no place is named by these
         self.names: Names | None = names(kb)  # the names of places (None without a wage extract)
-        self._named = entries(kb)
+        self._named = named(kb)
         self.parts: dict[str, list[Entry]] = by_first_word(self._named)  # the names of parts, by first word
         self.own = _own_words(kb, self._named)  # the words of this occupation's names
 
     @cached_property
     def known(self) -> frozenset[str]:
-        """The words the guide knows: filler and synonyms, the names of parts, states and areas."""
+        """The words the guide knows: filler and synonyms, the names of parts, states and areas (kept beside
+        the cached knowledge base: a question with a word the guide lacks asks for them)."""
+        from ..cache import derived
+
+        return derived.remember(self._kb, "known", self._known, frozenset, list[str])
+
+    def _known(self) -> list[str]:
         from ..places.names import STATE_CODES, STATE_NAMES
 
         known = set(self.common) | {w for words, _, _ in self._named for w in words}
@@ -41,7 +48,7 @@ class Lexicon:
         if self.names is not None:
             known |= {w for a in self.names.areas for w in WORD.findall(a.name.lower())}
             known |= {w for k in self.names.regional for w in k}
-        return frozenset(known)
+        return sorted(known)
 
     @cached_property
     def _by_letter(self) -> dict[str, tuple[str, ...]]:

@@ -67,10 +67,11 @@ class Table(NamedTuple):
     needs: tuple[dict[str, int], ...]  # each card's: the kinds of part it needs, and how many of each
     owns: tuple[frozenset[str], ...]  # each card's: the kinds of part it needs or can use
     postings: dict[str, tuple[int, ...]]  # each token's examples, by index: a question scores only those
+    unseen: float  # the weight of a token no example holds: UNSEEN of the rarest token's
 
     def weight(self, token: str) -> float:
-        """A token's idf; one no example holds counts at UNSEEN of the rarest token's."""
-        return self.idf.get(token, max(self.idf.values(), default=1.0) * UNSEEN)
+        """A token's idf; one no example holds counts at `unseen`."""
+        return self.idf.get(token, self.unseen)
 
     def most(self, tokens: tuple[str, ...]) -> float:
         """What the tokens would score against an example that was the question itself."""
@@ -163,7 +164,8 @@ def _table(kb: KnowledgeBase, lexicon: Lexicon) -> Table:
     for i, example in enumerate(examples):
         for t in example.counts:
             postings.setdefault(t, []).append(i)
-    return Table(cards, examples, idf, average, needs, owns, {t: tuple(v) for t, v in postings.items()})
+    unseen = max(idf.values(), default=1.0) * UNSEEN
+    return Table(cards, examples, idf, average, needs, owns, {t: tuple(v) for t, v in postings.items()}, unseen)
 
 
 # The examples as plain values (card, counts, norm, whole, telling), each token's idf, the average length.

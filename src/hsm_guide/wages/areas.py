@@ -26,7 +26,6 @@ built once per ``areas`` sequence (cached on the sequence's identity: do not mut
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from difflib import get_close_matches
@@ -60,6 +59,8 @@ _JOINED = str.maketrans("", "", ".'\u2019")  # D.C. -> dc, Coeur d'Alene -> coeu
 def _strip_accents(text: str) -> str:
     if text.isascii():  # every BLS name, nearly every query
         return text.lower()
+    import unicodedata  # here, not above: its library loads only for text that needs it
+
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -96,7 +97,11 @@ _LONGEST_STATE = max(len(key.split()) for key in _STATE_KEYS)
 
 def _printable(text: str) -> bool:
     """No control, format or unassigned characters; spaces of any width are fine (a pasted no-break space)."""
-    return text.isprintable() or all(c.isprintable() or unicodedata.category(c) == "Zs" for c in text)
+    if text.isprintable():
+        return True
+    import unicodedata
+
+    return all(c.isprintable() or unicodedata.category(c) == "Zs" for c in text)
 
 
 def _listed_states(area: Area) -> set[str]:

@@ -6,7 +6,7 @@ Views ask here for rows and for how a measure reads ("$123,860", "not released",
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,7 @@ from ..blocks import Kind, Value, fmt, hourly, money, ordinal, percent, yearly_a
 from ..errors import UsageError
 from .areas import Area, find_area
 from .model import MEASURES, NOT_RELEASED, TOP_CODED, WageRow, Wages
+from .rows import of as rows_of
 
 if TYPE_CHECKING:
     from ..model import KnowledgeBase
@@ -36,6 +37,7 @@ class WageData:
         self.wages = wages
         self.release = wages.release
         self.soc = soc  # the guide's own occupation
+        self._keyed: dict[str, dict[tuple[str, str], WageRow]] = {}  # by occupation: its rows by area and industry
 
     @property
     def label(self) -> str:
@@ -46,19 +48,20 @@ class WageData:
     def source(self) -> str:
         return self.release.source
 
-    @cached_property
-    def _by_key(self) -> dict[tuple[str, str, str], WageRow]:
-        return {(r.soc, r.area, r.industry): r for r in self.wages.rows}
+    def _of(self, soc: str) -> Sequence[WageRow]:
+        """An occupation's rows, in the extract's order (from the cache, only these are decoded)."""
+        return rows_of(self.wages.rows, soc)
 
     def row(self, area: str, soc: str | None = None, industry: str = ALL_INDUSTRIES) -> WageRow | None:
-        return self._by_key.get((soc or self.soc, area, industry))
+        wanted = soc or self.soc
+        keyed = self._keyed.get(wanted)
+        if keyed is None:
+            keyed = self._keyed[wanted] = {(r.area, r.industry): r for r in self._of(wanted)}
+        return keyed.get((area, industry))
 
     def national(self, soc: str | None = None) -> WageRow:
         wanted = soc or self.soc  # all industries: the extract also holds the nation's industry rows
-        found = next(
-            (r for r in self.wages.rows if r.soc == wanted and r.kind == "national" and r.industry == ALL_INDUSTRIES),
-            None,
-        )
+        found = next((r for r in self._of(wanted) if r.kind == "national" and r.industry == ALL_INDUSTRIES), None)
         if found is None:
             raise UsageError(f"the wage extract has no national figures for SOC {wanted}")
         return found
@@ -66,7 +69,7 @@ class WageData:
     def areas(self, soc: str | None = None) -> list[WageRow]:
         """Every area row (all industries) of an occupation: national, states, metros, nonmetros."""
         wanted = soc or self.soc
-        return [r for r in self.wages.rows if r.soc == wanted and r.industry == ALL_INDUSTRIES]
+        return [r for r in self._of(wanted) if r.industry == ALL_INDUSTRIES]
 
     def states(self, soc: str | None = None) -> list[WageRow]:
         return [r for r in self.areas(soc) if r.kind == "state"]
@@ -81,9 +84,8 @@ class WageData:
         OEWS's government designations, without the ownership variants that overlap them."""
         return [
             r
-            for r in self.wages.rows
-            if r.soc == self.soc
-            and r.kind == "national"
+            for r in self._of(self.soc)
+            if r.kind == "national"
             and r.industry_level == 4
             and r.industry.endswith("00")
             and r.industry != ALL_INDUSTRIES

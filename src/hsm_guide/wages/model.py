@@ -7,6 +7,7 @@ measures that carry one, so "not released" (8) and "at least $239,200" (5)
 are never read as 0.
 """
 
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from msgspec import Meta
@@ -106,4 +107,4 @@ class Release(Record, frozen=True, kw_only=True):
 
 class Wages(Record, frozen=True, kw_only=True):
     release: Release
-    rows: list[WageRow]
+    rows: Sequence[WageRow]  # a list; served from the cache, rows.Rows (each occupation decoded when first read)
