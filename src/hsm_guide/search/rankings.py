@@ -44,17 +44,27 @@ def ranking(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
     if most and "pay" not in reading.tokens:  # "which states have the most of these jobs": the counts lead
         return _most_jobs_card(b, kb, data, kind, most)
     if lowest and BEST in reading.groups and not most:  # "which pay the most and which the least": both ends
-        b.heading(f"Answer: the best- and lowest-paying {kind}, {data.label}")
-        best = [
-            (f"{i}. {name}", text, cited) for i, (name, text, cited) in enumerate(_medians(data, order[:RANKED]), 1)
-        ]
-        worst = _medians(data, order[-RANKED:][::-1])
-        last = len(order)
-        worst = [(f"{last - i}. {name}", text, cited) for i, (name, text, cited) in enumerate(worst)]
-        b.facts([*best, *worst, sources_row(kb, [data.source])])
-        return Answered(frozenset())
+        return _both_ends(b, kb, data, kind, order)
+    return _one_end(b, kb, data, kind, order[-RANKED:][::-1] if lowest else order[:RANKED], lowest, most)
+
+
+def _both_ends(b: Builder, kb: KnowledgeBase, data: WageData, kind: str, order: list[WageRow]) -> Answered:
+    """The five best-paying areas and the five lowest, each with its rank among them all."""
+    b.heading(f"Answer: the best- and lowest-paying {kind}, {data.label}")
+    best = _medians(data, order[:RANKED])
+    worst = _medians(data, order[-RANKED:][::-1])
+    ranked = [(f"{i}. {name}", text, cited) for i, (name, text, cited) in enumerate(best, 1)]
+    ranked += [(f"{len(order) - i}. {name}", text, cited) for i, (name, text, cited) in enumerate(worst)]
+    b.facts([*ranked, sources_row(kb, [data.source])])
+    return Answered(frozenset())
+
+
+def _one_end(
+    b: Builder, kb: KnowledgeBase, data: WageData, kind: str, shown: list[WageRow], lowest: bool, most: list[WageRow]
+) -> Answered:
+    """The five best-paying areas, or the five lowest; with the areas of the most jobs where those are asked too."""
     b.heading(f"Answer: the {'lowest' if lowest else 'best'}-paying {kind}, {data.label}")
-    rows = _medians(data, order[-RANKED:][::-1] if lowest else order[:RANKED])
+    rows = _medians(data, shown)
     if most:  # "which states have the most jobs, and which pay best": both halves
         counts = "; ".join(f"{r.name} ({data.text(r, 'employment', 'count')})" for r in most)
         rows.append(("Most of these jobs", counts, [data.source]))
