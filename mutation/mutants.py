@@ -396,6 +396,12 @@ MUTANTS: dict[str, list[Change]] = {
             "if blocks:",
             "a second answer that pushes the first card off the first screen",
         ),
+        Change("SCREEN = 30", "SCREEN = 25", "pay asked second under a long card named by its page, not given"),
+        Change(
+            "shown = [*env.physical[:1], *env.human[-1:]]",
+            "shown = [*env.human[-1:]]",
+            "where the work is done without the offices most work in",
+        ),
         Change(
             ' + [f"{r.label.lower()}: {r.value}" for r in cited]',
             "",
@@ -668,9 +674,19 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         Change("RANKED = 5  # areas", "RANKED = 3  # areas", "three areas in a ranking card, not five"),
         Change(
-            "shown = order[-RANKED:][::-1] if lowest else order[:RANKED]",
-            "shown = order[:RANKED]",
+            "order[-RANKED:][::-1] if lowest else order[:RANKED], lowest, most)",
+            "order[:RANKED], lowest, most)",
             "the lowest-paying states answered with the best",
+        ),
+        Change(
+            "if lowest and BEST in reading.groups and not most:",
+            "if False:",
+            "the best-paying states dropped where both ends are asked",
+        ),
+        Change(
+            'ranked += [(f"{len(order) - i}. {name}"',
+            'ranked += [(f"{i + 1}. {name}"',
+            "the lowest-paying states numbered as if they were the best",
         ),
         Change("if r.state not in TERRITORIES]", "]", "territories ranked among the states"),
         Change(
@@ -810,14 +826,24 @@ MUTANTS: dict[str, list[Change]] = {
             "least = max(FLOOR, kept[0][0] / 2)", "least = FLOOR", "a gap that fits far less leading ('find a job')"
         ),
         Change(
-            'or getattr(found.cards[lead], "view", "") == "pay"',
-            "or False",
+            'return found.needs[lead].keys() <= {"background"} and card.view != "pay"',
+            'return found.needs[lead].keys() <= {"background"}',
             "a named gap before the pay asked for (hospital CEOs at Mayo)",
         ),
         Change(
-            "first += _specific(found, scores, reading, gaps)[:1]",
+            "first += _pairs_first(found, reading, _specific(found, scores, reading, gaps))[:1]",
             "first += []",
             "the nurse's route before the CPHQ asked about",
+        ),
+        Change(
+            "first += _pairs_first(found, reading, _specific(found, scores, reading, gaps))[:1]",
+            "first += _specific(found, scores, reading, gaps)[:1]",
+            "one credential's card where two are named (FACHE? CPHQ?)",
+        ),
+        Change(
+            'return not reading.has("pay")',
+            "return False",
+            "a nurse's pay before the CPHQ asked about by a nurse",
         ),
         Change(
             "for choice in (*choices, *(g for g in named_gaps(reading) if g not in choices)):",
