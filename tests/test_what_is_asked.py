@@ -18,6 +18,14 @@ def leads(run, *asked: tuple[str, str]) -> None:
         assert card(run, question)[0] == heading, question
 
 
+def shows(run, questions: tuple[str, ...], heading: str, *texts: str) -> None:
+    """Each question leads with the heading, and its page says each of the texts."""
+    for asked in questions:
+        assert card(run, asked)[0] == heading, asked
+        said = page(run, asked)
+        assert all(text in said for text in texts), asked
+
+
 def test_a_postal_code_that_is_also_a_name_after_a_determiner_is_the_name_and_elsewhere_the_state(run) -> None:
     """'a PA' is a physician assistant, 'an MD' a doctor and 'any VA' Veterans Affairs; 'requirements PA',
     'pay in VA' and 'that PA pays more than NJ' are the states."""
@@ -292,28 +300,31 @@ def test_a_credential_of_another_field_is_said_not_held_under_the_card_of_the_on
 def test_a_question_of_blood_or_patients_is_answered_by_where_the_work_is_done_and_what_it_is(run) -> None:
     """'passes out when he sees blood, would a manager job be hands-on?': the settings' place of work (offices)
     and the duties' key points, none of them care of patients, where before no card fit or a list of titles led."""
-    for asked in (
-        "my son wants to work in healthcare but passes out when he sees blood, would a manager job be hands-on?",
-        "do health services managers have to deal with patients directly",
-    ):
-        heading, _, _ = card(run, asked)
-        assert heading == "Answer: where the work is done, and what it is", asked
-        said = page(run, asked)
-        assert "Most work in offices: the administrative offices of hospitals" in said
-        assert "Lead staff: recruit, train, schedule and supervise them." in said
+    shows(
+        run,
+        (
+            "my son wants to work in healthcare but passes out when he sees blood, would a manager job be hands-on?",
+            "do health services managers have to deal with patients directly",
+        ),
+        "Answer: where the work is done, and what it is",
+        "Most work in offices: the administrative offices of hospitals",
+        "Lead staff: recruit, train, schedule and supervise them.",
+    )
 
 
 def test_a_field_of_study_named_like_a_setting_asks_which_majors_lead_here(run) -> None:
     """'major in public health' names a major, not the public-health setting's route: the majors card leads,
     and public health and business administration are among them."""
-    for asked in (
-        "can you major in public health and still become a hospital manager?",
-        "is a public health major ok for hospital management",
-    ):
-        heading, _, _ = card(run, asked)
-        assert heading == "Answer: Bachelor's majors that lead here", asked
-        said = page(run, asked)
-        assert "• Public health" in said and "• Business administration" in said
+    shows(
+        run,
+        (
+            "can you major in public health and still become a hospital manager?",
+            "is a public health major ok for hospital management",
+        ),
+        "Answer: Bachelor's majors that lead here",
+        "• Public health",
+        "• Business administration",
+    )
 
 
 def test_pay_asked_second_under_a_long_card_gives_its_figures_not_a_pointer(run) -> None:
