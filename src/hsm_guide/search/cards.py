@@ -102,7 +102,7 @@ def _gaps_first(found: Table, scores: dict[int, float], reading: Reading, gaps: 
     least = max(FLOOR, kept[0][0] / 2)
     first = [(s, i) for i, s in scores.items() if isinstance(found.cards[i], Gap) and s >= least]
     first = sorted(((s, i) for s, i in first if _can(found.cards[i], reading, gaps)), key=lambda pair: -pair[0])
-    first += _pairs_first(found, reading, _specific(found, scores, reading, gaps))[:1]  # not of who asks or the field
+    first += _pairs_first(found, reading, _specific(found, scores, reading, gaps))[:1]  # then a credential named
     return first + [pair for pair in kept if pair not in first]
 
 

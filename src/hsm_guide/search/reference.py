@@ -1,6 +1,6 @@
-"""The cards that show what the guide says in words or counts: a view's key points, the hours, a list
-of the education section, a glossary term, a kind of manager, the job titles, an organization, the jobs, the
-employers."""
+"""The cards that show what the guide says in words or counts: a view's key points, the hours, where the
+work is done, a list of the education section, a glossary term, a kind of manager, the job titles, an
+organization, the jobs, the employers."""
 
 from __future__ import annotations
 
