@@ -398,6 +398,11 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         Change("SCREEN = 30", "SCREEN = 25", "pay asked second under a long card named by its page, not given"),
         Change(
+            'b.entries("Answer: the experience that leads in", [Entry(r.text, tuple(r.sources)) for r in routes])',
+            'b.entries("Answer: the experience that leads in", [Entry(r.text, tuple(r.sources)) for r in routes[:2]])',
+            "the experience that leads in without the people who move across from other fields",
+        ),
+        Change(
             "shown = [*env.physical[:1], *env.human[-1:]]",
             "shown = [*env.human[-1:]]",
             "where the work is done without the offices most work in",

@@ -348,3 +348,18 @@ def test_the_jobs_one_would_start_in_are_the_titles_to_search_for_not_starting_p
         ("what jobs would I start in", "Answer: job titles to search for"),
         ("what is the starting pay", "Answer: Medical and Health Services Managers, pay in the United States"),
     )
+
+
+def test_whether_a_clinical_background_is_needed_is_answered_by_the_experience_that_leads_in(run) -> None:
+    """'do you need a clinical background': the experience the sources say leads in, administrative or clinical
+    work and people from other fields moving across, not one route (a nurse's) or the ladder up."""
+    shows(
+        run,
+        (
+            "is clinical experience required to become a practice manager",
+            "do you need a clinical background to be a health services manager",
+        ),
+        "Answer: the experience that leads in",
+        "Many employers want prior administrative or clinical work in a hospital or other healthcare facility.",
+        "Clinicians and people from unrelated fields, especially with management experience, move across",
+    )

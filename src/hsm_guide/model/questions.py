@@ -47,6 +47,7 @@ Answer = Literal[
     "key-points",
     "hours",
     "environment",
+    "experience",
     "related",
     "advancement",
     "term",

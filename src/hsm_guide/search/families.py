@@ -54,6 +54,8 @@ FAMILIES = {
     "key-points": _family("reference:key_points", "role occupation"),
     "hours": _family("reference:hours", "role occupation industry setting"),
     "environment": _family("reference:environment", "role occupation"),
+    # "do I have to be a nurse first to run a hospital": the nurse and the hospital are what is asked about
+    "experience": _family("reference:experience", "role occupation setting industry"),
     "related": _family("reference:related", "occupation role background"),
     "advancement": _family("reference:advancement", "role occupation setting industry"),
     # a major may be named as a setting is ("a degree in public health"): no setback for it

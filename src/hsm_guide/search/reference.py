@@ -69,6 +69,17 @@ def environment(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     return Answered(frozenset({"role", "occupation"}))
 
 
+def experience(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The experience that leads in, as the education section lists it (for "do I have to be a nurse first"):
+    administrative or clinical work, and the routes from offices, clinical work and other fields."""
+    routes = kb.experience.routes
+    if not routes:
+        return None
+    b.entries("Answer: the experience that leads in", [Entry(r.text, tuple(r.sources)) for r in routes])
+    b.facts([sources_row(kb, [i for r in routes for i in r.sources])])
+    return Answered(frozenset())
+
+
 def related(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
     """The related occupations with their national medians (as `related` tables them), and what they ask."""
     if kb.wages is None:
