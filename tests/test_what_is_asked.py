@@ -256,6 +256,10 @@ def test_a_credential_named_leads_before_a_card_of_the_whole_field_and_two_named
             "which certs matter most for a department manager? FACHE? CPHQ?",
             "Answer: the FACHE and the CPHQ side by side",
         ),
+        (
+            "lab tech moving up, which certs actually matter, FACHE? CPHQ?",
+            "Answer: the FACHE and the CPHQ side by side",
+        ),
     )
 
 
