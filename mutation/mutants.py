@@ -684,6 +684,11 @@ MUTANTS: dict[str, list[Change]] = {
             "the lowest-paying states answered with the best",
         ),
         Change(
+            'if word in _EMPLOY and "most" in words[i + 1 : i + 3]:',
+            "if False:",
+            "'which employ the most' beside pay dropped",
+        ),
+        Change(
             "if lowest and BEST in reading.groups and not most:",
             "if False:",
             "the best-paying states dropped where both ends are asked",

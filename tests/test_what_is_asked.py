@@ -367,3 +367,13 @@ def test_whether_a_clinical_background_is_needed_is_answered_by_the_experience_t
         "Many employers want prior administrative or clinical work in a hospital or other healthcare facility.",
         "Clinicians and people from unrelated fields, especially with management experience, move across",
     )
+
+
+def test_which_states_employ_the_most_asked_beside_pay_adds_the_most_jobs_to_the_ranking(run) -> None:
+    """'which pay the most, and which employ the most': the best-paying states, then the states with the most
+    of these jobs, the largest first, where the second half was dropped."""
+    states = [r for r in ROWS if r["soc"] == "11-9111" and r["kind"] == "state" and r["industry"] == "000000"]
+    largest = max((r for r in states if r["employment"]), key=lambda r: float(r["employment"]))
+    heading, facts, _ = card(run, "which states pay health services managers the most, and which employ the most?")
+    assert heading == "Answer: the best-paying states (and DC), May 2025"
+    assert facts["Most of these jobs"].startswith(f"{largest['name']} ({float(largest['employment']):,.0f})")

@@ -92,10 +92,12 @@ def _most_jobs_card(b: Builder, kb: KnowledgeBase, data: WageData, kind: str, mo
 def _most_jobs(words: tuple[str, ...]) -> bool:
     """Whether the question asks where the most of these jobs are ("the most jobs", "the most medical and
     health services manager jobs", "employment"): 'most' and a word of jobs, only the occupation's name
-    between them."""
+    between them; or a word of employing before it ("which employ the most")."""
     if "employment" in words:
         return True
     for i, word in enumerate(words):
+        if word in _EMPLOY and "most" in words[i + 1 : i + 3]:  # "which employ the most"
+            return True
         if word in ("most", "more"):
             after = list(dropwhile(lambda w: w in _NAME, words[i + 1 :]))
             if after and after[0] in _JOBS:
@@ -104,6 +106,7 @@ def _most_jobs(words: tuple[str, ...]) -> bool:
 
 
 _JOBS = frozenset({"jobs", "job", "positions", "openings", "managers", "employment"})
+_EMPLOY = frozenset({"employ", "employs", "hire", "hires"})
 _NAME = frozenset({"of", "these", "the", "medical", "and", "health", "services", "healthcare", "manager", "admin"})
 
 
