@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 import pytest
 from typer.testing import CliRunner
 
+from hsm_guide.cache.folder import DERIVED
 from hsm_guide.cli import app
 from hsm_guide.environment import APP, Environment, cache_folder
 from hsm_guide.knowledge import packaged_data_path
@@ -65,6 +66,8 @@ def _compiled_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     environ.update(COLUMNS="80", NO_COLOR="1", HSM_GUIDE_CACHE_DIR=str(folder))
     for args in (["pay"], ["search", "how much do nurse managers make in ohio or dallas"]):
         assert run_in(environment(environ=environ), *args).exit_code == 0
+    if os.environ.get("MUTATION_MAP"):  # mutation testing's trace (mutation/tracer.py): each test builds the
+        shutil.rmtree(folder / DERIVED, ignore_errors=True)  # values it derives, so each is mapped to its builders
     return folder
 
 
