@@ -34,8 +34,7 @@ def remember(kb: KnowledgeBase, name: str, build: Callable[[], Any], make: Calla
     if slot is None:
         return make(build())
     file, key = folder.beside(slot.root, slot.file, slot.key, name)
-    found = store.read(file, MAX_ENTRY_BYTES) if folder.owned(slot.root) else None
-    payload = store.unseal(found[0], MAGIC, key) if found is not None else None
+    payload = folder.read_sealed(slot.root, file, MAGIC, key, MAX_ENTRY_BYTES)
     if payload is not None:
         try:
             return make(msgspec.msgpack.decode(payload, type=shape))

@@ -40,6 +40,13 @@ def beside(root: str, entry: str, key: bytes, name: str) -> tuple[str, bytes]:
     return os.path.join(root, DERIVED, f"{name}-{os.path.basename(entry)}"), store.digest(key + name.encode("utf-8"))
 
 
+def read_sealed(root: str, file: str, magic: bytes, key: bytes, limit: int) -> memoryview | None:
+    """The payload of the entry `file` in the guide's folder `root`, sealed with `magic` and `key`; None
+    for any miss (a folder not the guide's, an absent, foreign, damaged or stale entry)."""
+    found = store.read(file, limit) if owned(root) else None
+    return store.unseal(found[0], magic, key) if found is not None else None
+
+
 def owned(root: str) -> bool:
     """`root` is the guide's cache folder: this user's, writable by no one else, with the marker."""
     try:

@@ -152,10 +152,7 @@ def read(slot: Slot, parse: Parse | None, licensing: bytes | None) -> KnowledgeB
     """The entry's knowledge base, or None for any miss (absent, stale, foreign, corrupt, unreadable).
     `parse(soc)` gives the wage extract's rows from its bytes, for a run of them that does not decode (None:
     there is no extract); `licensing` is the state table's bytes, which the key hashed."""
-    if not folder.owned(slot.root):
-        return None
-    found = store.read(slot.file, MAX_ENTRY_BYTES)
-    payload = store.unseal(found[0], MAGIC, slot.key) if found is not None else None
+    payload = folder.read_sealed(slot.root, slot.file, MAGIC, slot.key, MAX_ENTRY_BYTES)
     if payload is None:
         return None
     return decode(payload, parse, licensing, lambda: _others(slot))
@@ -197,8 +194,7 @@ def decode(
 def _others(slot: Slot) -> list[msgspec.Raw] | None:
     """The other occupations' runs kept beside the entry, in order; None for any miss."""
     file, key = folder.beside(slot.root, slot.file, slot.key, OTHERS)
-    found = store.read(file, MAX_ENTRY_BYTES) if folder.owned(slot.root) else None
-    payload = store.unseal(found[0], OTHERS_MAGIC, key) if found is not None else None
+    payload = folder.read_sealed(slot.root, file, OTHERS_MAGIC, key, MAX_ENTRY_BYTES)
     if payload is None:
         return None
     try:
@@ -238,6 +234,6 @@ def _parser(wages_raw: tuple[bytes, bytes], path: Path) -> Parse:
     def parse(soc: str) -> Sequence[WageRow]:
         from ..wages import extract
 
-        return extract.parse(wages_raw, Path(str(path)), soc).rows
+        return extract.parse(wages_raw, path, soc).rows
 
     return parse

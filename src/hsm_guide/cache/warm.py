@@ -104,10 +104,9 @@ def entry_path(env: Environment, key: bytes) -> str | None:
 def lookup(env: Environment, key: bytes) -> memoryview | None:
     """The stored page's bytes, or None for any miss (absent, damaged, foreign, unreadable, not the guide's folder)."""
     path = entry_path(env, key)
-    if path is None or env.cache_folder is None or not folder.owned(env.cache_folder):
+    if path is None or env.cache_folder is None:
         return None
-    found = store.read(path, MAX_PAGE_BYTES)
-    payload = None if found is None else store.unseal(found[0], MAGIC, key)
+    payload = folder.read_sealed(env.cache_folder, path, MAGIC, key, MAX_PAGE_BYTES)
     if payload is not None and not is_terminal(env.environ, env.stdout_isatty) and _escapes(payload, env.encoding):
         return None  # plain output never gets escape codes, whatever a file says
     return payload

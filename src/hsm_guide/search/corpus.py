@@ -79,10 +79,11 @@ def _stored(found: Iterable[Passage]) -> tuple[list[tuple[Any, ...]], list[tuple
 
 def _passages(stored: tuple[list[tuple[Any, ...]], list[tuple[int, str, frozenset[str]]]]) -> list[Passage]:
     places, rows = stored
-    return [
-        Passage(section, title, heading, text, command, words, context)
-        for (section, title, heading, command, context), text, words in ((places[at], t, w) for at, t, w in rows)
-    ]
+    found = []
+    for at, text, words in rows:
+        section, title, heading, command, context = places[at]
+        found.append(Passage(section, title, heading, text, command, words, context))
+    return found
 
 
 def vocabulary(kb: KnowledgeBase, found: list[Passage] | None = None) -> frozenset[str]:

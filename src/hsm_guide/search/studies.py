@@ -73,7 +73,6 @@ def _no_pay_by(kb: KnowledgeBase, reading: Reading, kind: str) -> tuple[str, lis
     from ..wages.lookup import wage_data
 
     data = wage_data(kb)
-    nation = data.national()
-    said = f" This occupation's median, {data.label}: {data.text(nation, 'annual_median')} a year." if nation else ""
+    said = f" This occupation's median, {data.label}: {data.text(data.national(), 'annual_median')} a year."
     text = f"Which pays more is not in the guide: BLS publishes pay by occupation, place and industry, not by {kind}."
     return text + said, [data.source]
