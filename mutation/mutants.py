@@ -914,7 +914,7 @@ MUTANTS: dict[str, list[Change]] = {
             "return (raw, info)",
             "the size check before the read refuses such a file; only a file growing between the two differs",
         ),
-        Change("or (trust and not trusted(info)):", "):", "an entry another user could have written read"),
+        Change("or (trust and not trusted(info)):", ":", "an entry another user could have written read"),
         Change(
             "return info.st_uid == uid and not info.st_mode & 0o022",
             "return info.st_uid == uid",
