@@ -132,6 +132,29 @@ SHORT = {
 }
 
 
+# Everyday phrases that mean one of the synonym groups' words: "pay right out of college" asks for starting pay.
+_LEADS: tuple[tuple[str, ...], ...] = ((), ("right",), ("straight",), ("fresh",))
+_OUT_OF = [(*lead, "out", "of", place) for lead in _LEADS for place in ("college", "school")]
+IDIOMS: dict[tuple[str, ...], str] = {
+    **dict.fromkeys(_OUT_OF, "starting"),
+    **dict.fromkeys([("new", "grad"), ("new", "grads"), ("new", "graduate"), ("new", "graduates")], "starting"),
+    **dict.fromkeys([("recent", "grad"), ("recent", "graduate"), ("just", "graduated"), ("first", "job")], "starting"),
+}
+_IDIOM_LONGEST = max(len(said) for said in IDIOMS)
+
+
+def idioms(lower: Sequence[str]) -> list[tuple[int, int, str]]:
+    """The everyday phrases among `lower`, longest first where they overlap: (start, end, the word meant)."""
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lower):
+        n = next((n for n in range(_IDIOM_LONGEST, 1, -1) if tuple(lower[i : i + n]) in IDIOMS), 0)
+        if n:
+            found.append((i, i + n, IDIOMS[tuple(lower[i : i + n])]))
+        i += n or 1
+    return found
+
+
 def split(text: str) -> tuple[list[str], int]:
     """The words as typed, up to MOST_WORDS, and how many more were left unread."""
     typed = WORD.findall(text)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..places.question import Found
-from ..words import SHORT, THOUSANDS, american, amount, is_rate, singular, split
+from ..words import SHORT, THOUSANDS, american, amount, idioms, is_rate, singular, split
 from .asked import OCCUPATIONS, among
 from .asked import Reading as Reading  # where the modules of the room import it from
 from .figures import PAY, as_figures
@@ -47,6 +47,7 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
     found = _outside(_places(kb, typed, lexicon), find(lexicon.parts, singles, set()), typed)
     taken = {i for f in found for i in range(f.start, f.end)}
     groups = frozenset(lower) | {lexicon.synonyms[w][0] for w in lower if w in lexicon.synonyms}
+    groups |= {meant for _, _, meant in idioms(lower)}
     parts = as_figures(_affirmed(find(lexicon.parts, singles, taken), lower), lower, lexicon)
     years, past = _years(kb, lower)
     reading = Reading(
@@ -197,7 +198,12 @@ def _word_tokens(reading: Reading, lexicon: Lexicon, covered: set[int]) -> list[
     """The other words: a synonym group's first word, a common word as typed, else the word's singular;
     none for a word of this occupation's own names."""
     tokens: list[str] = []
+    phrases = {start: (end, meant) for start, end, meant in idioms(reading.lower) if start not in covered}
     for i, word in enumerate(reading.singles):
+        if i in phrases:  # an everyday phrase ('right out of college'): the word it means, its words covered
+            end, meant = phrases[i]
+            covered.update(range(i, end))
+            tokens.append(meant)
         if i in covered or word in STOP or word in lexicon.own:
             continue
         if word.isdigit() or THOUSANDS.fullmatch(word):
