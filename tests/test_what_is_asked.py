@@ -136,9 +136,14 @@ def test_pay_asked_again_beside_a_comparison_is_said_for_the_place_named_and_not
 
 def test_an_entry_level_job_asked_puts_the_first_job_before_the_managers_titles(run) -> None:
     heading, facts, _ = card(run, "what entry level jobs in healthcare administration should i search for")
-    assert heading == "Answer: job titles to search for" and next(iter(facts)) == "A first job"
+    assert heading == "Answer: job titles to search for"
+    assert list(facts)[:3] == ["Jobs people start in", "A first job", "Job titles"]
+    assert "administrative assistant in a healthcare office" in facts["Jobs people start in"]
+    for asked in ("what jobs can i get right out of college", "i'm a new grad, what titles should i apply for"):
+        assert next(iter(card(run, asked)[1])) == "Jobs people start in", asked  # an everyday phrase for starting
     heading, facts, _ = card(run, "what job titles should i search for")
     assert heading == "Answer: job titles to search for" and next(iter(facts)) == "Job titles"
+    assert list(facts)[-2] == "Jobs people start in"  # still shown, after the managers' titles
 
 
 def test_pay_asked_of_two_degrees_or_credentials_says_bls_has_none_by_either(run) -> None:

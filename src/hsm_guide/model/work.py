@@ -100,6 +100,7 @@ class Roles(Record, frozen=True, kw_only=True):
     scope: list[Item]
     manager_types: list[Named]
     title_examples: list[Item]
+    first_jobs: list[Item] = []  # the jobs people start in, on the way to these titles
     onet_titles: list[Item]
     specializations: list[Named]
     dot_roles: list[DotRole]

@@ -192,8 +192,14 @@ def titles(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answe
     if not rows:
         return None
     first = _first_job(kb, reading)
-    if first is not None:  # first where an entry-level job is asked ("what entry level jobs should i look for")
-        rows.insert(0 if "starting" in reading.groups else len(rows), ("A first job", first.text, first.sources))
+    starting = "starting" in reading.groups  # first where an entry-level job is asked ("what entry level jobs...")
+    if first is not None:
+        rows.insert(0 if starting else len(rows), ("A first job", first.text, first.sources))
+    if kb.roles.first_jobs:
+        jobs = kb.roles.first_jobs
+        listed = ", ".join(j.text if n == 0 else j.text[:1].lower() + j.text[1:] for n, j in enumerate(jobs))
+        said = ("Jobs people start in", listed, [i for j in jobs for i in j.sources])
+        rows.insert(0 if starting else len(rows), said)
     b.heading("Answer: job titles to search for")
     b.facts([*rows, sources_row(kb, [i for row in rows for i in row[2]])])
     return Answered(frozenset({"role", "occupation", "background"} if first else {"role", "occupation"}))

@@ -57,6 +57,7 @@ def roles(kb: KnowledgeBase) -> Document:
     b.bullets("Scope", r.scope)
     b.bullets("Types of manager", r.manager_types)
     b.bullets("Job titles", r.title_examples)
+    b.bullets("Jobs people start in", r.first_jobs)
     b.bullets("Sample titles (O*NET)", r.onet_titles)
     b.bullets("Specializations", r.specializations)
     dot = [Entry(d.text, tuple(d.sources), f"{d.name} (DOT {d.dot_code})") for d in r.dot_roles]
