@@ -33,7 +33,8 @@ _ENDS = re.compile(r"[?;!]|\.(?:\s|$)|,(?=\s*(?:" + "|".join(ASKING) + r")\b)", 
 def clauses(reading: Reading) -> list[str]:
     """The question's clauses: split where a question ends and at a joining word outside any name
     ('medical and health services managers' is one name, not two clauses), unless the question
-    compares ('compare nurses and managers' names a pair)."""
+    compares ('compare nurses and managers' names a pair) and no new question follows the join ('texas vs
+    california, and which cities pay the most' asks two things)."""
     spans = [(p.start, p.end) for p in reading.parts] + [(f.start, f.end) for f in reading.places]
     inside = {i for start, end in spans for i in range(start + 1, end)}
     pairs = COMPARE in reading.tokens
@@ -44,7 +45,8 @@ def clauses(reading: Reading) -> list[str]:
         ends.add(count)
     found: list[list[str]] = [[]]
     for i, word in enumerate(reading.typed):
-        if word.lower() in JOINS and i not in inside and not pairs:
+        asks_next = i + 1 < len(reading.typed) and reading.typed[i + 1].lower() in _ASKS_ANEW
+        if word.lower() in JOINS and i not in inside and (asks_next or not pairs):
             found.append([])
             continue
         found[-1].append(word)
@@ -57,6 +59,9 @@ def clauses(reading: Reading) -> list[str]:
 # by side answers "would i make more"; two degrees or credentials say BLS has no pay by either, with this
 # occupation's median. With a place named, this occupation's pay there is said apart.
 _ANSWERED = {"occupations": "pay", "degrees": "pay", "credentials": "pay"}
+_RANKINGS = frozenset({"ranking", "employers", "best-industries"})  # answers that rank places or industries
+_WHICH = frozenset({"which", "where"})  # the words a clause asking for a ranking in so many words starts with
+_ASKS_ANEW = _WHICH | {"how"}  # after "and", a new question even where the question compares a pair
 
 
 def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -> tuple[Card, Reading] | None:
@@ -78,19 +83,23 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
         if not found or found[0][0] < ASKS * table(kb, lexicon).most(asked.tokens):
             continue  # a card that fits the clause loosely ("I have a psychology degree": how long it takes)
         best = found[0][1]
-        if isinstance(best, Card) and _another_view(best, lead, bool(reading.places)):
+        which = piece.split()[0].lower() in _WHICH
+        if isinstance(best, Card) and _another_view(best, lead, bool(reading.places), which):
             return best, _with_context(asked, reading)
     return None
 
 
-def _another_view(clause: Card, lead: Choice, placed: bool) -> bool:
-    """Whether the clause's card shows what the lead's does not: another view, and not what it already gives."""
+def _another_view(clause: Card, lead: Choice, placed: bool, which: bool) -> bool:
+    """Whether the clause's card shows what the lead's does not: another view, or a ranking the clause asks
+    for in so many words ("texas vs california, and which cities pay the most": both pay, the ranking its
+    own), and not what the lead already gives."""
     from ..model import Card
 
     if not isinstance(lead, Card):  # a gap has no view, and its answer is its heading, no card family
         return True
     given = not placed and _ANSWERED.get(lead.answer) == clause.answer
-    return clause.view != lead.view and not given
+    ranked = clause.answer in _RANKINGS and lead.answer not in _RANKINGS and clause.view == lead.view
+    return (clause.view != lead.view or (ranked and which)) and not given
 
 
 def _with_context(asked: Reading, reading: Reading) -> Reading:
