@@ -114,6 +114,8 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     cited = [data.source, *(i for _, _, s in counted for i in s)]
     b.facts([*rows, *industries, *counted, sources_row(kb, cited)])
     _notes(b, kb, reading, data, where)
+    if _SCHOOLING & reading.groups:
+        _own_schooling(b, kb, data, [s for s in pair if s != data.soc])
     used = {"occupation", "unheld", "place", "background", "role", "amount"}
     return Answered(frozenset(used | ({"industry", "setting"} if industries else set())))
 
@@ -210,6 +212,27 @@ def _own_growth(b: Builder, kb: KnowledgeBase, own: str) -> None:
     growth = growth_text(edition)
     if growth:
         b.note(f"Projected growth: {own}, {growth}; the guide holds no projection for the others.", edition.sources)
+
+
+_SCHOOLING = frozenset({"degree", "school", "schooling", "schools"})  # the degree group, and its everyday words
+
+
+def _own_schooling(b: Builder, kb: KnowledgeBase, data: WageData, others: list[str]) -> None:
+    """The schooling the guide holds (this occupation's usual entry education), that it holds none for the
+    others, and the route in from any of them it has one for."""
+    entry = next((r for r in kb.quick_facts.entry_requirements if r.education), None)
+    own = data.occupation_name(data.soc)
+    named = listed([data.occupation_name(s) for s in others]) or "the others"
+    if entry is None or entry.education is None:
+        said = f"Schooling: the guide holds none for {own} or {named}."
+    else:
+        education = entry.education.lower()
+        article = "an" if education[:1] in "aeiou" else "a"
+        said = f"Schooling: {own} usually start with {article} {education} (BLS); the guide holds none for {named}."
+    routes = [f"hsm-guide path --from {r.key}" for r in kb.paths.backgrounds if r.soc in others]
+    if routes:
+        said += f" The route from that work into this one: {', '.join(routes)}."
+    b.note(said, entry.sources if entry else [])
 
 
 def _alike(
