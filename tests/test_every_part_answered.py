@@ -1,0 +1,84 @@
+"""Every part of a question answered, or said not held: a ranking asked after a comparison, the schooling
+asked beside two occupations' pay, the jobs people start in, an everyday phrase for starting, and the
+not-held cards that say where to look (each rule with a question it decides, and one it leaves alone)."""
+
+from __future__ import annotations
+
+from .test_question_rules import ROWS, card, money
+from .test_what_is_asked import page
+
+
+def _best_metro() -> dict[str, str]:
+    metros = [r for r in ROWS if r["soc"] == "11-9111" and r["kind"] == "metro" and r["industry"] == "000000"]
+    return max((r for r in metros if r["annual_median"]), key=lambda r: float(r["annual_median"]))
+
+
+def test_a_ranking_asked_after_two_places_compared_is_answered_second(run) -> None:
+    """'texas vs california, and which cities pay the most': the two states side by side, then the best-paying
+    metros in brief, where the ranking was dropped (both are pay; the ranking is its own answer)."""
+    asked = "health services manager pay texas vs california, and which cities pay the most"
+    heading, _, _ = card(run, asked)
+    assert heading == "Answer: Texas and California, pay side by side, May 2025"
+    said = page(run, asked)
+    best = _best_metro()
+    assert "You also asked: The best-paying metro areas, May 2025." in said
+    assert f"{best['name']}: {money(best['annual_median'])} a year" in said
+
+
+def test_a_question_that_only_compares_gets_no_ranking_and_a_clause_that_is_no_which_question_none(run) -> None:
+    """No ranking is added where none is asked in so many words: two places alone, or rural pay asked after
+    a place (a clause read alone would rank metros)."""
+    for asked in (
+        "health services manager pay texas vs california",
+        "client in rural eastern montana interested in healthcare admin. what does it pay in non-metro areas out there",
+    ):
+        assert "The best-paying metro areas" not in page(run, asked), asked
+
+
+def test_schooling_asked_beside_two_occupations_pay_says_what_is_held_and_the_route_between(run) -> None:
+    """'pay and schooling difference': the guide holds this occupation's entry education, none for the other
+    occupation, and the route from it where it has one; without schooling asked, no such note."""
+    said = page(run, "health information technician vs health services manager - pay and schooling difference")
+    assert "Schooling: Medical and Health Services Managers usually start with a bachelor's degree" in said
+    assert "the guide holds none for Medical Records Specialists" in said
+    assert "The route from that work into this one: hsm-guide path --from records-tech" in said
+    said = page(run, "do nurses need more school than health services managers")
+    assert "the guide holds none for Registered Nurses" in said and "path --from nurse" in said
+    assert "Schooling:" not in page(run, "health information technician vs health services manager pay")
+
+
+def test_an_everyday_phrase_for_starting_asks_for_starting_pay(run) -> None:
+    """'right out of college', 'new grad': starting pay is asked, so the pay card says BLS has no starting wage
+    and gives the 10th percentile; a question without one does not."""
+    for asked in ("medical and health services manager salary right out of college", "what do new grads make"):
+        heading, facts, _ = card(run, asked)
+        assert heading == "Answer: Medical and Health Services Managers, pay in the United States", asked
+        assert facts["Starting pay"].startswith("BLS publishes no starting wage"), asked
+    assert "Starting pay" not in card(run, "medical and health services manager salary in college towns")[1]
+
+
+def test_what_to_study_for_a_title_is_the_education_and_jobs_by_a_year_the_outlook(run) -> None:
+    """A title named beside 'what do I need to study' asks for the education, not what the title is; 'how many
+    jobs will there be by 2034' asks for the projection."""
+    assert card(run, "what do u need to study to be a hospital administator")[0] == "Answer: the education it takes"
+    outlook = "Answer: Job outlook, key points"
+    assert card(run, "how many health services manager jobs will there be by 2034")[0] == outlook
+
+
+def test_not_held_cards_say_where_to_look(run) -> None:
+    """A list of accredited programs: none held, and CAHME lists them; benefits: none held, and BLS's National
+    Compensation Survey says what share of workers get them, never for one occupation."""
+    asked = "list of cahme accredited mha programs in the midwest"
+    assert card(run, asked)[0] == "Answer: not in this guide"
+    said = page(run, asked)
+    assert "The guide holds no list of schools or programs." in said and "lists them on its site" in said
+    said = page(run, "typical bonus and benefits for a hospital department director")
+    assert "The guide holds no figures on benefits, bonuses or time off." in said
+    assert "National Compensation Survey (bls.gov/ncs/ebs)" in said
+
+
+def test_the_roles_page_lists_the_jobs_people_start_in(run) -> None:
+    said = " ".join(run("roles").stdout.split())
+    assert "Jobs people start in" in said
+    assert "Administrative assistant in a healthcare office" in said
+    assert "Financial clerk in a healthcare office" in said
