@@ -891,9 +891,42 @@ MUTANTS: dict[str, list[Change]] = {
             "'MHA vs MBA, which pays more' with no word that BLS has no pay by degree",
         ),
         Change(
-            'rows.insert(0 if "starting" in reading.groups else len(rows),',
-            "rows.insert(len(rows),",
+            'rows.insert(0 if starting else len(rows), ("A first job",',
+            'rows.insert(len(rows), ("A first job",',
             "entry-level jobs asked answered with senior titles first",
+        ),
+        # the sixth round: every part answered (a ranking after a comparison, schooling, everyday phrases)
+        Change(
+            "rows.insert(0 if starting else len(rows), said)",
+            "rows.insert(len(rows), said)",
+            "entry-level jobs asked answered without the jobs people start in first",
+        ),
+        Change(
+            "(asks_next or not pairs)",
+            "(not pairs)",
+            "a ranking asked after a comparison ('texas vs california, and which cities') dropped",
+        ),
+        Change(
+            "(clause.view != lead.view or (ranked and which))",
+            "(clause.view != lead.view or ranked)",
+            "a clause that asks no 'which' ('what does it pay out there') adding the metros' ranking",
+        ),
+        Change("if _SCHOOLING & reading.groups:", "if False:", "schooling asked beside two occupations' pay dropped"),
+        Change("if _SCHOOLING & reading.groups:", "if True:", "schooling said where only pay is asked"),
+        Change(
+            'routes = [f"hsm-guide path --from {r.key}" for r in kb.paths.backgrounds if r.soc in others]',
+            "routes: list[str] = []",
+            "schooling asked without the route from the other occupation",
+        ),
+        Change(
+            "groups |= {meant for _, _, meant in idioms(lower)}",
+            "groups |= set()",
+            "'salary right out of college' answered without the word that BLS has no starting wage",
+        ),
+        Change(
+            "        if i in phrases:",
+            "        if False:",
+            "'what jobs can i get right out of college' scored by its words, not as starting",
         ),
     ],
     "cache store": [
