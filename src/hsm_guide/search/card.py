@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from ..sections.builder import FactRow
     from ..wages.lookup import WageData
     from ..wages.model import WageRow
+    from .reading import Reading
 
 SOURCES_NAMED = 3  # sources a card names; the view it leads to cites every one
 
@@ -74,3 +75,28 @@ def in_short(text: str, mark: str = ": ") -> str:
 def lowered(name: str) -> str:
     """A name inside a sentence: 'A registered nurse...' -> 'a registered nurse...'; 'MGMA' stays."""
     return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+
+
+def not_by(kind: str) -> str:
+    return f"BLS publishes pay by occupation, place and industry, not by {kind}"
+
+
+def no_pay_by(kb: KnowledgeBase, reading: Reading, kind: str, lead: str) -> tuple[str, list[str]] | None:
+    """Pay asked of degrees or credentials ("MHA vs MBA, which pays more", "do CPHQ holders earn more"): a
+    line saying BLS's figures are by neither, with this occupation's median, and its source."""
+    if not reading.has("pay") or kb.wages is None:
+        return None
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    said = f" This occupation's median, {data.label}: {data.text(data.national(), 'annual_median')} a year."
+    return f"{lead} is not in the guide: {not_by(kind)}.{said}", [data.source]
+
+
+def yours(data: WageData, row: WageRow | None, annual: float, among: str) -> FactRow:
+    """The pay the question names, made yearly, and where it stands among a row's percentiles ("among
+    Medical and Health Services Managers", "in Kansas nonmetropolitan area")."""
+    from ..sections.pay.salary import offer_text, standings
+
+    ranks = standings(data, [(row, among)], annual) if row else []
+    return ("Your pay", "; ".join([offer_text(annual), *ranks]), [data.source])

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..words import listed
-from .card import Answered, industry_row, jobs, median, sources_row
+from .card import Answered, industry_row, jobs, median, sources_row, yours
 
 ALL = "00-0000"  # all occupations: where pay stands across the economy
 MOST = 4  # occupations one question sets side by side
@@ -153,7 +153,7 @@ def _side_by_side(
     rows += _higher([(n, r.annual_median if r else None) for n, r in zip(names, found, strict=True)])
     rows += [(f"{data.occupation_name(s)}, {r.name} alone", _median(data, r), src) for s, r in local]
     if reading.amount is not None and data.soc in pair:
-        rows.append(_yours(data, found[pair.index(data.soc)], reading.amount, src))
+        rows.append(yours(data, found[pair.index(data.soc)], reading.amount, f"among {names[pair.index(data.soc)]}"))
     return rows
 
 
@@ -194,14 +194,6 @@ def _in_industries(data: WageData, reading: Reading, pair: list[str], national: 
         pays = [(name, row.annual_median if row else None), (f"{own} in {r.industry_name}", r.annual_median)]
         rows += [("Difference there", value, src) for _, value, src in _higher(pays)]
     return rows
-
-
-def _yours(data: WageData, own: WageRow | None, annual: float, src: list[str]) -> FactRow:
-    """The pay the question names, made yearly, and where it stands among this occupation's percentiles."""
-    from ..sections.pay.salary import offer_text, standings
-
-    ranks = standings(data, [(own, f"among {data.occupation_name(data.soc)}")], annual) if own else []
-    return ("Your pay", "; ".join([offer_text(annual), *ranks]), src)
 
 
 def _own_growth(b: Builder, kb: KnowledgeBase, own: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..words import listed
-from .card import Answered, lowered, sources_row
+from .card import Answered, lowered, no_pay_by, sources_row
 
 if TYPE_CHECKING:
     from ..model import Card, Certification, Degree, KnowledgeBase, Route
@@ -27,7 +27,7 @@ def degrees(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answ
     said = _route_says(reading, pair)
     cited = [i for d in pair for i in d.sources] + [i for _, _, s in said for i in s]
     b.facts([*rows, *said, sources_row(kb, cited)])
-    unpaid = _no_pay_by(kb, reading, "degree")
+    unpaid = no_pay_by(kb, reading, "degree", "Which pays more")
     if unpaid:
         b.note(*unpaid)
     return Answered(frozenset({"degree", "term"} | ({"background", "setting"} if said else set())))
@@ -60,19 +60,6 @@ def credentials(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
         rows.append((c.code, f"{c.name}. Suits {lowered(c.suits)}. Eligible: {lowered(eligible)}", c.sources))
     b.facts([*rows, sources_row(kb, [i for c in pair for i in c.sources])])
     suits = "Which suits you depends on the work you want: each one's page has its exam, renewal and cost."
-    unpaid = _no_pay_by(kb, reading, "credential")
+    unpaid = no_pay_by(kb, reading, "credential", "Which pays more")
     b.note(f"{suits} {unpaid[0]}" if unpaid else suits, unpaid[1] if unpaid else ())
     return Answered(frozenset({"credential", "term", "organization"}))
-
-
-def _no_pay_by(kb: KnowledgeBase, reading: Reading, kind: str) -> tuple[str, list[str]] | None:
-    """Pay asked of two degrees or credentials ("MHA vs MBA, which pays more"): a line saying BLS's figures are
-    by neither, with this occupation's median, and its source."""
-    if not reading.has("pay") or kb.wages is None:
-        return None
-    from ..wages.lookup import wage_data
-
-    data = wage_data(kb)
-    said = f" This occupation's median, {data.label}: {data.text(data.national(), 'annual_median')} a year."
-    text = f"Which pays more is not in the guide: BLS publishes pay by occupation, place and industry, not by {kind}."
-    return text + said, [data.source]
