@@ -59,6 +59,7 @@ def clauses(reading: Reading) -> list[str]:
 # by side answers "would i make more"; two degrees or credentials say BLS has no pay by either, with this
 # occupation's median. With a place named, this occupation's pay there is said apart.
 _ANSWERED = {"occupations": "pay", "degrees": "pay", "credentials": "pay"}
+_BORROWED = frozenset({"background", "credential"})  # what a clause reads from the others where it names none
 _RANKINGS = frozenset({"ranking", "employers", "best-industries"})  # answers that rank places or industries
 _WHICH = frozenset({"which", "where"})  # the words a clause asking for a ranking in so many words starts with
 _ASKS_ANEW = _WHICH | {"how"}  # after "and", a new question even where the question compares a pair
@@ -103,13 +104,14 @@ def _another_view(clause: Card, lead: Choice, placed: bool, which: bool) -> bool
 
 
 def _with_context(asked: Reading, reading: Reading) -> Reading:
-    """The clause as read, with the place and who asks that another clause names ("a teacher in ohio. what
-    would i make?": Ohio's pay; "...what degree would i need": the teacher's education)."""
+    """The clause as read, with the place, who asks and the credential that another clause names ("a teacher in
+    ohio. what would i make?": Ohio's pay; "...what degree would i need": the teacher's education; "FACHE
+    requirements and does it raise your salary": pay, and no figure for what the FACHE adds)."""
     # Their word spans are the whole question's, not the clause's: a card reads what they name, never the
     # clause's words at those positions (the tokens, scored before, are the clause's own).
     places = asked.places or reading.places
-    backgrounds = tuple(p for p in reading.parts if p.kind == "background" and not asked.every("background"))
-    return asked._replace(places=places, parts=asked.parts + backgrounds)
+    borrowed = tuple(p for p in reading.parts if p.kind in _BORROWED and not asked.every(p.kind))
+    return asked._replace(places=places, parts=asked.parts + borrowed)
 
 
 def best_clause(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> tuple[Choice, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .card import Answered, in_short, sources_row
+from .card import Answered, in_short, no_pay_by, sources_row
 
 if TYPE_CHECKING:
     from ..model import Card, Certification, KnowledgeBase, Route
@@ -37,6 +37,7 @@ def credential(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> A
         b.heading(f"Answer: the {c.code}, {c.name}")
         needed = optional(kb)
         b.facts([*main_facts(c), *needed, sources_row(kb, [*c.sources, *(i for _, _, s in needed for i in s)])])
+        _unpaid(b, kb, reading, c)
         return Answered(USED)
     fields, heading, none = facet
     items = [item for field in fields for item in getattr(c, field)]
@@ -47,7 +48,15 @@ def credential(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> A
     else:
         b.text(f"The guide's sources give no {none} for the {c.code} ({c.name}).")
         b.facts([*main_facts(c), sources_row(kb, c.sources)])
+    _unpaid(b, kb, reading, c)
     return Answered(USED)
+
+
+def _unpaid(b: Builder, kb: KnowledgeBase, reading: Reading, c: Certification) -> None:
+    """Pay asked of the credential ("do CPHQ holders earn more"): none by credential, said under its facts."""
+    unpaid = no_pay_by(kb, reading, "credential", f"What the {c.code} adds to pay")
+    if unpaid:
+        b.note(*unpaid)
 
 
 def optional(kb: KnowledgeBase) -> list[FactRow]:

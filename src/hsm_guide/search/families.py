@@ -26,7 +26,7 @@ def _family(function: str, uses: str = "") -> Family:
 _ROUTE = "background setting role industry occupation"
 _CREDENTIAL = "credential term organization role background"
 FAMILIES = {
-    "pay": _family("pay:pay", "place occupation year past-year role industry setting"),
+    "pay": _family("pay:pay", "place occupation year past-year role industry setting credential"),
     "offer": _family("offer:offer", "place amount role industry setting"),  # where the offer is from: said in a note
     "places": _family("compare:places", "place role"),  # a role named is one of this occupation's titles
     "industries": _family("compare:industries", "industry setting role"),

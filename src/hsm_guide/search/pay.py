@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .card import Answered, industry_row, median, sources_row
+from .card import Answered, industry_row, median, not_by, sources_row
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -46,6 +46,7 @@ def pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered
         rows.append((f"Median pay, {data.label}", f"BLS publishes no estimate for {where}", src))
     else:
         rows += figures(data, row, reading)
+        rows += _by_credential(data, reading) if soc == data.soc else []
         rows += beside(data, row, area if soc == data.soc else None)
     if soc != data.soc:  # the occupation the guide is about, beside the one asked of, in the same place
         rows += own_beside(data, area, by_state)
@@ -59,8 +60,19 @@ def pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered
     if by_state:
         b.note(f"BLS figures for {data.occupation_name(soc).lower()} in the guide are by state: {where}.", src)
     used = {"place", "occupation", "unheld", "year"} | ({"industry", "setting"} if industries else set())
+    used |= {"credential"} if soc == data.soc and row is not None else set()  # said: no pay by credential
     _notes(b, kb, data, row, reading)
     return Answered(frozenset(used | {"role"}))
+
+
+def _by_credential(data: WageData, reading: Reading) -> list[FactRow]:
+    """Pay asked beside a credential ("does the FACHE raise your salary"): BLS has no pay by credential."""
+    named = [c.code for c in reading.every("credential")]
+    if not named:
+        return []
+    what = " or ".join(named)
+    said = f"{not_by('credential')}: no figure for what the {what} adds"
+    return [("By credential", said, [data.source])]
 
 
 def own_beside(data: WageData, area: object, by_state: bool) -> list[FactRow]:
