@@ -38,7 +38,7 @@ FAMILIES = {
     "ranking": _family("rankings:ranking", "role"),
     "best-industries": _family("rankings:best_industries", "industry setting role"),
     "region-pay": _family("rankings:region_pay", "region role"),
-    "rural-pay": _family("rankings:rural_pay", "place rural role"),
+    "rural-pay": _family("rankings:rural_pay", "place rural role amount"),
     "past-pay": _family("rankings:past_pay", "year role"),
     "route": _family("routes:route", _ROUTE),
     "timeline": _family("routes:timeline", _ROUTE),

@@ -8,7 +8,7 @@ from itertools import dropwhile
 from typing import TYPE_CHECKING
 
 from ..words import listed
-from .card import Answered, jobs, median, sources_row
+from .card import Answered, jobs, median, sources_row, yours
 
 if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase
@@ -175,9 +175,11 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     rows: list[FactRow] = [(r.name, median(data, r, hourly=True) + jobs(data, r), [data.source]) for r in shown]
     if len(states) == 1:  # "do they make much less out there?": the whole state and the nation beside
         rows += _state_and_nation(data, states[0])
+    if reading.amount is not None:  # "am I underpaid at 82k out here": where it stands in the first area shown
+        rows.append(yours(data, shown[0], reading.amount, f"in {shown[0].name}"))
     b.facts([*rows, sources_row(kb, [data.source])])
     _rural_notes(b, len(areas), len(shown), [by_code.get(s, s) for s in named if s not in states])
-    return Answered(frozenset({"place"}))
+    return Answered(frozenset({"place"} | ({"amount"} if reading.amount is not None else set())))
 
 
 def _rural_notes(b: Builder, areas: int, shown: int, without: list[str]) -> None:
