@@ -138,7 +138,7 @@ _OUT_OF = [(*lead, "out", "of", place) for lead in _LEADS for place in ("college
 IDIOMS: dict[tuple[str, ...], str] = {
     **dict.fromkeys(_OUT_OF, "starting"),
     **dict.fromkeys([("new", "grad"), ("new", "grads"), ("new", "graduate"), ("new", "graduates")], "starting"),
-    **dict.fromkeys([("recent", "grad"), ("recent", "graduate"), ("just", "graduated"), ("first", "job")], "starting"),
+    **dict.fromkeys([("recent", "grad"), ("recent", "graduate"), ("just", "graduated")], "starting"),
 }
 _IDIOM_LONGEST = max(len(said) for said in IDIOMS)
 

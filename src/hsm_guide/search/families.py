@@ -62,7 +62,7 @@ FAMILIES = {
     "education-list": _family("reference:education_list", "degree role setting"),
     "term": _family("reference:term", "term degree credential role organization occupation"),
     "role": _family("reference:role", "role occupation setting industry term"),
-    "titles": _family("reference:titles", "role occupation background"),
+    "titles": _family("reference:titles", "role occupation background degree"),  # the jobs a degree leads to
     "organization": _family("reference:organization", "organization term credential"),
     "jobs": _family("reference:jobs", "occupation role place"),
     "employers": _family("reference:employers", "industry setting occupation"),

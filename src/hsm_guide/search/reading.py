@@ -203,7 +203,7 @@ def _word_tokens(reading: Reading, lexicon: Lexicon, covered: set[int]) -> list[
         if i in phrases:  # an everyday phrase ('right out of college'): the word it means, its words covered
             end, meant = phrases[i]
             covered.update(range(i, end))
-            tokens.append(meant)
+            tokens += [] if meant in tokens else [meant]  # 'entry level ... new grads': starting once
         if i in covered or word in STOP or word in lexicon.own:
             continue
         if word.isdigit() or THOUSANDS.fullmatch(word):

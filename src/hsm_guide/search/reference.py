@@ -202,7 +202,8 @@ def titles(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answe
         rows.insert(0 if starting else len(rows), said)
     b.heading("Answer: job titles to search for")
     b.facts([*rows, sources_row(kb, [i for row in rows for i in row[2]])])
-    return Answered(frozenset({"role", "occupation", "background"} if first else {"role", "occupation"}))
+    used = {"role", "occupation", "degree"}  # a degree named asks which jobs it leads to: these
+    return Answered(frozenset(used | {"background"} if first else used))
 
 
 def _title_rows(kb: KnowledgeBase) -> list[FactRow]:
