@@ -4,7 +4,7 @@ not-held cards that say where to look (each rule with a question it decides, and
 
 from __future__ import annotations
 
-from .test_question_rules import ROWS, card, money
+from .test_question_rules import ROWS, card, money, row
 from .test_what_is_asked import page
 
 
@@ -82,3 +82,43 @@ def test_the_roles_page_lists_the_jobs_people_start_in(run) -> None:
     assert "Jobs people start in" in said
     assert "Administrative assistant in a healthcare office" in said
     assert "Financial clerk in a healthcare office" in said
+
+
+def test_pay_asked_of_a_credential_says_bls_has_none_by_credential(run) -> None:
+    """'do CPHQ holders earn more': the credential's card, and a line that BLS has no pay by credential, with
+    this occupation's median; asked second ('FACHE requirements and does it raise your salary'), the pay card
+    reads the credential from the other clause and says the same in a row."""
+    national = money(row("0000000")["annual_median"])
+    said = page(run, "do CPHQ holders earn more")
+    assert "What the CPHQ adds to pay is not in the guide: BLS publishes pay by occupation, place and industry" in said
+    assert f"This occupation's median, May 2025: {national} a year." in said
+    asked = "FACHE requirements and does it actually raise your salary"
+    said = page(run, asked)
+    assert card(run, asked)[0].startswith("Answer: what the FACHE")
+    assert "By credential: BLS publishes pay by occupation, place and industry, not by credential" in said
+    assert "no figure for what the FACHE adds" in said
+    assert "not by credential" not in page(run, "what does the CPHQ exam cover")
+
+
+def test_a_salary_named_beside_rural_pay_is_placed_among_the_areas_percentiles(run) -> None:
+    """'am I underpaid ... in rural western kansas making 82k': the state's nonmetro area, and where $82,000
+    stands among its percentiles."""
+    nonmetro = next(r for r in ROWS if r["soc"] == "11-9111" and r["kind"] == "nonmetro" and r["state"] == "KS")
+    _, facts, _ = card(run, "am i underpaid? clinic mgr in rural western kansas making 82k")
+    assert facts["Your pay"].startswith("$82,000 a year, $39.42 an hour; about the ")
+    assert facts["Your pay"].endswith(f"percentile in {nonmetro['name']}")
+    assert "Your pay" not in card(run, "clinic mgr pay in rural western kansas")[1]
+
+
+def test_a_pay_increase_asked_is_the_pay_side_by_side_and_a_day_asked_of_two_jobs_is_the_day(run) -> None:
+    """'pay increase worth it' asks the two occupations' pay (a bump, an increase), not the education; 'what's
+    a day like for a clinical director vs charge nurse' asks of the day, not the pay; entry-level jobs for
+    someone with a bachelor's are the titles, not starting pay."""
+    assert card(run, "respiratory therapist to department manager pay increase worth it?")[0].startswith(
+        "Answer: Respiratory Therapists and Medical and Health Services Managers, pay side by side"
+    )
+    asked = "what's a day like for a clinical director vs charge nurse, less patient contact?"
+    assert card(run, asked)[0] == "Answer: A day in the life, key points"
+    assert card(run, "charge nurse vs unit manager pay")[0].startswith("Answer: Registered Nurses and Medical")
+    asked = "entry level jobs in health admin for new grads with just a bachelor's"
+    assert card(run, asked)[0] == "Answer: job titles to search for"
