@@ -924,6 +924,31 @@ MUTANTS: dict[str, list[Change]] = {
             "'salary right out of college' answered without the word that BLS has no starting wage",
         ),
         Change(
+            "rows += _by_credential(data, reading) if soc == data.soc else []",
+            "rows += []",
+            "'does the FACHE raise your salary' answered with no word that BLS has no pay by credential",
+        ),
+        Change(
+            "    _unpaid(b, kb, reading, c)\n    return Answered(USED)",
+            "    return Answered(USED)",
+            "'do CPHQ holders earn more' answered with the exam alone",
+        ),
+        Change(
+            '_BORROWED = frozenset({"background", "credential"})',
+            '_BORROWED = frozenset({"background"})',
+            "pay asked second of 'it' (the FACHE) answered with no word of the credential",
+        ),
+        Change(
+            'if reading.amount is not None:  # "am I underpaid at 82k out here"',
+            "if False:",
+            "a salary named beside rural pay not placed",
+        ),
+        Change(
+            '"titles": _family("reference:titles", "role occupation background degree")',
+            '"titles": _family("reference:titles", "role occupation background")',
+            "entry-level jobs for someone with a bachelor's answered with starting pay",
+        ),
+        Change(
             "        if i in phrases:",
             "        if False:",
             "'what jobs can i get right out of college' scored by its words, not as starting",
