@@ -924,6 +924,16 @@ MUTANTS: dict[str, list[Change]] = {
             "'salary right out of college' answered without the word that BLS has no starting wage",
         ),
         Change(
+            'other = clause.answer != lead.answer and clause.view != "pay"',
+            'other = clause.view != "pay" and False',
+            "another answer of the lead's page asked second ('and how does it compare to FACHE') dropped",
+        ),
+        Change(
+            'other = clause.answer != lead.answer and clause.view != "pay"',
+            "other = clause.answer != lead.answer",
+            "a place's pay repeated under two places' pay",
+        ),
+        Change(
             "rows += _by_credential(data, reading) if soc == data.soc else []",
             "rows += []",
             "'does the FACHE raise your salary' answered with no word that BLS has no pay by credential",

@@ -122,3 +122,16 @@ def test_a_pay_increase_asked_is_the_pay_side_by_side_and_a_day_asked_of_two_job
     assert card(run, "charge nurse vs unit manager pay")[0].startswith("Answer: Registered Nurses and Medical")
     asked = "entry level jobs in health admin for new grads with just a bachelor's"
     assert card(run, asked)[0] == "Answer: job titles to search for"
+
+
+def test_another_answer_of_the_same_page_asked_second_is_given_but_not_for_pay(run) -> None:
+    """Two answers of one page ('CMPE requirements and how does it compare to FACHE': the pair, then what the
+    CMPE takes) are both given; pay is not (a place's pay under two places' pay repeats the lead)."""
+    said = page(run, "CMPE requirements and how does it compare to FACHE for a practice administrator")
+    assert "You also asked: What the CMPE takes: who is eligible, the exam." in said
+    asked = "career change at 50 into nursing home administration. how long does it take to get licensed in Ohio"
+    said = page(run, asked)
+    assert "You also asked: How long it takes, a career changer from another field." in said
+    asked = "clinic mgr in Boise, husband got a job in Seattle. how much does health services manager pay change"
+    said = page(run, asked)
+    assert "You also asked" not in said

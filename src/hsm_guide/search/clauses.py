@@ -100,7 +100,8 @@ def _another_view(clause: Card, lead: Choice, placed: bool, which: bool) -> bool
         return True
     given = not placed and _ANSWERED.get(lead.answer) == clause.answer
     ranked = clause.answer in _RANKINGS and lead.answer not in _RANKINGS and clause.view == lead.view
-    return (clause.view != lead.view or (ranked and which)) and not given
+    other = clause.answer != lead.answer and clause.view != "pay"  # a page's other answer: how long an MHA takes
+    return (clause.view != lead.view or other or (ranked and which)) and not given
 
 
 def _with_context(asked: Reading, reading: Reading) -> Reading:
