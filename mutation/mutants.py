@@ -871,8 +871,8 @@ MUTANTS: dict[str, list[Change]] = {
             "pay asked second given for the nation, not Ohio",
         ),
         Change(
-            'backgrounds = tuple(p for p in reading.parts if p.kind == "background" and not asked.every("background"))',
-            "backgrounds: tuple[Part, ...] = ()",
+            "borrowed = tuple(p for p in reading.parts if p.kind in _BORROWED and not asked.every(p.kind))",
+            "borrowed: tuple[Part, ...] = ()",
             "the degree asked second not for the teacher the first clause names",
         ),
         Change(
@@ -907,8 +907,8 @@ MUTANTS: dict[str, list[Change]] = {
             "a ranking asked after a comparison ('texas vs california, and which cities') dropped",
         ),
         Change(
-            "(clause.view != lead.view or (ranked and which))",
-            "(clause.view != lead.view or ranked)",
+            "or (ranked and which)) and not given",
+            "or ranked) and not given",
             "a clause that asks no 'which' ('what does it pay out there') adding the metros' ranking",
         ),
         Change("if _SCHOOLING & reading.groups:", "if False:", "schooling asked beside two occupations' pay dropped"),
