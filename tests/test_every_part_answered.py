@@ -135,3 +135,13 @@ def test_another_answer_of_the_same_page_asked_second_is_given_but_not_for_pay(r
     asked = "clinic mgr in Boise, husband got a job in Seattle. how much does health services manager pay change"
     said = page(run, asked)
     assert "You also asked" not in said
+
+
+def test_a_license_asked_for_a_student_is_the_licenses_not_the_students_route(run) -> None:
+    """'does my student need a license to work as a health services manager': the licenses (nursing home
+    administrators need one; most other posts none), not the route a student takes."""
+    heading, _, _ = card(run, "does my student need a license to work as a health services manager")
+    assert heading == "Answer: Licenses, key points"
+    assert "Nursing home administrators need a license in every state" in page(
+        run, "do you need a license to be a hospital administrator"
+    )
