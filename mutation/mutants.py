@@ -465,8 +465,8 @@ MUTANTS: dict[str, list[Change]] = {
             "a place dropped when a part names the same words",
         ),
         Change(
-            'tokens += ["<year>"] if _YEAR.fullmatch(word) else []',
-            'tokens += ["<year>"]',
+            'return ["<year>"] if _YEAR.fullmatch(word) else []',
+            'return ["<year>"]',
             "any number ('10 years') taken for a year",
         ),
         # parts.py: the parts a question names
@@ -949,8 +949,8 @@ MUTANTS: dict[str, list[Change]] = {
             "pay asked second of 'it' (the FACHE) answered with no word of the credential",
         ),
         Change(
-            'if reading.amount is not None:  # "am I underpaid at 82k out here"',
-            "if False:",
+            "    if amount is not None:\n        rows.append(yours(",
+            "    if False:\n        rows.append(yours(",
             "a salary named beside rural pay not placed",
         ),
         Change(

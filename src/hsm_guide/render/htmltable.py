@@ -57,20 +57,25 @@ def render(g: Grid, label: str, to_html: Callable[[str], str]) -> str:
 
 
 def printed_lines(g: Grid) -> int:
-    """About how many lines the table's head and rows take in print: each column gets a share of
-    the line in proportion to its longest cell, and a row is as tall as its tallest cell. A share
-    narrower than the column's longest word (which the browser does not break) is widened to it,
-    and the others narrowed to keep the line: so narrowed, a long column wraps more."""
+    """About how many lines the table's head and rows take in print: a row is as tall as its tallest
+    cell, each column as wide as its share of the line (`_shares`)."""
+    shares = _shares(g)
+    rows = [g.heads, *g.rows] if g.heads else list(g.rows)
+    return sum(max(-(-len(cell) // int(share)) for cell, share in zip(row, shares, strict=True)) for row in rows)
+
+
+def _shares(g: Grid) -> list[float]:
+    """Each column's share of the printed line, in characters: in proportion to its longest cell, and
+    never narrower than its longest word (which the browser does not break), the others narrowed to
+    keep the line; so narrowed, a long column wraps more."""
     columns = range(len(g.heads))
     longest = [max((len(row[i]) for row in g.rows), default=1) or 1 for i in columns]
     words = [max((len(w) for row in [g.heads, *g.rows] for w in row[i].split()), default=1) for i in columns]
     shares = [max(4, LINE * n / sum(longest)) for n in longest]
-    wide = [max(s, w) for s, w in zip(shares, words, strict=True)]
-    spare = LINE - sum(w for w, s in zip(wide, shares, strict=True) if w > s)
-    rest = sum(s for w, s in zip(wide, shares, strict=True) if w <= s)
-    shares = [w if w > s else max(4, s * spare / rest) if rest else s for w, s in zip(wide, shares, strict=True)]
-    rows = [g.heads, *g.rows] if g.heads else list(g.rows)
-    return sum(max(-(-len(cell) // int(share)) for cell, share in zip(row, shares, strict=True)) for row in rows)
+    wide = [w > s for s, w in zip(shares, words, strict=True)]
+    spare = LINE - sum(w for w, too in zip(words, wide, strict=True) if too)
+    rest = sum(s for s, too in zip(shares, wide, strict=True) if not too)
+    return [w if too else max(4, s * spare / rest) for s, w, too in zip(shares, words, wide, strict=True)]
 
 
 def _num(figure: bool) -> str:

@@ -113,9 +113,7 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     counted = _counted(kb, data, pair, reading.every("role")) if _asks_how_counted(reading) else []
     cited = [data.source, *(i for _, _, s in counted for i in s)]
     b.facts([*rows, *industries, *counted, sources_row(kb, cited)])
-    _notes(b, kb, reading, data, where)
-    if _SCHOOLING & reading.groups:
-        _own_schooling(b, kb, data, [s for s in pair if s != data.soc])
+    _notes(b, kb, reading, data, where, pair)
     used = {"occupation", "unheld", "place", "background", "role", "amount"}
     return Answered(frozenset(used | ({"industry", "setting"} if industries else set())))
 
@@ -133,13 +131,15 @@ def _heading(
         b.heading(f"Answer: {title}")
 
 
-def _notes(b: Builder, kb: KnowledgeBase, reading: Reading, data: WageData, where: str) -> None:
-    """Under the figures: the state whose figures stand for the place named, and this occupation's growth
-    where growth is asked (the guide projects this occupation alone)."""
+def _notes(b: Builder, kb: KnowledgeBase, reading: Reading, data: WageData, where: str, pair: list[str]) -> None:
+    """Under the figures: the state whose figures stand for the place named, this occupation's growth where
+    growth is asked (the guide projects this occupation alone), and its schooling where schooling is."""
     if reading.place and where != reading.place.area.name:
         b.note(f"BLS figures for these occupations in the guide are by state: {where} for {reading.place.area.name}.")
     if "growing" in reading.tokens:
         _own_growth(b, kb, data.occupation_name(data.soc))
+    if _SCHOOLING & reading.groups:
+        _own_schooling(b, kb, data, [s for s in pair if s != data.soc])
 
 
 def _side_by_side(

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
     from ..model import Card, KnowledgeBase
     from ..sections.builder import Builder, FactRow
+    from ..wages.areas import Area
     from ..wages.lookup import WageData
     from ..wages.model import WageRow
     from .reading import Reading
@@ -41,20 +42,14 @@ def pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered
     )
     if not said(b, kb, reading, title):
         b.heading(f"Answer: {title}")
-    rows: list[FactRow] = []
     if row is None:
-        rows.append((f"Median pay, {data.label}", f"BLS publishes no estimate for {where}", src))
+        rows: list[FactRow] = [(f"Median pay, {data.label}", f"BLS publishes no estimate for {where}", src)]
     else:
-        rows += figures(data, row, reading)
-        rows += _by_credential(data, reading) if soc == data.soc else []
-        rows += beside(data, row, area if soc == data.soc else None)
+        rows = _figures_rows(data, reading, row, area, soc == data.soc)
     if soc != data.soc:  # the occupation the guide is about, beside the one asked of, in the same place
         rows += own_beside(data, area, by_state)
     industries = reading.every("industry") if soc == data.soc else []
-    for code in industries:
-        industry = data.row("0000000", soc, code)
-        if industry is not None:
-            rows.append(industry_row(data, industry))
+    rows += _industry_rows(data, soc, industries)
     rows.append(sources_row(kb, [data.source]))
     b.facts(rows)
     if by_state:
@@ -63,6 +58,19 @@ def pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered
     used |= {"credential"} if soc == data.soc and row is not None else set()  # said: no pay by credential
     _notes(b, kb, data, row, reading)
     return Answered(frozenset(used | {"role"}))
+
+
+def _industry_rows(data: WageData, soc: str, industries: list[str]) -> list[FactRow]:
+    """The occupation's national figure in each industry named, where BLS publishes one."""
+    found = (data.row("0000000", soc, code) for code in industries)
+    return [industry_row(data, row) for row in found if row is not None]
+
+
+def _figures_rows(data: WageData, reading: Reading, row: WageRow, area: Area | None, ours: bool) -> list[FactRow]:
+    """The row's figures; for this occupation (`ours`), that BLS has no pay by a credential named, and the
+    place beside its state and the nation."""
+    rows = figures(data, row, reading) + (_by_credential(data, reading) if ours else [])
+    return rows + beside(data, row, area if ours else None)
 
 
 def _by_credential(data: WageData, reading: Reading) -> list[FactRow]:

@@ -172,14 +172,20 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     where = f" of {listed(names)}" if names else ""
     b.heading(f"Answer: pay in the rural (nonmetropolitan) areas{where}, {data.label}")
     shown = _shown(data, areas, len(states) == 1)
-    rows: list[FactRow] = [(r.name, median(data, r, hourly=True) + jobs(data, r), [data.source]) for r in shown]
-    if len(states) == 1:  # "do they make much less out there?": the whole state and the nation beside
-        rows += _state_and_nation(data, states[0])
-    if reading.amount is not None:  # "am I underpaid at 82k out here": where it stands in the first area shown
-        rows.append(yours(data, shown[0], reading.amount, f"in {shown[0].name}"))
-    b.facts([*rows, sources_row(kb, [data.source])])
+    b.facts([*_rural_rows(data, shown, states, reading.amount), sources_row(kb, [data.source])])
     _rural_notes(b, len(areas), len(shown), [by_code.get(s, s) for s in named if s not in states])
     return Answered(frozenset({"place"} | ({"amount"} if reading.amount is not None else set())))
+
+
+def _rural_rows(data: WageData, shown: list[WageRow], states: list[str], amount: float | None) -> list[FactRow]:
+    """Each nonmetro area's median and jobs; for one state, the whole state and the nation beside; a salary
+    named, where it stands in the first area shown ("am I underpaid at 82k out here")."""
+    rows: list[FactRow] = [(r.name, median(data, r, hourly=True) + jobs(data, r), [data.source]) for r in shown]
+    if len(states) == 1:  # "do they make much less out there?"
+        rows += _state_and_nation(data, states[0])
+    if amount is not None:
+        rows.append(yours(data, shown[0], amount, f"in {shown[0].name}"))
+    return rows
 
 
 def _rural_notes(b: Builder, areas: int, shown: int, without: list[str]) -> None:

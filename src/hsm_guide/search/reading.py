@@ -204,14 +204,17 @@ def _word_tokens(reading: Reading, lexicon: Lexicon, covered: set[int]) -> list[
             end, meant = phrases[i]
             covered.update(range(i, end))
             tokens += [] if meant in tokens else [meant]  # 'entry level ... new grads': starting once
-        if i in covered or word in STOP or word in lexicon.own:
-            continue
-        if word.isdigit() or THOUSANDS.fullmatch(word):
-            tokens += ["<year>"] if _YEAR.fullmatch(word) else []  # other numbers (10 years, 95k) ask nothing
-            continue
-        if reading.amount is not None and is_rate(reading.lower, i):
-            continue  # the week of "3k a week" is the amount's, not the hours asked about
-        lower = reading.lower[i]
-        group = lexicon.synonyms.get(lower)
-        tokens.append(group[0] if group else lower if lower in lexicon.common else word)
+        if i not in covered and word not in STOP and word not in lexicon.own:
+            tokens += _word_token(reading, lexicon, i, word)
     return tokens
+
+
+def _word_token(reading: Reading, lexicon: Lexicon, i: int, word: str) -> list[str]:
+    """The token of the word at `i` (its singular, `word`): none for a number but a year, or a rate's unit."""
+    if word.isdigit() or THOUSANDS.fullmatch(word):
+        return ["<year>"] if _YEAR.fullmatch(word) else []  # other numbers (10 years, 95k) ask nothing
+    if reading.amount is not None and is_rate(reading.lower, i):
+        return []  # the week of "3k a week" is the amount's, not the hours asked about
+    lower = reading.lower[i]
+    group = lexicon.synonyms.get(lower)
+    return [group[0] if group else lower if lower in lexicon.common else word]
