@@ -130,7 +130,11 @@ def _studies(kb: KnowledgeBase) -> Iterator[tuple[str, Any, str]]:
 def _reference(kb: KnowledgeBase) -> Iterator[tuple[str, Any, str]]:
     """Glossary terms, kinds of manager and job titles, organizations, occupation titles."""
     glossary = getattr(kb, "glossary", None) or ()
-    yield from (("term", t, f) for t in glossary for f in (t.name, t.term.replace("-", " "), *t.aliases))
+    # A term's key that is a question's everyday word ("mean": "does that mean...") names it only by its name
+    # and aliases ("mean wage", "average salary").
+    everyday = {w for group in (kb.questions.synonyms if kb.questions else ()) for w in group}
+    keys = {t.term: t.term.replace("-", " ") for t in glossary if t.term not in everyday}
+    yield from (("term", t, f) for t in glossary for f in (t.name, keys.get(t.term), *t.aliases) if f)
     yield from (("role", r, r.name) for r in roles(kb))
     yield from (("organization", o, f) for o in kb.organizations for f in (o.abbreviation, o.name) if f)
     yield from (("occupation", soc, t) for t, soc in _titles(kb))
