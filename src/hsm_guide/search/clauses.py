@@ -59,6 +59,7 @@ def clauses(reading: Reading) -> list[str]:
 # by side answers "would i make more"; two degrees or credentials say BLS has no pay by either, with this
 # occupation's median. With a place named, this occupation's pay there is said apart.
 _ANSWERED = {"occupations": "pay", "degrees": "pay", "credentials": "pay"}
+_TWO_PLACES = "places"  # the answer that sets two places' pay side by side
 _BORROWED = frozenset({"background", "credential"})  # what a clause reads from the others where it names none
 _RANKINGS = frozenset({"ranking", "employers", "best-industries"})  # answers that rank places or industries
 _WHICH = frozenset({"which", "where"})  # the words a clause asking for a ranking in so many words starts with
@@ -86,8 +87,18 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
         best = found[0][1]
         which = piece.split()[0].lower() in _WHICH
         if isinstance(best, Card) and _another_view(best, lead, bool(reading.places), which):
-            return best, _with_context(asked, reading)
+            context = _with_context(asked, reading)
+            return _placed(kb, best, context, lead), context
     return None
+
+
+def _placed(kb: KnowledgeBase, card: Card, context: Reading, lead: Choice) -> Card:
+    """A clause's pay asked of the places the other clauses name ("licensed in Ohio, moving to Arizona ... do
+    administrators there make more?"): the two places side by side, where the lead has not set them so."""
+    if card.answer != "pay" or len(context.places) < 2 or getattr(lead, "answer", None) == _TWO_PLACES:
+        return card
+    cards = kb.questions.cards if kb.questions else []
+    return next((c for c in cards if c.answer == _TWO_PLACES), card)
 
 
 def _another_view(clause: Card, lead: Choice, placed: bool, which: bool) -> bool:
