@@ -195,7 +195,11 @@ def test_how_many_jobs_in_a_state_gives_the_states_count_and_says_the_projection
     assert (
         facts["Employed in Florida, May 2025"] == f"{float(florida['employment']):,.0f} ({share:.1%} of the nation's)"
     )
-    assert "The guide's projections are national, none by state or metro area." in notes
+    said = (
+        "The guide's projections are national, none by state or metro area; each state's labor market agency "
+        "publishes its own, gathered at projectionscentral.org."  # where a state's own projection is
+    )
+    assert said in notes
     heading, facts, _ = card(run, "how many jobs are there")
     assert heading == "Answer: how many of these jobs there are" and not any(k.startswith("Employed in") for k in facts)
 

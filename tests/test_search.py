@@ -489,7 +489,8 @@ def test_a_question_that_asks_two_things_answers_the_second_in_brief(run) -> Non
 def test_growth_asked_of_a_state_says_the_projections_are_national(run) -> None:
     text, leads = card(run, "whats the job growth in florida for health services managers")
     assert leads == "outlook"
-    assert "The guide's projections are national, none by state; the guide's pay in Florida" in text
+    assert "The guide's projections are national, none by state or metro area; each state's labor market" in text
+    assert "gathered at projectionscentral.org; the guide's pay in Florida" in text
 
 
 @pytest.mark.parametrize(

@@ -100,3 +100,11 @@ def yours(data: WageData, row: WageRow | None, annual: float, among: str) -> Fac
 
     ranks = standings(data, [(row, among)], annual) if row else []
     return ("Your pay", "; ".join([offer_text(annual), *ranks]), [data.source])
+
+
+# Where a state's projection is found, the guide holding the nation's alone (and its source's id).
+STATE_PROJECTIONS = (
+    "The guide's projections are national, none by state or metro area; each state's labor market agency "
+    "publishes its own, gathered at projectionscentral.org",
+    ["projections-central"],
+)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..blocks import Bullets, Entry
-from .card import Answered, median, sources_row
+from .card import STATE_PROJECTIONS, Answered, median, sources_row
 
 if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase, Named, Step
@@ -257,7 +257,7 @@ def jobs(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answere
     cited = [i for row in (*local, *rows) for i in row[2]]
     b.facts([*local, *rows, *_largest(kb, 3), sources_row(kb, cited)])
     if local and projected:
-        b.note("The guide's projections are national, none by state or metro area.")
+        b.note(f"{STATE_PROJECTIONS[0]}.", STATE_PROJECTIONS[1])
     b.hint("Why the two counts differ: hsm-guide explain employment-projections")
     return Answered(frozenset({"occupation", "role"} | ({"place"} if local else set())))
 

@@ -79,11 +79,13 @@ def _unused_place(reading: Reading, place: Found, names: Names) -> Note:
         codes = list(dict.fromkeys(f.area.state for f in reading.places if f.area.state))
         each = "; ".join(f"in {ROWS.get(c, c)}: hsm-guide licensure --state {c}" for c in codes)
         return (f"The nursing home administrator license {each}", [])
-    national = "The guide's projections are national, none by state" if "growing" in reading.tokens else ""
+    from .card import STATE_PROJECTIONS
+
+    national, cited = STATE_PROJECTIONS if "growing" in reading.tokens else ("", [])
     return (
         f"{national or 'This answer is not by place'}; the guide's pay in {place.area.name}: "
         f"hsm-guide pay --area {place.resolved.typed(names)}",
-        [],
+        cited,
     )
 
 
