@@ -145,3 +145,28 @@ def test_a_license_asked_for_a_student_is_the_licenses_not_the_students_route(ru
     assert "Nursing home administrators need a license in every state" in page(
         run, "do you need a license to be a hospital administrator"
     )
+
+
+def test_pay_asked_second_of_the_two_places_named_sets_them_side_by_side(run) -> None:
+    """'licensed in Ohio, moving to Arizona ... do administrators there make more?': the two states' pay side by
+    side in brief under the license card, not Ohio's alone."""
+    said = page(
+        run, "Licensed NHA in Ohio, moving to Arizona. Does my license transfer? And do administrators there make more?"
+    )
+    assert "You also asked: Ohio and Arizona, pay side by side, May 2025." in said
+    assert "You also asked: Medical and Health Services Managers, pay in Ohio" not in said
+
+
+def test_everyday_words_are_read_as_meant(run) -> None:
+    """'hs' and 'highschool' are high school; 'paid fairly at 105k' asks whether a salary is fair (the offer's
+    command, with the place the other clause names); 'doesn't mean' names no glossary term; 'what range should I
+    post' for a hire asks for the place's pay."""
+    for asked in ("wat classes should i take in hs to become a healthcare manager", "classes in highschool for this"):
+        assert card(run, asked)[0] == "Answer: In high school", asked
+    asked = "practice admin in Tampa. CMPE or FACHE, which fits? and am I paid fairly at 105k?"
+    assert "hsm-guide pay --salary 105000 --area tampa" in page(run, asked)
+    asked = "HIM director, RHIT only, no bachelor's. Any path to RHIA that doesn't mean starting a whole 4-yr degree?"
+    assert card(run, asked)[0] != "Answer: Mean (average) wage"
+    assert card(run, "what is the mean wage")[1]["Mean pay"].startswith("$")
+    asked = "hiring a practice administrator in Boise — what range should I post?"
+    assert card(run, asked)[0] == "Answer: Medical and Health Services Managers, pay in Boise City, ID"
