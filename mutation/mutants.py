@@ -349,8 +349,8 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         Change('"place amount role industry setting"', '"place amount role"', "an offer in a setting not placed"),
         Change(
-            '''by state" if "growing" in reading.tokens else ""''',
-            '''by state" if False else ""''',
+            'national, cited = STATE_PROJECTIONS if "growing" in reading.tokens else ("", [])',
+            'national, cited = STATE_PROJECTIONS if False else ("", [])',
             "growth asked of a state not said to be national",
         ),
         Change("ASKS = 0.4", "ASKS = 0.0", "a clause a card fits loosely answered beside the lead"),
@@ -934,8 +934,18 @@ MUTANTS: dict[str, list[Change]] = {
             "a place's pay repeated under two places' pay",
         ),
         Change(
-            "rows += _by_credential(data, reading) if soc == data.soc else []",
-            "rows += []",
+            "return _placed(kb, best, context, lead), context",
+            "return best, context",
+            "pay asked of two places other clauses name given for the first alone",
+        ),
+        Change(
+            "for t in glossary if t.term not in everyday}",
+            "for t in glossary if t.term}",
+            "'doesn't mean' read as the glossary's mean wage",
+        ),
+        Change(
+            "rows = figures(data, row, reading) + (_by_credential(data, reading) if ours else [])",
+            "rows = figures(data, row, reading)",
             "'does the FACHE raise your salary' answered with no word that BLS has no pay by credential",
         ),
         Change(
