@@ -934,6 +934,11 @@ MUTANTS: dict[str, list[Change]] = {
             "a place's pay repeated under two places' pay",
         ),
         Change(
+            " or ([who.key] if who else [])",
+            "",
+            "schooling asked by a clinician without the clinician's route",
+        ),
+        Change(
             "return _placed(kb, best, context, lead), context",
             "return best, context",
             "pay asked of two places other clauses name given for the first alone",

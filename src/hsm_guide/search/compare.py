@@ -18,7 +18,7 @@ COUNTED = frozenset({"count", "counts", "counted", "classified", "classify", "cl
 COUNTED_PHRASES = (" am i a ", " same occupation ", " same job ", " same thing ", " same code ")
 
 if TYPE_CHECKING:
-    from ..model import Card, KnowledgeBase
+    from ..model import Card, KnowledgeBase, Route
     from ..sections.builder import Builder, FactRow
     from ..wages.areas import Area
     from ..wages.lookup import WageData
@@ -139,7 +139,7 @@ def _notes(b: Builder, kb: KnowledgeBase, reading: Reading, data: WageData, wher
     if "growing" in reading.tokens:
         _own_growth(b, kb, data.occupation_name(data.soc))
     if _SCHOOLING & reading.groups:
-        _own_schooling(b, kb, data, [s for s in pair if s != data.soc])
+        _own_schooling(b, kb, data, [s for s in pair if s != data.soc], reading.first("background"))
 
 
 def _side_by_side(
@@ -209,9 +209,10 @@ def _own_growth(b: Builder, kb: KnowledgeBase, own: str) -> None:
 _SCHOOLING = frozenset({"degree", "school", "schooling", "schools"})  # the degree group, and its everyday words
 
 
-def _own_schooling(b: Builder, kb: KnowledgeBase, data: WageData, others: list[str]) -> None:
+def _own_schooling(b: Builder, kb: KnowledgeBase, data: WageData, others: list[str], who: Route | None) -> None:
     """The schooling the guide holds (this occupation's usual entry education), that it holds none for the
-    others, and the route in from any of them it has one for."""
+    others, and the route in from any of them it has one for (else from the background named: a respiratory
+    therapist's is the clinician's)."""
     entry = next((r for r in kb.quick_facts.entry_requirements if r.education), None)
     own = data.occupation_name(data.soc)
     named = listed([data.occupation_name(s) for s in others]) or "the others"
@@ -221,7 +222,8 @@ def _own_schooling(b: Builder, kb: KnowledgeBase, data: WageData, others: list[s
         education = entry.education.lower()
         article = "an" if education[:1] in "aeiou" else "a"
         said = f"Schooling: {own} usually start with {article} {education} (BLS); the guide holds none for {named}."
-    routes = [f"hsm-guide path --from {r.key}" for r in kb.paths.backgrounds if r.soc in others]
+    keys = [r.key for r in kb.paths.backgrounds if r.soc in others] or ([who.key] if who else [])
+    routes = [f"hsm-guide path --from {key}" for key in keys]
     if routes:
         said += f" The route from that work into this one: {', '.join(routes)}."
     b.note(said, entry.sources if entry else [])
