@@ -914,8 +914,8 @@ MUTANTS: dict[str, list[Change]] = {
         Change("if _SCHOOLING & reading.groups:", "if False:", "schooling asked beside two occupations' pay dropped"),
         Change("if _SCHOOLING & reading.groups:", "if True:", "schooling said where only pay is asked"),
         Change(
-            'routes = [f"hsm-guide path --from {r.key}" for r in kb.paths.backgrounds if r.soc in others]',
-            "routes: list[str] = []",
+            "keys = [r.key for r in kb.paths.backgrounds if r.soc in others] or",
+            "keys: list[str] = [] or",
             "schooling asked without the route from the other occupation",
         ),
         Change(
