@@ -46,6 +46,8 @@ def test_schooling_asked_beside_two_occupations_pay_says_what_is_held_and_the_ro
     assert "the guide holds none for Registered Nurses" in said and "path --from nurse" in said
     said = page(run, "do respiratory therapists need more schooling than health services managers")
     assert "The route from that work into this one: hsm-guide path --from clinician" in said  # who asks's route
+    said = page(run, "im a teacher. medical records specialists vs health services managers, pay and schooling")
+    assert "The route from that work into this one: hsm-guide path --from records-tech." in said  # not the teacher's
     assert "Schooling:" not in page(run, "health information technician vs health services manager pay")
 
 
