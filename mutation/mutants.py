@@ -939,6 +939,11 @@ MUTANTS: dict[str, list[Change]] = {
             "schooling asked by a clinician without the clinician's route",
         ),
         Change(
+            '*("coded", "code", "include", "includes", "included")',
+            '*("coded", "code")',
+            "'do the BLS numbers include hospital CEOs' answered without how BLS counts them",
+        ),
+        Change(
             "return _placed(kb, best, context, lead), context",
             "return best, context",
             "pay asked of two places other clauses name given for the first alone",

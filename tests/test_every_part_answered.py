@@ -174,3 +174,12 @@ def test_everyday_words_are_read_as_meant(run) -> None:
     assert card(run, "what is the mean wage")[1]["Mean pay"].startswith("$")
     asked = "hiring a practice administrator in Boise — what range should I post?"
     assert card(run, asked)[0] == "Answer: Medical and Health Services Managers, pay in Boise City, ID"
+
+
+def test_whether_the_figures_include_another_occupation_says_how_bls_counts_them(run) -> None:
+    """'do the BLS numbers for this occupation include hospital CEOs': the two side by side, and that BLS
+    counts them apart, each under its own code."""
+    asked = "Do the BLS numbers for this occupation include hospital CEOs? 90th pct for Boston seems low for our execs."
+    _, facts, _ = card(run, asked)
+    assert facts["How BLS counts them"].startswith("As separate occupations, each with its own code: Chief Executives")
+    assert "How BLS counts them" not in card(run, "hospital ceo vs health services manager pay")[1]

@@ -13,7 +13,9 @@ ALL = "00-0000"  # all occupations: where pay stands across the economy
 MOST = 4  # occupations one question sets side by side
 INDUSTRIES = 6  # industries one question sets side by side: a list of settings ("hospitals, clinics, ...")
 # Words that ask how an occupation is classified ("does a CFO count as...", "is that the same occupation")
-COUNTED = frozenset({"count", "counts", "counted", "classified", "classify", "classification", "category"})
+COUNTED = frozenset({"count", "counts", "counted", "classified", "classify", "classification", "category"}) | {
+    *("coded", "code", "include", "includes", "included")  # "do the BLS numbers include hospital CEOs"
+}
 # ...and phrases that do ("the same occupation as"), where "the same" alone asks of pay ("do RNs make the same")
 COUNTED_PHRASES = (" am i a ", " same occupation ", " same job ", " same thing ", " same code ")
 
