@@ -919,7 +919,7 @@ MUTANTS: dict[str, list[Change]] = {
             "schooling asked without the route from the other occupation",
         ),
         Change(
-            "groups |= {meant for _, _, meant in idioms(lower)}",
+            "groups |= {meant for _, _, meant in phrases}",
             "groups |= set()",
             "'salary right out of college' answered without the word that BLS has no starting wage",
         ),

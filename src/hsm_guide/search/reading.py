@@ -46,8 +46,9 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
     singles = [singular(w) for w in lower]
     found = _outside(_places(kb, typed, lexicon), find(lexicon.parts, singles, set()), typed)
     taken = {i for f in found for i in range(f.start, f.end)}
+    phrases = idioms(lower)
     groups = frozenset(lower) | {lexicon.synonyms[w][0] for w in lower if w in lexicon.synonyms}
-    groups |= {meant for _, _, meant in idioms(lower)}
+    groups |= {meant for _, _, meant in phrases}
     parts = as_figures(_affirmed(find(lexicon.parts, singles, taken), lower), lower, lexicon)
     years, past = _years(kb, lower)
     reading = Reading(
@@ -67,7 +68,7 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
         own=kb.identity.soc_code,
         amount=amount(query),
     )
-    return _with_tokens(reading, lexicon)
+    return _with_tokens(reading, lexicon, phrases)
 
 
 _NOT = frozenset({"not", "dont", "never", "no", "without"})
@@ -120,14 +121,14 @@ def _places(kb: KnowledgeBase, typed: Sequence[str], lexicon: Lexicon) -> list[F
     return find_places(lexicon.names, typed, lexicon.common, lexicon.vocabulary, lambda w: rare(kb, w))
 
 
-def _with_tokens(reading: Reading, lexicon: Lexicon) -> Reading:
+def _with_tokens(reading: Reading, lexicon: Lexicon, phrases: list[tuple[int, int, str]]) -> Reading:
     """The tokens a card is scored by: each place and part as its kind ('<place>', a second of the same
     kind '<place>+'), the other words as their synonym group, years as '<year>'."""
     covered: set[int] = set()
     tokens = (
         _place_tokens(reading, covered)
         + _part_tokens(reading, covered, lexicon.synonyms)
-        + _word_tokens(reading, lexicon, covered)
+        + _word_tokens(reading, lexicon, covered, phrases)
     )
     if reading.past_year is not None:
         tokens.append("<past-year>")
@@ -194,11 +195,11 @@ def _kind_token(seen: dict[str, list[object]], p: Part) -> list[str]:
     return [f"<{kind}>" + ("+" if len(values) > 1 else "")]
 
 
-def _word_tokens(reading: Reading, lexicon: Lexicon, covered: set[int]) -> list[str]:
+def _word_tokens(reading: Reading, lexicon: Lexicon, covered: set[int], found: list[tuple[int, int, str]]) -> list[str]:
     """The other words: a synonym group's first word, a common word as typed, else the word's singular;
-    none for a word of this occupation's own names."""
+    none for a word of this occupation's own names; an everyday phrase among them (`found`), the word it means."""
     tokens: list[str] = []
-    phrases = {start: (end, meant) for start, end, meant in idioms(reading.lower) if start not in covered}
+    phrases = {start: (end, meant) for start, end, meant in found if start not in covered}
     for i, word in enumerate(reading.singles):
         if i in phrases:  # an everyday phrase ('right out of college'): the word it means, its words covered
             end, meant = phrases[i]
