@@ -215,7 +215,7 @@ def _own_schooling(b: Builder, kb: KnowledgeBase, data: WageData, others: list[s
     """The schooling the guide holds (this occupation's usual entry education), that it holds none for the
     others, and the route in from any of them it has one for (else from the background named: a respiratory
     therapist's is the clinician's)."""
-    entry = next((r for r in kb.quick_facts.entry_requirements if r.education), None)
+    entry = next(iter(kb.quick_facts.entry_requirements), None)  # the first set is the current one
     own = data.occupation_name(data.soc)
     named = listed([data.occupation_name(s) for s in others]) or "the others"
     if entry is None or entry.education is None:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..blocks import Bullets, Entry
-from .card import STATE_PROJECTIONS, Answered, median, sources_row
+from .card import STATE_PROJECTIONS, Answered, lowered, median, sources_row
 
 if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase, Named, Step
@@ -197,7 +197,7 @@ def titles(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answe
         rows.insert(0 if starting else len(rows), ("A first job", first.text, first.sources))
     if kb.roles.first_jobs:
         jobs = kb.roles.first_jobs
-        listed = ", ".join(j.text if n == 0 else j.text[:1].lower() + j.text[1:] for n, j in enumerate(jobs))
+        listed = ", ".join(j.text if n == 0 else lowered(j.text) for n, j in enumerate(jobs))
         said = ("Jobs people start in", listed, [i for j in jobs for i in j.sources])
         rows.insert(0 if starting else len(rows), said)
     b.heading("Answer: job titles to search for")

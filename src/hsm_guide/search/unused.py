@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from .card import STATE_PROJECTIONS
+
 if TYPE_CHECKING:
     from ..model import KnowledgeBase
     from ..places.names import Names
@@ -79,8 +81,6 @@ def _unused_place(reading: Reading, place: Found, names: Names) -> Note:
         codes = list(dict.fromkeys(f.area.state for f in reading.places if f.area.state))
         each = "; ".join(f"in {ROWS.get(c, c)}: hsm-guide licensure --state {c}" for c in codes)
         return (f"The nursing home administrator license {each}", [])
-    from .card import STATE_PROJECTIONS
-
     national, cited = STATE_PROJECTIONS if "growing" in reading.tokens else ("", [])
     return (
         f"{national or 'This answer is not by place'}; the guide's pay in {place.area.name}: "
