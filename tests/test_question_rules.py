@@ -342,8 +342,9 @@ def test_a_question_of_how_bls_counts_an_occupation_says_each_code(run) -> None:
     _, facts, _ = card(run, "would a pharmacist running the pharmacy be classified as a health services manager")
     counted = facts["How BLS counts them"]
     assert "Pharmacists (29-1051)" in counted and "Medical and Health Services Managers (11-9111)" in counted
-    _, facts, _ = card(run, "is a pharmacist the same occupation as a health services manager")
-    assert "How BLS counts them" in facts
+    heading, facts, _ = card(run, "is a pharmacist the same occupation as a health services manager")
+    assert heading == "Answer: who BLS counts as Medical and Health Services Managers"  # the scope card
+    assert "Pharmacists (29-1051)" in facts["Apart"] and "11-9111" in " ".join(facts)
     for asked in ("do pharmacists make more than health services managers", "do pharmacists make the same as managers"):
         _, facts, _ = card(run, asked)
         assert "How BLS counts them" not in facts, asked

@@ -69,6 +69,7 @@ Answer = Literal[
     "assisted-living-states",
     "offer",
     "roles",
+    "scope",
 ]
 # The parts a question can name, which a card may need.
 Needs = Literal[

@@ -102,7 +102,8 @@ def _gaps_first(found: Table, scores: dict[int, float], reading: Reading, gaps: 
     least = max(FLOOR, kept[0][0] / 2)
     first = [(s, i) for i, s in scores.items() if isinstance(found.cards[i], Gap) and s >= least]
     first = sorted(((s, i) for s, i in first if _can(found.cards[i], reading, gaps)), key=lambda pair: -pair[0])
-    first += _pairs_first(found, reading, _specific(found, scores, reading, gaps))[:1]  # then a credential named
+    if getattr(found.cards[lead], "answer", None) not in _OF_THINGS_NAMED:
+        first += _pairs_first(found, reading, _specific(found, scores, reading, gaps))[:1]  # then a credential named
     return first + [pair for pair in kept if pair not in first]
 
 
@@ -134,6 +135,9 @@ def _pairs_first(found: Table, reading: Reading, kept: Kept) -> Kept:
     return pairs[:1] + [p for p in kept if p not in pairs[:1]] if pairs else kept
 
 
+# Answers that need nothing named yet answer for every thing named ("is the RHIA's field the same as this one"):
+# a credential's own card does not go before them (a gap the question names still does).
+_OF_THINGS_NAMED = frozenset({"scope"})
 # The kinds of thing that have a card of their own: named, that card answers for it whatever else is asked.
 _OWN = frozenset({"credential", "term", "organization", "role", "amount"})
 _SPECIFIC = frozenset({"credential", "amount"})  # ...and of these, what a question about who asks is about

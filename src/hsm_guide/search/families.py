@@ -66,6 +66,8 @@ FAMILIES = {
     "organization": _family("reference:organization", "organization term credential"),
     "jobs": _family("reference:jobs", "occupation role place"),
     "employers": _family("reference:employers", "industry setting occupation"),
+    # "is a lab manager counted here": who asks (a lab scientist) is one of the things weighed
+    "scope": _family("scope:scope", "role occupation industry setting background term credential"),
 }
 GAP = frozenset({"gap"})  # what a gap card needs: the gap it names
 KINDS = frozenset().union(*(f.uses for f in FAMILIES.values())) | GAP  # every kind of part

@@ -1,0 +1,65 @@
+"""Whether a kind of job is this occupation ("is health informatics this job or a different one", "does lab
+manager pay fall under this occupation or under lab techs", "is dental office management covered here"):
+who BLS counts in it, what of the question the guide counts there (a kind of manager, a specialization, a
+job title, an industry it works in), each other occupation named, counted apart, and how BLS decides."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .card import Answered, industry_row, sources_row
+from .compare import MOST
+
+if TYPE_CHECKING:
+    from ..model import Card, KnowledgeBase
+    from ..sections.builder import Builder, FactRow
+    from .parts import Role
+    from .reading import Reading
+
+
+def scope(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """Who BLS counts in this occupation, what of the question it counts there, and how it decides."""
+    terms = {t.term: t for t in kb.glossary}
+    defined, rule = terms.get("soc-code"), terms.get("soc-coding")
+    if defined is None or rule is None:
+        return None
+    rows: list[FactRow] = [
+        (f"This one, {kb.identity.soc_code}", defined.example or defined.text, list(defined.sources))
+    ]
+    roles = reading.every("role")[:MOST]
+    rows += [(r.name, _counted_as(kb, r), list(r.sources)) for r in roles]
+    others, industries = _occupations(kb, reading)
+    rows += others + industries
+    rows.append(("How BLS decides", rule.text, list(rule.sources)))
+    rows.append(sources_row(kb, [i for _, _, s in rows for i in s]))
+    b.heading(f"Answer: who BLS counts as {kb.identity.title}")
+    b.facts(rows)
+    used = {"occupation"} if others else set()
+    used |= {"role"} if roles else set()
+    used |= {"industry", "setting"} if industries else set()
+    return Answered(frozenset(used))
+
+
+def _counted_as(kb: KnowledgeBase, role: Role) -> str:
+    """How the guide's sources place a role named: a kind of manager BLS names, a specialization, a title."""
+    if any(m.name == role.name for m in kb.roles.manager_types):
+        return f"Counted here: one of the kinds of manager BLS names among {kb.identity.title}."
+    if role.specialization:
+        return f"Counted here: a specialization within this work. {role.text}"
+    return f"Counted here: one of the job titles of {kb.identity.title}."
+
+
+def _occupations(kb: KnowledgeBase, reading: Reading) -> tuple[list[FactRow], list[FactRow]]:
+    """Each other occupation named, an occupation of its own; and this one's national median in an industry
+    named ("a dental office": BLS counts these managers there too)."""
+    if kb.wages is None:
+        return [], []
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    socs = [s for s in reading.every("occupation") if s in data.release.occupations and s != data.soc]
+    apart = "an occupation of its own: BLS counts its workers and their pay apart from this one"
+    others: list[FactRow] = [("Apart", f"{data.occupation_name(s)} ({s}), {apart}", [data.source]) for s in socs[:MOST]]
+    found = [data.row("0000000", data.soc, code) for code in reading.apart("industry")[:1]]
+    industries = [industry_row(data, r, f"{data.occupation_name(data.soc)} in ") for r in found if r is not None]
+    return others, industries
