@@ -87,11 +87,11 @@ def _choices(kb: KnowledgeBase, lex: Lexicon, reading: Reading) -> tuple[Choice,
     (a long question of several parts often asks its question in one of them)."""
     from .cards import for_asker
     from .cards import ranked as cards
-    from .clauses import best_clause
+    from .clauses import best_clause, first_asked
 
     if kb.questions is None:
         return ()
-    found = tuple(choice for _, choice in cards(kb, lex, reading))
+    found = tuple(choice for _, choice in first_asked(kb, lex, reading, cards(kb, lex, reading)))
     return found or best_clause(kb, lex, reading) or for_asker(kb, lex, reading)
 
 

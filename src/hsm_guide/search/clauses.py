@@ -25,9 +25,9 @@ COMPARE = "compare"  # the synonym group of comparing words: "X and Y" after one
 # "I'm a veteran", does not), and a comma before one ends a clause ("I run a store, would I make more").
 ASKING: tuple[str, ...] = ("would", "could", "should", "can", "how", "what", "whats", "which", "is", "are", "do")
 ASKING += ("does", "will", "where", "when", "why")
-# Marks that end one question; a comma only before a question word, never in a list ("hospitals, clinics or
-# nursing homes") or a place ("tucson, arizona").
-_ENDS = re.compile(r"[?;!]|\.(?:\s|$)|,(?=\s*(?:" + "|".join(ASKING) + r")\b)", re.IGNORECASE)
+# Marks that end one question (a dash between spaces too: "our SNF - what should I offer"); a comma only
+# before a question word, never in a list ("hospitals, clinics or nursing homes") or a place ("tucson, arizona").
+_ENDS = re.compile(r"[?;!]|\.(?:\s|$)|\s[-\u2013\u2014]+\s|,(?=\s*(?:" + "|".join(ASKING) + r")\b)", re.IGNORECASE)
 
 
 def clauses(reading: Reading) -> list[str]:
@@ -57,8 +57,14 @@ def clauses(reading: Reading) -> list[str]:
 
 # The lead's answer -> the clause's answer it already gives where no place is named: two occupations' pay side
 # by side answers "would i make more"; two degrees or credentials say BLS has no pay by either, with this
-# occupation's median. With a place named, this occupation's pay there is said apart.
-_ANSWERED = {"occupations": "pay", "degrees": "pay", "credentials": "pay"}
+# occupation's median. With a place named, this occupation's pay there is said apart. Occupations side by
+# side also say how BLS counts them (the scope card's question).
+_ANSWERED = {
+    "occupations": {"pay", "scope"},
+    "degrees": {"pay"},
+    "credentials": {"pay"},
+    "industries": {"best-industries"},  # "hospital vs nursing home - which pays most": the two, side by side
+}
 _TWO_PLACES = "places"  # the answer that sets two places' pay side by side
 _BORROWED = frozenset({"background", "credential"})  # what a clause reads from the others where it names none
 _RANKINGS = frozenset({"ranking", "employers", "best-industries"})  # answers that rank places or industries
@@ -79,8 +85,8 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
     for piece in sorted(pieces, key=lambda piece: piece.split()[0].lower() not in ASKING):  # questions first
         # ("military veteran, was a logistics officer. how do i... and what does it pay there?": the pay)
         asked = read(kb, piece, lexicon)
-        if not any(t[0] != "<" and t not in lexicon.filler for t in asked.tokens):
-            continue  # a clause of names alone ("an MPH") asks nothing of its own
+        if not any(t[0] != "<" and t not in lexicon.filler for t in asked.tokens) or _advice_alone(kb, lexicon, asked):
+            continue  # a clause of names alone ("an MPH") or of advice alone ("is it worth it") asks nothing new
         found = ranked(kb, lexicon, asked)
         if not found or found[0][0] < ASKS * table(kb, lexicon).most(asked.tokens):
             continue  # a card that fits the clause loosely ("I have a psychology degree": how long it takes)
@@ -90,6 +96,16 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
             context = _with_context(asked, reading)
             return _placed(kb, best, context, lead), context
     return None
+
+
+def _advice_alone(kb: KnowledgeBase, lexicon: Lexicon, asked: Reading) -> bool:
+    """Whether a clause is advice asked and nothing more ("is it worth it"): the lead's note answers it."""
+    found = kb.questions.advice if kb.questions else None
+    whole = f" {' '.join(asked.lower)} "
+    rest = whole
+    for phrase in found.said if found else ():
+        rest = rest.replace(f" {phrase} ", " ")
+    return rest != whole and not set(rest.split()) - lexicon.filler
 
 
 def _placed(kb: KnowledgeBase, card: Card, context: Reading, lead: Choice) -> Card:
@@ -109,7 +125,7 @@ def _another_view(clause: Card, lead: Choice, placed: bool, which: bool) -> bool
 
     if not isinstance(lead, Card):  # a gap has no view, and its answer is its heading, no card family
         return True
-    given = not placed and _ANSWERED.get(lead.answer) == clause.answer
+    given = not placed and clause.answer in _ANSWERED.get(lead.answer, ())
     ranked = clause.answer in _RANKINGS and lead.answer not in _RANKINGS and clause.view == lead.view
     other = clause.answer != lead.answer and clause.view != "pay"  # a page's other answer: how long an MHA takes
     return (clause.view != lead.view or other or (ranked and which)) and not given
@@ -124,6 +140,31 @@ def _with_context(asked: Reading, reading: Reading) -> Reading:
     places = asked.places or reading.places
     borrowed = tuple(p for p in reading.parts if p.kind in _BORROWED and not asked.every(p.kind))
     return asked._replace(places=places, parts=asked.parts + borrowed)
+
+
+def first_asked(
+    kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, found: list[tuple[float, Choice]]
+) -> list[tuple[float, Choice]]:
+    """The cards the whole question can lead with, the first clause's own first: a reader asks the main thing
+    first ("what should I offer in rural Tennessee, and does the person need a license": the pay, the license
+    answered second). Only between two questions or more: "I'm a pharmacist, how do I move into management"
+    is one question, read whole; so is a question whose first clause fits its card loosely."""
+    from .cards import ranked, table
+    from .reading import read
+
+    pieces = clauses(reading) if len(found) > 1 else []
+    asking = [piece for piece in pieces if piece.split()[0].lower() in ASKING]  # not a statement of who asks
+    if len(asking) < 2:  # one question after a statement reads best whole
+        return found
+    asked = read(kb, asking[0], lexicon)  # its words may all be names or filler: "how many are there in florida"
+    own = ranked(kb, lexicon, asked)
+    if not own or own[0][0] < ASKS * table(kb, lexicon).most(asked.tokens):
+        return found  # the first question needs the others' words ("would I take a pay cut?" of a therapist)
+    lead = getattr(found[0][1], "answer", "")
+    if getattr(own[0][1], "answer", "") in _ANSWERED.get(lead, ()):
+        return found  # the lead gives it too: nurses' pay beside managers' says how BLS counts them
+    first = [pair for pair in found if pair[1] is own[0][1]]
+    return first + [pair for pair in found if pair not in first]
 
 
 def best_clause(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> tuple[Choice, ...]:

@@ -138,10 +138,10 @@ def figures(data: WageData, row: WageRow, reading: Reading) -> list[FactRow]:
         rows.append(("Top-paid 10%", f"earned over {data.text(row, 'annual_p90')} a year", src))
     if words & {"mean", "average"}:  # BLS's mean beside its median: the two differ by thousands
         rows.append(("Mean pay", data.yearly_and_hourly(row, "mean"), src))
-    if STARTING in reading.groups:  # BLS has no starting wage; the 10th percentile is the nearest figure
+    if STARTING in reading.groups:  # BLS has no starting wage; the 10th percentile is the nearest figure, first
         p10 = data.text(row, "annual_p10")
-        rows.append(
-            ("Starting pay", f"BLS publishes no starting wage; the lowest-paid 10% earned under {p10} a year", src)
+        rows.insert(
+            0, ("Starting pay", f"BLS publishes no starting wage; the lowest-paid 10% earned under {p10} a year", src)
         )
     if EXPERIENCE & set(reading.words):  # BLS publishes no pay by experience: the spread is the nearest figure
         quartiles = f"{data.text(row, 'annual_p25')} to {data.text(row, 'annual_p75')}"

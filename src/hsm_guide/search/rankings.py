@@ -174,7 +174,7 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     shown = _shown(data, areas, len(states) == 1)
     b.facts([*_rural_rows(data, shown, states, reading.amount), sources_row(kb, [data.source])])
     _rural_notes(b, len(areas), len(shown), [by_code.get(s, s) for s in named if s not in states])
-    return Answered(frozenset({"place"} | ({"amount"} if reading.amount is not None else set())))
+    return Answered(frozenset({"place", "rural"} | ({"amount"} if reading.amount is not None else set())))
 
 
 def _rural_rows(data: WageData, shown: list[WageRow], states: list[str], amount: float | None) -> list[FactRow]:
@@ -243,7 +243,26 @@ def past_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Ans
     if edition is None:
         return None
     b.heading(f"Answer: pay in May {year}, from the handbook of the time")
-    b.facts([("Median pay", median_text(edition), edition.sources), sources_row(kb, edition.sources)])
-    if kb.wages is not None:
-        b.note(f"The current figures are for {kb.wages.release.release}: hsm-guide pay")
+    rows: list[FactRow] = [("Median pay", median_text(edition), edition.sources)]
+    rows += _now(kb, edition.median_annual)
+    b.facts([*rows, sources_row(kb, [i for _, _, s in rows for i in s])])
     return Answered(frozenset({"year"}))
+
+
+def _now(kb: KnowledgeBase, then: float) -> list[FactRow]:
+    """The current national median beside a past year's, and the change between them (not adjusted for
+    prices: the guide has no price index, and says where one is where inflation is asked)."""
+    if kb.wages is None:
+        return []
+    from ..blocks import money
+    from ..wages.lookup import wage_data
+
+    data = wage_data(kb)
+    nation = data.national()
+    if nation is None or nation.annual_median is None:
+        return []
+    change = (nation.annual_median - then) / then
+    more = "more" if change >= 0 else "less"
+    difference = money(abs(nation.annual_median - then))
+    said = f"{data.yearly_and_hourly(nation, 'median')}: {difference} ({abs(change):.0%}) {more}"
+    return [(f"Now, {data.label}", f"{said}, before inflation", [data.source])]

@@ -127,8 +127,24 @@ def timeline(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Ans
     b.heading(", ".join(["Answer: how long it takes", *whose, *([f"in {lowered(where.name)}"] if where else [])]))
     rows: list[FactRow] = [(r.step + (" (optional)" if r.optional else ""), r.typical, r.sources) for r in found.rows]
     b.facts([*rows, ("How long", found.phrase, found.sources), sources_row(kb, found.sources)])
+    _to_the_top(b, kb, reading)
     start = f" --from {route_of.key}" if own else ""  # else the setting's page
     return Answered(USED, "path" + start + (f" --setting {where.key}" if where else ""))
+
+
+_TOP = frozenset({"11-1011"})  # chief executives: a step beyond the first management post a route reaches
+
+
+def _to_the_top(b: Builder, kb: KnowledgeBase, reading: Reading) -> None:
+    """Where the question asks how long to a top post ("how long to become a hospital CEO"): the route's years
+    reach a first management post, and what the handbook says the top ones take."""
+    if not _TOP & set(reading.socs()):
+        return
+    from ..sections.keypoints import in_words
+
+    top = next((p for p in in_words(kb, "advancement") if "executive" in p.text), None)
+    said = "These years reach a first management post; a top executive post is a step further, reached by moving up"
+    b.note(f"{said}. {top.text}" if top else f"{said}.", list(top.sources) if top else [])
 
 
 def degree_length(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:

@@ -65,7 +65,8 @@ def _places(reading: Reading, lexicon: Lexicon, used: frozenset[str], found: dic
         return
     for i, place in enumerate(reading.places):
         if "place" in used and (i == 0 or "two-places" in used):
-            said = place.resolved.note(names)
+            shown = place.resolved._replace(rural=()) if "rural" in used else place.resolved  # the card lists them
+            said = shown.note(names)
             if said:
                 found["place"].append((said, []))
         elif i == 0:
