@@ -95,6 +95,8 @@ def _named(
 ) -> Resolved | None:
     words = [_strip_accents(w) for w in typed[start:end]]
     said = " ".join(typed[start:end])
+    if _degree(typed, start, end) or _in_abbreviation(typed, start, end):
+        return None
     capital = end - start == 1 and typed[start] in STATE_CODES and not _shouting(typed)
     if _common(words, common) and not capital:
         return None
@@ -113,6 +115,35 @@ def _named(
     if area is not None:
         return Resolved(area, said, also_named(found, area, tuple(words)))
     return _metro(found, typed, start, words, said, vocabulary)
+
+
+_DEGREE_CODES = frozenset({"MS", "MA"})  # Mississippi and Massachusetts, or a master of science or of arts
+_OWNING = frozenset({"a", "an", "my", "your", "his", "her", "their"})  # "an MS", "my MA": a degree
+
+
+def _degree(typed: Sequence[str], start: int, end: int) -> bool:
+    """Whether MS or MA names a master's degree: after 'an' or 'my', or before 'in' and a field ('an MS in
+    health administration', 'MS in nursing'); 'jobs in MS', 'MA in 2025' and 'MS in the Delta' stay states."""
+    if end - start != 1 or typed[start].upper() not in _DEGREE_CODES:
+        return False
+    before = typed[start - 1].lower() if start else ""
+    after = [w.lower() for w in typed[end : end + 2]]
+    field = len(after) == 2 and after[0] == "in" and after[1].isalpha() and after[1] not in _NOT_A_FIELD
+    return before in _OWNING or (field and after[1].upper() not in STATE_CODES and not _starts_state(after[1]))
+
+
+def _in_abbreviation(typed: Sequence[str], start: int, end: int) -> bool:
+    """Whether a postal code is part of a credential's letters after a lone letter ('RT(R)(CT)' reads rt r ct:
+    no Connecticut); 'a' and 'i' are words."""
+    before = typed[start - 1].lower() if start else ""
+    return end - start == 1 and len(before) == 1 and before.isalpha() and before not in ("a", "i")
+
+
+_NOT_A_FIELD = frozenset({"the", "a", "an", "my", "our", "this", "that", "rural", "metro"})
+
+
+def _starts_state(word: str) -> bool:
+    return any(name.split()[0] == word for name in STATE_NAMES)
 
 
 def _common(words: Sequence[str], common: frozenset[str]) -> bool:

@@ -12,6 +12,7 @@ from .parts import Part
 
 OCCUPATIONS = frozenset({"occupation", "unheld"})  # the names of an occupation, held by the extract or not
 TITLES = OCCUPATIONS | {"role"}  # and of a job title
+ANY_FIELD = "career-changer"  # the route for anyone from another field: a more specific one named goes first
 # The kind a 'two-' need counts two of (two-places: place), for reading and for scoring (scoring.py).
 KIND_OF_TWO = {
     "places": "place",
@@ -54,6 +55,8 @@ class Reading(NamedTuple):
         found = _distinct(p.value for p in self.parts if p.kind == kind)
         if kind == "occupation":
             found = [s for s in found if s != self.own]
+        if kind == "background":  # "switching from retail store manager": the retail manager's route first
+            found.sort(key=lambda route: route.key == ANY_FIELD)
         return found
 
     def apart(self, kind: str) -> list[Any]:
