@@ -4,7 +4,7 @@ occupation's pay in an industry named, and how BLS decides; read from the data, 
 
 from __future__ import annotations
 
-from .test_question_rules import YAML, card, median
+from .test_question_rules import YAML, card, money
 from .test_wages_views import row
 
 SCOPE = "Answer: who BLS counts as Medical and Health Services Managers"
@@ -28,12 +28,25 @@ def test_is_it_this_job_names_the_definition_the_role_and_the_rule(run) -> None:
     assert facts["How BLS decides"] == _spaced(_term("soc-coding")["text"])
 
 
-def test_another_occupation_is_counted_apart_and_an_industry_named_gets_this_ones_pay_there(run) -> None:
+def test_an_industry_named_is_counted_here_with_this_ones_pay_there_and_who_asks_is_not_set_apart(run) -> None:
+    """'dental hygienist who wants to manage a dental office': BLS counts these managers in dentists' offices
+    (their count and median there); the hygienist is who asks, not an occupation asked about."""
     heading, facts, _ = card(run, "dental hygienist who wants to manage a dental office, is that covered here")
     assert heading == SCOPE
-    assert facts["Apart"].startswith("Dental Hygienists (29-1292), an occupation of its own")
     dentists = row("0000000", industry="621200")
-    assert median(dentists) in facts["Industry, United States"]
+    said = facts["Offices of Dentists"]
+    assert said.startswith("Counted here") and money(dentists["annual_median"]) in said
+    assert f"{int(dentists['employment']):,} jobs" in said
+    assert "Apart" not in facts
+    _, facts, _ = card(run, "I'm a paralegal. Is compliance management part of this career?")
+    assert "Apart" not in facts
+    _, facts, _ = card(run, "are clinical lab techs the same occupation as health services managers")
+    assert facts["Apart"].startswith("Clinical Laboratory Technologists and Technicians (29-2010)")
+
+
+def test_a_setting_named_is_one_this_occupation_works_in(run) -> None:
+    _, facts, _ = card(run, "is health information management the same as health services management")
+    assert facts["Health information departments"].startswith("Counted here: one of the settings")
 
 
 def test_a_credential_named_does_not_take_the_lead_from_the_question_of_scope(run) -> None:

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .card import Answered, industry_row, sources_row
+from .card import Answered, median, sources_row
 from .compare import MOST
 
 if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase
     from ..sections.builder import Builder, FactRow
-    from .parts import Role
+    from ..wages.lookup import WageData
+    from ..wages.model import WageRow
+    from .parts import Part, Role
     from .reading import Reading
 
 
@@ -28,6 +30,9 @@ def scope(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     ]
     roles = reading.every("role")[:MOST]
     rows += [(r.name, _counted_as(kb, r), list(r.sources)) for r in roles]
+    settings = [s for s in reading.every("setting") if not any(s.name in r.name for r in roles)][:MOST]
+    where = "Counted here: one of the settings these managers work in, with a route of its own in the guide"
+    rows += [(s.name, where, []) for s in settings]
     others, industries = _occupations(kb, reading)
     rows += others + industries
     rows.append(("How BLS decides", rule.text, list(rule.sources)))
@@ -37,6 +42,7 @@ def scope(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     used = {"occupation"} if others else set()
     used |= {"role"} if roles else set()
     used |= {"industry", "setting"} if industries else set()
+    used |= {"setting"} if settings else set()
     return Answered(frozenset(used))
 
 
@@ -57,9 +63,29 @@ def _occupations(kb: KnowledgeBase, reading: Reading) -> tuple[list[FactRow], li
     from ..wages.lookup import wage_data
 
     data = wage_data(kb)
-    socs = [s for s in reading.every("occupation") if s in data.release.occupations and s != data.soc]
+    asking = {p.value for p in reading.parts if p.kind == "occupation" and not _who_asks(reading, p)}
+    socs = [s for s in reading.every("occupation") if s in data.release.occupations and s in asking]
     apart = "an occupation of its own: BLS counts its workers and their pay apart from this one"
     others: list[FactRow] = [("Apart", f"{data.occupation_name(s)} ({s}), {apart}", [data.source]) for s in socs[:MOST]]
     found = [data.row("0000000", data.soc, code) for code in reading.apart("industry")[:1]]
-    industries = [industry_row(data, r, f"{data.occupation_name(data.soc)} in ") for r in found if r is not None]
+    counted = "Counted here: BLS counts these managers there too"
+    industries: list[FactRow] = [
+        (r.industry_name, f"{counted}{_jobs(data, r)}; their pay: {median(data, r)}", [data.source])
+        for r in found
+        if r is not None
+    ]
     return others, industries
+
+
+def _jobs(data: WageData, row: WageRow) -> str:
+    return f" ({data.text(row, 'employment', 'count')} jobs)" if row.employment else ""
+
+
+_I = frozenset({"i", "im", "ive"})  # "I'm a paralegal", "i am a dental hygienist": who asks
+
+
+def _who_asks(reading: Reading, part: Part) -> bool:
+    """Whether an occupation named is who asks: said of 'I' just before it, or opening the question ("dental
+    hygienist wanting to manage a dental office"), not asked of ("is a pharmacist counted here")."""
+    before = reading.lower[max(0, part.start - 3) : part.start]
+    return (part.start <= 1 and not (set(before) & {"is", "are"})) or bool(_I & set(before))
