@@ -4,7 +4,7 @@ not-held cards that say where to look (each rule with a question it decides, and
 
 from __future__ import annotations
 
-from .test_question_rules import ROWS, card, money, row
+from .test_question_rules import ROWS, YAML, card, money, row
 from .test_what_is_asked import page
 
 
@@ -183,3 +183,17 @@ def test_whether_the_figures_include_another_occupation_says_how_bls_counts_them
     _, facts, _ = card(run, asked)
     assert facts["How BLS counts them"].startswith("As separate occupations, each with its own code: Chief Executives")
     assert "How BLS counts them" not in card(run, "hospital ceo vs health services manager pay")[1]
+
+
+def test_several_terms_asked_are_each_defined_and_one_more_is_named(run) -> None:
+    """'what is an MHA, CAHME, AIT': each term's glossary text on one card (not the first alone); a fourth
+    term named is sent on to its own entry; one term asked keeps the card of one."""
+    glossary = {t["term"]: t for t in YAML["glossary"]}
+    heading, facts, _ = card(run, "glossary terms: what is an MHA, CAHME, AIT")
+    assert heading == "Answer: MHA, CAHME and AIT, in a few words"
+    for key, label in (("mha", "MHA"), ("cahme", "CAHME"), ("ait", "AIT")):
+        assert facts[label] == " ".join(glossary[key]["text"].split())
+    _, _, notes = card(run, "what do MHA, CAHME, AIT and HIPAA mean")
+    assert "HIPAA: hsm-guide explain hipaa" in notes
+    heading, _, _ = card(run, "what is CAHME")
+    assert "in a few words" not in heading

@@ -70,6 +70,7 @@ Answer = Literal[
     "offer",
     "roles",
     "scope",
+    "terms",
 ]
 # The parts a question can name, which a card may need.
 Needs = Literal[
@@ -86,6 +87,7 @@ Needs = Literal[
     "credential",
     "two-credentials",
     "term",
+    "two-terms",
     "role",
     "two-roles",
     "region",

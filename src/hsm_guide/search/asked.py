@@ -21,6 +21,7 @@ KIND_OF_TWO = {
     "industries": "industry",
     "credentials": "credential",
     "roles": "role",
+    "terms": "term",
 }
 
 

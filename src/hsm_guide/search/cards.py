@@ -130,7 +130,9 @@ def _pairs_first(found: Table, reading: Reading, kept: Kept) -> Kept:
     alone ("license requirements in florida vs georgia" asks for the licenses)."""
     if not kept:
         return kept
-    single = {k for k, n in found.needs[kept[0][1]].items() if n == 1} - {"place"}  # two places: pay, whatever is asked
+    # two places: pay, whatever is asked; two terms: defined together only where asked so (an MHA named beside
+    # the fellowship asked of is context)
+    single = {k for k, n in found.needs[kept[0][1]].items() if n == 1} - {"place", "term"}
     pairs = [p for p in kept if any(found.needs[p[1]].get(k) == 2 for k in single)]
     return pairs[:1] + [p for p in kept if p not in pairs[:1]] if pairs else kept
 

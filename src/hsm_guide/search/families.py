@@ -61,6 +61,7 @@ FAMILIES = {
     # a major may be named as a setting is ("a degree in public health"): no setback for it
     "education-list": _family("reference:education_list", "degree role setting"),
     "term": _family("reference:term", "term degree credential role organization occupation"),
+    "terms": _family("reference:terms", "term degree credential role organization occupation"),
     "role": _family("reference:role", "role occupation setting industry term"),
     "titles": _family("reference:titles", "role occupation background degree"),  # the jobs a degree leads to
     "organization": _family("reference:organization", "organization term credential"),

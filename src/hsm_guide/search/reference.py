@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..blocks import Bullets, Entry
+from ..words import listed
 from .card import STATE_PROJECTIONS, Answered, lowered, median, sources_row
 
 if TYPE_CHECKING:
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
 RANKED = 5  # industries the employers card lists
 SCHEDULES = 4  # schedule statements the hours card shows
+TERMS = 3  # terms one card defines: more would push it past the first screen (the rest are said in a note)
 _PARTS = {
     "majors": "Bachelor's majors that lead here",
     "courses": "Courses to take",
@@ -149,6 +151,22 @@ def term(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answere
         return None
     short = found.name.split(" (")[0]  # the heading names it in full; a long label would squeeze the text
     _entry(b, kb, found.name, short, found.text, found.sources)
+    return Answered(frozenset({"term", "degree", "credential", "role", "organization", "occupation"}))
+
+
+def terms(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """The glossary's entries for the terms the question names, up to TERMS ("what do MHA, CAHME and AIT mean");
+    each one more, where to read it."""
+    named = reading.every("term")
+    found = named[:TERMS]
+    if len(found) < 2:
+        return None
+    shorts = [t.name.split(" (")[0] for t in found]
+    b.heading(f"Answer: {listed(shorts)}, in a few words")
+    rows: list[FactRow] = [(short, t.text, list(t.sources)) for short, t in zip(shorts, found, strict=True)]
+    b.facts([*rows, sources_row(kb, [i for t in found for i in t.sources])])
+    for t in named[TERMS:]:
+        b.note(f"{t.name.split(' (')[0]}: hsm-guide explain {t.term}")
     return Answered(frozenset({"term", "degree", "credential", "role", "organization", "occupation"}))
 
 
