@@ -111,3 +111,27 @@ def test_starting_pay_asked_comes_first_on_the_pay_card(run) -> None:
     assert next(iter(facts)) == "Starting pay" and money(NATION["annual_p10"]) in facts["Starting pay"]
     _, facts, _ = card(run, "mha salary")
     assert "Starting pay" not in facts
+
+
+def test_a_license_asked_first_in_a_state_leads_and_the_pay_asked_after_follows(run) -> None:
+    """'do i need a license for that in maine and what does the job pay there': the license asked first leads
+    with Maine's (the clause's own card is the general one; the whole's card of the same page, by state, is
+    taken); the pay follows, never the license's key points again."""
+    asked = (
+        "occupational therapist in Maine interested in running an assisted living facility."
+        " do i need a license for that in maine and what does the job pay there"
+    )
+    heading, _, _ = card(run, asked)
+    assert heading == "Answer: the nursing home administrator license in Maine"
+    said = page(run, asked)
+    assert "You also asked: Medical and Health Services Managers, pay in Maine" in said
+    assert "You also asked: Licenses, key points" not in said
+
+
+def test_a_place_alone_does_not_put_pay_before_what_the_guide_does_not_hold(run) -> None:
+    """'best colleges for healthcare management in texas' asks for rankings, not pay: the gap leads; pay asked
+    in so many words still leads with pay."""
+    heading, _, _ = card(run, "best colleges for healthcare management in texas")
+    assert heading == "Answer: not in this guide"
+    heading, _, _ = card(run, "best colleges in texas and what do managers make there")
+    assert heading.startswith("Answer: Medical and Health Services Managers, pay in Texas")

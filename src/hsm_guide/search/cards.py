@@ -108,14 +108,15 @@ def _gaps_first(found: Table, scores: dict[int, float], reading: Reading, gaps: 
 
 
 def _general(found: Table, lead: int, reading: Reading) -> bool:
-    """Whether the lead is a card of the whole field or of who asks, never pay asked for; or the pay of an
-    occupation named where no pay is asked ("CPHQ vs Lean Six Sigma for a nurse": the nurse is who asks)."""
+    """Whether the lead is a card of the whole field or of who asks, never pay asked for (pay a place alone
+    brought, "best colleges in texas", is not asked); or the pay of an occupation named where no pay is asked
+    ("CPHQ vs Lean Six Sigma for a nurse": the nurse is who asks)."""
     card = found.cards[lead]
     if isinstance(card, Gap):
         return False
     if card.answer == "occupations":
         return not reading.has("pay")
-    return found.needs[lead].keys() <= {"background"} and card.view != "pay"
+    return found.needs[lead].keys() <= {"background"} and (card.view != "pay" or not reading.has("pay"))
 
 
 def _specific(found: Table, scores: dict[int, float], reading: Reading, gaps: list[Gap]) -> Kept:

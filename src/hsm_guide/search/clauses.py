@@ -127,7 +127,8 @@ def _another_view(clause: Card, lead: Choice, placed: bool, which: bool) -> bool
         return True
     given = not placed and clause.answer in _ANSWERED.get(lead.answer, ())
     ranked = clause.answer in _RANKINGS and lead.answer not in _RANKINGS and clause.view == lead.view
-    other = clause.answer != lead.answer and clause.view != "pay"  # a page's other answer: how long an MHA takes
+    # a page's other answer (how long an MHA takes), never the key points of the page the lead shows in full
+    other = clause.answer not in (lead.answer, "key-points") and clause.view != "pay"
     return (clause.view != lead.view or other or (ranked and which)) and not given
 
 
@@ -163,8 +164,9 @@ def first_asked(
     lead = getattr(found[0][1], "answer", "")
     if getattr(own[0][1], "answer", "") in _ANSWERED.get(lead, ()):
         return found  # the lead gives it too: nurses' pay beside managers' says how BLS counts them
-    first = [pair for pair in found if pair[1] is own[0][1]]
-    return first + [pair for pair in found if pair not in first]
+    view = getattr(own[0][1], "view", None)  # else the whole's card of the same view: a license in the state named
+    first = [pair for pair in found if pair[1] is own[0][1]] or [p for p in found if getattr(p[1], "view", 0) == view]
+    return first[:1] + [pair for pair in found if pair not in first[:1]]
 
 
 def best_clause(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> tuple[Choice, ...]:
