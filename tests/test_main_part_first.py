@@ -135,3 +135,16 @@ def test_a_place_alone_does_not_put_pay_before_what_the_guide_does_not_hold(run)
     assert heading == "Answer: not in this guide"
     heading, _, _ = card(run, "best colleges in texas and what do managers make there")
     assert heading.startswith("Answer: Medical and Health Services Managers, pay in Texas")
+
+
+def test_and_before_a_question_word_starts_a_new_question_even_beside_a_comparison(run) -> None:
+    """'...go back to school full time, and would I make more than my $62k teacher salary?': 'more than'
+    compares, yet 'and would' asks anew; the schooling is answered under the salary's card, not the
+    high-school classes a statement of who asks ('teach high school biology') would bring."""
+    asked = (
+        "I'm 45 and teach high school biology. Is it too late to go into health care management?"
+        " Would I have to go back to school full time, and would I make more than my $62k teacher salary?"
+    )
+    said = page(run, asked)
+    assert "You also asked: The education it takes" in said
+    assert "You also asked: In high school" not in said

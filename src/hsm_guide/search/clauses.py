@@ -69,7 +69,8 @@ _TWO_PLACES = "places"  # the answer that sets two places' pay side by side
 _BORROWED = frozenset({"background", "credential"})  # what a clause reads from the others where it names none
 _RANKINGS = frozenset({"ranking", "employers", "best-industries"})  # answers that rank places or industries
 _WHICH = frozenset({"which", "where"})  # the words a clause asking for a ranking in so many words starts with
-_ASKS_ANEW = _WHICH | {"how"}  # after "and", a new question even where the question compares a pair
+# after "and", a new question even where the question compares a pair ("more than my salary")
+_ASKS_ANEW = frozenset(ASKING) - {"is"}  # "is" joins a pair as often: "nursing and is management better"
 
 
 def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -> tuple[Card, Reading] | None:
