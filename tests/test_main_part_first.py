@@ -148,3 +148,16 @@ def test_and_before_a_question_word_starts_a_new_question_even_beside_a_comparis
     said = page(run, asked)
     assert "You also asked: The education it takes" in said
     assert "You also asked: In high school" not in said
+
+
+def test_whether_a_nurse_must_come_first_and_how_managers_feel_are_answered_for_what_they_ask(run) -> None:
+    """'LPN ... or do I need to be RN first' asks of the experience that leads in, not only the LPN's route
+    (said under it); 'will I miss patient care? what do ex-nurses say' asks for accounts the guide does not
+    hold: said plainly, with what the work is and where to read it."""
+    heading, _, notes = card(run, "LPN can I become a health services manager or do I need to be RN first")
+    assert heading == "Answer: the experience that leads in"
+    assert any("hsm-guide path --from clinician" in n for n in notes)
+    accounts = next(g for g in YAML["questions"]["gaps"] if g["name"] == "personal-accounts")
+    heading, _, _ = card(run, "will I miss patient care if i move to management? what do ex-nurses say about it")
+    assert heading == "Answer: not in this guide"
+    assert accounts["text"] in page(run, "will I miss patient care if i move to management?")
