@@ -126,6 +126,9 @@ def test_a_license_asked_first_in_a_state_leads_and_the_pay_asked_after_follows(
     said = page(run, asked)
     assert "You also asked: Medical and Health Services Managers, pay in Maine" in said
     assert "You also asked: Licenses, key points" not in said
+    # under a card of another page the license's key points are the answer: "what does a practice manager make"
+    said = page(run, "what does a practice manager make, and do i need a license")
+    assert "You also asked: Licenses, key points" in said
 
 
 def test_a_place_alone_does_not_put_pay_before_what_the_guide_does_not_hold(run) -> None:
@@ -152,12 +155,36 @@ def test_and_before_a_question_word_starts_a_new_question_even_beside_a_comparis
 
 def test_whether_a_nurse_must_come_first_and_how_managers_feel_are_answered_for_what_they_ask(run) -> None:
     """'LPN ... or do I need to be RN first' asks of the experience that leads in, not only the LPN's route
-    (said under it); 'will I miss patient care? what do ex-nurses say' asks for accounts the guide does not
-    hold: said plainly, with what the work is and where to read it."""
+    (said under it); 'will I miss patient care? what do ex-nurses say' leads with what the work is, and says
+    the accounts asked for are not held; asked for accounts alone, that leads."""
     heading, _, notes = card(run, "LPN can I become a health services manager or do I need to be RN first")
     assert heading == "Answer: the experience that leads in"
     assert any("hsm-guide path --from clinician" in n for n in notes)
     accounts = next(g for g in YAML["questions"]["gaps"] if g["name"] == "personal-accounts")
-    heading, _, _ = card(run, "will I miss patient care if i move to management? what do ex-nurses say about it")
+    asked = "will I miss patient care if i move to management? what do ex-nurses say about it"
+    heading, _, _ = card(run, asked)
+    assert heading == "Answer: where the work is done, and what it is"  # what the work is, held
+    assert accounts["text"] in page(run, asked)  # the accounts asked for, said not held
+    heading, _, _ = card(run, "what do former nurses say about moving into admin")
     assert heading == "Answer: not in this guide"
-    assert accounts["text"] in page(run, "will I miss patient care if i move to management?")
+
+
+def test_a_dash_ends_the_statement_before_the_first_question(run) -> None:
+    """'assistant administrator at a nursing home in texas - what would i make and do i need a license': the
+    dash ends who asks, so the pay asked first leads (without it the statement and the first question are one
+    clause, no question of their own, and the whole question's best card leads)."""
+    heading, _, _ = card(
+        run, "assistant administrator at a nursing home in texas - what would i make and do i need a license"
+    )
+    assert heading == "Answer: Medical and Health Services Managers, pay in Texas"
+
+
+def test_a_first_question_of_the_leads_own_page_keeps_the_lead_read_whole(run) -> None:
+    """'home health agency director vs hospital department director - which pays better': the clause alone
+    would ask the nation's pay; the whole sets the two industries side by side, and leads; a ranking of
+    industries is not added under two compared ('which setting pays the most' of the two named)."""
+    asked = "home health agency director vs hospital director - which pays better and which has more job security"
+    heading, _, _ = card(run, asked)
+    assert heading == "Answer: pay by industry, United States, May 2025"
+    said = page(run, "hospital vs nursing home vs home health - which setting pays managers the most")
+    assert "You also asked: The best-paying industries" not in said

@@ -54,6 +54,11 @@ def test_a_credential_named_does_not_take_the_lead_from_the_question_of_scope(ru
     RHIA alone ('what is the RHIA') keeps its own card."""
     heading, _, _ = card(run, "is health information management RHIA the same as health services management")
     assert heading == SCOPE
+    asked = (
+        "student asked me about health information management RHIA - is that the same as health services management?"
+    )
+    heading, _, _ = card(run, asked)
+    assert heading == SCOPE
     heading, _, _ = card(run, "what is the RHIA")
     assert heading != SCOPE and "RHIA" in heading
 

@@ -129,7 +129,8 @@ def _another_view(clause: Card, lead: Choice, placed: bool, which: bool) -> bool
     given = not placed and clause.answer in _ANSWERED.get(lead.answer, ())
     ranked = clause.answer in _RANKINGS and lead.answer not in _RANKINGS and clause.view == lead.view
     # a page's other answer (how long an MHA takes), never the key points of the page the lead shows in full
-    other = clause.answer not in (lead.answer, "key-points") and clause.view != "pay"
+    summary = clause.answer == "key-points" and clause.view == lead.view
+    other = clause.answer != lead.answer and clause.view != "pay" and not summary
     return (clause.view != lead.view or other or (ranked and which)) and not given
 
 
@@ -163,9 +164,10 @@ def first_asked(
     if not own or own[0][0] < ASKS * table(kb, lexicon).most(asked.tokens):
         return found  # the first question needs the others' words ("would I take a pay cut?" of a therapist)
     lead = getattr(found[0][1], "answer", "")
-    if getattr(own[0][1], "answer", "") in _ANSWERED.get(lead, ()):
-        return found  # the lead gives it too: nurses' pay beside managers' says how BLS counts them
-    view = getattr(own[0][1], "view", None)  # else the whole's card of the same view: a license in the state named
+    view = getattr(own[0][1], "view", None)
+    if getattr(own[0][1], "answer", "") in _ANSWERED.get(lead, ()) or view == getattr(found[0][1], "view", 0):
+        return found  # the lead gives it too, read with the other clauses' words: "X vs Y - which pays better"
+    # else the whole's card of the same view: a license in the state named
     first = [pair for pair in found if pair[1] is own[0][1]] or [p for p in found if getattr(p[1], "view", 0) == view]
     return first[:1] + [pair for pair in found if pair not in first[:1]]
 
