@@ -836,7 +836,7 @@ MUTANTS: dict[str, list[Change]] = {
             "least = max(FLOOR, kept[0][0] / 2)", "least = FLOOR", "a gap that fits far less leading ('find a job')"
         ),
         Change(
-            'return found.needs[lead].keys() <= {"background"} and card.view != "pay"',
+            'return found.needs[lead].keys() <= {"background"} and (card.view != "pay" or not reading.has("pay"))',
             'return found.needs[lead].keys() <= {"background"}',
             "a named gap before the pay asked for (hospital CEOs at Mayo)",
         ),
@@ -876,7 +876,7 @@ MUTANTS: dict[str, list[Change]] = {
             "the degree asked second not for the teacher the first clause names",
         ),
         Change(
-            "given = not placed and _ANSWERED.get(lead.answer) == clause.answer",
+            "given = not placed and clause.answer in _ANSWERED.get(lead.answer, ())",
             "given = False",
             "the nation's pay repeated under two occupations' pay side by side",
         ),
@@ -982,6 +982,131 @@ MUTANTS: dict[str, list[Change]] = {
             "        if i in phrases:",
             "        if False:",
             "'what jobs can i get right out of college' scored by its words, not as starting",
+        ),
+        Change(
+            "            found.sort(key=lambda route: route.key == ANY_FIELD)\n",
+            "            pass\n",
+            "any changer's route before the retail manager's named",
+        ),
+        Change(
+            "    if _degree(typed, start, end) or _in_abbreviation(typed, start, end):",
+            "    if _in_abbreviation(typed, start, end):",
+            "an MS in health administration read as Mississippi",
+        ),
+        Change(
+            "    if _degree(typed, start, end) or _in_abbreviation(typed, start, end):",
+            "    if _degree(typed, start, end):",
+            "RT(R)(CT) read as Connecticut",
+        ),
+        Change(
+            "and after[1] not in _NOT_A_FIELD",
+            "",
+            "'jobs in MS in the delta' no longer Mississippi",
+        ),
+        Change(
+            '    if any(m.name == role.name for m in kb.roles.manager_types):\n        return f"Counted here',
+            '    if False:\n        return f"Counted here',
+            "a kind of manager BLS names not said to be one",
+        ),
+        Change(
+            '    return (part.start <= 1 and not (set(before) & {"is", "are"})) or bool(_I & set(before))',
+            "    return False",
+            "the paralegal who asks set apart as if asked about",
+        ),
+        Change(
+            '    if getattr(found.cards[lead], "answer", None) not in _OF_THINGS_NAMED:',
+            "    if True:",
+            "the RHIA's card before the question of scope",
+        ),
+        Change(
+            "    if len(asking) < 2:  # one question after a statement reads best whole",
+            "    if len(asking) < 1:",
+            "a pharmacist's question read as its clause alone",
+        ),
+        Change(
+            'or [p for p in found if getattr(p[1], "view", 0) == view]',
+            "",
+            "the license asked first in Maine not put first",
+        ),
+        Change(
+            'or view == getattr(found[0][1], "view", 0):',
+            ":",
+            "the nation's pay before two settings compared",
+        ),
+        Change(
+            "        return found  # the lead gives it too",
+            "        pass  # the lead gives it too",
+            "nurses' pay beside managers' pushed aside by the scope card",
+        ),
+        Change(
+            '_ASKS_ANEW = frozenset(ASKING) - {"is"}',
+            '_ASKS_ANEW = _WHICH | {"how"}',
+            "'and would I make more than' not a new question",
+        ),
+        Change(
+            "or _advice_alone(kb, lexicon, asked):",
+            ":",
+            "'is it worth it' answered again with another card",
+        ),
+        Change(
+            "and not summary",
+            "",
+            "a license's key points answered under the license",
+        ),
+        same(
+            '    summary = clause.answer == "key-points" and clause.view == lead.view',
+            '    summary = clause.answer == "key-points"',
+            "a card of another page is answered second for its other view already",
+        ),
+        Change(
+            '    "industries": {"best-industries"},',
+            "",
+            "the best-paying industries under two settings compared",
+        ),
+        Change(
+            '(card.view != "pay" or not reading.has("pay"))',
+            'card.view != "pay"',
+            "pay in Texas before the rankings gap",
+        ),
+        Change(
+            '- {"place", "term"}',
+            '- {"place"}',
+            "a fellowship and the MHA beside it defined together",
+        ),
+        Change(
+            "    if not _TOP & set(reading.socs()):\n        return",
+            "    if False:\n        return",
+            "how long to a first post said of every route",
+        ),
+        Change(
+            "    rows += _now(kb, edition.median_annual)\n",
+            "",
+            "a past year's pay without today's",
+        ),
+        Change(
+            '            0, ("Starting pay",',
+            '            -1, ("Starting pay",',
+            "starting pay asked, not first",
+        ),
+        Change(
+            '            shown = place.resolved._replace(rural=()) if "rural" in used else place.resolved',
+            "            shown = place.resolved",
+            "the rural areas the card lists named again",
+        ),
+        Change(
+            "    found = named[:TERMS]",
+            "    found = named[:1]",
+            "only the first term asked defined",
+        ),
+        Change(
+            "    for t in named[TERMS:]:\n",
+            "    for t in named[TERMS + 1 :]:\n",
+            "a fourth term dropped silently",
+        ),
+        Change(
+            "\\s[-\\u2013\\u2014]+\\s|",
+            "",
+            "a dash does not end a clause: the license leads the SNF's pay question",
         ),
     ],
     "cache store": [
