@@ -1029,8 +1029,8 @@ MUTANTS: dict[str, list[Change]] = {
             "the license asked first in Maine not put first",
         ),
         Change(
-            'or view == getattr(found[0][1], "view", 0):',
-            ":",
+            ' or view == getattr(lead, "view", 0)\n',
+            "\n",
             "the nation's pay before two settings compared",
         ),
         Change(

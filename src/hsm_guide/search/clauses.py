@@ -163,13 +163,18 @@ def first_asked(
     own = ranked(kb, lexicon, asked)
     if not own or own[0][0] < ASKS * table(kb, lexicon).most(asked.tokens):
         return found  # the first question needs the others' words ("would I take a pay cut?" of a therapist)
-    lead = getattr(found[0][1], "answer", "")
-    view = getattr(own[0][1], "view", None)
-    if getattr(own[0][1], "answer", "") in _ANSWERED.get(lead, ()) or view == getattr(found[0][1], "view", 0):
+    if _given(own[0][1], found[0][1]):
         return found  # the lead gives it too, read with the other clauses' words: "X vs Y - which pays better"
     # else the whole's card of the same view: a license in the state named
+    view = getattr(own[0][1], "view", None)
     first = [pair for pair in found if pair[1] is own[0][1]] or [p for p in found if getattr(p[1], "view", 0) == view]
     return first[:1] + [pair for pair in found if pair not in first[:1]]
+
+
+def _given(asked: Choice, lead: Choice) -> bool:
+    """Whether the lead gives what a clause's card would: an answer it includes, or one of its own page."""
+    answer, view = getattr(asked, "answer", ""), getattr(asked, "view", None)
+    return answer in _ANSWERED.get(getattr(lead, "answer", ""), ()) or view == getattr(lead, "view", 0)
 
 
 def best_clause(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> tuple[Choice, ...]:

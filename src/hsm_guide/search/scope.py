@@ -28,22 +28,27 @@ def scope(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     rows: list[FactRow] = [
         (f"This one, {kb.identity.soc_code}", defined.example or defined.text, list(defined.sources))
     ]
-    roles = reading.every("role")[:MOST]
-    rows += [(r.name, _counted_as(kb, r), list(r.sources)) for r in roles]
-    settings = [s for s in reading.every("setting") if not any(s.name in r.name for r in roles)][:MOST]
-    where = "Counted here: one of the settings these managers work in, with a route of its own in the guide"
-    rows += [(s.name, where, []) for s in settings]
+    named, used = _named(kb, reading)
     others, industries = _occupations(kb, reading)
-    rows += others + industries
+    rows += named + others + industries
     rows.append(("How BLS decides", rule.text, list(rule.sources)))
     rows.append(sources_row(kb, [i for _, _, s in rows for i in s]))
     b.heading(f"Answer: who BLS counts as {kb.identity.title}")
     b.facts(rows)
-    used = {"occupation"} if others else set()
-    used |= {"role"} if roles else set()
+    used |= {"occupation"} if others else set()
     used |= {"industry", "setting"} if industries else set()
-    used |= {"setting"} if settings else set()
     return Answered(frozenset(used))
+
+
+def _named(kb: KnowledgeBase, reading: Reading) -> tuple[list[FactRow], set[str]]:
+    """A row for each role and setting named (a setting inside a role's name is the role's), and their kinds."""
+    roles = reading.every("role")[:MOST]
+    rows: list[FactRow] = [(r.name, _counted_as(kb, r), list(r.sources)) for r in roles]
+    settings = [s for s in reading.every("setting") if not any(s.name in r.name for r in roles)][:MOST]
+    where = "Counted here: one of the settings these managers work in, with a route of its own in the guide"
+    rows += [(s.name, where, []) for s in settings]
+    kinds = {"role"} if roles else set()
+    return rows, kinds | {"setting"} if settings else kinds
 
 
 def _counted_as(kb: KnowledgeBase, role: Role) -> str:
