@@ -1059,7 +1059,7 @@ MUTANTS: dict[str, list[Change]] = {
             "a card of another page is answered second for its other view already",
         ),
         Change(
-            '    "industries": {"best-industries"},',
+            '"industries": {"best-industries", "ranking"},',
             "",
             "the best-paying industries under two settings compared",
         ),
@@ -1079,7 +1079,7 @@ MUTANTS: dict[str, list[Change]] = {
             "how long to a first post said of every route",
         ),
         Change(
-            "    rows += _now(kb, edition.median_annual)\n",
+            "    rows += _now(kb, edition.median_annual, edition.pay_year)\n",
             "",
             "a past year's pay without today's",
         ),
@@ -1107,6 +1107,26 @@ MUTANTS: dict[str, list[Change]] = {
             "\\s[-\\u2013\\u2014]+\\s|",
             "",
             "a dash does not end a clause: the license leads the SNF's pay question",
+        ),
+        Change(
+            "return field and not slot and after",
+            "return field and after",
+            "'pay in MS in nursing homes' read as a degree",
+        ),
+        Change(
+            "    return lone and len(first) > 1",
+            "    return lone",
+            "'e.g. CA' no longer California",
+        ),
+        Change(
+            '    "terms": {"term"},',
+            "",
+            "a term defined on the card answered again below it",
+        ),
+        Change(
+            " not reading.inside_name(p, _ROLE)]",
+            " True]",
+            "the practice of 'practice manager' given a setting row",
         ),
     ],
     "cache store": [

@@ -195,5 +195,6 @@ def test_several_terms_asked_are_each_defined_and_one_more_is_named(run) -> None
         assert facts[label] == " ".join(glossary[key]["text"].split())
     _, _, notes = card(run, "what do MHA, CAHME, AIT and HIPAA mean")
     assert "HIPAA: hsm-guide explain hipaa" in notes
+    assert "You also asked" not in page(run, "what do mha, cahme, ait and nha mean")  # each term said once
     heading, _, _ = card(run, "what is CAHME")
     assert "in a few words" not in heading

@@ -20,17 +20,22 @@ def test_ms_or_ma_meaning_a_degree_is_no_state(run, asked: str) -> None:
     assert "Mississippi" not in heading + " ".join(notes) and "Massachusetts" not in heading + " ".join(notes)
 
 
-@pytest.mark.parametrize("asked", ["pay in MS", "health services manager salary MS", "jobs in MS in the delta"])
+@pytest.mark.parametrize(
+    "asked", ["pay in MS", "health services manager salary MS", "jobs in MS in the delta", "pay in MS in nursing homes"]
+)
 def test_ms_where_a_place_is_meant_stays_mississippi(run, asked: str) -> None:
     heading, _, _ = card(run, asked)
     assert heading == MISSISSIPPI
 
 
 def test_a_postal_code_inside_a_credentials_letters_is_no_state(run) -> None:
+    """RT(R)(CT) reads rt r ct: no Connecticut; 'e.g. CA' is letters of an abbreviation, then California."""
     heading, _, notes = card(run, "I have RT(R)(CT) and want to manage imaging")
     assert "Connecticut" not in heading + " ".join(notes)
     heading, _, _ = card(run, "pay in CT")
     assert heading == "Answer: Medical and Health Services Managers, pay in Connecticut"
+    heading, _, _ = card(run, "what do managers make in a big state, e.g. CA")
+    assert heading == "Answer: Medical and Health Services Managers, pay in California"
 
 
 def test_the_more_specific_background_named_gives_the_route(run) -> None:

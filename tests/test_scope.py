@@ -69,3 +69,9 @@ def test_a_kind_of_manager_bls_names_is_said_so_and_a_pay_question_keeps_the_pay
     assert facts["Clinical manager"].startswith("Counted here: one of the kinds of manager BLS names")
     heading, _, _ = card(run, "how much does a clinical manager make")
     assert heading != SCOPE
+
+
+def test_a_setting_inside_a_roles_name_is_the_roles(run) -> None:
+    """'is a practice manager counted here': the practice of 'practice manager' is the title's, no setting row."""
+    _, facts, _ = card(run, "is a practice manager counted in this occupation or another one")
+    assert "Practice Manager" in facts and not any(label.startswith("Physicians") for label in facts)

@@ -122,21 +122,28 @@ _OWNING = frozenset({"a", "an", "my", "your", "his", "her", "their"})  # "an MS"
 
 
 def _degree(typed: Sequence[str], start: int, end: int) -> bool:
-    """Whether MS or MA names a master's degree: after 'an' or 'my', or before 'in' and a field ('an MS in
-    health administration', 'MS in nursing'); 'jobs in MS', 'MA in 2025' and 'MS in the Delta' stay states."""
+    """Whether MS or MA names a master's degree: after 'an' or 'my', or before 'in' and a field where no place
+    is expected ('an MS in health administration', 'MS in nursing'); 'jobs in MS', 'MA in 2025', 'MS in the
+    Delta' and 'make in MA in hospitals' stay states."""
     if end - start != 1 or typed[start].upper() not in _DEGREE_CODES:
         return False
     before = typed[start - 1].lower() if start else ""
+    if before in _OWNING:
+        return True
     after = [w.lower() for w in typed[end : end + 2]]
     field = len(after) == 2 and after[0] == "in" and after[1].isalpha() and after[1] not in _NOT_A_FIELD
-    return before in _OWNING or (field and after[1].upper() not in STATE_CODES and not _starts_state(after[1]))
+    slot = before in BEFORE_A_PLACE  # "pay in MS in nursing homes": a place is expected there
+    return field and not slot and after[1].upper() not in STATE_CODES and not _starts_state(after[1])
 
 
 def _in_abbreviation(typed: Sequence[str], start: int, end: int) -> bool:
-    """Whether a postal code is part of a credential's letters after a lone letter ('RT(R)(CT)' reads rt r ct:
-    no Connecticut); 'a' and 'i' are words."""
-    before = typed[start - 1].lower() if start else ""
-    return end - start == 1 and len(before) == 1 and before.isalpha() and before not in ("a", "i")
+    """Whether a postal code is part of a credential's letters, after a lone letter that follows a word ('RT(R)(CT)'
+    reads rt r ct: no Connecticut); 'a' and 'i' are words."""
+    if end - start != 1 or typed[start].upper() not in STATE_CODES or start < 2:
+        return False
+    before, first = typed[start - 1].lower(), typed[start - 2].lower()
+    lone = len(before) == 1 and before.isalpha() and before not in ("a", "i")
+    return lone and len(first) > 1  # 'e.g. CA' and 'i.e. NY' are letters of an abbreviation, then a state
 
 
 _NOT_A_FIELD = frozenset({"the", "a", "an", "my", "our", "this", "that", "rural", "metro"})

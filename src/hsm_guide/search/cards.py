@@ -128,7 +128,8 @@ def _specific(found: Table, scores: dict[int, float], reading: Reading, gaps: li
 def _pairs_first(found: Table, reading: Reading, kept: Kept) -> Kept:
     """Where the question names two of a kind ("FACHE or CMPE"), the card that sets two side by side comes
     before one that shows one of them (and drops the other); not for places, set side by side by pay
-    alone ("license requirements in florida vs georgia" asks for the licenses)."""
+    alone ("license requirements in florida vs georgia" asks for the licenses), nor for terms, defined
+    together only where the question asks for them so."""
     if not kept:
         return kept
     # two places: pay, whatever is asked; two terms: defined together only where asked so (an MHA named beside

@@ -63,7 +63,8 @@ _ANSWERED = {
     "occupations": {"pay", "scope"},
     "degrees": {"pay"},
     "credentials": {"pay"},
-    "industries": {"best-industries"},  # "hospital vs nursing home - which pays most": the two, side by side
+    "industries": {"best-industries", "ranking"},  # "hospital vs nursing home - which pays most": the two, side by side
+    "terms": {"term"},  # several terms on one card name each one more: no card of one of them after it
 }
 _TWO_PLACES = "places"  # the answer that sets two places' pay side by side
 _BORROWED = frozenset({"background", "credential"})  # what a clause reads from the others where it names none

@@ -244,25 +244,23 @@ def past_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Ans
         return None
     b.heading(f"Answer: pay in May {year}, from the handbook of the time")
     rows: list[FactRow] = [("Median pay", median_text(edition), edition.sources)]
-    rows += _now(kb, edition.median_annual)
+    rows += _now(kb, edition.median_annual, edition.pay_year)
     b.facts([*rows, sources_row(kb, [i for _, _, s in rows for i in s])])
     return Answered(frozenset({"year"}))
 
 
-def _now(kb: KnowledgeBase, then: float) -> list[FactRow]:
+def _now(kb: KnowledgeBase, then: float, year: int) -> list[FactRow]:
     """The current national median beside a past year's, and the change between them (not adjusted for
     prices: the guide has no price index, and says where one is where inflation is asked)."""
     if kb.wages is None:
         return []
-    from ..blocks import money
+    from ..sections.pay.common import versus
     from ..wages.lookup import wage_data
 
     data = wage_data(kb)
     nation = data.national()
-    if nation is None or nation.annual_median is None:
+    now = data.value(nation, "annual_median")
+    if now is None:  # top-coded: no exact figure to compare
         return []
-    change = (nation.annual_median - then) / then
-    more = "more" if change >= 0 else "less"
-    difference = money(abs(nation.annual_median - then))
-    said = f"{data.yearly_and_hourly(nation, 'median')}: {difference} ({abs(change):.0%}) {more}"
+    said = f"{data.yearly_and_hourly(nation, 'median')}: {versus(now, then)} May {year}'s"
     return [(f"Now, {data.label}", f"{said}, before inflation", [data.source])]

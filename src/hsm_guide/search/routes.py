@@ -142,7 +142,7 @@ def _to_the_top(b: Builder, kb: KnowledgeBase, reading: Reading) -> None:
         return
     from ..sections.keypoints import in_words
 
-    top = next((p for p in in_words(kb, "advancement") if "executive" in p.text), None)
+    top = next((p for p in in_words(kb, "advancement") if "executive" in p.text.lower()), None)
     said = "These years reach a first management post; a top executive post is a step further, reached by moving up"
     b.note(f"{said}. {top.text}" if top else f"{said}.", list(top.sources) if top else [])
 

@@ -41,14 +41,19 @@ def scope(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
 
 
 def _named(kb: KnowledgeBase, reading: Reading) -> tuple[list[FactRow], set[str]]:
-    """A row for each role and setting named (a setting inside a role's name is the role's), and their kinds."""
+    """A row for each role and setting named (a setting inside a role's name is the role's: the practice of
+    'practice manager'), and their kinds."""
     roles = reading.every("role")[:MOST]
     rows: list[FactRow] = [(r.name, _counted_as(kb, r), list(r.sources)) for r in roles]
-    settings = [s for s in reading.every("setting") if not any(s.name in r.name for r in roles)][:MOST]
-    where = "Counted here: one of the settings these managers work in, with a route of its own in the guide"
+    apart = [p.value for p in reading.parts if p.kind == "setting" and not reading.inside_name(p, _ROLE)]
+    settings = list({s.key: s for s in apart}.values())[:MOST]
+    where = "Counted here: one of the settings these managers work in, with a route of its own in the guide."
     rows += [(s.name, where, []) for s in settings]
     kinds = {"role"} if roles else set()
     return rows, kinds | {"setting"} if settings else kinds
+
+
+_ROLE = frozenset({"role"})
 
 
 def _counted_as(kb: KnowledgeBase, role: Role) -> str:
