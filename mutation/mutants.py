@@ -1004,7 +1004,7 @@ MUTANTS: dict[str, list[Change]] = {
             "'jobs in MS in the delta' no longer Mississippi",
         ),
         Change(
-            '    if any(m.name == role.name for m in kb.roles.manager_types):\n        return f"Counted here',
+            '    if named_kind(kb, role.name):\n        return f"Counted here',
             '    if False:\n        return f"Counted here',
             "a kind of manager BLS names not said to be one",
         ),

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from ..model import KnowledgeBase
+    from ..model import KnowledgeBase, Term
     from ..sections.builder import FactRow
     from ..wages.lookup import WageData
     from ..wages.model import WageRow
@@ -108,3 +108,13 @@ STATE_PROJECTIONS = (
     "publishes its own, gathered at projectionscentral.org",
     ["projections-central"],
 )
+
+
+def entry(kb: KnowledgeBase, key: str) -> Term | None:
+    """The glossary's entry of a key ('soc-code'), None where this knowledge base lacks it."""
+    return next((t for t in kb.glossary if t.term == key), None)
+
+
+def named_kind(kb: KnowledgeBase, name: str) -> bool:
+    """Whether a role named is one of the kinds of manager BLS names (a nursing home administrator)."""
+    return any(m.name == name for m in kb.roles.manager_types)

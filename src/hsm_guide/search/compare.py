@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..words import listed
-from .card import Answered, industry_row, jobs, median, sources_row, yours
+from .card import Answered, entry, industry_row, jobs, median, sources_row, yours
 
 ALL = "00-0000"  # all occupations: where pay stands across the economy
 MOST = 4  # occupations one question sets side by side
@@ -169,7 +169,7 @@ def _counted(kb: KnowledgeBase, data: WageData, pair: list[str], roles: list[Rol
     """How BLS counts the occupations asked of ("does a hospital CFO count as a health services manager"):
     apart, each under its own code, and what this one's code covers (the glossary's SOC entry); a job title
     of this occupation named ("nurse manager") is said to be counted in it."""
-    term = next((t for t in kb.glossary if t.term == "soc-code"), None)
+    term = entry(kb, "soc-code")
     codes = [f"{data.occupation_name(s)} ({s})" for s in pair if s != ALL]
     said = f"As separate occupations, each with its own code: {listed(codes)}."
     if roles:

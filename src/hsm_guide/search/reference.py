@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from ..blocks import Bullets, Entry
 from ..words import listed
-from .card import STATE_PROJECTIONS, Answered, lowered, median, sources_row
+from .card import STATE_PROJECTIONS, Answered, lowered, median, named_kind, sources_row
 
 if TYPE_CHECKING:
-    from ..model import Card, KnowledgeBase, Named, Step
+    from ..model import Card, KnowledgeBase, Named, Step, Term
     from ..sections.builder import Builder, FactRow
     from .reading import Reading
 
@@ -149,8 +149,7 @@ def term(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answere
     found = reading.first("term")
     if found is None:
         return None
-    short = found.name.split(" (")[0]  # the heading names it in full; a long label would squeeze the text
-    _entry(b, kb, found.name, short, found.text, found.sources)
+    _entry(b, kb, found.name, _short(found), found.text, found.sources)
     return Answered(frozenset({"term", "degree", "credential", "role", "organization", "occupation"}))
 
 
@@ -161,13 +160,18 @@ def terms(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     found = named[:TERMS]
     if len(found) < 2:
         return None
-    shorts = [t.name.split(" (")[0] for t in found]
+    shorts = [_short(t) for t in found]
     b.heading(f"Answer: {listed(shorts)}, in a few words")
     rows: list[FactRow] = [(short, t.text, list(t.sources)) for short, t in zip(shorts, found, strict=True)]
     b.facts([*rows, sources_row(kb, [i for t in found for i in t.sources])])
     for t in named[TERMS:]:
-        b.note(f"{t.name.split(' (')[0]}: hsm-guide explain {t.term}")
+        b.note(f"{_short(t)}: hsm-guide explain {t.term}")
     return Answered(frozenset({"term", "degree", "credential", "role", "organization", "occupation"}))
+
+
+def _short(term: Term) -> str:
+    """A term's name before its bracket ('MHA'): the label a card gives it, a long one squeezing the text."""
+    return term.name.split(" (")[0]
 
 
 def role(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
@@ -194,7 +198,7 @@ def role(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answere
 def _kind_of(kb: KnowledgeBase, found: Named) -> list[FactRow]:
     """For a kind of manager BLS names ("health services manager vs health information manager"): that it
     is one of this occupation's, as the roles section's key point says."""
-    if not any(m.name == found.name for m in kb.roles.manager_types):
+    if not named_kind(kb, found.name):
         return []
     from ..sections.keypoints import in_words
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .card import Answered, median, sources_row
+from .card import Answered, entry, median, named_kind, sources_row
 from .compare import MOST
 
 if TYPE_CHECKING:
@@ -21,8 +21,7 @@ if TYPE_CHECKING:
 
 def scope(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
     """Who BLS counts in this occupation, what of the question it counts there, and how it decides."""
-    terms = {t.term: t for t in kb.glossary}
-    defined, rule = terms.get("soc-code"), terms.get("soc-coding")
+    defined, rule = entry(kb, "soc-code"), entry(kb, "soc-coding")
     if defined is None or rule is None:
         return None
     rows: list[FactRow] = [
@@ -58,7 +57,7 @@ _ROLE = frozenset({"role"})
 
 def _counted_as(kb: KnowledgeBase, role: Role) -> str:
     """How the guide's sources place a role named: a kind of manager BLS names, a specialization, a title."""
-    if any(m.name == role.name for m in kb.roles.manager_types):
+    if named_kind(kb, role.name):
         return f"Counted here: one of the kinds of manager BLS names among {kb.identity.title}."
     if role.specialization:
         return f"Counted here: a specialization within this work. {role.text}"
