@@ -484,6 +484,10 @@ def test_a_question_that_asks_two_things_answers_the_second_in_brief(run) -> Non
     assert brief.endswith("Read on: hsm-guide outlook")
     text, leads = card(run, "how many openings are there and how much do they make")  # the other way round
     assert leads == "outlook" and "61,400" in text
+    (brief,) = after_the_card(run, "how many openings are there and how much do they make")
+    assert brief.startswith("You also asked: ") and "pay in the United States" in brief
+    assert f"Median pay, May 2025: {data().text(nation, 'annual_median')} a year" in brief
+    assert "U.S. Bureau of Labor Statistics" in brief and brief.endswith("Read on: hsm-guide pay")
     text, _ = card(run, "difference between an MHA and an MPH")  # a pair compared asks one thing
     assert "You also asked" not in text + " ".join(after_the_card(run, "difference between an MHA and an MPH"))
 
