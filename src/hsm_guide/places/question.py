@@ -42,15 +42,34 @@ def places(
     vocabulary: frozenset[str] | set[str],
     rare: Callable[[str], bool],
 ) -> list[Found]:
-    """Up to MOST places, each area once, in the order named: "pay in florida vs georgia", "bay area vs
-    sacramento vs la" (a third place said is compared too, never dropped unsaid)."""
-    named: list[Found] = []
+    """Every place the words name, up to MOST areas, an area named again included ("in Pennsylvania ... in
+    PA": the second PA is the state too, never an occupation's initials), in the order they are found."""
+    said: list[Found] = []
     taken: set[int] = set()
-    while len(named) < MOST and (next_one := _first(found, typed, common, vocabulary, rare, taken)) is not None:
+    while len(distinct(said, typed)) < MOST and (next_one := _first(found, typed, common, vocabulary, rare, taken)):
         taken.update(range(next_one.start, next_one.end))
-        if all(f.area != next_one.area for f in named):
-            named.append(next_one)
+        said.append(next_one)
+    return said
+
+
+def distinct(said: Sequence[Found], typed: Sequence[str]) -> list[Found]:
+    """Each area once, in the order named: "pay in florida vs georgia", "bay area vs sacramento vs la" (a
+    third place said is compared too, never dropped unsaid); a state said just after a place in it only
+    says where that place is ("near Fort Liberty in NC", "Tucson, Arizona")."""
+    named: list[Found] = []
+    for f in said:
+        if all(n.area != f.area for n in named) and not any(_where(n, f, typed) for n in said):
+            named.append(f)
     return sorted(named, key=lambda f: f.start)
+
+
+def _where(place: Found, state: Found, typed: Sequence[str]) -> bool:
+    """Whether `state` follows `place`, a metro or nonmetro area in it, with at most 'in' between."""
+    between = [w.lower() for w in typed[place.end : state.start]]
+    inside = state.area.state in place.area.name.rsplit(", ", 1)[-1].split("-") or state.area.state == place.area.state
+    return (
+        state.area.kind == "state" and place.area.kind in ("metro", "nonmetro") and inside and between in ([], ["in"])
+    )
 
 
 def _first(

@@ -98,7 +98,9 @@ def _choices(kb: KnowledgeBase, lex: Lexicon, reading: Reading) -> tuple[Choice,
 def _searched(reading: Reading, lex: Lexicon) -> tuple[str, ...]:
     """The words the passages are searched for: no filler, no place or region, nothing the guide lacks;
     a question of filler alone keeps its words."""
-    spans = [(p.start, p.end) for p in reading.places] + [(p.start, p.end) for p in reading.parts if p.kind == "region"]
+    spans = [(p.start, p.end) for p in reading.places + reading.again] + [
+        (p.start, p.end) for p in reading.parts if p.kind == "region"
+    ]
     named = {i for start, end in spans for i in range(start, end)}
     filler = lex.common - frozenset(lex.synonyms)
     kept = (w for i, w in enumerate(reading.lower) if i not in named and w not in filler)

@@ -35,6 +35,7 @@ class Reading(NamedTuple):
     groups: frozenset[str]  # the words and the synonym groups they belong to
     corrections: dict[str, str]  # a misspelling -> the word read for it
     places: tuple[Found, ...] = ()
+    again: tuple[Found, ...] = ()  # a place named a second time ("in PA" after Pennsylvania): words read, no token
     parts: tuple[Part, ...] = ()
     years: tuple[int, ...] = ()
     past_year: int | None = None  # the first year named that a past handbook edition gives pay for

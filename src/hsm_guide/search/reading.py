@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..places.question import Found
+from ..places.question import Found, distinct
 from ..words import SHORT, THOUSANDS, american, amount, idioms, is_rate, singular, split
 from .asked import OCCUPATIONS, among
 from .asked import Reading as Reading  # where the modules of the room import it from
@@ -44,8 +44,9 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
     typed = [corrections.get(w.lower(), w) for w in typed]
     lower = [american(w.lower()) for w in typed]
     singles = [singular(w) for w in lower]
-    found = _outside(_places(kb, typed, lexicon), find(lexicon.parts, singles, set()), typed)
-    taken = {i for f in found for i in range(f.start, f.end)}
+    said = _outside(_places(kb, typed, lexicon), find(lexicon.parts, singles, set()), typed)
+    taken = {i for f in said for i in range(f.start, f.end)}  # a place named twice names no part either time
+    found = distinct(said, typed)
     phrases = idioms(lower)
     groups = frozenset(lower) | {lexicon.synonyms[w][0] for w in lower if w in lexicon.synonyms}
     groups |= {meant for _, _, meant in phrases}
@@ -60,6 +61,7 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
         singles=tuple(singles),
         groups=frozenset(groups),
         places=tuple(found),
+        again=tuple(f for f in said if f not in found),
         parts=parts,
         years=years,
         past_year=past,
@@ -156,6 +158,8 @@ def _place_tokens(reading: Reading, covered: set[int]) -> list[str]:
             while start > 0 and words[start - 1] in _AREA_BEFORE:
                 start -= 1
         covered.update(range(start, end))
+    for f in reading.again:
+        covered.update(range(f.start, f.end))
     return tokens
 
 
