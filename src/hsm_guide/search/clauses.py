@@ -13,13 +13,16 @@ if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase
     from .cards import Choice
     from .lexicon import Lexicon
+    from .parts import Part
     from .reading import Reading
 
 JOINS = frozenset({"and", "also", "plus"})  # words that can join two questions in one
+_LEADING = JOINS | {"but", "so", "then"}  # words a clause may start with before its question word
 # A clause's card is answered beside the lead only when it scores ASKS of what the clause would score
 # against itself: clauses that asked something scored 0.54 to 1.0 of it, a statement of the asker's
 # ("I have a psychology degree") 0.26.
 ASKS = 0.4
+ASKED = 0.25  # a clause that starts with a question word asks something however loosely its card fits
 COMPARE = "compare"  # the synonym group of comparing words: "X and Y" after one is a pair
 # The words a question starts with: a clause that starts with one asks something (a statement of who asks,
 # "I'm a veteran", does not), and a comma before one ends a clause ("I run a store, would I make more").
@@ -28,6 +31,16 @@ ASKING += ("does", "will", "where", "when", "why")
 # Marks that end one question (a dash between spaces too: "our SNF - what should I offer"); a comma only
 # before a question word, never in a list ("hospitals, clinics or nursing homes") or a place ("tucson, arizona").
 _ENDS = re.compile(r"[?;!]|\.(?:\s|$)|\s[-\u2013\u2014]+\s|,(?=\s*(?:" + "|".join(ASKING) + r")\b)", re.IGNORECASE)
+
+
+def _asks(clause: str) -> bool:
+    """Whether a clause is a question: it starts with a question word, or with 'if' ("if I become a nurse
+    manager do I make more"), which splits no clause but starts a question more often than not; a joining
+    word before either is passed over ("also is the MSN or MHA better", "but what does it pay")."""
+    words = clause.lower().split()
+    while len(words) > 1 and words[0] in _LEADING:
+        words.pop(0)
+    return words[0] in (*ASKING, "if")
 
 
 def clauses(reading: Reading) -> list[str]:
@@ -68,6 +81,7 @@ _ANSWERED = {
 }
 _TWO_PLACES = "places"  # the answer that sets two places' pay side by side
 _BORROWED = frozenset({"background", "credential"})  # what a clause reads from the others where it names none
+_WHO = frozenset({"background", "occupation"})  # who asks, which the first question is chosen with
 _RANKINGS = frozenset({"ranking", "employers", "best-industries"})  # answers that rank places or industries
 _WHICH = frozenset({"which", "where"})  # the words a clause asking for a ranking in so many words starts with
 # after "and", a new question even where the question compares a pair ("more than my salary")
@@ -78,18 +92,26 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
     """The card another clause of the question leads with, where it leads to another view than `lead`,
     and that clause as read."""
     from ..model import Card
-    from .cards import ranked, table
+    from .cards import table
     from .reading import read
+    from .scoring import kind
 
     pieces = clauses(reading)
     if len(pieces) < 2:
         return None
-    for piece in sorted(pieces, key=lambda piece: piece.split()[0].lower() not in ASKING):  # questions first
+    kept = table(kb, lexicon)
+    used = next((kept.owns[i] for i, card in enumerate(kept.cards) if card is lead), frozenset())
+    for piece in sorted(pieces, key=lambda piece: not _asks(piece)):  # questions first
         # ("military veteran, was a logistics officer. how do i... and what does it pay there?": the pay)
         asked = read(kb, piece, lexicon)
-        if not any(t[0] != "<" and t not in lexicon.filler for t in asked.tokens) or _advice_alone(kb, lexicon, asked):
-            continue  # a clause of names alone ("an MPH") or of advice alone ("is it worth it") asks nothing new
-        found = ranked(kb, lexicon, asked)
+        words = any(t[0] != "<" and t not in lexicon.filler for t in asked.tokens)
+        # a question of names alone asks of kinds the lead has no use for ("... vs Kansas City, and do I need a
+        # bachelor's?"), never of one it answers ("CMPE requirements and how does it compare to FACHE")
+        kinds = {kind(t) for t in asked.tokens} - {None}
+        named = _asks(piece) and bool(kinds) and not kinds & used
+        if not (words or named) or _advice_alone(kb, lexicon, asked):
+            continue  # a statement of names alone ("an MPH") or advice alone ("is it worth it") asks nothing new
+        found = _telling(kb, lexicon, asked)
         if not found or found[0][0] < ASKS * table(kb, lexicon).most(asked.tokens):
             continue  # a card that fits the clause loosely ("I have a psychology degree": how long it takes)
         best = found[0][1]
@@ -98,6 +120,17 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
             context = _with_context(asked, reading)
             return _placed(kb, best, context, lead), context
     return None
+
+
+def _telling(kb: KnowledgeBase, lexicon: Lexicon, asked: Reading) -> list[tuple[float, Choice]]:
+    """The clause's cards, less those it shares plain words alone with (filler that is no synonym: "will I take
+    a pay cut" asks of pay, never of the courses to take; "how long" keeps 'long', a synonym)."""
+    from .cards import ranked, table
+
+    plain = lexicon.filler - lexicon.synonyms.keys()
+    kept = table(kb, lexicon)
+    at = {id(card): i for i, card in enumerate(kept.cards)}
+    return [(s, c) for s, c in ranked(kb, lexicon, asked) if kept.shares(at[id(c)], asked.tokens, plain)]
 
 
 def _advice_alone(kb: KnowledgeBase, lexicon: Lexicon, asked: Reading) -> bool:
@@ -142,8 +175,12 @@ def _with_context(asked: Reading, reading: Reading) -> Reading:
     # Their word spans are the whole question's, not the clause's: a card reads what they name, never the
     # clause's words at those positions (the tokens, scored before, are the clause's own).
     places = asked.places or reading.places
-    borrowed = tuple(p for p in reading.parts if p.kind in _BORROWED and not asked.every(p.kind))
-    return asked._replace(places=places, parts=asked.parts + borrowed)
+    return asked._replace(places=places, parts=asked.parts + _borrowed(asked, reading, _BORROWED))
+
+
+def _borrowed(asked: Reading, reading: Reading, kinds: frozenset[str]) -> tuple[Part, ...]:
+    """The parts of those kinds the whole question names where the clause names none."""
+    return tuple(p for p in reading.parts if p.kind in kinds and not asked.every(p.kind))
 
 
 def first_asked(
@@ -157,12 +194,15 @@ def first_asked(
     from .reading import read
 
     pieces = clauses(reading) if len(found) > 1 else []
-    asking = [piece for piece in pieces if piece.split()[0].lower() in ASKING]  # not a statement of who asks
+    asking = [piece for piece in pieces if _asks(piece)]  # not a statement of who asks
     if len(asking) < 2:  # one question after a statement reads best whole
         return found
-    asked = read(kb, asking[0], lexicon)  # its words may all be names or filler: "how many are there in florida"
+    # its words may all be names or filler ("how many are there in florida"); who asks is read from the others
+    # ("RN, 10 years. If I become a nurse manager do I make more": an RN's pay beside a manager's)
+    asked = read(kb, asking[0], lexicon)
+    asked = asked._replace(parts=asked.parts + _borrowed(asked, reading, _WHO))
     own = ranked(kb, lexicon, asked)
-    if not own or own[0][0] < ASKS * table(kb, lexicon).most(asked.tokens):
+    if not own or own[0][0] < ASKED * table(kb, lexicon).most(asked.tokens):
         return found  # the first question needs the others' words ("would I take a pay cut?" of a therapist)
     if _given(own[0][1], found[0][1]):
         return found  # the lead gives it too, read with the other clauses' words: "X vs Y - which pays better"
