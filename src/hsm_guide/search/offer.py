@@ -25,7 +25,7 @@ def offer(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     from ..sections.pay.common import versus
     from ..sections.pay.salary import an, offer_text, standings
     from ..wages.lookup import wage_data
-    from .pay import located
+    from .pay import located, state_code
 
     data = wage_data(kb)
     annual = reading.amount
@@ -33,13 +33,17 @@ def offer(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     row, where, by_state = located(data, area, data.soc)
     nation = data.national()
     places = [(row, "here")] if row is not None and row is not nation else []
+    state = (
+        data.row(state_code(data, area.state)) if area is not None and area.kind not in ("state", "national") else None
+    )
+    shown = [(state, "in the state")] if state is not None and not by_state else []  # "Phoenix vs the state overall"
     places.append((nation, "nationally"))
     src = [data.source]
     said = "offer" if OFFERED & set(reading.lower) else "salary"  # "am I underpaid at 72k": a salary, not an offer
     b.heading(f"Answer: where {an(money(annual))} {said} stands, {where}, {data.label}")
     ranks = "; ".join(standings(data, places, annual))
     rows: list[FactRow] = [(f"Your {said}", f"{offer_text(annual)}: {ranks}", src)]
-    for place, _ in places:
+    for place, _ in places[:1] + shown + places[1:]:
         median = data.value(place, "annual_median")
         if median is not None:
             name = "United States" if place is nation else place.name
