@@ -1128,6 +1128,45 @@ MUTANTS: dict[str, list[Change]] = {
             " True]",
             "the practice of 'practice manager' given a setting row",
         ),
+        # issue 19, stop 32: a place named again, a state after a place in it, who asks, plain words
+        Change('and between in ([], ["in"])', "and between in ([],)", "'near Fort Liberty in NC' adds North Carolina"),
+        Change(
+            "and not any(_where(n, f, typed) for n in said)", "", "a state after a place in it is a place of its own"
+        ),
+        Change("again=tuple(f for f in said if f not in found),", "again=(),", "the second PA searched for as a word"),
+        Change(
+            "taken = {i for f in said for i in range(f.start, f.end)}",
+            "taken = {i for f in distinct(said, typed) for i in range(f.start, f.end)}",
+            "the second PA read as physician assistants",
+        ),
+        Change('return words[0] in (*ASKING, "if")', "return words[0] in ASKING", "an if-question read as a statement"),
+        Change("while len(words) > 1 and words[0] in _LEADING:", "while False:", "'also is the MSN...' a statement"),
+        Change(
+            "    asked = asked._replace(parts=asked.parts + _borrowed(asked, reading, _WHO))\n",
+            "",
+            "the first question read without who asks: the degrees lead an RN's pay question",
+        ),
+        Change("if kept.shares(at[id(c)], asked.tokens, plain)]", "]", "'will I take a paycut' answered with courses"),
+        Change(
+            "telling = {t for t in tokens if t not in plain}", "telling = set(tokens)", "plain words count as shared"
+        ),
+        Change(
+            "named = _asks(piece) and bool(kinds) and not kinds & used",
+            "named = _asks(piece) and bool(kinds)",
+            "'CMPE requirements and how does it compare to FACHE': FACHE's eligibility in CMPE's place",
+        ),
+        Change(
+            "own[0][0] < ASKED * table(kb, lexicon).most(asked.tokens)",
+            "own[0][0] < ASKS * table(kb, lexicon).most(asked.tokens)",
+            "a license asked first does not lead",
+        ),
+        Change(
+            'shown = [(state, "in the state")] if state is not None and not by_state else []',
+            "shown = []",
+            "no state median beside a metro's on the salary card",
+        ),
+        Change('" different occupation ",', '" different occupaton ",', "'a different occupation' not how BLS counts"),
+        Change('" different job ",', '" different jobb ",', "'a different job' not read as how BLS counts"),
     ],
     "cache store": [
         same(

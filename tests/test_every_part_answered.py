@@ -135,7 +135,9 @@ def test_another_answer_of_the_same_page_asked_second_is_given_but_not_for_pay(r
     assert "You also asked: What the CMPE takes: who is eligible, the exam." in said
     asked = "career change at 50 into nursing home administration. how long does it take to get licensed in Ohio"
     said = page(run, asked)
-    assert "You also asked: How long it takes, a career changer from another field." in said
+    # how long it takes is given, first or second, for the changer in nursing homes, with Ohio's license named
+    assert "how long it takes, a career changer from another field, in nursing homes" in said.lower()
+    assert "hsm-guide licensure --state OH" in said
     asked = "clinic mgr in Boise, husband got a job in Seattle. how much does health services manager pay change"
     said = page(run, asked)
     assert "You also asked" not in said
