@@ -64,12 +64,14 @@ def distinct(said: Sequence[Found], typed: Sequence[str]) -> list[Found]:
 
 
 def _where(place: Found, state: Found, typed: Sequence[str]) -> bool:
-    """Whether `state` follows `place`, a metro or nonmetro area in it, with at most 'in' between."""
-    between = [w.lower() for w in typed[place.end : state.start]]
+    """Whether `state` only says where `place`, a metro or nonmetro area in it, is: said right after it or after
+    'in' ("near Fort Liberty in NC"), or right before it ("upstate NY (Albany area)"), never across another
+    word ("NY vs Albany" compares the two)."""
+    if state.area.kind != "state" or place.area.kind not in ("metro", "nonmetro"):
+        return False
     inside = state.area.state in place.area.name.rsplit(", ", 1)[-1].split("-") or state.area.state == place.area.state
-    return (
-        state.area.kind == "state" and place.area.kind in ("metro", "nonmetro") and inside and between in ([], ["in"])
-    )
+    after = state.start >= place.end and [w.lower() for w in typed[place.end : state.start]] in ([], ["in"])
+    return inside and (after or state.end == place.start)
 
 
 def _first(
