@@ -119,7 +119,20 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
         if isinstance(best, Card) and _another_view(best, lead, bool(reading.places), which):
             context = _with_context(asked, reading)
             return _placed(kb, best, context, lead), context
-    return None
+    return _pay_beside_a_gap(kb, reading, lead)
+
+
+def _pay_beside_a_gap(kb: KnowledgeBase, reading: Reading, lead: Choice) -> tuple[Card, Reading] | None:
+    """The pay, where a question asks it beside something the guide does not hold and no clause found it ("cost
+    of an MHA vs expected salary": no tuition held, and the pay it leads to); a gap that points to pay aside."""
+    from ..model import Gap
+    from .figures import PAY
+
+    if not isinstance(lead, Gap) or PAY not in reading.tokens or (lead.command or "").startswith("pay"):
+        return None
+    cards = kb.questions.cards if kb.questions else []
+    pay = next((c for c in cards if c.answer == "pay" and not c.needs), None)
+    return (pay, reading) if pay is not None else None
 
 
 def _telling(kb: KnowledgeBase, lexicon: Lexicon, asked: Reading) -> list[tuple[float, Choice]]:
