@@ -1129,7 +1129,11 @@ MUTANTS: dict[str, list[Change]] = {
             "the practice of 'practice manager' given a setting row",
         ),
         # issue 19, stop 32: a place named again, a state after a place in it, who asks, plain words
-        Change('and between in ([], ["in"])', "and between in ([],)", "'near Fort Liberty in NC' adds North Carolina"),
+        Change(
+            'in ([], ["in"])\n    return inside', "in ([],)\n    return inside", "'near Fort Liberty in NC' adds NC"
+        ),
+        Change("return inside and (after or state.end == place.start)", "return inside and after", "'NY (Albany'"),
+        Change("after = state.start >= place.end and", "after =", "'NY vs albany' drops New York"),
         Change(
             "and not any(_where(n, f, typed) for n in said)", "", "a state after a place in it is a place of its own"
         ),
@@ -1167,6 +1171,9 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         Change('" different occupation ",', '" different occupaton ",', "'a different occupation' not how BLS counts"),
         Change('" different job ",', '" different jobb ",', "'a different job' not read as how BLS counts"),
+        Change("    return _pay_beside_a_gap(kb, reading, lead)", "    return None", "pay asked beside a gap dropped"),
+        Change("PAY not in reading.tokens or ", "", "pay added under every gap ('how much does an MHA cost')"),
+        Change(' or (lead.command or "").startswith("pay")', "", "pay added under a gap that leads to pay"),
     ],
     "cache store": [
         same(

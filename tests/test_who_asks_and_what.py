@@ -125,8 +125,8 @@ def test_pt_is_a_physical_therapist(run) -> None:
 
 def test_a_state_said_just_after_a_place_in_it_says_where_the_place_is(run) -> None:
     """'San Antonio or near Fort Liberty in NC': the Army post's metro (Fayetteville, NC) beside San Antonio,
-    'in NC' saying where it is, never North Carolina as a third place; 'Fayetteville NC vs North Carolina'
-    still compares the two."""
+    'in NC' saying where it is, never North Carolina as a third place, as 'NY' just before 'Albany' is; with
+    another word between ('Fayetteville NC vs North Carolina', 'NY vs albany') the two are compared."""
     asked = (
         "Retiring from the Army next year after 20 yrs, last job was an S4 logistics officer. Could I get into"
         " hospital operations management, and would I make more in San Antonio or near Fort Liberty in NC?"
@@ -136,6 +136,10 @@ def test_a_state_said_just_after_a_place_in_it_says_where_the_place_is(run) -> N
     assert "North Carolina" not in facts
     heading, _, _ = card(run, "pay in fayetteville nc vs north carolina")
     assert heading == "Answer: Fayetteville, NC and North Carolina, pay side by side, May 2025"
+    heading, _, _ = card(run, "pay in NY vs albany")  # a word between: the state and the metro compared
+    assert heading == "Answer: New York and Albany-Schenectady-Troy, NY, pay side by side, May 2025"
+    heading, _, _ = card(run, "clinic manager in upstate NY (Albany area) vs NYC - pay difference")  # just before
+    assert heading.startswith("Answer: Albany-Schenectady-Troy, NY and New York-Newark-Jersey City, NY-NJ, pay side")
 
 
 def test_a_second_question_inside_the_only_question_is_still_answered(run) -> None:
@@ -175,3 +179,19 @@ def test_this_job_or_a_different_one_asks_how_bls_counts_them(run) -> None:
     ):
         _, facts, _ = card(run, asked)
         assert code in facts["How BLS counts them"] and "11-9111" in facts["How BLS counts them"], asked
+
+
+def test_pay_asked_beside_what_the_guide_does_not_hold_is_given(run) -> None:
+    """'typical cost of MHA vs expected salary': no tuition held, said first; the pay asked beside it follows in
+    brief (the national median, from the extract). A gap that itself points to pay adds none."""
+    asked = (
+        "student wants healthcare admin but parents worry about student debt. typical cost of MHA vs expected salary?"
+    )
+    said = page(run, asked)
+    assert said.index(_gap("tuition")["text"]) < said.index("You also asked: Medical and Health Services Managers, pay")
+    assert money(row("0000000")["annual_median"]) in said
+    for asked in (
+        "has pay kept up with inflation, and what is that in real terms",  # the gap leads to pay itself
+        "how much does an MHA cost, and can I get financial aid",  # no pay asked
+    ):
+        assert "You also asked" not in page(run, asked), asked
