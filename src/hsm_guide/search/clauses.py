@@ -94,7 +94,6 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
     from ..model import Card
     from .cards import table
     from .reading import read
-    from .scoring import kind
 
     pieces = clauses(reading)
     if len(pieces) < 2:
@@ -104,15 +103,10 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
     for piece in sorted(pieces, key=lambda piece: not _asks(piece)):  # questions first
         # ("military veteran, was a logistics officer. how do i... and what does it pay there?": the pay)
         asked = read(kb, piece, lexicon)
-        words = any(t[0] != "<" and t not in lexicon.filler for t in asked.tokens)
-        # a question of names alone asks of kinds the lead has no use for ("... vs Kansas City, and do I need a
-        # bachelor's?"), never of one it answers ("CMPE requirements and how does it compare to FACHE")
-        kinds = {kind(t) for t in asked.tokens} - {None}
-        named = _asks(piece) and bool(kinds) and not kinds & used
-        if not (words or named) or _advice_alone(kb, lexicon, asked):
-            continue  # a statement of names alone ("an MPH") or advice alone ("is it worth it") asks nothing new
+        if not _asks_anything(kb, lexicon, asked, used):
+            continue
         found = _telling(kb, lexicon, asked)
-        if not found or found[0][0] < ASKS * table(kb, lexicon).most(asked.tokens):
+        if not found or found[0][0] < ASKS * kept.most(asked.tokens):
             continue  # a card that fits the clause loosely ("I have a psychology degree": how long it takes)
         best = found[0][1]
         which = piece.split()[0].lower() in _WHICH
@@ -120,6 +114,18 @@ def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -
             context = _with_context(asked, reading)
             return _placed(kb, best, context, lead), context
     return _pay_beside_a_gap(kb, reading, lead)
+
+
+def _asks_anything(kb: KnowledgeBase, lexicon: Lexicon, asked: Reading, used: frozenset[str]) -> bool:
+    """Whether a clause asks something: a statement of names alone ("an MPH") or advice alone ("is it worth
+    it") does not; a question of names alone asks of kinds the lead has no use for ("... vs Kansas City, and
+    do I need a bachelor's?"), never of one it answers ("CMPE requirements and how does it compare to FACHE")."""
+    from .scoring import kind
+
+    words = any(t[0] != "<" and t not in lexicon.filler for t in asked.tokens)
+    kinds = {kind(t) for t in asked.tokens} - {None}
+    named = _asks(asked.query) and bool(kinds) and not kinds & used
+    return (words or named) and not _advice_alone(kb, lexicon, asked)
 
 
 def _pay_beside_a_gap(kb: KnowledgeBase, reading: Reading, lead: Choice) -> tuple[Card, Reading] | None:
