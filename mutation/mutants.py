@@ -861,7 +861,7 @@ MUTANTS: dict[str, list[Change]] = {
             "'a felony record' answered 'no card fits'",
         ),
         Change(
-            "for piece in sorted(pieces, key=lambda piece: piece.split()[0].lower() not in ASKING):",
+            "for piece in sorted(pieces, key=lambda piece: not _asks(piece)):",
             "for piece in pieces:",
             "the veteran's route answered second, not Florida's pay asked",
         ),
@@ -871,8 +871,8 @@ MUTANTS: dict[str, list[Change]] = {
             "pay asked second given for the nation, not Ohio",
         ),
         Change(
-            "borrowed = tuple(p for p in reading.parts if p.kind in _BORROWED and not asked.every(p.kind))",
-            "borrowed: tuple[Part, ...] = ()",
+            "parts=asked.parts + _borrowed(asked, reading, _BORROWED))",
+            "parts=asked.parts)",
             "the degree asked second not for the teacher the first clause names",
         ),
         Change(
@@ -1044,8 +1044,8 @@ MUTANTS: dict[str, list[Change]] = {
             "'and would I make more than' not a new question",
         ),
         Change(
-            "or _advice_alone(kb, lexicon, asked):",
-            ":",
+            "and not _advice_alone(kb, lexicon, asked)",
+            "",
             "'is it worth it' answered again with another card",
         ),
         Change(
@@ -1155,8 +1155,8 @@ MUTANTS: dict[str, list[Change]] = {
             "telling = {t for t in tokens if t not in plain}", "telling = set(tokens)", "plain words count as shared"
         ),
         Change(
-            "named = _asks(piece) and bool(kinds) and not kinds & used",
-            "named = _asks(piece) and bool(kinds)",
+            "named = _asks(asked.query) and bool(kinds) and not kinds & used",
+            "named = _asks(asked.query) and bool(kinds)",
             "'CMPE requirements and how does it compare to FACHE': FACHE's eligibility in CMPE's place",
         ),
         Change(
