@@ -73,8 +73,9 @@ def read(kb: KnowledgeBase, query: str, lexicon: Lexicon, spell: bool = True) ->
     return _with_tokens(reading, lexicon, phrases)
 
 
-_NOT = frozenset({"not", "dont", "never", "no", "without"})
-_BETWEEN = frozenset({"a", "an", "the", "be", "to", "want", "wanna", "become", "being"})  # "dont want to be a"
+# "doesn't" is read as "doesn" and "t", "dont" as typed: the negation is either form, the "t" a word between
+_NOT = frozenset({"not", "dont", "never", "no", "without", "doesn", "doesnt", "don", "didn", "didnt", "won", "wont"})
+_BETWEEN = frozenset({"a", "an", "the", "be", "to", "want", "wanna", "become", "being", "t"})  # "dont want to be a"
 _WHO = frozenset({"background", "occupation", "unheld"})  # who the asker is, or is not
 
 
