@@ -1172,6 +1172,7 @@ MUTANTS: dict[str, list[Change]] = {
         Change('" different occupation ",', '" different occupaton ",', "'a different occupation' not how BLS counts"),
         Change('" different job ",', '" different jobb ",', "'a different job' not read as how BLS counts"),
         Change("    return _pay_beside_a_gap(kb, reading, lead)", "    return None", "pay asked beside a gap dropped"),
+        Change('"become", "being", "t"})', '"become", "being"})', "'she doesn't want to be a nurse' names a nurse"),
         Change("PAY not in reading.tokens or ", "", "pay added under every gap ('how much does an MHA cost')"),
         Change(' or (lead.command or "").startswith("pay")', "", "pay added under a gap that leads to pay"),
     ],

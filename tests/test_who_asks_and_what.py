@@ -195,3 +195,20 @@ def test_pay_asked_beside_what_the_guide_does_not_hold_is_given(run) -> None:
         "how much does an MHA cost, and can I get financial aid",  # no pay asked
     ):
         assert "You also asked" not in page(run, asked), asked
+
+
+def test_a_nurse_denied_with_an_apostrophe_is_no_nurse(run) -> None:
+    """'she doesn't want to be a nurse' ('doesn' and 't' as read) names no nurse: the route in hospitals,
+    never the registered nurse's; a nurse who is one keeps hers. 'chicagoland' is Chicago's metro."""
+    leads_with = {
+        "she doesn't want to be a nurse, how does she get into hospital management": "Answer: the route in hospitals",
+        "he didn't want to become a nurse, what degree for healthcare management": "Answer: the education it takes",
+        "I'm a nurse and want to move into management": "Answer: the route for a registered nurse moving into"
+        " management",
+    }
+    for asked, heading in leads_with.items():
+        assert card(run, asked)[0] == heading, asked
+    assert (
+        card(run, "pay in chicagoland")[0]
+        == "Answer: Medical and Health Services Managers, pay in " + (row("0016980")["name"])
+    )
