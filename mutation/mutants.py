@@ -1169,7 +1169,7 @@ MUTANTS: dict[str, list[Change]] = {
             "shown = []",
             "no state median beside a metro's on the salary card",
         ),
-        Change('" different occupation ",', '" different occupaton ",', "'a different occupation' not how BLS counts"),
+        Change('" different occupation ")', '" different occupaton ")', "'a different occupation' not how BLS counts"),
         Change('" different job ",', '" different jobb ",', "'a different job' not read as how BLS counts"),
         Change("    return _pay_beside_a_gap(kb, reading, lead)", "    return None", "pay asked beside a gap dropped"),
         Change('"become", "being", "t"})', '"become", "being"})', "'she doesn't want to be a nurse' names a nurse"),

@@ -54,8 +54,8 @@ def places(
 
 def distinct(said: Sequence[Found], typed: Sequence[str]) -> list[Found]:
     """Each area once, in the order named: "pay in florida vs georgia", "bay area vs sacramento vs la" (a
-    third place said is compared too, never dropped unsaid); a state said just after a place in it only
-    says where that place is ("near Fort Liberty in NC", "Tucson, Arizona")."""
+    third place said is compared too, never dropped unsaid); a state said just after or before a place in it
+    only says where that place is ("near Fort Liberty in NC", "Tucson, Arizona", "NY (Albany area)")."""
     named: list[Found] = []
     for f in said:
         if all(n.area != f.area for n in named) and not any(_where(n, f, typed) for n in said):

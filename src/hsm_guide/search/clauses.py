@@ -22,7 +22,9 @@ _LEADING = JOINS | {"but", "so", "then"}  # words a clause may start with before
 # against itself: clauses that asked something scored 0.54 to 1.0 of it, a statement of the asker's
 # ("I have a psychology degree") 0.26.
 ASKS = 0.4
-ASKED = 0.25  # a clause that starts with a question word asks something however loosely its card fits
+# The first of two questions or more leads when its card scores ASKED of its own score ("would moving to a nursing
+# facility admin job need a new license" scored 0.26): a question asks something however loosely its card fits.
+ASKED = 0.25
 COMPARE = "compare"  # the synonym group of comparing words: "X and Y" after one is a pair
 # The words a question starts with: a clause that starts with one asks something (a statement of who asks,
 # "I'm a veteran", does not), and a comma before one ends a clause ("I run a store, would I make more").

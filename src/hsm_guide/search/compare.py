@@ -17,19 +17,9 @@ COUNTED = frozenset({"count", "counts", "counted", "classified", "classify", "cl
     *("coded", "code", "include", "includes", "included")  # "do the BLS numbers include hospital CEOs"
 }
 # ...and phrases that do ("the same occupation as"), where "the same" alone asks of pay ("do RNs make the same")
-COUNTED_PHRASES: tuple[str, ...] = (
-    " am i a ",
-    " same occupation ",
-    " same job ",
-    " same thing ",
-    " same code ",
-    " this job or ",
-)
-COUNTED_PHRASES += (
-    " different one ",
-    " different job ",
-    " different occupation ",
-)  # "is that this job or a different one"
+COUNTED_PHRASES: tuple[str, ...] = (" am i a ", " same occupation ", " same job ", " same thing ", " same code ")
+# "is that this job or a different one?"
+COUNTED_PHRASES += (" this job or ", " different one ", " different job ", " different occupation ")
 
 if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase, Route
