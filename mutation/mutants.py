@@ -1150,7 +1150,7 @@ MUTANTS: dict[str, list[Change]] = {
             "",
             "the first question read without who asks: the degrees lead an RN's pay question",
         ),
-        Change("if kept.shares(at[id(c)], asked.tokens, plain)]", "]", "'will I take a paycut' answered with courses"),
+        Change("if kept.shares(c, asked.tokens, plain)]", "]", "'will I take a paycut' answered with courses"),
         Change(
             "telling = {t for t in tokens if t not in plain}", "telling = set(tokens)", "plain words count as shared"
         ),

@@ -150,8 +150,7 @@ def _telling(kb: KnowledgeBase, lexicon: Lexicon, asked: Reading) -> list[tuple[
 
     plain = lexicon.filler - lexicon.synonyms.keys()
     kept = table(kb, lexicon)
-    at = {id(card): i for i, card in enumerate(kept.cards)}
-    return [(s, c) for s, c in ranked(kb, lexicon, asked) if kept.shares(at[id(c)], asked.tokens, plain)]
+    return [(s, c) for s, c in ranked(kb, lexicon, asked) if kept.shares(c, asked.tokens, plain)]
 
 
 def _advice_alone(kb: KnowledgeBase, lexicon: Lexicon, asked: Reading) -> bool:

@@ -79,11 +79,11 @@ class Table(NamedTuple):
         norm = K1 * (1 - B + B * len(tokens) / self.average)
         return sum(self.weight(t) * c * (K1 + 1) / (c + norm) for t, c in counts.items())
 
-    def shares(self, card: int, tokens: Iterable[str], plain: frozenset[str]) -> bool:
+    def shares(self, card: Choice, tokens: Iterable[str], plain: frozenset[str]) -> bool:
         """Whether some example of the card holds a token of the question's that is no plain word ('take',
         'will'): "will I take a pay cut" shares only 'take' with "what courses should I take"."""
         telling = {t for t in tokens if t not in plain}
-        return any(not telling.isdisjoint(e.counts) for e in self.examples if e.card == card)
+        return any(self.cards[self.examples[i].card] is card for t in telling for i in self.postings.get(t, ()))
 
     def score(self, tokens: tuple[str, ...], named: Named = ()) -> dict[int, float]:
         """Each card's best score over its examples (BM25, weighed by how much of the example the
