@@ -49,7 +49,33 @@ def places(
     while len(distinct(said, typed)) < MOST and (next_one := _first(found, typed, common, vocabulary, rare, taken)):
         taken.update(range(next_one.start, next_one.end))
         said.append(next_one)
-    return said
+    return _near_the_others(found, [f for f in said if not _before_a_city(f, said)])
+
+
+def _before_a_city(code: Found, said: Sequence[Found]) -> bool:
+    """Whether a postal code is the first word of a name, right before a city outside its state ("a junior at
+    UT Austin", "UC Davis" aside): the city is the place, the code no state of the question."""
+    if code.area.kind != "state" or code.end - code.start != 1 or code.resolved.said.upper() not in STATE_CODES:
+        return False
+    city = next((f for f in said if f.start == code.end), None)
+    return city is not None and city.area.kind == "metro" and code.area.state not in _listed_states(city.area)
+
+
+def _near_the_others(found: Names, said: list[Found]) -> list[Found]:
+    """A city that names several metros is read as the one in a state the question names by another place
+    ("rural west virginia ... vs charleston": Charleston, WV, not the larger Charleston, SC); the chosen one
+    is kept where none or several are, and the rest are still named as what the words could also mean."""
+    sure = {s for f in said if not f.resolved.others for s in _listed_states(f.area)}
+    kept: list[Found] = []
+    for f in said:
+        choices = [f.area, *f.resolved.others]
+        near = [a for a in choices if not sure.isdisjoint(_listed_states(a))]
+        if f.area.kind == "state" or len(near) != 1 or near[0] == f.area:
+            kept.append(f)
+            continue
+        others = tuple(a for a in choices if a != near[0])
+        kept.append(f._replace(resolved=f.resolved._replace(area=near[0], others=others)))
+    return kept
 
 
 def distinct(said: Sequence[Found], typed: Sequence[str]) -> list[Found]:
