@@ -6,7 +6,7 @@ Figures are read from the extract, never copied from output."""
 
 from __future__ import annotations
 
-from .test_question_rules import card, median
+from .test_question_rules import card, median, money
 from .test_wages_views import row
 from .test_what_is_asked import page
 
@@ -39,3 +39,83 @@ def test_a_state_code_before_a_city_in_it_stays_the_place(run) -> None:
     """'pay in TX Austin' names Texas' city: the code is no school's name there."""
     heading, _, _ = card(run, "pay in TX Austin")
     assert heading.endswith("pay in Austin-Round Rock-San Marcos, TX")
+
+
+def test_a_plus_before_a_question_word_joins_two_questions(run) -> None:
+    """'... a bachelors + how long does it take': the time is answered too, though every word of that clause
+    is filler but 'long'."""
+    asked = "do i need an MHA to run a hospital or can i get in with just a bachelors + how long does it take"
+    said = page(run, asked)
+    assert "You also asked: How long it takes" in said
+
+
+def test_a_plus_in_a_list_splits_nothing(run) -> None:
+    """'MBA + MHA' is a pair, not two questions: no second answer comes of 'MHA' alone."""
+    said = page(run, "is an MBA + MHA worth it")
+    assert "You also asked" not in said
+
+
+def test_a_clause_that_points_back_is_read_with_the_one_before(run) -> None:
+    """'thinking DON or nurse mgr... is that this job?': how BLS counts a nurse manager, answered beside
+    the degrees asked after it."""
+    asked = "RN 15 yrs, charge nurse now, thinking DON or nurse mgr... is that this job? and do i need an MSN or MHA"
+    heading, _, _ = card(run, asked)
+    assert heading == "Answer: MSN and MHA side by side"
+    said = page(run, asked)
+    assert "You also asked: Who BLS counts as Medical and Health Services Managers" in said
+    assert "Nurse Manager: Counted here" in said
+    assert ".;" not in said  # a row's sentence ends where the next row starts, once
+
+
+def test_who_asks_without_figures_sees_where_their_salary_stands(run) -> None:
+    """A teacher (no figures in the extract) making 85k asks of a pay cut: where $85,000 stands among these
+    managers in the Inland Empire, and that the guide has no teachers' figures."""
+    asked = (
+        "Im a high school english teacher in the Inland Empire making 85k. would I take a pay cut going into"
+        " hospital admin"
+    )
+    heading, facts, _ = card(run, asked)
+    assert heading == "Answer: where an $85,000 salary stands, Riverside-San Bernardino-Ontario, CA, May 2025"
+    riverside = row("0040140")
+    assert facts["Median, Riverside-San Bernardino-Ontario, CA"].startswith(money(riverside["annual_median"]))
+    said = page(run, asked)
+    assert "The guide has no figures for teachers" in said
+    assert 'Read on: hsm-guide pay --salary 85000 --area "inland empire"' in said
+
+
+def test_who_asks_without_figures_and_no_salary_sees_the_pay_once(run) -> None:
+    """'teacher in denver, what would i make': this occupation's pay in Denver leads, and is not answered a
+    second time under itself."""
+    heading, facts, _ = card(run, "teacher in denver, what would i make")
+    assert heading == "Answer: Medical and Health Services Managers, pay in Denver-Aurora-Centennial, CO"
+    assert facts["Median pay, May 2025"] == median(row("0019740"))
+    said = page(run, "teacher in denver, what would i make")
+    assert "The guide has no figures for teachers" in said
+    assert "You also asked" not in said
+
+
+def test_a_third_question_is_answered_too(run) -> None:
+    """'how much ... in ohio, how long does it take, and do i need a license': Ohio's pay leads; the time and
+    the license follow, each in brief, neither dropped."""
+    asked = "how much do they make in ohio, how long does it take, and do i need a license"
+    heading, facts, _ = card(run, asked)
+    assert heading == "Answer: Medical and Health Services Managers, pay in Ohio"
+    assert facts["Median pay, May 2025"] == median(row("3900000"))
+    said = page(run, asked)
+    assert "You also asked: How long it takes" in said
+    assert "You also asked: Licenses" in said
+    assert said.index("You also asked: How long it takes") < said.index("You also asked: Licenses")  # as asked
+
+
+def test_a_statement_is_no_third_question(run) -> None:
+    """'career changer in ohio. how do i get in, and what would i make': the route and Ohio's pay; the
+    statement of who asks is answered by neither a third card nor the route again."""
+    said = page(run, "career changer in ohio. how do i get into healthcare admin, and what would i make")
+    assert said.count("You also asked") == 1
+
+
+def test_diff_is_read_as_difference(run) -> None:
+    """'whats the diff between an MHA and an MBA' compares the two; 'diff' is never a word the guide lacks."""
+    heading, _, _ = card(run, "whats the diff between an MHA and an MBA")
+    assert heading == "Answer: MHA and MBA side by side"
+    assert "nothing on 'diff'" not in page(run, "whats the diff between an MHA and an MBA")

@@ -48,10 +48,14 @@ def test_a_postal_code_that_is_also_a_name_after_a_determiner_is_the_name_and_el
 
 
 def test_a_second_question_is_answered_for_the_place_another_clause_names(run) -> None:
-    """'...in ohio, what would i make': the pay asked second is Ohio's, not the nation's."""
-    said = page(run, "teacher career change to healthcare admin in ohio, what would i make")
+    """'career changer in ohio. how do i get in, and what would i make': the pay asked second is Ohio's, not the
+    nation's; a teacher asking what they would make in Ohio (no teachers' figures) is shown Ohio's pay first."""
+    said = page(run, "career changer in ohio. how do i get into healthcare admin, and what would i make")
     assert "You also asked: Medical and Health Services Managers, pay in Ohio." in said
     assert f"Median pay, May 2025: {median(row('3900000'))}" in said
+    heading, facts, _ = card(run, "teacher career change to healthcare admin in ohio, what would i make")
+    assert heading == "Answer: Medical and Health Services Managers, pay in Ohio"
+    assert facts["Median pay, May 2025"] == median(row("3900000"))
 
 
 def test_a_gap_the_question_names_leads_before_a_card_of_the_whole_field_but_not_before_pay_asked(run) -> None:

@@ -118,6 +118,8 @@ SHORT = {
     "vps": "executives",
     "assoc": "associate",
     "avg": "average",
+    "diff": "difference",  # "whats the diff between", "a diff license": the comparing words either way
+    "hlth": "health",
     "pct": "percentile",
     "resp": "respiratory",
     "bs": "bachelors",

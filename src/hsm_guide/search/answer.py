@@ -17,6 +17,7 @@ from ..model import Gap
 from .card import Answered
 
 if TYPE_CHECKING:
+    from ..blocks import Block
     from ..model import Card, KnowledgeBase
     from ..sections.builder import Builder
     from .cards import Choice
@@ -90,15 +91,15 @@ def _close(
         b.note(
             "A two-page sheet to hand out (the job, pay, a route, credentials, outlook): hsm-guide handout -o a.html"
         )
-    also = _also(b, kb, reading, lexicon, choice) if choice is not None else None
-    said_by = f": hsm-guide {also.filled}" if also else None
+    alsos = _alsos(b, kb, reading, lexicon, choice, answered.shown) if choice is not None else []
+    said_by = tuple(f": hsm-guide {also.filled}" for also in alsos)
     for text, sources in [
         n for n in notes(kb, reading, lexicon, answered.used, choice) if not said_by or not n[0].endswith(said_by)
-    ][:NOTES]:  # a note leading to the command the clause's note already names is left out
+    ][:NOTES]:  # a note leading to the command a clause's note already names is left out
         b.note(text, sources)
     if command:
         b.hint(f"Read on: hsm-guide {filled(command, values(reading, lexicon))}")
-    if also is not None:
+    for also in alsos:
         _answer_also(b, kb, lexicon, start, also)
 
 
@@ -107,30 +108,33 @@ class Also(NamedTuple):
     asked: Reading  # that clause, read on its own
     command: str  # where to read on for it, as the card gives it ({place}...)
     filled: str  # that command with the question's values
-    note: int  # the note naming it, among the builder's blocks
+    note: Block  # the note naming it, among the builder's blocks
 
 
-def _also(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, choice: Card | Gap) -> Also | None:
-    """Where a clause of the question asks for another view than the card's, a note names it."""
-    from .clauses import other
-
-    found = other(kb, lexicon, reading, choice)
-    if found is None:
-        return None
+def _alsos(
+    b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, choice: Card | Gap, shown: str | None
+) -> list[Also]:
+    """Where other clauses of the question ask for other views than the card's, a note names each (one note a
+    command); none for a clause whose own card was `shown` in the lead's place (a teacher's question of pay,
+    answered with this occupation's)."""
     from ..views import BY_NAME
+    from .clauses import others
 
-    card, asked = found
-    view = BY_NAME.get(card.view)
-    if view is None:
-        return None
-    what = view.help.rstrip(".")
-    command = filled(card.command or card.view, values(reading, lexicon))
-    b.note(f"You also asked about {what[:1].lower()}{what[1:]}: hsm-guide {command}")
-    return Also(card, asked, card.command or card.view, command, len(b.blocks) - 1)
+    found: list[Also] = []
+    for card, asked in others(kb, lexicon, reading, choice):
+        view = BY_NAME.get(card.view)
+        command = filled(card.command or card.view, values(reading, lexicon))
+        if view is None or card.answer == shown or any(also.filled == command for also in found):
+            continue
+        what = view.help.rstrip(".")
+        b.note(f"You also asked about {what[:1].lower()}{what[1:]}: hsm-guide {command}")
+        found.append(Also(card, asked, card.command or card.view, command, b.blocks[-1]))
+    return found
 
 
 def _answer_also(b: Builder, kb: KnowledgeBase, lexicon: Lexicon, start: int, also: Also) -> None:
-    """The other clause answered in brief in place of the note naming it, where it fits on the first screen."""
+    """The other clause answered in brief in place of the note naming it, where it fits on the first screen;
+    neither where its card is the lead's own answer again (the same heading)."""
     from ..sections.builder import Builder as Scratch
     from .second import fitted
 
@@ -139,10 +143,14 @@ def _answer_also(b: Builder, kb: KnowledgeBase, lexicon: Lexicon, start: int, al
     if answered is None:
         return
     command = filled(answered.command or also.command, values(also.asked, lexicon))
-    shown = fitted(scratch.blocks, b.blocks[start : also.note] + b.blocks[also.note + 1 :], command)
+    at = next(i for i, block in enumerate(b.blocks) if block is also.note)
+    if scratch.blocks[:1] == b.blocks[start : start + 1]:  # the lead's own answer (its heading): not given twice
+        del b.blocks[at]
+        return
+    shown = fitted(scratch.blocks, b.blocks[start:at] + b.blocks[at + 1 :], command)
     if shown:
         b.cite(scratch.cited)
-        del b.blocks[also.note]
+        del b.blocks[at]
         b.blocks.extend(shown)
 
 

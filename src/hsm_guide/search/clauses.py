@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..words import WORD
+from .families import FAMILIES
 
 if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase
@@ -30,9 +31,10 @@ COMPARE = "compare"  # the synonym group of comparing words: "X and Y" after one
 # "I'm a veteran", does not), and a comma before one ends a clause ("I run a store, would I make more").
 ASKING: tuple[str, ...] = ("would", "could", "should", "can", "how", "what", "whats", "which", "is", "are", "do")
 ASKING += ("does", "will", "where", "when", "why")
-# Marks that end one question (a dash between spaces too: "our SNF - what should I offer"); a comma only
-# before a question word, never in a list ("hospitals, clinics or nursing homes") or a place ("tucson, arizona").
-_ENDS = re.compile(r"[?;!]|\.(?:\s|$)|\s[-\u2013\u2014]+\s|,(?=\s*(?:" + "|".join(ASKING) + r")\b)", re.IGNORECASE)
+# Marks that end one question (a dash between spaces too: "our SNF - what should I offer"); a comma, a plus or an
+# ampersand only before a question word ("a bachelor's + how long does it take"), never in a list ("hospitals,
+# clinics or nursing homes", "MBA + MHA") or a place ("tucson, arizona").
+_ENDS = re.compile(r"[?;!]|\.(?:\s|$)|\s[-\u2013\u2014]+\s|[,+&](?=\s*(?:" + "|".join(ASKING) + r")\b)", re.IGNORECASE)
 
 
 def _asks(clause: str) -> bool:
@@ -90,44 +92,118 @@ _WHICH = frozenset({"which", "where"})  # the words a clause asking for a rankin
 _ASKS_ANEW = frozenset(ASKING) - {"is"}  # "is" joins a pair as often: "nursing and is management better"
 
 
-def other(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -> tuple[Card, Reading] | None:
-    """The card another clause of the question leads with, where it leads to another view than `lead`,
-    and that clause as read."""
+MORE = 2  # other questions answered beside the lead: a third part of a question is answered too
+
+
+def others(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading, lead: Choice) -> list[tuple[Card, Reading]]:
+    """The cards other clauses of the question lead with, each where it leads to another view than `lead` and
+    than those before it (up to MORE), and each clause as read: questions first ("military veteran, was a
+    logistics officer. how do i... and what does it pay there?": the pay)."""
+    from .cards import table
+
+    pieces = clauses(reading)
+    if len(pieces) < 2:
+        return []
+    kept = table(kb, lexicon)
+    used = next((kept.owns[i] for i, card in enumerate(kept.cards) if card is lead), frozenset())
+    questions = [piece for piece in pieces if _asks(piece)]
+    statements = [piece for piece in pieces if piece not in questions]
+    # a statement of the asker's is read as a question only where no question found a card
+    found = _cards_of(kb, lexicon, reading, lead, (pieces, questions), used)[:MORE]
+    found = found or _cards_of(kb, lexicon, reading, lead, (pieces, statements), used)[:1]
+    beside = _pay_beside_a_gap(kb, reading, lead) if not found else None
+    return found if found else [beside] if beside else []
+
+
+def _cards_of(
+    kb: KnowledgeBase,
+    lexicon: Lexicon,
+    reading: Reading,
+    lead: Choice,
+    where: tuple[list[str], list[str]],
+    used: frozenset[str],
+) -> list[tuple[Card, Reading]]:
+    """The cards of some of the clauses (`where`: every clause, and those), in order, each another answer."""
+    pieces, asked = where
+    found: list[tuple[Card, Reading]] = []
+    for piece in asked:
+        card = _clause_card(kb, lexicon, reading, lead, (pieces, piece), used)
+        if card is not None and all(card[0].answer != c.answer for c, _ in found):
+            found.append(card)
+    return found
+
+
+def _clause_card(
+    kb: KnowledgeBase,
+    lexicon: Lexicon,
+    reading: Reading,
+    lead: Choice,
+    where: tuple[list[str], str],
+    used: frozenset[str],
+) -> tuple[Card, Reading] | None:
+    """The card one clause (`where`: the clauses, and this one) leads with, where it asks something and its
+    card shows another view than `lead`; with the clause as read, in the question's context."""
     from ..model import Card
     from .cards import table
     from .reading import read
 
-    pieces = clauses(reading)
-    if len(pieces) < 2:
+    pieces, piece = where
+    asked = read(kb, piece, lexicon)
+    if not _asks_anything(kb, lexicon, asked, used):
         return None
-    kept = table(kb, lexicon)
-    used = next((kept.owns[i] for i, card in enumerate(kept.cards) if card is lead), frozenset())
-    for piece in sorted(pieces, key=lambda piece: not _asks(piece)):  # questions first
-        # ("military veteran, was a logistics officer. how do i... and what does it pay there?": the pay)
-        asked = read(kb, piece, lexicon)
-        if not _asks_anything(kb, lexicon, asked, used):
-            continue
-        found = _telling(kb, lexicon, asked)
-        if not found or found[0][0] < ASKS * kept.most(asked.tokens):
-            continue  # a card that fits the clause loosely ("I have a psychology degree": how long it takes)
-        best = found[0][1]
-        which = piece.split()[0].lower() in _WHICH
-        if isinstance(best, Card) and _another_view(best, lead, bool(reading.places), which):
-            context = _with_context(asked, reading)
-            return _placed(kb, best, context, lead), context
-    return _pay_beside_a_gap(kb, reading, lead)
+    least = ASKS * table(kb, lexicon).most(asked.tokens)  # of the clause's own words
+    pointed = _pointed(kb, lexicon, pieces, piece, asked)
+    found = _telling(kb, lexicon, asked._replace(tokens=asked.tokens + pointed))
+    if not found or found[0][0] < least:
+        return None  # a card that fits the clause loosely ("I have a psychology degree": how long it takes)
+    best = found[0][1]
+    which = piece.split()[0].lower() in _WHICH
+    if not isinstance(best, Card) or not _another_view(best, lead, bool(reading.places), which):
+        return None
+    kinds = frozenset(t.strip("<>+") for t in pointed)
+    if kinds and kinds.isdisjoint(FAMILIES[best.answer].uses):
+        return None  # a card with no use for what the clause points to ("FACHE... how long does it take": no route)
+    context = _with_context(asked, reading, kinds)
+    return _placed(kb, best, context, lead), context
+
+
+_POINTING = frozenset({"that", "this", "it", "those", "these", "them", "they"})  # words that point back
+
+
+def _pointed(kb: KnowledgeBase, lexicon: Lexicon, pieces: list[str], piece: str, asked: Reading) -> tuple[str, ...]:
+    """The kinds of part the clause before names ('<role>'), where this one names nothing and points back to
+    them ("thinking DON or nurse manager... is that this job?", "FACHE requirements and does it raise your
+    salary"): the clause is scored with them, and answered of them; its own words still choose its card."""
+    from .reading import read
+
+    at = pieces.index(piece)
+    if at == 0 or asked.parts or asked.places or _POINTING.isdisjoint(asked.lower):
+        return ()
+    before = read(kb, pieces[at - 1], lexicon)
+    return tuple(t for t in before.tokens if t.startswith("<") and t not in asked.tokens and t != "<place>")
 
 
 def _asks_anything(kb: KnowledgeBase, lexicon: Lexicon, asked: Reading, used: frozenset[str]) -> bool:
     """Whether a clause asks something: a statement of names alone ("an MPH") or advice alone ("is it worth
     it") does not; a question of names alone asks of kinds the lead has no use for ("... vs Kansas City, and
-    do I need a bachelor's?"), never of one it answers ("CMPE requirements and how does it compare to FACHE")."""
+    do I need a bachelor's?"), never of one it answers ("CMPE requirements and how does it compare to FACHE");
+    one of filler alone asks where a word of it still does ("how long does it take")."""
     from .scoring import kind
 
     words = any(t[0] != "<" and t not in lexicon.filler for t in asked.tokens)
     kinds = {kind(t) for t in asked.tokens} - {None}
-    named = _asks(asked.query) and bool(kinds) and not kinds & used
+    # a question of names alone asks of new kinds; of filler alone, where a word still asks ("how long")
+    named = _asks(asked.query) and not kinds & used and (bool(kinds) or bool(_asking(lexicon) & set(asked.tokens)))
     return (words or named) and not _advice_alone(kb, lexicon, asked)
+
+
+def _asking(lexicon: Lexicon) -> frozenset[str]:
+    """Filler words that still ask something: those of a synonym group with a word of another stem that is no
+    filler ('long': duration, in "how long does it take"); never 'do' (doing) or 'get'."""
+    filler = lexicon.filler
+    return frozenset(
+        w for w in filler if any(o not in filler and not o.startswith(w[:3]) for o in lexicon.synonyms.get(w, ()))
+    )
 
 
 def _pay_beside_a_gap(kb: KnowledgeBase, reading: Reading, lead: Choice) -> tuple[Card, Reading] | None:
@@ -188,14 +264,15 @@ def _another_view(clause: Card, lead: Choice, placed: bool, which: bool) -> bool
     return (clause.view != lead.view or other or (ranked and which)) and not given
 
 
-def _with_context(asked: Reading, reading: Reading) -> Reading:
+def _with_context(asked: Reading, reading: Reading, pointed: frozenset[str] = frozenset()) -> Reading:
     """The clause as read, with the place, who asks and the credential that another clause names ("a teacher in
     ohio. what would i make?": Ohio's pay; "...what degree would i need": the teacher's education; "FACHE
-    requirements and does it raise your salary": pay, and no figure for what the FACHE adds)."""
+    requirements and does it raise your salary": pay, and no figure for what the FACHE adds), and the kinds
+    of part it points back to (`pointed`: the nurse manager of "is that this job?")."""
     # Their word spans are the whole question's, not the clause's: a card reads what they name, never the
     # clause's words at those positions (the tokens, scored before, are the clause's own).
     places = asked.places or reading.places
-    return asked._replace(places=places, parts=asked.parts + _borrowed(asked, reading, _BORROWED))
+    return asked._replace(places=places, parts=asked.parts + _borrowed(asked, reading, _BORROWED | pointed))
 
 
 def _borrowed(asked: Reading, reading: Reading, kinds: frozenset[str]) -> tuple[Part, ...]:

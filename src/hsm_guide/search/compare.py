@@ -106,7 +106,9 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
 
     data = wage_data(kb)
     pair = _pair(reading, data)
-    if pair is None or (ALL in pair and asker(reading)):  # who asks has no figures here: the pay card answers
+    if pair is not None and ALL in pair and asker(reading):  # who asks has no figures here: this one's pay answers
+        return _for_the_asker(b, kb, reading, card)
+    if pair is None:
         return None
     area = reading.place.area if reading.place else None
     found, where, local = _alike(data, area, pair)
@@ -120,6 +122,18 @@ def occupations(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> 
     _notes(b, kb, reading, data, where, pair)
     used = {"occupation", "unheld", "place", "background", "role", "amount"}
     return Answered(frozenset(used | ({"industry", "setting"} if industries else set())))
+
+
+def _for_the_asker(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
+    """This occupation's pay for who asks from an occupation the extract does not hold, beside the salary they
+    name ("a teacher making 85k, would I take a pay cut": where $85,000 stands here)."""
+    from .offer import offer
+    from .pay import pay
+
+    salary = reading.amount is not None
+    answered = (offer if salary else pay)(b, kb, reading, card)
+    command = "pay --salary {amount} --area {place}" if salary else "pay --area {place}"
+    return answered._replace(command=command, shown="offer" if salary else "pay") if answered else None
 
 
 def _heading(

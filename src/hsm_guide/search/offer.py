@@ -10,6 +10,9 @@ from .card import Answered, sources_row
 if TYPE_CHECKING:
     from ..model import Card, KnowledgeBase
     from ..sections.builder import Builder, FactRow
+    from ..wages.areas import Area
+    from ..wages.lookup import WageData
+    from ..wages.model import WageRow
     from .reading import Reading
 
 OFFERED = frozenset({"offer", "offers", "offered", "offering"})
@@ -25,7 +28,7 @@ def offer(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     from ..sections.pay.common import versus
     from ..sections.pay.salary import an, offer_text, standings
     from ..wages.lookup import wage_data
-    from .pay import located, state_code
+    from .pay import located
 
     data = wage_data(kb)
     annual = reading.amount
@@ -33,14 +36,11 @@ def offer(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     row, where, by_state = located(data, area, data.soc)
     nation = data.national()
     places = [(row, "here")] if row is not None and row is not nation else []
-    state = (
-        data.row(state_code(data, area.state)) if area is not None and area.kind not in ("state", "national") else None
-    )
-    shown = [(state, "in the state")] if state is not None and not by_state else []  # "Phoenix vs the state overall"
+    shown = _state(data, area) if not by_state else []  # "Phoenix vs the state overall"
     places.append((nation, "nationally"))
     src = [data.source]
     said = "offer" if OFFERED & set(reading.lower) else "salary"  # "am I underpaid at 72k": a salary, not an offer
-    b.heading(f"Answer: where {an(money(annual))} {said} stands, {where}, {data.label}")
+    _heading(b, kb, reading, f"where {an(money(annual))} {said} stands, {where}, {data.label}")
     ranks = "; ".join(standings(data, places, annual))
     rows: list[FactRow] = [(f"Your {said}", f"{offer_text(annual)}: {ranks}", src)]
     for place, _ in places[:1] + shown + places[1:]:
@@ -54,4 +54,23 @@ def offer(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
     if by_state and area is not None:
         b.note(f"BLS has no figure for {area.name}: its state's is shown.", src)
     b.note(NOT_BY)
-    return Answered(frozenset({"place", "amount", "role"}))
+    return Answered(frozenset({"place", "amount", "role", "unheld"}))
+
+
+def _state(data: WageData, area: Area | None) -> list[tuple[WageRow, str]]:
+    """The state's row for a metro or nonmetro area, beside the area's own."""
+    from .pay import state_code
+
+    if area is None or area.kind in ("state", "national"):
+        return []
+    state = data.row(state_code(data, area.state))
+    return [(state, "in the state")] if state is not None else []
+
+
+def _heading(b: Builder, kb: KnowledgeBase, reading: Reading, title: str) -> None:
+    """The card's heading, and under it, where who asks is in an occupation the guide has no figures for, that
+    it has none (`unheld.said`)."""
+    from .unheld import said
+
+    if not said(b, kb, reading, title):
+        b.heading(f"Answer: {title}")

@@ -50,7 +50,7 @@ def _said(body: Facts | Bullets, rows: int) -> list[str]:
         return [e.text.rstrip(".") for e in body.entries[:rows]]
     kept = [r for r in body.rows if not r.label.startswith("Source")][:rows]
     cited = [r for r in body.rows if r.label.startswith("Source")]
-    return [f"{r.label}: {r.value}" for r in kept] + [f"{r.label.lower()}: {r.value}" for r in cited]
+    return [f"{r.label}: {r.value.rstrip('.')}" for r in kept] + [f"{r.label.lower()}: {r.value}" for r in cited]
 
 
 def _lines(blocks: list[Block]) -> int:
