@@ -212,3 +212,12 @@ def test_a_nurse_denied_with_an_apostrophe_is_no_nurse(run) -> None:
         card(run, "pay in chicagoland")[0]
         == "Answer: Medical and Health Services Managers, pay in " + (row("0016980")["name"])
     )
+
+
+def test_who_is_hiring_is_asked_of_job_postings(run) -> None:
+    """'who is hiring ... in boston' asks for postings, which the guide does not hold: it says so first, never
+    the largest employers as if they were hiring."""
+    asked = "who is hiring health services managers in boston"
+    heading, _, _ = card(run, asked)
+    assert heading == "Answer: not in this guide"
+    assert _gap("job-postings")["text"] in page(run, asked)
