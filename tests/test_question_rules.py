@@ -237,6 +237,23 @@ def test_two_of_a_kind_named_lead_with_the_card_that_sets_them_side_by_side(run)
     assert "license" in heading
 
 
+def test_three_credentials_named_are_all_set_side_by_side(run) -> None:
+    """'CMPE vs FACHE vs CHFP': all three, whom each suits (from the data), none dropped; of two, who is
+    eligible is on the card too."""
+    heading, facts, _ = card(run, "CMPE vs FACHE vs CHFP which helps most")
+    assert heading == "Answer: the CMPE, the FACHE and the CHFP side by side"
+    credentials = {c["code"]: c for c in YAML["certifications"]["credentials"]}
+    for code in ("CMPE", "FACHE", "CHFP"):
+        assert facts[code] == f"{credentials[code]['name']}. Suits {_lowered(credentials[code]['suits'])}.", code
+        assert "Eligible" not in facts[code]
+    _, facts, _ = card(run, "CMPE vs FACHE")
+    assert "Eligible: " in facts["CMPE"] and "Eligible: " in facts["FACHE"]
+
+
+def _lowered(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def test_chat_shorthand_is_filler_and_short_forms_are_their_words(run) -> None:
     """'lol' is never corrected to 'low', nor 'pls' to 'plus'; 'dev' is a developer and 'pct' a percentile."""
     asked = (

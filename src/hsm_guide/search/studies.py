@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from ..sections.builder import Builder, FactRow
     from .reading import Reading
 
-MOST = 4  # degrees one question sets side by side
+MOST = 4  # degrees or credentials one question sets side by side
 
 
 def degrees(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
@@ -47,19 +47,23 @@ def _short(name: str) -> str:
 
 
 def credentials(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
-    """Two credentials side by side: who issues each, whom it suits, who is eligible, how often it renews."""
+    """Credentials side by side (up to MOST): who issues each and whom it suits; of two, who is eligible too
+    (of three or four, each one's page says, and the card stays on the first screen)."""
     from .credentials import eligibility
 
-    pair: list[Certification] = reading.every("credential")[:2]
-    if len(pair) < 2:
+    named: list[Certification] = reading.every("credential")[:MOST]
+    if len(named) < 2:
         return None
-    b.heading(f"Answer: the {pair[0].code} and the {pair[1].code} side by side")
+    b.heading(f"Answer: {listed([f'the {c.code}' for c in named])} side by side")
     rows: list[FactRow] = []
-    for c in pair:
-        eligible = eligibility(c) or "no eligibility rules given"
-        rows.append((c.code, f"{c.name}. Suits {lowered(c.suits)}. Eligible: {lowered(eligible)}", c.sources))
-    b.facts([*rows, sources_row(kb, [i for c in pair for i in c.sources])])
-    suits = "Which suits you depends on the work you want: each one's page has its exam, renewal and cost."
+    for c in named:
+        said = f"{c.name}. Suits {lowered(c.suits)}"
+        if len(named) == 2:
+            said += f". Eligible: {lowered(eligibility(c) or 'no eligibility rules given')}"
+        rows.append((c.code, said if len(named) == 2 else f"{said}.", c.sources))
+    b.facts([*rows, sources_row(kb, [i for c in named for i in c.sources])])
+    pages = "its exam, renewal and cost" if len(named) == 2 else "who is eligible, its exam, renewal and cost"
+    suits = f"Which suits you depends on the work you want: each one's page has {pages}."
     unpaid = no_pay_by(kb, reading, "credential", "Which pays more")
     b.note(f"{suits} {unpaid[0]}" if unpaid else suits, unpaid[1] if unpaid else ())
     return Answered(frozenset({"credential", "term", "organization"}))
