@@ -6,7 +6,7 @@ Figures are read from the extract, never copied from output."""
 
 from __future__ import annotations
 
-from .test_question_rules import card, median, money
+from .test_question_rules import YAML, card, median, money
 from .test_wages_views import row
 from .test_what_is_asked import page
 
@@ -119,3 +119,15 @@ def test_diff_is_read_as_difference(run) -> None:
     heading, _, _ = card(run, "whats the diff between an MHA and an MBA")
     assert heading == "Answer: MHA and MBA side by side"
     assert "nothing on 'diff'" not in page(run, "whats the diff between an MHA and an MBA")
+
+
+def test_another_post_named_beside_the_administrators_license_is_told_apart(run) -> None:
+    """'do I need an NHA license to be a director of nursing': New York's administrator license, and under it
+    that it is the administrator's, with what the guide holds of other posts' licenses (from the data)."""
+    heading, _, notes = card(run, "do I need an NHA license to be a director of nursing in new york")
+    assert heading == "Answer: the nursing home administrator license in New York"
+    other = [lic for lic in YAML["licensure"] if lic["required"] in ("some positions", "not usually")]
+    held = " ".join(d["text"] for lic in other for d in lic["details"])
+    assert any(n.startswith("The license above is a nursing home administrator's") and held in n for n in notes)
+    _, _, notes = card(run, "nursing home administrator license in ohio")
+    assert not any("license above" in n for n in notes)

@@ -40,7 +40,20 @@ def state_license(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -
     shown = "; ".join(publishers[:SOURCES_NAMED]) + ("; and more" if len(publishers) > SOURCES_NAMED else "")
     rows.append(("Pages cited", shown, ()))
     b.facts(rows)
+    _another_post(b, kb, reading)
     return Answered(USED)
+
+
+def _another_post(b: Builder, kb: KnowledgeBase, reading: Reading) -> None:
+    """Under the administrator's license, where the question names another post (a Director of Nursing): what
+    the guide holds of the licenses other posts call for, so the license above is not taken for that post's."""
+    role = next((r for r in reading.every("role") if "administrator" not in r.name.lower()), None)
+    posts = [lic for lic in kb.licensure if lic.required in ("some positions", "not usually")]
+    if role is None or not posts:
+        return
+    held = " ".join(d.text for lic in posts for d in lic.details)
+    cited = [i for lic in posts for d in lic.details for i in d.sources]
+    b.note(f"The license above is a nursing home administrator's. Of a {role.name} the guide holds this: {held}", cited)
 
 
 def assisted_living(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answered | None:
