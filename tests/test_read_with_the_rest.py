@@ -131,3 +131,26 @@ def test_another_post_named_beside_the_administrators_license_is_told_apart(run)
     assert any(n.startswith("The license above is a nursing home administrator's") and held in n for n in notes)
     _, _, notes = card(run, "nursing home administrator license in ohio")
     assert not any("license above" in n for n in notes)
+
+
+def test_one_question_after_a_statement_leads_where_the_best_cards_tie(run) -> None:
+    """'my daughter is a senior in high school ..., what should she major in': the majors, not the high-school
+    courses the statement's words chose; a statement naming who asks keeps the card for them (the pharmacist's
+    route, not moving up in general)."""
+    heading, _, _ = card(
+        run, "my daughter is a senior in high school and wants to run a hospital someday, what should she major in"
+    )
+    assert heading == "Answer: Bachelor's majors that lead here"
+    heading, _, _ = card(run, "I'm a pharmacist, how do I move into management")
+    assert heading.startswith("Answer: the route for a clinician")
+
+
+def test_a_college_major_is_no_ranking_of_colleges(run) -> None:
+    """'best college major for ...' asks for majors; 'best colleges for ...' for rankings the guide lacks."""
+    heading, _, _ = card(run, "best college major for healthcare management")
+    assert heading == "Answer: Bachelor's majors that lead here"
+    rankings = next(g for g in YAML["questions"]["gaps"] if g["name"] == "rankings")
+    for asked in ("best colleges for healthcare management", "what is the best college for health administration"):
+        heading, _, _ = card(run, asked)
+        assert heading == "Answer: not in this guide", asked
+        assert rankings["text"] in page(run, asked)

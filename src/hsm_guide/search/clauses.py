@@ -292,6 +292,8 @@ def first_asked(
 
     pieces = clauses(reading) if len(found) > 1 else []
     asking = [piece for piece in pieces if _asks(piece)]  # not a statement of who asks
+    if len(asking) == 1 and len(pieces) > 1:
+        return _asked_of_a_tie(kb, lexicon, asking[0], found)
     if len(asking) < 2:  # one question after a statement reads best whole
         return found
     # its words may all be names or filler ("how many are there in florida"); who asks is read from the others
@@ -307,6 +309,25 @@ def first_asked(
     view = getattr(own[0][1], "view", None)
     first = [pair for pair in found if pair[1] is own[0][1]] or [p for p in found if getattr(p[1], "view", 0) == view]
     return first[:1] + [pair for pair in found if pair not in first[:1]]
+
+
+TIE = 0.9  # a card the whole question scores within this share of the first is as good a lead
+
+
+def _asked_of_a_tie(
+    kb: KnowledgeBase, lexicon: Lexicon, asking: str, found: list[tuple[float, Choice]]
+) -> list[tuple[float, Choice]]:
+    """One question after a statement reads best whole, but where the two best cards tie and the first needs
+    nothing the statement names (a card its words alone chose), the one the question itself leads with comes
+    first ("my daughter is a senior in high school..., what should she major in": the majors, not the
+    high-school courses; "I'm a pharmacist, how do I move into management" keeps the pharmacist's route)."""
+    from .cards import ranked
+    from .reading import read
+
+    if len(found) < 2 or found[1][0] < TIE * found[0][0] or getattr(found[0][1], "needs", None):
+        return found
+    own = ranked(kb, lexicon, read(kb, asking, lexicon))
+    return [found[1], found[0], *found[2:]] if own and own[0][1] is found[1][1] else found
 
 
 def _given(asked: Choice, lead: Choice) -> bool:
