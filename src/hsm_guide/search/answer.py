@@ -91,7 +91,7 @@ def _close(
         b.note(
             "A two-page sheet to hand out (the job, pay, a route, credentials, outlook): hsm-guide handout -o a.html"
         )
-    alsos = _alsos(b, kb, reading, lexicon, choice, answered.shown) if choice is not None else []
+    alsos = _alsos(b, kb, reading, lexicon, choice) if choice is not None else []
     said_by = tuple(f": hsm-guide {also.filled}" for also in alsos)
     for text, sources in [
         n for n in notes(kb, reading, lexicon, answered.used, choice) if not said_by or not n[0].endswith(said_by)
@@ -111,20 +111,17 @@ class Also(NamedTuple):
     note: Block  # the note naming it, among the builder's blocks
 
 
-def _alsos(
-    b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, choice: Card | Gap, shown: str | None
-) -> list[Also]:
+def _alsos(b: Builder, kb: KnowledgeBase, reading: Reading, lexicon: Lexicon, choice: Card | Gap) -> list[Also]:
     """Where other clauses of the question ask for other views than the card's, a note names each (one note a
-    command); none for a clause whose own card was `shown` in the lead's place (a teacher's question of pay,
-    answered with this occupation's)."""
+    command)."""
     from ..views import BY_NAME
-    from .clauses import others
+    from .others import others
 
     found: list[Also] = []
     for card, asked in others(kb, lexicon, reading, choice):
         view = BY_NAME.get(card.view)
         command = filled(card.command or card.view, values(reading, lexicon))
-        if view is None or card.answer == shown or any(also.filled == command for also in found):
+        if view is None or any(also.filled == command for also in found):
             continue
         what = view.help.rstrip(".")
         b.note(f"You also asked about {what[:1].lower()}{what[1:]}: hsm-guide {command}")
@@ -134,7 +131,8 @@ def _alsos(
 
 def _answer_also(b: Builder, kb: KnowledgeBase, lexicon: Lexicon, start: int, also: Also) -> None:
     """The other clause answered in brief in place of the note naming it, where it fits on the first screen;
-    neither where its card is the lead's own answer again (the same heading)."""
+    neither where its card is the lead's own answer again, its heading the same (a teacher's question of pay
+    answered with this occupation's pay: the clause's own card)."""
     from ..sections.builder import Builder as Scratch
     from .second import fitted
 

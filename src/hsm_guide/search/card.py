@@ -19,7 +19,6 @@ SOURCES_NAMED = 3  # sources a card names; the view it leads to cites every one
 class Answered(NamedTuple):
     used: frozenset[str]  # the kinds of part the card used: place, degree, background...
     command: str | None = None  # where to read on, where the card chose it (else the card's own)
-    shown: str | None = None  # the answer shown in the card's place, where another family's (a teacher's pay)
 
 
 def median(data: WageData, row: WageRow, hourly: bool = False) -> str:

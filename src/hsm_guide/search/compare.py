@@ -133,7 +133,7 @@ def _for_the_asker(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) 
     salary = reading.amount is not None
     answered = (offer if salary else pay)(b, kb, reading, card)
     command = "pay --salary {amount} --area {place}" if salary else "pay --area {place}"
-    return answered._replace(command=command, shown="offer" if salary else "pay") if answered else None
+    return answered._replace(command=command) if answered else None
 
 
 def _heading(
