@@ -36,9 +36,13 @@ def test_a_postal_code_before_a_city_outside_its_state_is_no_state(run) -> None:
 
 
 def test_a_state_code_before_a_city_in_it_stays_the_place(run) -> None:
-    """'pay in TX Austin' names Texas' city: the code is no school's name there."""
+    """'pay in TX Austin' names Texas' city: the code is no school's name there; 'ME portland' is Portland,
+    Maine, not the larger Portland in Oregon, which is named as what the word could also mean."""
     heading, _, _ = card(run, "pay in TX Austin")
     assert heading.endswith("pay in Austin-Round Rock-San Marcos, TX")
+    heading, _, notes = card(run, "pay in ME portland")
+    assert heading.endswith("pay in Portland-South Portland, ME")
+    assert any("'portland' could also mean Portland-Vancouver-Hillsboro, OR-WA" in n for n in notes)
 
 
 def test_a_plus_before_a_question_word_joins_two_questions(run) -> None:
@@ -154,3 +158,22 @@ def test_a_college_major_is_no_ranking_of_colleges(run) -> None:
         heading, _, _ = card(run, asked)
         assert heading == "Answer: not in this guide", asked
         assert rankings["text"] in page(run, asked)
+
+
+def test_a_clause_pointing_to_a_credential_is_no_route_question(run) -> None:
+    """'Is FACHE still worth it ... and how long does it take': the time asked is the FACHE's, which its card
+    gives; no student's route is offered as if it were."""
+    said = page(run, "Is FACHE still worth it in 2025 or is it just an expensive club? and how long does it take")
+    assert "How long it takes, a student" not in said
+
+
+def test_the_leads_own_answer_is_not_given_again(run) -> None:
+    """A teacher's salary asked of twice ('is it too late ... would I make more than my $62k teacher salary')
+    is placed once, by the card that leads."""
+    asked = (
+        "I'm 45 and teach high school biology. Is it too late to go into health care management? Would I have to"
+        " go back to school full time, and would I make more than my $62k teacher salary?"
+    )
+    heading, _, _ = card(run, asked)
+    assert heading == "Answer: where a $62,000 salary stands, the United States, May 2025"
+    assert page(run, asked).lower().count("where a $62,000 salary stands") == 1

@@ -53,12 +53,15 @@ def places(
 
 
 def _before_a_city(code: Found, said: Sequence[Found]) -> bool:
-    """Whether a postal code is the first word of a name, right before a city outside its state ("a junior at
-    UT Austin", "UC Davis" aside): the city is the place, the code no state of the question."""
+    """Whether a postal code is the first word of a name, right before a city none of whose metros is in its
+    state ("a junior at UT Austin"): the city is the place, the code no state of the question ("ME portland"
+    is Portland, Maine)."""
     if code.area.kind != "state" or code.end - code.start != 1 or code.resolved.said.upper() not in STATE_CODES:
         return False
     city = next((f for f in said if f.start == code.end), None)
-    return city is not None and city.area.kind == "metro" and code.area.state not in _listed_states(city.area)
+    if city is None or city.area.kind != "metro":
+        return False
+    return all(code.area.state not in _listed_states(a) for a in (city.area, *city.resolved.others))
 
 
 def _near_the_others(found: Names, said: list[Found]) -> list[Found]:
