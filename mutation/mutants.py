@@ -1240,6 +1240,22 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         Change(' or getattr(found[0][1], "needs", None)', "", "a pharmacist moving into management told of moving up"),
         Change('    "diff": "difference",', "", "'whats the diff between' holds nothing on 'diff'"),
+        Change(
+            "return unknown and typed[start - 2].lower() in _SLOT",
+            "return False",
+            "'in kalispell mt': the nation's pay",
+        ),
+        Change(" or code in common:", ":", "'in montana or wyoming' reads Oregon"),
+        Change(
+            'typed[start - 1].lower() == "small" and',
+            'typed[start - 1].lower() == "small" and False and',
+            "'a small town in iowa' read as Iowa",
+        ),
+        Change(
+            "    towns = _towns(reading)\n",
+            "    towns: dict[str, tuple[str, str]] = {}\n",
+            "'kalispell' said to be held nowhere",
+        ),
     ],
     "cache store": [
         same(

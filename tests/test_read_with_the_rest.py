@@ -6,7 +6,7 @@ Figures are read from the extract, never copied from output."""
 
 from __future__ import annotations
 
-from .test_question_rules import YAML, card, median, money
+from .test_question_rules import ROWS, YAML, card, median, money
 from .test_wages_views import row
 from .test_what_is_asked import page
 
@@ -177,3 +177,23 @@ def test_the_leads_own_answer_is_not_given_again(run) -> None:
     heading, _, _ = card(run, asked)
     assert heading == "Answer: where a $62,000 salary stands, the United States, May 2025"
     assert page(run, asked).lower().count("where a $62,000 salary stands") == 1
+
+
+def test_a_town_the_guide_lacks_is_read_with_its_state(run) -> None:
+    """'in kalispell mt': Montana's pay, and a line that the town names no BLS metro area, never 'holds nothing'
+    alone and the nation's figures."""
+    heading, facts, notes = card(run, "how much do hospital administrators make in kalispell mt")
+    assert heading == "Answer: Medical and Health Services Managers, pay in Montana"
+    assert facts["Median pay, May 2025"] == median(row("3000000"))
+    assert any(n.startswith("'kalispell' names no BLS metro area: the figures are Montana's") for n in notes)
+    assert not any("holds nothing on 'kalispell'" in n for n in notes)
+    assert "Oregon" not in page(run, "pay in kalispell or nearby")  # 'or' after a town is a word, never Oregon
+
+
+def test_a_small_town_is_the_states_rural_areas(run) -> None:
+    """'a small town in iowa': Iowa's nonmetropolitan areas, each with its own figures."""
+    heading, facts, _ = card(run, "what do practice managers make in a small town in iowa")
+    assert heading == "Answer: pay in the rural (nonmetropolitan) areas of Iowa, May 2025"
+    rural = [r for r in ROWS if r["soc"] == "11-9111" and r["kind"] == "nonmetro" and r["state"] == "IA"]
+    rural = [r for r in rural if r["industry"] == "000000"]
+    assert rural and all(r["name"] in facts for r in rural)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 from ..wages.areas import Area, _listed_states, _strip_accents
-from . import RURAL, Resolved, also_named, closest
+from . import _AROUND, RURAL, Resolved, also_named, closest
 from .names import STATE_CODES, STATE_NAMES, Names
 
 LONGEST = 4  # words: "district of columbia", "salt lake city ut"
@@ -147,7 +147,11 @@ def _named(
     said = " ".join(typed[start:end])
     if _degree(typed, start, end) or _in_abbreviation(typed, start, end):
         return None
+    if start > 0 and typed[start - 1].lower() == "small" and words[0].lower() in _TOWN:
+        words = ["rural", *words[1:]]  # "a small town in iowa": the state's nonmetro areas
+        said = " ".join(["rural", *(w for w in typed[start + 1 : end] if w.lower() not in _AROUND)])
     capital = end - start == 1 and typed[start] in STATE_CODES and not _shouting(typed)
+    capital = capital or _after_a_town(typed, start, end, common, vocabulary)
     if _common(words, common) and not capital:
         return None
     if not RURAL.isdisjoint(words):
@@ -213,6 +217,23 @@ def _shouting(typed: Sequence[str]) -> bool:
     """A question typed all in capitals: its two-letter words are no postal codes for that alone."""
     letters = [w for w in typed if w.isalpha()]
     return len(letters) > 1 and all(w.isupper() for w in letters)
+
+
+_TOWN = frozenset({"town", "towns"})
+
+
+def _after_a_town(
+    typed: Sequence[str], start: int, end: int, common: frozenset[str], vocabulary: frozenset[str] | set[str]
+) -> bool:
+    """Whether a lower-case postal code follows a town the guide does not hold, where a place is expected
+    ("salary in kalispell mt", "clinics near ozona tx"): the code names the town's state; a code that is an
+    everyday word ("in montana or wyoming") or follows a state's name never does."""
+    code = typed[start].lower()
+    if end - start != 1 or start < 2 or code.upper() not in STATE_CODES or code in common:
+        return False
+    town = typed[start - 1].lower()
+    unknown = town.isalpha() and len(town) > 2 and all(town not in k for k in (common, vocabulary, STATE_NAMES))
+    return unknown and typed[start - 2].lower() in _SLOT
 
 
 def _expected(typed: Sequence[str], start: int, end: int) -> bool:

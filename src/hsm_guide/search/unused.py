@@ -35,10 +35,24 @@ def notes(
         # the current release's year is what every figure is for: nothing to say of it
         current = kb.wages.release.year if kb.wages else kb.quick_facts.current_edition
         found["year"] += [_year(kb, y) for y in reading.years if y != current]
-    words = [f"'{w}'" for w in reading.unknown]
+    towns = _towns(reading)
+    words = [f"'{w}'" for w in reading.unknown if w not in towns]
     if words:
         found["year"].append((f"The guide holds nothing on {', '.join(words)}.", []))
+    for town, (state, code) in towns.items():
+        said = f"'{town}' names no BLS metro area: the figures are {state}'s; a town inside a metro area has that"
+        found["place"].append((f"{said} area's (the state's metro areas: hsm-guide pay --metros --area {code}).", []))
     return [note for kind in ORDER for note in found[kind]]
+
+
+def _towns(reading: Reading) -> dict[str, tuple[str, str]]:
+    """Words the guide does not hold said right before a state ("in kalispell mt"): a town, and its state's name
+    and postal code."""
+    return {
+        reading.lower[f.start - 1]: (f.area.name, f.area.state)
+        for f in reading.places
+        if f.area.kind == "state" and f.start > 0 and reading.lower[f.start - 1] in reading.unknown
+    }
 
 
 def _parts(
