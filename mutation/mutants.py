@@ -1252,6 +1252,11 @@ MUTANTS: dict[str, list[Change]] = {
             "'a small town in iowa' read as Iowa",
         ),
         Change(
+            "plain = lexicon.filler - _asking(lexicon)",
+            "plain = lexicon.filler - lexicon.synonyms.keys()",
+            "'... and how much do they cost' answered with pay",
+        ),
+        Change(
             "    towns = _towns(reading)\n",
             "    towns: dict[str, tuple[str, str]] = {}\n",
             "'kalispell' said to be held nowhere",

@@ -88,7 +88,7 @@ def _clause_card(
         return None
     least = ASKS * table(kb, lexicon).most(asked.tokens)  # of the clause's own words
     pointed = _pointed(kb, lexicon, pieces, piece, asked)
-    found = _telling(kb, lexicon, asked._replace(tokens=asked.tokens + pointed))
+    found = _telling(kb, lexicon, asked, pointed)
     if not found or found[0][0] < least:
         return None  # a card that fits the clause loosely ("I have a psychology degree": how long it takes)
     best = found[0][1]
@@ -154,14 +154,18 @@ def _pay_beside_a_gap(kb: KnowledgeBase, reading: Reading, lead: Choice) -> tupl
     return (pay, reading) if pay is not None else None
 
 
-def _telling(kb: KnowledgeBase, lexicon: Lexicon, asked: Reading) -> list[tuple[float, Choice]]:
-    """The clause's cards, less those it shares plain words alone with (filler that is no synonym: "will I take
-    a pay cut" asks of pay, never of the courses to take; "how long" keeps 'long', a synonym)."""
+def _telling(
+    kb: KnowledgeBase, lexicon: Lexicon, asked: Reading, pointed: tuple[str, ...] = ()
+) -> list[tuple[float, Choice]]:
+    """The clause's cards, ranked with the kinds it points back to (`pointed`), less those its own words share
+    only plain filler with: filler that still asks is no plain word ("will I take a pay cut" asks of pay, never
+    of the courses to take; "how long" keeps 'long'; "how much do they cost" shares only 'do' with pay)."""
     from .cards import ranked, table
 
-    plain = lexicon.filler - lexicon.synonyms.keys()
+    plain = lexicon.filler - _asking(lexicon)
     kept = table(kb, lexicon)
-    return [(s, c) for s, c in ranked(kb, lexicon, asked) if kept.shares(c, asked.tokens, plain)]
+    found = ranked(kb, lexicon, asked._replace(tokens=asked.tokens + pointed))
+    return [(s, c) for s, c in found if kept.shares(c, asked.tokens, plain)]
 
 
 def _advice_alone(kb: KnowledgeBase, lexicon: Lexicon, asked: Reading) -> bool:
