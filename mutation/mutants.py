@@ -1252,6 +1252,16 @@ MUTANTS: dict[str, list[Change]] = {
             "'a small town in iowa' read as Iowa",
         ),
         Change(
+            "for score, i in _pairs_first(found, reading, _fallback(found, scores, reading, gaps))",
+            "for score, i in _fallback(found, scores, reading, gaps)",
+            "'Would CMPE, CHFP, or an AHIMA credential help more' answered with the CMPE alone",
+        ),
+        Change(
+            "    rows[len(shown) : len(shown)] = _metros_named(data, reading)\n",
+            "",
+            "Wichita dropped beside rural Kansas",
+        ),
+        Change(
             "plain = lexicon.filler - _asking(lexicon)",
             "plain = lexicon.filler - lexicon.synonyms.keys()",
             "'... and how much do they cost' answered with pay",

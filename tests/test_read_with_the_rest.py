@@ -193,3 +193,33 @@ def test_a_cost_asked_is_no_pay_question(run) -> None:
     pay card for 'how much' (it shares only filler with it)."""
     said = page(run, "what certs should a new practice manager get and how much do they cost")
     assert "You also asked: Medical and Health Services Managers, pay" not in said
+
+
+def test_two_credentials_in_a_long_question_are_set_side_by_side(run) -> None:
+    """A long question no card fits whole ('Rad tech here ... Would CMPE, CHFP, or an AHIMA credential help
+    more...'): the two credentials named side by side, never the first alone."""
+    asked = (
+        "Rad tech here. My hospital will pay for a certification but not a full master's. Would CMPE, CHFP, or an"
+        " AHIMA credential help more for getting an imaging department manager job?"
+    )
+    heading, _, _ = card(run, asked)
+    assert heading == "Answer: the CMPE and the CHFP side by side"
+
+
+def test_a_metro_named_beside_rural_pay_is_set_beside_it(run) -> None:
+    """'... out here in the nonmetro areas vs in wichita': Kansas' rural area and Wichita, each its median."""
+    asked = "therapist in rural western kansas. what do managers make out here in the nonmetro areas vs in wichita"
+    heading, facts, _ = card(run, asked)
+    assert heading == "Answer: pay in the rural (nonmetropolitan) areas of Kansas, May 2025"
+    wichita = next(
+        r for r in ROWS if r["soc"] == "11-9111" and r["industry"] == "000000" and r["name"] == "Wichita, KS"
+    )
+    assert facts["Wichita, KS"].startswith(median(wichita))
+
+
+def test_an_employers_own_posting_is_no_job_search(run) -> None:
+    """'hiring a clinic manager in boise, ... salary range to put in the posting': Boise's pay leads; the posting
+    is the employer's own, not job postings the guide lacks."""
+    asked = "hiring a clinic manager in boise, whats a competitive salary range to put in the posting"
+    heading, _, _ = card(run, asked)
+    assert heading == "Answer: Medical and Health Services Managers, pay in Boise City, ID"

@@ -73,8 +73,11 @@ def ranked(kb: KnowledgeBase, lexicon: Lexicon, reading: Reading) -> list[tuple[
     least = max(FLOOR, COVERED * found.most(reading.tokens))
     gaps = reading.every("gap")
     kept = [(score, i) for i, score in scores.items() if score >= least and _can(found.cards[i], reading, gaps)]
-    if not kept:
-        return [(score, found.cards[i]) for score, i in _fallback(found, scores, reading, gaps)]
+    if not kept:  # a long question of many parts: two of a kind named still lead with the pair's card
+        return [
+            (score, found.cards[i])
+            for score, i in _pairs_first(found, reading, _fallback(found, scores, reading, gaps))
+        ]
     kept.sort(key=lambda pair: (-pair[0], pair[1]))  # ties: the card listed first in the data
     kept = _gaps_first(found, scores, reading, gaps, _pairs_first(found, reading, kept))
     return [(score, found.cards[i]) for score, i in kept]

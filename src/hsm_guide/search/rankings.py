@@ -172,9 +172,18 @@ def rural_pay(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> An
     where = f" of {listed(names)}" if names else ""
     b.heading(f"Answer: pay in the rural (nonmetropolitan) areas{where}, {data.label}")
     shown = _shown(data, areas, len(states) == 1)
-    b.facts([*_rural_rows(data, shown, states, reading.amount), sources_row(kb, [data.source])])
+    rows = _rural_rows(data, shown, states, reading.amount)
+    rows[len(shown) : len(shown)] = _metros_named(data, reading)
+    b.facts([*rows, sources_row(kb, [data.source])])
     _rural_notes(b, len(areas), len(shown), [by_code.get(s, s) for s in named if s not in states])
     return Answered(frozenset({"place", "rural"} | ({"amount"} if reading.amount is not None else set())))
+
+
+def _metros_named(data: WageData, reading: Reading) -> list[FactRow]:
+    """The metro areas the question names beside the rural ones ("out here in the nonmetro areas vs in
+    wichita"): each one's median and jobs, after the rural areas."""
+    found = (data.row(f.area.code) for f in reading.places if f.area.kind == "metro")
+    return [(r.name, median(data, r, hourly=True) + jobs(data, r), [data.source]) for r in found if r is not None]
 
 
 def _rural_rows(data: WageData, shown: list[WageRow], states: list[str], amount: float | None) -> list[FactRow]:
