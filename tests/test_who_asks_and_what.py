@@ -221,3 +221,10 @@ def test_who_is_hiring_is_asked_of_job_postings(run) -> None:
     heading, _, _ = card(run, asked)
     assert heading == "Answer: not in this guide"
     assert _gap("job-postings")["text"] in page(run, asked)
+
+
+def test_whether_a_degree_pays_off_is_said_to_be_beyond_the_guide(run) -> None:
+    """'is an MHA worth it if it costs like 60k? how long until it pays off': the guide holds no tuition or
+    payback, and says so (the gap's own words, from the data)."""
+    said = page(run, "is an MHA worth it if it costs like 60k? how long until it pays off")
+    assert _gap("tuition")["text"] in said
