@@ -582,7 +582,7 @@ MUTANTS: dict[str, list[Change]] = {
         ),
         # unused: a state beside a licensed role
         Change(
-            'if reading.has("licensed-role") and place.area.state:',
+            'if (reading.has("licensed-role") or "license" in reading.tokens) and place.area.state:',
             "if False:",
             "a state named with a nursing home administrator pointed to its pay, not its license",
         ),
@@ -1260,6 +1260,11 @@ MUTANTS: dict[str, list[Change]] = {
             "    rows[len(shown) : len(shown)] = _metros_named(data, reading)\n",
             "",
             "Wichita dropped beside rural Kansas",
+        ),
+        Change(
+            ' or "license" in reading.tokens) and place.area.state:',
+            ") and place.area.state:",
+            "a license asked in Michigan read on to Michigan's pay",
         ),
         Change(
             "plain = lexicon.filler - _asking(lexicon)",

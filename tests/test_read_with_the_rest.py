@@ -223,3 +223,11 @@ def test_an_employers_own_posting_is_no_job_search(run) -> None:
     asked = "hiring a clinic manager in boise, whats a competitive salary range to put in the posting"
     heading, _, _ = card(run, asked)
     assert heading == "Answer: Medical and Health Services Managers, pay in Boise City, ID"
+
+
+def test_a_license_asked_in_a_state_reads_on_to_that_states_license(run) -> None:
+    """'do i need a license to run a home health agency in michigan': the note under the card points to
+    Michigan's license, never to Michigan's pay as if the card were about pay."""
+    _, _, notes = card(run, "do i need a license to run a home health agency in michigan")
+    assert any(n.endswith("in Michigan: hsm-guide licensure --state MI") for n in notes)
+    assert not any("This answer is not by place" in n for n in notes)

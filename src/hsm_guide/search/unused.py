@@ -88,9 +88,9 @@ def _places(reading: Reading, lexicon: Lexicon, used: frozenset[str], found: dic
 
 
 def _unused_place(reading: Reading, place: Found, names: Names) -> Note:
-    """Where the first place named is read on, the card not being by place: a license is by state, each
-    state's; else the guide's pay there (the growth asked being national)."""
-    if reading.has("licensed-role") and place.area.state:
+    """Where the first place named is read on, the card not being by place: a license asked of, or of a
+    licensed role, is by state, each state's; else the guide's pay there (the growth asked being national)."""
+    if (reading.has("licensed-role") or "license" in reading.tokens) and place.area.state:
         from ..licensing.checks import ROWS
 
         codes = list(dict.fromkeys(f.area.state for f in reading.places if f.area.state))
