@@ -143,15 +143,10 @@ def _named(
     common: frozenset[str],
     vocabulary: frozenset[str] | set[str],
 ) -> Resolved | None:
-    words = [_strip_accents(w) for w in typed[start:end]]
-    said = " ".join(typed[start:end])
     if _degree(typed, start, end) or _in_abbreviation(typed, start, end):
         return None
-    if start > 0 and typed[start - 1].lower() == "small" and words[0].lower() in _TOWN:
-        words = ["rural", *words[1:]]  # "a small town in iowa": the state's nonmetro areas
-        said = " ".join(["rural", *(w for w in typed[start + 1 : end] if w.lower() not in _AROUND)])
-    capital = end - start == 1 and typed[start] in STATE_CODES and not _shouting(typed)
-    capital = capital or _after_a_town(typed, start, end, common, vocabulary)
+    words, said = _words(typed, start, end)
+    capital = _code(typed, start, end, common, vocabulary)
     if _common(words, common) and not capital:
         return None
     if not RURAL.isdisjoint(words):
@@ -220,6 +215,25 @@ def _shouting(typed: Sequence[str]) -> bool:
 
 
 _TOWN = frozenset({"town", "towns"})
+
+
+def _words(typed: Sequence[str], start: int, end: int) -> tuple[list[str], str]:
+    """The run's words, accents dropped, and as typed; "a small town in iowa" is the state's rural areas."""
+    words = [_strip_accents(w) for w in typed[start:end]]
+    if start > 0 and typed[start - 1].lower() == "small" and words[0].lower() in _TOWN:
+        return ["rural", *words[1:]], " ".join(
+            ["rural", *(w for w in typed[start + 1 : end] if w.lower() not in _AROUND)]
+        )
+    return words, " ".join(typed[start:end])
+
+
+def _code(
+    typed: Sequence[str], start: int, end: int, common: frozenset[str], vocabulary: frozenset[str] | set[str]
+) -> bool:
+    """Whether the run is a postal code that names a state wherever it stands: in capitals (in a question not
+    all in capitals), or after a town the guide does not hold."""
+    capital = end - start == 1 and typed[start] in STATE_CODES and not _shouting(typed)
+    return capital or _after_a_town(typed, start, end, common, vocabulary)
 
 
 def _after_a_town(
