@@ -217,14 +217,6 @@ def test_a_metro_named_beside_rural_pay_is_set_beside_it(run) -> None:
     assert facts["Wichita, KS"].startswith(median(wichita))
 
 
-def test_an_employers_own_posting_is_no_job_search(run) -> None:
-    """'hiring a clinic manager in boise, ... salary range to put in the posting': Boise's pay leads; the posting
-    is the employer's own, not job postings the guide lacks."""
-    asked = "hiring a clinic manager in boise, whats a competitive salary range to put in the posting"
-    heading, _, _ = card(run, asked)
-    assert heading == "Answer: Medical and Health Services Managers, pay in Boise City, ID"
-
-
 def test_a_license_asked_in_a_state_reads_on_to_that_states_license(run) -> None:
     """'do i need a license to run a home health agency in michigan': the note under the card points to
     Michigan's license, never to Michigan's pay as if the card were about pay."""
