@@ -573,7 +573,9 @@ MUTANTS: dict[str, list[Change]] = {
             "'$45 an hour' read as a yearly offer",
         ),
         # reading: who the asker is not
-        Change("return i >= 0 and lower[i] in _NOT", "return False", "'I dont want to be a nurse' read as a nurse"),
+        Change(
+            "return before(p, _BETWEEN) in _NOT or", "return False or", "'I dont want to be a nurse' read as a nurse"
+        ),
         # clauses: a comma before a question word ends one
         Change(
             '|[,+&](?=\\s*(?:" + "|".join(ASKING)',
@@ -1261,6 +1263,7 @@ MUTANTS: dict[str, list[Change]] = {
             "",
             "Wichita dropped beside rural Kansas",
         ),
+        Change(" or before(p, _IS) in _OTHERS", "", "'my mom is a CNA' read as a CNA who asks"),
         Change(
             ' or "license" in reading.tokens) and place.area.state:',
             ") and place.area.state:",

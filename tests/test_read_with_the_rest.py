@@ -223,3 +223,15 @@ def test_a_license_asked_in_a_state_reads_on_to_that_states_license(run) -> None
     _, _, notes = card(run, "do i need a license to run a home health agency in michigan")
     assert any(n.endswith("in Michigan: hsm-guide licensure --state MI") for n in notes)
     assert not any("This answer is not by place" in n for n in notes)
+
+
+def test_someone_elses_job_is_not_who_asks(run) -> None:
+    """'im 17 in boise idaho, my mom is a CNA ... what would i make here vs if i moved to seattle': the mother's
+    job is not the asker's background (no clinician's route); Boise's and Seattle's pay lead."""
+    asked = (
+        "im 17 in boise idaho, my mom is a CNA and we dont have much money. can i become a hospital manager without"
+        " going to a 4 year school, and what would i make here vs if i moved to seattle?"
+    )
+    heading, _, _ = card(run, asked)
+    assert heading == "Answer: Boise City, ID and Seattle-Tacoma-Bellevue, WA, pay side by side, May 2025"
+    assert "route for a clinician" not in page(run, asked)

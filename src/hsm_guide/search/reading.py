@@ -79,15 +79,27 @@ _BETWEEN = frozenset({"a", "an", "the", "be", "to", "want", "wanna", "become", "
 _WHO = frozenset({"background", "occupation", "unheld"})  # who the asker is, or is not
 
 
+# Someone else the asker names, and the words between them and their job ("my mom is a CNA", "my dad's an RN")
+_OTHERS = frozenset(
+    {"mom", "mother", "dad", "father", "parent", "parents", "wife", "husband", "spouse", "sister", "brother", "son"}
+    | {"daughter", "friend", "boyfriend", "girlfriend", "partner", "aunt", "uncle", "grandma", "grandpa", "cousin"}
+)
+_IS = frozenset({"is", "was", "s", "works", "worked", "as", "a", "an"})
+
+
 def _affirmed(parts: tuple[Part, ...], lower: Sequence[str]) -> tuple[Part, ...]:
     """The parts, less a background or occupation the question denies: "I don't want to be a nurse" names
-    no nurse (a negation, then only words such as 'want to be a', before it)."""
+    no nurse (a negation, then only words such as 'want to be a', before it); nor is one someone else's
+    job who asks: "my mom is a CNA" names no CNA who asks ("my daughter wants to be a nurse" still does)."""
+
+    def before(p: Part, between: frozenset[str]) -> str:
+        i = p.start - 1
+        while i >= 0 and lower[i] in between:
+            i -= 1
+        return lower[i] if i >= 0 else ""
 
     def denied(p: Part) -> bool:
-        i = p.start - 1
-        while i >= 0 and lower[i] in _BETWEEN:
-            i -= 1
-        return i >= 0 and lower[i] in _NOT
+        return before(p, _BETWEEN) in _NOT or before(p, _IS) in _OTHERS
 
     return tuple(p for p in parts if not (p.kind in _WHO and denied(p)))
 
