@@ -1178,7 +1178,7 @@ MUTANTS: dict[str, list[Change]] = {
         # stop 33: the rest of the question read with each part
         Change("MORE = 2", "MORE = 1", "a third question dropped: 'how long ... and do i need a license' loses one"),
         Change(
-            "and (bool(kinds) or bool(_asking(lexicon) & set(asked.tokens)))",
+            "and (bool(kinds) or bool(lexicon.asking & set(asked.tokens)))",
             "and bool(kinds)",
             "'... + how long does it take' unanswered",
         ),
@@ -1270,7 +1270,7 @@ MUTANTS: dict[str, list[Change]] = {
             "a license asked in Michigan read on to Michigan's pay",
         ),
         Change(
-            "plain = lexicon.filler - _asking(lexicon)",
+            "plain = lexicon.filler - lexicon.asking",
             "plain = lexicon.filler - lexicon.synonyms.keys()",
             "'... and how much do they cost' answered with pay",
         ),

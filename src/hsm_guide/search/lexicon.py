@@ -58,6 +58,15 @@ class Lexicon:
                 letters.setdefault(w[0], []).append(w)
         return {k: tuple(v) for k, v in letters.items()}
 
+    @cached_property
+    def asking(self) -> frozenset[str]:
+        """Filler words that still ask something: those of a synonym group with a word of another stem that is
+        no filler ('long': duration, in "how long does it take"); never 'do' (doing) or 'get'."""
+        filler = self.filler
+        return frozenset(
+            w for w in filler if any(o not in filler and not o.startswith(w[:3]) for o in self.synonyms.get(w, ()))
+        )
+
     def knows(self, word: str) -> bool:
         """Whether the guide holds the word, in either spelling (a British spelling, or its American one)."""
         return any(v in self.vocabulary or v in self.known for v in variants(word))

@@ -128,17 +128,8 @@ def _asks_anything(kb: KnowledgeBase, lexicon: Lexicon, asked: Reading, used: fr
     words = any(t[0] != "<" and t not in lexicon.filler for t in asked.tokens)
     kinds = {kind(t) for t in asked.tokens} - {None}
     # a question of names alone asks of new kinds; of filler alone, where a word still asks ("how long")
-    named = asks(asked.query) and not kinds & used and (bool(kinds) or bool(_asking(lexicon) & set(asked.tokens)))
+    named = asks(asked.query) and not kinds & used and (bool(kinds) or bool(lexicon.asking & set(asked.tokens)))
     return (words or named) and not _advice_alone(kb, lexicon, asked)
-
-
-def _asking(lexicon: Lexicon) -> frozenset[str]:
-    """Filler words that still ask something: those of a synonym group with a word of another stem that is no
-    filler ('long': duration, in "how long does it take"); never 'do' (doing) or 'get'."""
-    filler = lexicon.filler
-    return frozenset(
-        w for w in filler if any(o not in filler and not o.startswith(w[:3]) for o in lexicon.synonyms.get(w, ()))
-    )
 
 
 def _pay_beside_a_gap(kb: KnowledgeBase, reading: Reading, lead: Choice) -> tuple[Card, Reading] | None:
@@ -162,7 +153,7 @@ def _telling(
     of the courses to take; "how long" keeps 'long'; "how much do they cost" shares only 'do' with pay)."""
     from .cards import ranked, table
 
-    plain = lexicon.filler - _asking(lexicon)
+    plain = lexicon.filler - lexicon.asking
     kept = table(kb, lexicon)
     found = ranked(kb, lexicon, asked._replace(tokens=asked.tokens + pointed))
     return [(s, c) for s, c in found if kept.shares(c, asked.tokens, plain)]
