@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from ..model import KnowledgeBase, Term
+    from ..model import Card, KnowledgeBase, Term
     from ..sections.builder import FactRow
     from ..wages.lookup import WageData
     from ..wages.model import WageRow
@@ -108,6 +108,11 @@ STATE_PROJECTIONS = (
     "publishes its own, gathered at projectionscentral.org",
     ["projections-central"],
 )
+
+
+def cards_for(kb: KnowledgeBase, answer: str) -> list[Card]:
+    """The data's cards that give an answer ('pay', 'rural-pay'), in the data's order."""
+    return [c for c in kb.questions.cards if c.answer == answer] if kb.questions else []
 
 
 def entry(kb: KnowledgeBase, key: str) -> Term | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..words import listed
-from .card import Answered, entry, industry_row, jobs, median, sources_row, yours
+from .card import Answered, cards_for, entry, industry_row, jobs, median, sources_row, yours
 
 ALL = "00-0000"  # all occupations: where pay stands across the economy
 MOST = 4  # occupations one question sets side by side
@@ -61,7 +61,7 @@ def _rural(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answe
     """The rural card's answer and its read-on, for places compared where rural pay is asked."""
     from .rankings import rural_pay
 
-    rural = next((c for c in kb.questions.cards if c.answer == "rural-pay"), card) if kb.questions else card
+    rural = next(iter(cards_for(kb, "rural-pay")), card)
     found = rural_pay(b, kb, reading, rural)
     return found._replace(command=rural.command) if found else None
 
@@ -131,9 +131,9 @@ def _for_the_asker(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) 
     from .pay import pay
 
     salary = reading.amount is not None
-    answered = (offer if salary else pay)(b, kb, reading, card)
-    command = "pay --salary {amount} --area {place}" if salary else "pay --area {place}"
-    return answered._replace(command=command) if answered else None
+    shown = next(iter(cards_for(kb, "offer" if salary else "pay")), card)  # its read-on is that card's
+    answered = (offer if salary else pay)(b, kb, reading, shown)
+    return answered._replace(command=shown.command) if answered else None
 
 
 def _heading(

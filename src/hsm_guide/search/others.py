@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .card import cards_for
 from .clauses import ANSWERED, asks, borrowed, clauses
 from .families import FAMILIES
 
@@ -140,8 +141,7 @@ def _pay_beside_a_gap(kb: KnowledgeBase, reading: Reading, lead: Choice) -> tupl
 
     if not isinstance(lead, Gap) or PAY not in reading.tokens or (lead.command or "").startswith("pay"):
         return None
-    cards = kb.questions.cards if kb.questions else []
-    pay = next((c for c in cards if c.answer == "pay" and not c.needs), None)
+    pay = next((c for c in cards_for(kb, "pay") if not c.needs), None)
     return (pay, reading) if pay is not None else None
 
 
@@ -174,8 +174,7 @@ def _placed(kb: KnowledgeBase, card: Card, context: Reading, lead: Choice) -> Ca
     administrators there make more?"): the two places side by side, where the lead has not set them so."""
     if card.answer != "pay" or len(context.places) < 2 or getattr(lead, "answer", None) == _TWO_PLACES:
         return card
-    cards = kb.questions.cards if kb.questions else []
-    return next((c for c in cards if c.answer == _TWO_PLACES), card)
+    return next(iter(cards_for(kb, _TWO_PLACES)), card)
 
 
 def _another_view(clause: Card, lead: Choice, placed: bool, which: bool) -> bool:
