@@ -59,11 +59,9 @@ def offer(b: Builder, kb: KnowledgeBase, reading: Reading, card: Card) -> Answer
 
 def _state(data: WageData, area: Area | None) -> list[tuple[WageRow, str]]:
     """The state's row for a metro or nonmetro area, beside the area's own."""
-    from .pay import state_code
+    from .pay import state_row
 
-    if area is None or area.kind in ("state", "national"):
-        return []
-    state = data.row(state_code(data, area.state))
+    state = state_row(data, area)
     return [(state, "in the state")] if state is not None else []
 
 

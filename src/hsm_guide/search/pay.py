@@ -91,7 +91,7 @@ def own_beside(data: WageData, area: object, by_state: bool) -> list[FactRow]:
     src = [data.source]
     own = data.occupation_name(data.soc)
     if by_state and isinstance(area, Area):
-        state = data.row(state_code(data, area.state))
+        state = state_row(data, area)
         local = data.row(area.code)
         rows: list[FactRow] = [(f"{own}, {state.name}", data.yearly_and_hourly(state, "median"), src)] if state else []
         if local is not None:
@@ -113,6 +113,15 @@ def located(data: WageData, area: object, soc: str) -> tuple[WageRow | None, str
         return row, area.name, False
     state = data.row(state_code(data, area.state), soc)
     return state, state.name if state else area.name, state is not None
+
+
+def state_row(data: WageData, area: object) -> WageRow | None:
+    """The state's row for a metro or nonmetro area (None for a state, the nation or no area)."""
+    from ..wages.areas import Area
+
+    if not isinstance(area, Area) or area.kind in ("state", "national"):
+        return None
+    return data.row(state_code(data, area.state))
 
 
 def state_code(data: WageData, postal: str) -> str:
@@ -166,10 +175,9 @@ def beside(data: WageData, row: WageRow, area: object) -> list[FactRow]:
         return []
     src = [data.source]
     rows: list[FactRow] = []
-    if area.kind != "state":
-        state = data.row(state_code(data, area.state))
-        if state is not None:
-            rows.append((f"In {state.name}", median(data, state), src))
+    state = state_row(data, area)
+    if state is not None:
+        rows.append((f"In {state.name}", median(data, state), src))
     nation = data.national()
     if nation.annual_median is not None:
         national = data.text(nation, "annual_median")
