@@ -183,13 +183,18 @@ def _metros_named(data: WageData, reading: Reading) -> list[FactRow]:
     """The metro areas the question names beside the rural ones ("out here in the nonmetro areas vs in
     wichita"): each one's median and jobs, after the rural areas."""
     found = (data.row(f.area.code) for f in reading.places if f.area.kind == "metro")
-    return [(r.name, median(data, r, hourly=True) + jobs(data, r), [data.source]) for r in found if r is not None]
+    return [_area_row(data, r) for r in found if r is not None]
+
+
+def _area_row(data: WageData, r: WageRow) -> FactRow:
+    """An area's median, hourly too, and how many of these jobs it has."""
+    return (r.name, median(data, r, hourly=True) + jobs(data, r), [data.source])
 
 
 def _rural_rows(data: WageData, shown: list[WageRow], states: list[str], amount: float | None) -> list[FactRow]:
     """Each nonmetro area's median and jobs; for one state, the whole state and the nation beside; a salary
     named, where it stands in the first area shown ("am I underpaid at 82k out here")."""
-    rows: list[FactRow] = [(r.name, median(data, r, hourly=True) + jobs(data, r), [data.source]) for r in shown]
+    rows: list[FactRow] = [_area_row(data, r) for r in shown]
     if len(states) == 1:  # "do they make much less out there?"
         rows += _state_and_nation(data, states[0])
     if amount is not None:
