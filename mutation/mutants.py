@@ -1125,10 +1125,12 @@ MUTANTS: dict[str, list[Change]] = {
             "the practice of 'practice manager' given a setting row",
         ),
         # issue 19, stop 32: a place named again, a state after a place in it, who asks, plain words
+        Change('in ([], ["in"])\n', "in ([],)\n", "'near Fort Liberty in NC' adds NC"),
         Change(
-            'in ([], ["in"])\n    return inside', "in ([],)\n    return inside", "'near Fort Liberty in NC' adds NC"
+            "_listed_states(place.area) and (after or state.end == place.start)",
+            "_listed_states(place.area) and after",
+            "'NY (Albany'",
         ),
-        Change("return inside and (after or state.end == place.start)", "return inside and after", "'NY (Albany'"),
         Change("after = state.start >= place.end and", "after =", "'NY vs albany' drops New York"),
         Change(
             "and not any(_where(n, f, typed) for n in said)", "", "a state after a place in it is a place of its own"

@@ -98,9 +98,8 @@ def _where(place: Found, state: Found, typed: Sequence[str]) -> bool:
     word ("NY vs Albany" compares the two)."""
     if state.area.kind != "state" or place.area.kind not in ("metro", "nonmetro"):
         return False
-    inside = state.area.state in place.area.name.rsplit(", ", 1)[-1].split("-") or state.area.state == place.area.state
     after = state.start >= place.end and [w.lower() for w in typed[place.end : state.start]] in ([], ["in"])
-    return inside and (after or state.end == place.start)
+    return state.area.state in _listed_states(place.area) and (after or state.end == place.start)
 
 
 def _first(
